@@ -1,0 +1,103 @@
+/**
+ * The event-store port (DESIGN §5). Every app reads and writes events through this interface only;
+ * adapters (PostgreSQL, embedded PGlite, EventStoreDB) implement it and share one contract test suite.
+ */
+
+/** Who did it, on whose behalf, and why: stamped at the edge from the request context. */
+export interface EventMetadata {
+  actor?: { userId: string; organisationId?: string; role?: string };
+  correlationId?: string;
+  causationId?: string;
+  [key: string]: unknown;
+}
+
+export interface EventToAppend<Data = unknown> {
+  /** UUID. Re-sending the same id with the same expectation is idempotent. */
+  eventId: string;
+  /** Past-tense fact, e.g. "BidSubmitted". Never a class name. */
+  type: string;
+  /** Schema version of `data` for this type; old versions are upcast on read. */
+  version: number;
+  data: Data;
+  metadata?: EventMetadata;
+}
+
+/**
+ * Global position: `commit` orders transactions, `prepare` orders events inside one.
+ * (The same shape EventStoreDB uses, so every adapter speaks it natively.)
+ */
+export interface Position {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  eventId: string;
+  type: string;
+  version: number;
+  streamName: string;
+  /** 0-based revision of the event in its stream. */
+  revision: number;
+  position: Position;
+  data: Data;
+  metadata: EventMetadata;
+  recordedAt: Date;
+  /** Hex SHA-256 of the previous event of the stream (64 zeros for the first). */
+  previousHash: string;
+  /** Hex SHA-256 chaining this event to `previousHash` (see libs/crypto hash-chain). */
+  hash: string;
+}
+
+/** Expected state of the stream before an append (optimistic concurrency). */
+export type ExpectedRevision = number | 'any' | 'no_stream' | 'stream_exists';
+
+export interface AppendResult {
+  /** Revision of the last event written (the stream's new revision). */
+  nextRevision: number;
+  /** Global position of the last event written. */
+  position: Position;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: number;
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit to start at the beginning. */
+  after?: Position;
+  /** Literal prefix of stream names, e.g. `tender-<id>` reads a whole tender. */
+  streamPrefix?: string;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: the subscription catches up from just after this position, then goes live. */
+  after?: Position;
+  streamPrefix?: string;
+  /** Aborting ends the iteration cleanly. */
+  signal?: AbortSignal;
+}
+
+/** Catch-up then live, with no gap and no duplicate. Break out of `for await` (or call close) to stop. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(
+    streamName: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Cheap round trip for health checks; throws when the store is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -1,0 +1,65 @@
+import { Client, Pool, type PoolConfig } from 'pg';
+import type { SqlClient, SqlQueryable } from '../sql/sql-client';
+
+/** `pg` pool for queries plus one dedicated connection for LISTEN, reconnected if it drops. */
+export class PgSqlClient implements SqlClient {
+  private readonly pool: Pool;
+  private listener?: Client;
+  private closed = false;
+
+  constructor(private readonly config: PoolConfig) {
+    this.pool = new Pool(config);
+    // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]> {
+    return (await this.pool.query<Row>(text, params)).rows;
+  }
+
+  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    const connection = await this.pool.connect();
+    try {
+      await connection.query('BEGIN');
+      const result = await work({
+        query: async <Row extends object>(text: string, params?: unknown[]) =>
+          (await connection.query<Row>(text, params)).rows,
+      });
+      await connection.query('COMMIT');
+      return result;
+    } catch (error) {
+      await connection.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const connect = async (): Promise<void> => {
+      const client = new Client(this.config);
+      client.on('notification', (message) => message.channel === channel && onNotify());
+      client.on('error', () => {
+        client.end().catch(() => undefined);
+        if (this.closed) return;
+        // Events committed while disconnected are picked up by the subscribers' poll fallback.
+        setTimeout(() => connect().catch(() => undefined), 1000).unref();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      this.listener = client;
+      onNotify();
+    };
+    await connect();
+    return async () => {
+      this.closed = true;
+      await this.listener?.end().catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Schema of the PostgreSQL and embedded (PGlite) adapters: the same SQL runs on both.
+ *
+ * Global order is (transaction_id, position): `position` comes from a sequence, so a slow transaction
+ * can commit a lower position after a faster one has committed a higher one. Readers therefore only
+ * see events whose transaction is older than every transaction still in flight
+ * (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), and order by transaction first. Once a
+ * reader has seen an event, nothing can later appear before it: no gaps are skipped, ever.
+ * This is the approach of Marten's high-water-mark successor and of eugene-khyst/postgresql-event-sourcing;
+ * see README "Global order".
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'event store',
+    sql: /* sql */ `
+CREATE TABLE fairtender_streams (
+  stream_name text PRIMARY KEY,
+  revision    bigint NOT NULL,
+  head_hash   bytea  NOT NULL
+);
+
+CREATE TABLE fairtender_events (
+  position        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  transaction_id  xid8   NOT NULL DEFAULT pg_current_xact_id(),
+  event_id        uuid   NOT NULL UNIQUE,
+  stream_name     text   NOT NULL,
+  revision        bigint NOT NULL,
+  type            text   NOT NULL,
+  version         integer NOT NULL,
+  data            jsonb  NOT NULL,
+  metadata        jsonb  NOT NULL,
+  recorded_at     timestamptz NOT NULL DEFAULT now(),
+  previous_hash   bytea  NOT NULL,
+  hash            bytea  NOT NULL,
+  UNIQUE (stream_name, revision)
+);
+
+CREATE INDEX fairtender_events_global_order ON fairtender_events (transaction_id, position);
+CREATE INDEX fairtender_events_stream_prefix
+  ON fairtender_events (stream_name text_pattern_ops, transaction_id, position);
+
+-- Appends in one round trip: lock the stream row, check the expectation and event ids, chain the
+-- hashes, insert, notify. Returns a status instead of raising so that idempotent retries and
+-- conflicts are answered without aborting anything.
+CREATE FUNCTION fairtender_append(
+  p_stream text,
+  p_expected_kind text,       -- 'exact' | 'any' | 'no_stream' | 'stream_exists'
+  p_expected bigint,          -- used when kind = 'exact'
+  p_ids uuid[],
+  p_types text[],
+  p_versions integer[],
+  p_data jsonb,               -- JSON array, one element per event
+  p_metadata jsonb,           -- JSON array, one element per event
+  p_content_hashes text[]     -- hex SHA-256 of each event's canonical content
+) RETURNS TABLE (status text, actual_revision bigint, next_revision bigint, commit_position text, prepare_position text)
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+  v_count   integer := cardinality(p_ids);
+  v_current bigint;
+  v_head    bytea;
+  v_found   integer;
+  v_hashes  bytea[] := '{}';
+  v_prev    bytea[] := '{}';
+  i         integer;
+BEGIN
+  SELECT s.revision, s.head_hash INTO v_current, v_head
+    FROM fairtender_streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  IF NOT FOUND THEN
+    v_current := -1;
+  END IF;
+
+  SELECT count(*) INTO v_found FROM fairtender_events e WHERE e.event_id = ANY (p_ids);
+  IF v_found > 0 THEN
+    RETURN QUERY
+      WITH batch AS (
+        SELECT e.stream_name, e.revision, e.transaction_id, e.position, b.n
+          FROM unnest(p_ids) WITH ORDINALITY AS b(id, n)
+          JOIN fairtender_events e ON e.event_id = b.id
+      ), summary AS (
+        SELECT count(*) AS n_found, bool_and(stream_name = p_stream) AS same_stream,
+               count(DISTINCT revision - n) AS offsets, count(DISTINCT transaction_id) AS transactions,
+               min(revision) AS first_rev, max(revision) AS last_rev,
+               max(transaction_id) AS tx, max(position) AS last_pos
+          FROM batch
+      )
+      SELECT CASE
+               WHEN n_found = v_count AND same_stream AND offsets = 1 AND transactions = 1
+                AND (p_expected_kind = 'any'
+                  OR (p_expected_kind = 'exact' AND first_rev - 1 = p_expected)
+                  OR (p_expected_kind = 'no_stream' AND first_rev = 0)
+                  OR (p_expected_kind = 'stream_exists' AND first_rev > 0))
+               THEN 'idempotent' ELSE 'event_id_conflict' END,
+             v_current, last_rev, tx::text, last_pos::text
+        FROM summary;
+    RETURN;
+  END IF;
+
+  IF (p_expected_kind = 'exact' AND v_current <> p_expected)
+     OR (p_expected_kind = 'no_stream' AND v_current <> -1)
+     OR (p_expected_kind = 'stream_exists' AND v_current = -1) THEN
+    RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
+    RETURN;
+  END IF;
+
+  IF v_current = -1 THEN
+    INSERT INTO fairtender_streams (stream_name, revision, head_hash)
+      VALUES (p_stream, -1, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
+      ON CONFLICT (stream_name) DO NOTHING;
+    -- A concurrent first append may have won the insert: re-read under the lock.
+    SELECT s.revision, s.head_hash INTO v_current, v_head
+      FROM fairtender_streams s WHERE s.stream_name = p_stream FOR UPDATE;
+    IF (p_expected_kind = 'exact' AND v_current <> p_expected)
+       OR (p_expected_kind = 'no_stream' AND v_current <> -1) THEN
+      RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
+      RETURN;
+    END IF;
+  END IF;
+
+  FOR i IN 1 .. v_count LOOP
+    v_prev := v_prev || v_head;
+    v_head := sha256(v_head || decode(p_content_hashes[i], 'hex') || int8send(v_current + i));
+    v_hashes := v_hashes || v_head;
+  END LOOP;
+
+  RETURN QUERY
+    WITH inserted AS (
+      INSERT INTO fairtender_events
+        (event_id, stream_name, revision, type, version, data, metadata, previous_hash, hash)
+      SELECT b.id, p_stream, v_current + b.n, b.type, b.version,
+             p_data -> (b.n::integer - 1), p_metadata -> (b.n::integer - 1), b.prev, b.hash
+        FROM unnest(p_ids, p_types, p_versions, v_prev, v_hashes)
+             WITH ORDINALITY AS b(id, type, version, prev, hash, n)
+      RETURNING position, transaction_id
+    )
+    SELECT 'ok', v_current, v_current + v_count, max(transaction_id)::text, max(position)::text
+      FROM inserted;
+
+  UPDATE fairtender_streams SET revision = v_current + v_count, head_hash = v_head
+   WHERE stream_name = p_stream;
+  PERFORM pg_notify('fairtender_events', '');
+END
+$fn$;
+`,
+  },
+];

@@ -1,0 +1,12 @@
+/** The little the SQL event store needs from a PostgreSQL connection: implemented by `pg` and PGlite. */
+export interface SqlQueryable {
+  query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface SqlClient extends SqlQueryable {
+  /** Runs `work` in one transaction on one connection. */
+  transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` on every NOTIFY on `channel`; resolves to an unlisten function. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,213 @@
+import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../port';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import {
+  assertExpectedRevision,
+  assertMaxCount,
+  assertPosition,
+  assertRevision,
+  assertStreamName,
+  assertStreamPrefix,
+  prepareEvents,
+} from '../validation';
+import type { SqlClient } from './sql-client';
+import { WakeSignal } from './wake-signal';
+
+const CHANNEL = 'fairtender_events';
+const UNIQUE_VIOLATION = '23505';
+
+interface AppendRow {
+  status: 'ok' | 'idempotent' | 'event_id_conflict' | 'wrong_expected_version';
+  actual_revision: string | number;
+  next_revision: string | number | null;
+  commit_position: string | null;
+  prepare_position: string | null;
+}
+
+interface EventRow {
+  event_id: string;
+  type: string;
+  version: number;
+  stream_name: string;
+  revision: string;
+  commit_position: string;
+  prepare_position: string;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+  previous_hash: string;
+  hash: string;
+}
+
+const EVENT_COLUMNS = `event_id::text, type, version, stream_name, revision::text,
+  transaction_id::text AS commit_position, position::text AS prepare_position, data, metadata,
+  recorded_at, encode(previous_hash, 'hex') AS previous_hash, encode(hash, 'hex') AS hash`;
+
+export interface SqlEventStoreOptions {
+  /** Fallback re-read interval for live subscriptions, should a NOTIFY be missed. */
+  pollIntervalMs?: number;
+  /** Events fetched per page while catching up. */
+  pageSize?: number;
+}
+
+/** The PostgreSQL and embedded adapters: identical SQL over `pg` or PGlite. */
+export class SqlEventStore implements EventStore {
+  private readonly wake = new WakeSignal();
+  private unlisten?: Promise<() => Promise<void>>;
+  private readonly pollIntervalMs: number;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly client: SqlClient,
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.pageSize = options.pageSize ?? 1000;
+  }
+
+  async append(
+    streamName: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    assertStreamName(streamName);
+    assertExpectedRevision(expectedRevision);
+    const prepared = prepareEvents(streamName, events);
+    const exact = typeof expectedRevision === 'number';
+    const params = [
+      streamName,
+      exact ? 'exact' : expectedRevision,
+      exact ? expectedRevision : null,
+      prepared.map((e) => e.eventId),
+      prepared.map((e) => e.type),
+      prepared.map((e) => e.version),
+      JSON.stringify(prepared.map((e) => e.data)),
+      JSON.stringify(prepared.map((e) => e.metadata)),
+      prepared.map((e) => e.contentHash.toString('hex')),
+    ];
+    let row: AppendRow;
+    try {
+      [row] = await this.client.query<AppendRow>(
+        'SELECT * FROM fairtender_append($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb, $8::jsonb, $9::text[])',
+        params,
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new EventIdConflictError(
+          `An event id in this batch was written to another stream at the same moment`,
+          { streamName },
+        );
+      }
+      throw error;
+    }
+    switch (row.status) {
+      case 'ok':
+      case 'idempotent':
+        return {
+          nextRevision: Number(row.next_revision),
+          position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
+        };
+      case 'wrong_expected_version':
+        throw new WrongExpectedVersionError(streamName, expectedRevision, Number(row.actual_revision));
+      case 'event_id_conflict':
+        throw new EventIdConflictError(
+          `Event ids in this batch were already used by other events; a retry must resend the same batch with the same expected revision`,
+          { streamName },
+        );
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertStreamName(streamName);
+    if (options.fromRevision !== undefined) assertRevision('fromRevision', options.fromRevision);
+    assertMaxCount(options.maxCount);
+    const backwards = options.direction === 'backwards';
+    const rows = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM fairtender_events
+        WHERE stream_name = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2::bigint)
+        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamName, options.fromRevision ?? null, options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    assertPosition(options.after);
+    assertStreamPrefix(options.streamPrefix);
+    assertMaxCount(options.maxCount);
+    const after = options.after ?? { commit: 0n, prepare: 0n };
+    const params: unknown[] = [after.commit.toString(), after.prepare.toString(), options.maxCount ?? null];
+    let prefixFilter = '';
+    if (options.streamPrefix !== undefined) {
+      params.push(escapeLike(options.streamPrefix) + '%');
+      prefixFilter = `AND stream_name LIKE $4`;
+    }
+    // Only transactions older than every in-flight one are visible: see migrations.ts.
+    const rows = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM fairtender_events
+        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ${prefixFilter}
+        ORDER BY transaction_id, position LIMIT $3`,
+      params,
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    assertPosition(options.after);
+    assertStreamPrefix(options.streamPrefix);
+    this.unlisten ??= this.client.listen(CHANNEL, () => this.wake.wake());
+    const listening = this.unlisten;
+    return new CatchUpSubscription({
+      ...options,
+      pageSize: this.pageSize,
+      readPage: async (after, maxCount) => {
+        await listening;
+        const seen = this.wake.current;
+        const events = await this.readAll({ after, streamPrefix: options.streamPrefix, maxCount });
+        return { events, waitForMore: (signal) => this.wake.wait(seen, this.pollIntervalMs, signal) };
+      },
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.client.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    this.wake.wake();
+    if (this.unlisten) await (await this.unlisten)();
+    await this.client.close();
+  }
+}
+
+function escapeLike(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    version: row.version,
+    streamName: row.stream_name,
+    revision: Number(row.revision),
+    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}
