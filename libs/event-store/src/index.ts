@@ -2,6 +2,14 @@ export * from './port';
 export * from './errors';
 export * from './position';
 export { LIMITS } from './validation';
-export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
-export { createEmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded/embedded-event-store';
+export type { SqlClient, SqlQueryable } from './sql/sql-client';
+export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { migrate, type MigrationReport } from './sql/migrate';
+export { PgSqlClient } from './postgres/pg-sql-client';
+export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { PGliteSqlClient } from './embedded/pglite-sql-client';
+export {
+  createEmbeddedEventStore,
+  openEmbeddedDatabase,
+  type EmbeddedEventStoreOptions,
+} from './embedded/embedded-event-store';

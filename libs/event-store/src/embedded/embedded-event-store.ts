@@ -9,12 +9,16 @@ export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
   dataDir: string;
 }
 
+/** Opens (creating if needed) an in-process PostgreSQL: a folder, or `memory://`. */
+export async function openEmbeddedDatabase(dataDir: string): Promise<PGliteSqlClient> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  return new PGliteSqlClient(await PGlite.create(inMemory ? undefined : dataDir));
+}
+
 /** Zero-setup default: PostgreSQL compiled to WASM, in this process, running the same SQL. */
 export async function createEmbeddedEventStore(options: EmbeddedEventStoreOptions): Promise<SqlEventStore> {
-  const inMemory = options.dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(options.dataDir, { recursive: true });
-  const db = await PGlite.create(inMemory ? undefined : options.dataDir);
-  const client = new PGliteSqlClient(db);
+  const client = await openEmbeddedDatabase(options.dataDir);
   await migrate(client);
   return new SqlEventStore(client, options);
 }

@@ -58,6 +58,8 @@ export interface SqlEventStoreOptions {
   pollIntervalMs?: number;
   /** Events fetched per page while catching up. */
   pageSize?: number;
+  /** Close the SQL client with the store (false when the client is shared with read models). */
+  closeClient?: boolean;
 }
 
 /** The PostgreSQL and embedded adapters: identical SQL over `pg` or PGlite. */
@@ -66,6 +68,7 @@ export class SqlEventStore implements EventStore {
   private unlisten?: Promise<() => Promise<void>>;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
+  private readonly closeClient: boolean;
 
   constructor(
     private readonly client: SqlClient,
@@ -73,6 +76,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 1000;
+    this.closeClient = options.closeClient ?? true;
   }
 
   async append(
@@ -188,7 +192,7 @@ export class SqlEventStore implements EventStore {
   async close(): Promise<void> {
     this.wake.wake();
     if (this.unlisten) await (await this.unlisten)();
-    await this.client.close();
+    if (this.closeClient) await this.client.close();
   }
 }
 
