@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createPostgresEventStore, type SqlEventStore } from '@fairtender/event-store';
+
+const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * The sequence-gap problem: a slow transaction takes a lower position, a fast one commits a higher
+ * position first. A reader that checkpointed the higher one would skip the lower one for ever.
+ */
+describe('PostgreSQL global order under concurrent transactions', () => {
+  let store: SqlEventStore;
+  let slow: Client;
+
+  beforeAll(async () => {
+    store = await createPostgresEventStore({ connectionString: URL_ });
+    slow = new Client({ connectionString: URL_ });
+    await slow.connect();
+  });
+  afterAll(async () => {
+    await slow.end();
+    await store.close();
+  });
+
+  it('never lets a reader pass an event that a slower transaction has yet to commit', async () => {
+    const prefix = `gap-${randomUUID().slice(0, 8)}`;
+    const slowId = randomUUID();
+    await slow.query('BEGIN');
+    await slow.query(
+      `SELECT * FROM fairtender_append($1, 'any', NULL, $2::uuid[], '{Slow}', '{1}', '[{}]', '[{}]', $3::text[])`,
+      [`${prefix}-slow`, [slowId], ['00'.repeat(32)]],
+    );
+    const fast = await store.append(`${prefix}-fast`, [{ eventId: randomUUID(), type: 'Fast', version: 1, data: {} }], 'any');
+    const { rows: [slowRow] } = await slow.query('SELECT position FROM fairtender_events WHERE event_id = $1', [slowId]);
+    expect(BigInt(slowRow.position)).toBeLessThan(fast.position.prepare);
+
+    // While the slow transaction is open, its later-committing, lower-numbered event holds readers back.
+    expect(await store.readAll({ streamPrefix: prefix })).toEqual([]);
+
+    await slow.query('COMMIT');
+    const all = await store.readAll({ streamPrefix: prefix });
+    expect(all.map((e) => e.type)).toEqual(['Slow', 'Fast']);
+  });
+});
