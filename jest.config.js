@@ -16,7 +16,19 @@ const moduleNameMapper = {
   '^@fairtender/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+/**
+ * NestJS 12 ships ES modules only. Node >= 20.19 require()s them natively, but Jest's module registry
+ * cannot (before Node 24.9), so those packages are compiled to CommonJS like our own sources.
+ */
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras'];
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const common = {
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   // Integration suites move thousands of events through real databases.

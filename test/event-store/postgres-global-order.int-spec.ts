@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresEventStore, type SqlEventStore } from '@fairtender/event-store';
-
-const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { createScratchDatabase, type ScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
 
 /**
  * The sequence-gap problem: a slow transaction takes a lower position, a fast one commits a higher
@@ -11,15 +10,18 @@ const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tes
 describe('PostgreSQL global order under concurrent transactions', () => {
   let store: SqlEventStore;
   let slow: Client;
+  let database: ScratchDatabase;
 
   beforeAll(async () => {
-    store = await createPostgresEventStore({ connectionString: URL_ });
-    slow = new Client({ connectionString: URL_ });
+    database = await createScratchDatabase('order');
+    store = await createPostgresEventStore({ connectionString: database.url });
+    slow = new Client({ connectionString: database.url });
     await slow.connect();
   });
   afterAll(async () => {
     await slow.end();
     await store.close();
+    await database.drop();
   });
 
   it('never lets a reader pass an event that a slower transaction has yet to commit', async () => {

@@ -1,6 +1,6 @@
-import { contentHash } from '@fairtender/crypto';
+import { canonicalContent, canonicalJson, NotJsonError, sha256 } from '@fairtender/crypto';
 import { InvalidEventError, InvalidPositionError, InvalidRevisionError, InvalidStreamNameError } from './errors';
-import type { EventMetadata, EventToAppend, ExpectedRevision, Position } from './port';
+import type { EventToAppend, ExpectedRevision, Position } from './port';
 
 /** Input rules shared by every adapter, checked before anything is sent to a database. */
 export const LIMITS = {
@@ -9,7 +9,6 @@ export const LIMITS = {
   eventsPerAppend: 10_000,
   /** Serialised size of one event's data plus metadata. */
   eventMaxBytes: 8 * 1024 * 1024,
-  jsonMaxDepth: 256,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,13 +73,13 @@ export function assertStreamPrefix(prefix: unknown): void {
   }
 }
 
-/** An event checked and ready to write, with the content hash the store chains. */
+/** An event checked and ready to write: canonical JSON text and the content hash the store chains. */
 export interface PreparedEvent {
   eventId: string;
   type: string;
   version: number;
-  data: unknown;
-  metadata: EventMetadata;
+  data: string;
+  metadata: string;
   contentHash: Buffer;
 }
 
@@ -107,18 +106,18 @@ export function prepareEvents(streamName: string, events: readonly EventToAppend
     if (!Number.isSafeInteger(event.version) || event.version < 1) {
       throw new InvalidEventError(`${at}.version must be a whole number ≥ 1`, { index });
     }
-    const metadata = event.metadata ?? {};
-    assertJson(event.data, `${at}.data`);
-    assertJson(metadata, `${at}.metadata`);
-    if (typeof metadata !== 'object' || Array.isArray(metadata) || metadata === null) {
+    const metadataValue = event.metadata ?? {};
+    if (typeof metadataValue !== 'object' || Array.isArray(metadataValue) || metadataValue === null) {
       throw new InvalidEventError(`${at}.metadata must be an object`, { index });
     }
-    const bytes = Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(metadata));
+    const data = json(event.data, `${at}.data`, index);
+    const metadata = json(metadataValue, `${at}.metadata`, index);
+    const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
     if (bytes > LIMITS.eventMaxBytes) {
       throw new InvalidEventError(`${at} is ${bytes} bytes; the limit is ${LIMITS.eventMaxBytes}`, { index, bytes });
     }
-    const prepared = { eventId, type: event.type, version: event.version, data: event.data, metadata };
-    return { ...prepared, contentHash: contentHash({ ...prepared, streamName }) };
+    const identity = { eventId, streamName, type: event.type, version: event.version };
+    return { ...identity, data, metadata, contentHash: sha256(canonicalContent(identity, data, metadata)) };
   });
 }
 
@@ -127,37 +126,11 @@ export function prepareEvents(streamName: string, events: readonly EventToAppend
  * So no undefined, functions, symbols, bigints, NaN/Infinity, Dates or class instances, no NUL
  * characters or lone surrogates (PostgreSQL's jsonb refuses them), and no cycles.
  */
-function assertJson(value: unknown, path: string, depth = 0): void {
-  if (depth > LIMITS.jsonMaxDepth) throw new InvalidEventError(`${path} nests deeper than ${LIMITS.jsonMaxDepth} levels (or is circular)`);
-  if (value === null || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InvalidEventError(`${path} is ${value}, which JSON cannot represent`);
-    return;
-  }
-  if (typeof value === 'string') {
-    assertJsonString(value, path);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => assertJson(item, `${path}[${i}]`, depth + 1));
-    return;
-  }
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      throw new InvalidEventError(`${path} is a ${proto?.constructor?.name ?? 'class instance'}; only plain JSON objects are stored`);
-    }
-    for (const [key, item] of Object.entries(value)) {
-      assertJsonString(key, `${path} key`);
-      assertJson(item, `${path}.${key}`, depth + 1);
-    }
-    return;
-  }
-  throw new InvalidEventError(`${path} is of type ${typeof value}, which is not JSON`);
-}
-
-function assertJsonString(value: string, path: string): void {
-  if (value.includes('\u0000') || !value.isWellFormed()) {
-    throw new InvalidEventError(`${path} contains a NUL character or a lone surrogate`);
+function json(value: unknown, path: string, index: number): string {
+  try {
+    return canonicalJson(value, path);
+  } catch (error) {
+    if (error instanceof NotJsonError) throw new InvalidEventError(error.message, { index, path: error.path });
+    throw error;
   }
 }

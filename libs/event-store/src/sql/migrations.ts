@@ -20,16 +20,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: 1,
     name: 'event store',
     sql: /* sql */ `
-CREATE TABLE fairtender_streams (
-  stream_name text PRIMARY KEY,
-  revision    bigint NOT NULL,
-  head_hash   bytea  NOT NULL
-);
-
 CREATE TABLE fairtender_events (
   position        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   transaction_id  xid8   NOT NULL DEFAULT pg_current_xact_id(),
-  event_id        uuid   NOT NULL UNIQUE,
+  event_id        uuid   NOT NULL,
   stream_name     text   NOT NULL,
   revision        bigint NOT NULL,
   type            text   NOT NULL,
@@ -39,16 +33,47 @@ CREATE TABLE fairtender_events (
   recorded_at     timestamptz NOT NULL DEFAULT now(),
   previous_hash   bytea  NOT NULL,
   hash            bytea  NOT NULL,
-  UNIQUE (stream_name, revision)
+  CONSTRAINT fairtender_events_event_id_unique UNIQUE (event_id),
+  -- Also the concurrency guard: of two writers racing for the same revision, one insert fails.
+  CONSTRAINT fairtender_events_stream_revision_unique UNIQUE (stream_name, revision)
 );
 
 CREATE INDEX fairtender_events_global_order ON fairtender_events (transaction_id, position);
 CREATE INDEX fairtender_events_stream_prefix
   ON fairtender_events (stream_name text_pattern_ops, transaction_id, position);
 
--- Appends in one round trip: lock the stream row, check the expectation and event ids, chain the
--- hashes, insert, notify. Returns a status instead of raising so that idempotent retries and
--- conflicts are answered without aborting anything.
+-- What a batch of event ids already written means for a retry: the same batch re-sent with a
+-- compatible expectation is 'idempotent' (answered with the first result); anything else is a conflict.
+CREATE FUNCTION fairtender_replayed_append(
+  p_stream text, p_expected_kind text, p_expected bigint, p_ids uuid[]
+) RETURNS TABLE (status text, actual_revision bigint, next_revision bigint, commit_position text, prepare_position text)
+LANGUAGE sql STABLE AS $fn$
+  WITH batch AS (
+    SELECT e.stream_name, e.revision, e.transaction_id, e.position, b.n
+      FROM unnest(p_ids) WITH ORDINALITY AS b(id, n)
+      JOIN fairtender_events e ON e.event_id = b.id
+  ), summary AS (
+    SELECT count(*) AS n_found, bool_and(stream_name = p_stream) AS same_stream,
+           count(DISTINCT revision - n) AS offsets, count(DISTINCT transaction_id) AS transactions,
+           min(revision) AS first_rev, max(revision) AS last_rev,
+           max(transaction_id) AS tx, max(position) AS last_pos
+      FROM batch
+  )
+  SELECT CASE
+           WHEN n_found = cardinality(p_ids) AND same_stream AND offsets = 1 AND transactions = 1
+            AND (p_expected_kind = 'any'
+              OR (p_expected_kind = 'exact' AND first_rev - 1 = p_expected)
+              OR (p_expected_kind = 'no_stream' AND first_rev = 0)
+              OR (p_expected_kind = 'stream_exists' AND first_rev > 0))
+           THEN 'idempotent' ELSE 'event_id_conflict' END,
+         NULL::bigint, last_rev, tx::text, last_pos::text
+    FROM summary
+$fn$;
+
+-- Appends in one round trip: read the stream's head, check the expectation, chain the hashes,
+-- insert. No lock is taken: the unique (stream_name, revision) index makes a racing writer fail,
+-- and the adapter retries it against the new head. (NOTIFY is sent by the adapter after commit:
+-- see append-notifier.ts.)
 CREATE FUNCTION fairtender_append(
   p_stream text,
   p_expected_kind text,       -- 'exact' | 'any' | 'no_stream' | 'stream_exists'
@@ -66,68 +91,33 @@ DECLARE
   v_count   integer := cardinality(p_ids);
   v_current bigint;
   v_head    bytea;
-  v_found   integer;
   v_hashes  bytea[] := '{}';
   v_prev    bytea[] := '{}';
   i         integer;
 BEGIN
-  SELECT s.revision, s.head_hash INTO v_current, v_head
-    FROM fairtender_streams s WHERE s.stream_name = p_stream FOR UPDATE;
+  SELECT e.revision, e.hash INTO v_current, v_head
+    FROM fairtender_events e WHERE e.stream_name = p_stream
+   ORDER BY e.revision DESC LIMIT 1;
   IF NOT FOUND THEN
     v_current := -1;
-  END IF;
-
-  SELECT count(*) INTO v_found FROM fairtender_events e WHERE e.event_id = ANY (p_ids);
-  IF v_found > 0 THEN
-    RETURN QUERY
-      WITH batch AS (
-        SELECT e.stream_name, e.revision, e.transaction_id, e.position, b.n
-          FROM unnest(p_ids) WITH ORDINALITY AS b(id, n)
-          JOIN fairtender_events e ON e.event_id = b.id
-      ), summary AS (
-        SELECT count(*) AS n_found, bool_and(stream_name = p_stream) AS same_stream,
-               count(DISTINCT revision - n) AS offsets, count(DISTINCT transaction_id) AS transactions,
-               min(revision) AS first_rev, max(revision) AS last_rev,
-               max(transaction_id) AS tx, max(position) AS last_pos
-          FROM batch
-      )
-      SELECT CASE
-               WHEN n_found = v_count AND same_stream AND offsets = 1 AND transactions = 1
-                AND (p_expected_kind = 'any'
-                  OR (p_expected_kind = 'exact' AND first_rev - 1 = p_expected)
-                  OR (p_expected_kind = 'no_stream' AND first_rev = 0)
-                  OR (p_expected_kind = 'stream_exists' AND first_rev > 0))
-               THEN 'idempotent' ELSE 'event_id_conflict' END,
-             v_current, last_rev, tx::text, last_pos::text
-        FROM summary;
-    RETURN;
+    v_head := '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
   END IF;
 
   IF (p_expected_kind = 'exact' AND v_current <> p_expected)
      OR (p_expected_kind = 'no_stream' AND v_current <> -1)
      OR (p_expected_kind = 'stream_exists' AND v_current = -1) THEN
-    RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
+    IF EXISTS (SELECT 1 FROM fairtender_events e WHERE e.event_id = ANY (p_ids)) THEN
+      RETURN QUERY SELECT * FROM fairtender_replayed_append(p_stream, p_expected_kind, p_expected, p_ids);
+    ELSE
+      RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
+    END IF;
     RETURN;
   END IF;
 
-  IF v_current = -1 THEN
-    INSERT INTO fairtender_streams (stream_name, revision, head_hash)
-      VALUES (p_stream, -1, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
-      ON CONFLICT (stream_name) DO NOTHING;
-    -- A concurrent first append may have won the insert: re-read under the lock.
-    SELECT s.revision, s.head_hash INTO v_current, v_head
-      FROM fairtender_streams s WHERE s.stream_name = p_stream FOR UPDATE;
-    IF (p_expected_kind = 'exact' AND v_current <> p_expected)
-       OR (p_expected_kind = 'no_stream' AND v_current <> -1) THEN
-      RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
-      RETURN;
-    END IF;
-  END IF;
-
   FOR i IN 1 .. v_count LOOP
-    v_prev := v_prev || v_head;
+    v_prev[i] := v_head;
     v_head := sha256(v_head || decode(p_content_hashes[i], 'hex') || int8send(v_current + i));
-    v_hashes := v_hashes || v_head;
+    v_hashes[i] := v_head;
   END LOOP;
 
   RETURN QUERY
@@ -142,10 +132,6 @@ BEGIN
     )
     SELECT 'ok', v_current, v_current + v_count, max(transaction_id)::text, max(position)::text
       FROM inserted;
-
-  UPDATE fairtender_streams SET revision = v_current + v_count, head_hash = v_head
-   WHERE stream_name = p_stream;
-  PERFORM pg_notify('fairtender_events', '');
 END
 $fn$;
 `,

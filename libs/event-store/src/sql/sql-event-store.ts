@@ -21,10 +21,15 @@ import {
   prepareEvents,
 } from '../validation';
 import type { SqlClient } from './sql-client';
+import { AppendNotifier } from './append-notifier';
 import { WakeSignal } from './wake-signal';
 
 const CHANNEL = 'fairtender_events';
 const UNIQUE_VIOLATION = '23505';
+const MAX_RACE_RETRIES = 100;
+const APPEND_SQL =
+  'SELECT * FROM fairtender_append($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb, $8::jsonb, $9::text[])';
+const REPLAYED_SQL = 'SELECT * FROM fairtender_replayed_append($1, $2, $3, $4::uuid[])';
 
 interface AppendRow {
   status: 'ok' | 'idempotent' | 'event_id_conflict' | 'wrong_expected_version';
@@ -65,6 +70,7 @@ export interface SqlEventStoreOptions {
 /** The PostgreSQL and embedded adapters: identical SQL over `pg` or PGlite. */
 export class SqlEventStore implements EventStore {
   private readonly wake = new WakeSignal();
+  private readonly notifier: AppendNotifier;
   private unlisten?: Promise<() => Promise<void>>;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -77,6 +83,7 @@ export class SqlEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 1000;
     this.closeClient = options.closeClient ?? true;
+    this.notifier = new AppendNotifier(client, CHANNEL);
   }
 
   async append(
@@ -88,39 +95,25 @@ export class SqlEventStore implements EventStore {
     assertExpectedRevision(expectedRevision);
     const prepared = prepareEvents(streamName, events);
     const exact = typeof expectedRevision === 'number';
+    const expectation = [streamName, exact ? 'exact' : expectedRevision, exact ? expectedRevision : null];
+    const ids = prepared.map((e) => e.eventId);
     const params = [
-      streamName,
-      exact ? 'exact' : expectedRevision,
-      exact ? expectedRevision : null,
-      prepared.map((e) => e.eventId),
+      ...expectation,
+      ids,
       prepared.map((e) => e.type),
       prepared.map((e) => e.version),
-      JSON.stringify(prepared.map((e) => e.data)),
-      JSON.stringify(prepared.map((e) => e.metadata)),
+      `[${prepared.map((e) => e.data).join(',')}]`,
+      `[${prepared.map((e) => e.metadata).join(',')}]`,
       prepared.map((e) => e.contentHash.toString('hex')),
     ];
-    let row: AppendRow;
-    try {
-      [row] = await this.client.query<AppendRow>(
-        'SELECT * FROM fairtender_append($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb, $8::jsonb, $9::text[])',
-        params,
-      );
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new EventIdConflictError(
-          `An event id in this batch was written to another stream at the same moment`,
-          { streamName },
-        );
-      }
-      throw error;
-    }
+    const row = await this.appendRow(params, [...expectation, ids]);
     switch (row.status) {
       case 'ok':
+        this.wake.wake();
+        this.notifier.appended();
+        return toAppendResult(row);
       case 'idempotent':
-        return {
-          nextRevision: Number(row.next_revision),
-          position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
-        };
+        return toAppendResult(row);
       case 'wrong_expected_version':
         throw new WrongExpectedVersionError(streamName, expectedRevision, Number(row.actual_revision));
       case 'event_id_conflict':
@@ -128,6 +121,24 @@ export class SqlEventStore implements EventStore {
           `Event ids in this batch were already used by other events; a retry must resend the same batch with the same expected revision`,
           { streamName },
         );
+    }
+  }
+
+  /** Runs the append function; a writer that lost a race for a revision runs again on the new head. */
+  private async appendRow(params: unknown[], replayParams: unknown[]): Promise<AppendRow> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const [row] = await this.client.query<AppendRow>(APPEND_SQL, params);
+        return row;
+      } catch (error) {
+        const { code, constraint } = error as { code?: string; constraint?: string };
+        if (code !== UNIQUE_VIOLATION) throw error;
+        if (constraint === 'fairtender_events_event_id_unique') {
+          const [row] = await this.client.query<AppendRow>(REPLAYED_SQL, replayParams);
+          return row;
+        }
+        if (attempt >= MAX_RACE_RETRIES) throw error;
+      }
     }
   }
 
@@ -198,6 +209,13 @@ export class SqlEventStore implements EventStore {
 
 function escapeLike(prefix: string): string {
   return prefix.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+function toAppendResult(row: AppendRow): AppendResult {
+  return {
+    nextRevision: Number(row.next_revision),
+    position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
+  };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
