@@ -13,3 +13,8 @@ export {
   openEmbeddedDatabase,
   type EmbeddedEventStoreOptions,
 } from './embedded/embedded-event-store';
+export {
+  createEventStoreDbEventStore,
+  EventStoreDbEventStore,
+  type EventStoreDbEventStoreOptions,
+} from './eventstoredb/eventstoredb-event-store';
