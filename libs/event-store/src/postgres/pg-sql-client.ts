@@ -13,8 +13,8 @@ export class PgSqlClient implements SqlClient {
     this.pool.on('error', () => undefined);
   }
 
-  async query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]> {
-    return (await this.pool.query<Row>(text, params)).rows;
+  async query<Row extends object>(text: string, params?: unknown[], name?: string): Promise<Row[]> {
+    return (await this.pool.query<Row>({ text, values: params, name })).rows;
   }
 
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {

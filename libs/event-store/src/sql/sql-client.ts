@@ -1,6 +1,7 @@
 /** The little the SQL event store needs from a PostgreSQL connection: implemented by `pg` and PGlite. */
 export interface SqlQueryable {
-  query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** `name` asks for a server-side prepared statement where the driver has them (hot paths). */
+  query<Row extends object>(text: string, params?: unknown[], name?: string): Promise<Row[]>;
 }
 
 export interface SqlClient extends SqlQueryable {

@@ -128,7 +128,7 @@ export class SqlEventStore implements EventStore {
   private async appendRow(params: unknown[], replayParams: unknown[]): Promise<AppendRow> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const [row] = await this.client.query<AppendRow>(APPEND_SQL, params);
+        const [row] = await this.client.query<AppendRow>(APPEND_SQL, params, 'fairtender_append');
         return row;
       } catch (error) {
         const { code, constraint } = error as { code?: string; constraint?: string };
@@ -152,6 +152,7 @@ export class SqlEventStore implements EventStore {
         WHERE stream_name = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2::bigint)
         ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamName, options.fromRevision ?? null, options.maxCount ?? null],
+      backwards ? 'fairtender_read_stream_backwards' : 'fairtender_read_stream',
     );
     return rows.map(toRecordedEvent);
   }
@@ -175,6 +176,7 @@ export class SqlEventStore implements EventStore {
           ${prefixFilter}
         ORDER BY transaction_id, position LIMIT $3`,
       params,
+      prefixFilter ? 'fairtender_read_all_prefix' : 'fairtender_read_all',
     );
     return rows.map(toRecordedEvent);
   }
