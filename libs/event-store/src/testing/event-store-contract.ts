@@ -21,6 +21,11 @@ export interface ContractSubject {
 export interface ContractOptions {
   /** When set, the whole suite is reported as skipped with this reason (never silently passed). */
   skipReason?: string;
+  /**
+   * Whether an event id is unique across all streams (true for the SQL adapters). EventStoreDB has no
+   * global index of event ids, so it only refuses reuse within one stream.
+   */
+  globallyUniqueEventIds?: boolean;
 }
 
 /** The one suite every adapter must pass (issue #2 §4). */
@@ -135,15 +140,26 @@ export function describeEventStoreContract(
         expect(await store.readStream(stream)).toHaveLength(4);
       });
 
-      it('refuses an event id reused for another event, writing nothing', async () => {
+      it('refuses an event id reused for another event of the stream, writing nothing', async () => {
         const stream = `${prefix}-reuse`;
         const original = event();
         await store.append(stream, [original], 'no_stream');
         await expect(store.append(stream, [event(), { ...original }], 0)).rejects.toBeInstanceOf(EventIdConflictError);
-        await expect(store.append(`${prefix}-other`, [original], 'any')).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT' });
+        await expect(store.append(stream, [{ ...original, data: { changed: true } }], 'any')).rejects.toMatchObject({
+          code: 'EVENT_ID_CONFLICT',
+        });
         expect(await store.readStream(stream)).toHaveLength(1);
-        expect(await store.readStream(`${prefix}-other`)).toEqual([]);
       });
+
+      (options.globallyUniqueEventIds === false ? it.skip : it)(
+        'refuses an event id reused in another stream (adapters with globally unique ids)',
+        async () => {
+          const original = event();
+          await store.append(`${prefix}-one`, [original], 'no_stream');
+          await expect(store.append(`${prefix}-other`, [original], 'any')).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT' });
+          expect(await store.readStream(`${prefix}-other`)).toEqual([]);
+        },
+      );
     });
 
     describe('global order and prefix filtering', () => {
