@@ -68,16 +68,17 @@ describe('EventStoreDB idempotency check', () => {
     { eventId: randomUUID(), type: 'A', version: 1, data: {} },
     { eventId: randomUUID(), type: 'A', version: 1, data: {} },
   ]);
-  const at = (...revisions: number[]): StreamState => ({
+  const found = (revisions: number[], sameContent: boolean): StreamState => ({
     revision: 9,
     headHash: GENESIS_HASH,
     found: new Map(
       revisions.map((revision, i) => [
         batch[i].eventId,
-        { revision, position: { commit: BigInt(revision), prepare: BigInt(revision) } },
+        { revision, position: { commit: BigInt(revision), prepare: BigInt(revision) }, sameContent },
       ]),
     ),
   });
+  const at = (...revisions: number[]) => found(revisions, true);
 
   it('returns the original result for the same batch under a compatible expectation', () => {
     expect(earlierAppend('s', batch, 3, at(4, 5))).toEqual({
@@ -94,6 +95,10 @@ describe('EventStoreDB idempotency check', () => {
     expect(() => earlierAppend('s', batch, 'any', at(5, 4))).toThrow(EventIdConflictError);
     expect(() => earlierAppend('s', batch, 2, at(4, 5))).toThrow(EventIdConflictError);
     expect(() => earlierAppend('s', batch, 'no_stream', at(4, 5))).toThrow(EventIdConflictError);
+  });
+
+  it('refuses the same ids carrying different content', () => {
+    expect(() => earlierAppend('s', batch, 3, found([4, 5], false))).toThrow(EventIdConflictError);
   });
 });
 

@@ -20,7 +20,7 @@ export interface StreamState {
   /** Hash of the last event (the genesis hash when the stream does not exist). */
   headHash: Buffer;
   /** Where ids of the batch being appended already occur in the stream. */
-  found: Map<string, { revision: number; position: Position }>;
+  found: Map<string, { revision: number; position: Position; sameContent: boolean }>;
 }
 
 /**
@@ -32,7 +32,7 @@ export async function readStreamState(
   streamName: string,
   batch: readonly PreparedEvent[],
 ): Promise<StreamState> {
-  const wanted = new Set(batch.map((event) => event.eventId));
+  const wanted = new Map(batch.map((event) => [event.eventId, event.contentHash]));
   const state: StreamState = { revision: -1, headHash: GENESIS_HASH, found: new Map() };
   const read = client.readStream(streamName, { direction: BACKWARDS, fromRevision: END });
   try {
@@ -45,7 +45,14 @@ export async function readStreamState(
       const event = resolved.event;
       const id = event?.id.toLowerCase();
       if (event && id && wanted.has(id)) {
-        state.found.set(id, { revision: Number(event.revision), position: requirePosition(event) });
+        // Same content iff re-deriving the stored link from the retried content gives the stored hash.
+        const stored = ownEvent(streamName, resolved);
+        const rederived = chainHash(Buffer.from(stored.previousHash, 'hex'), wanted.get(id)!, stored.revision);
+        state.found.set(id, {
+          revision: Number(event.revision),
+          position: requirePosition(event),
+          sameContent: rederived.toString('hex') === stored.hash,
+        });
         if (state.found.size === wanted.size) break;
       }
     }
@@ -70,8 +77,8 @@ export function expectationMet(expected: ExpectedRevision, revision: number): bo
 }
 
 /**
- * The same semantics as the SQL adapters: re-sending a batch that was already written (same ids, in
- * order, in this stream, after a revision the expectation allows) returns the first result; any
+ * The same semantics as the SQL adapters: re-sending a batch that was already written (same ids and
+ * content, in order, in this stream, after a revision the expectation allows) returns the first result; any
  * other reuse of the ids in this stream is a conflict.
  */
 export function earlierAppend(
@@ -85,7 +92,7 @@ export function earlierAppend(
   const first = matches[0];
   const sameBatch =
     first !== undefined &&
-    matches.every((match, i) => match !== undefined && match.revision === first.revision + i);
+    matches.every((match, i) => match?.sameContent === true && match.revision === first.revision + i);
   if (sameBatch && expectationMet(expected, first.revision - 1)) {
     const last = matches[matches.length - 1]!;
     return { nextRevision: last.revision, position: last.position };

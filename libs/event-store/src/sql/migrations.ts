@@ -42,25 +42,27 @@ CREATE INDEX fairtender_events_global_order ON fairtender_events (transaction_id
 CREATE INDEX fairtender_events_stream_prefix
   ON fairtender_events (stream_name text_pattern_ops, transaction_id, position);
 
--- What a batch of event ids already written means for a retry: the same batch re-sent with a
--- compatible expectation is 'idempotent' (answered with the first result); anything else is a conflict.
+-- What a batch of event ids already written means for a retry: the same batch (same ids, same
+-- content, proved by re-deriving each stored hash) re-sent with a compatible expectation is
+-- 'idempotent' and answered with the first result; anything else is a conflict.
 CREATE FUNCTION fairtender_replayed_append(
-  p_stream text, p_expected_kind text, p_expected bigint, p_ids uuid[]
+  p_stream text, p_expected_kind text, p_expected bigint, p_ids uuid[], p_content_hashes text[]
 ) RETURNS TABLE (status text, actual_revision bigint, next_revision bigint, commit_position text, prepare_position text)
 LANGUAGE sql STABLE AS $fn$
   WITH batch AS (
-    SELECT e.stream_name, e.revision, e.transaction_id, e.position, b.n
-      FROM unnest(p_ids) WITH ORDINALITY AS b(id, n)
+    SELECT e.stream_name, e.revision, e.transaction_id, e.position, b.n,
+           e.hash = sha256(e.previous_hash || decode(b.content_hash, 'hex') || int8send(e.revision)) AS same_content
+      FROM unnest(p_ids, p_content_hashes) WITH ORDINALITY AS b(id, content_hash, n)
       JOIN fairtender_events e ON e.event_id = b.id
   ), summary AS (
-    SELECT count(*) AS n_found, bool_and(stream_name = p_stream) AS same_stream,
+    SELECT count(*) AS n_found, bool_and(stream_name = p_stream AND same_content) AS same_stream_and_content,
            count(DISTINCT revision - n) AS offsets, count(DISTINCT transaction_id) AS transactions,
            min(revision) AS first_rev, max(revision) AS last_rev,
            max(transaction_id) AS tx, max(position) AS last_pos
       FROM batch
   )
   SELECT CASE
-           WHEN n_found = cardinality(p_ids) AND same_stream AND offsets = 1 AND transactions = 1
+           WHEN n_found = cardinality(p_ids) AND same_stream_and_content AND offsets = 1 AND transactions = 1
             AND (p_expected_kind = 'any'
               OR (p_expected_kind = 'exact' AND first_rev - 1 = p_expected)
               OR (p_expected_kind = 'no_stream' AND first_rev = 0)
@@ -107,7 +109,7 @@ BEGIN
      OR (p_expected_kind = 'no_stream' AND v_current <> -1)
      OR (p_expected_kind = 'stream_exists' AND v_current = -1) THEN
     IF EXISTS (SELECT 1 FROM fairtender_events e WHERE e.event_id = ANY (p_ids)) THEN
-      RETURN QUERY SELECT * FROM fairtender_replayed_append(p_stream, p_expected_kind, p_expected, p_ids);
+      RETURN QUERY SELECT * FROM fairtender_replayed_append(p_stream, p_expected_kind, p_expected, p_ids, p_content_hashes);
     ELSE
       RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
     END IF;

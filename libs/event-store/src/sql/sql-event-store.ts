@@ -29,7 +29,7 @@ const UNIQUE_VIOLATION = '23505';
 const MAX_RACE_RETRIES = 100;
 const APPEND_SQL =
   'SELECT * FROM fairtender_append($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb, $8::jsonb, $9::text[])';
-const REPLAYED_SQL = 'SELECT * FROM fairtender_replayed_append($1, $2, $3, $4::uuid[])';
+const REPLAYED_SQL = 'SELECT * FROM fairtender_replayed_append($1, $2, $3, $4::uuid[], $5::text[])';
 
 interface AppendRow {
   status: 'ok' | 'idempotent' | 'event_id_conflict' | 'wrong_expected_version';
@@ -97,6 +97,7 @@ export class SqlEventStore implements EventStore {
     const exact = typeof expectedRevision === 'number';
     const expectation = [streamName, exact ? 'exact' : expectedRevision, exact ? expectedRevision : null];
     const ids = prepared.map((e) => e.eventId);
+    const contentHashes = prepared.map((e) => e.contentHash.toString('hex'));
     const params = [
       ...expectation,
       ids,
@@ -104,9 +105,9 @@ export class SqlEventStore implements EventStore {
       prepared.map((e) => e.version),
       `[${prepared.map((e) => e.data).join(',')}]`,
       `[${prepared.map((e) => e.metadata).join(',')}]`,
-      prepared.map((e) => e.contentHash.toString('hex')),
+      contentHashes,
     ];
-    const row = await this.appendRow(params, [...expectation, ids]);
+    const row = await this.appendRow(params, [...expectation, ids, contentHashes]);
     switch (row.status) {
       case 'ok':
         this.wake.wake();
@@ -118,7 +119,7 @@ export class SqlEventStore implements EventStore {
         throw new WrongExpectedVersionError(streamName, expectedRevision, Number(row.actual_revision));
       case 'event_id_conflict':
         throw new EventIdConflictError(
-          `Event ids in this batch were already used by other events; a retry must resend the same batch with the same expected revision`,
+          `Event ids in this batch were already used by other events; a retry must resend the same batch, unchanged, with the same expected revision`,
           { streamName },
         );
     }
