@@ -58,8 +58,8 @@ export default defineConfig(
     },
   },
 
-  // The CLI and the benchmarks talk to a terminal; everything else logs through pino.
-  { files: ['apps/cli/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  // The CLI, scripts and benchmarks talk to a terminal; everything else logs through pino.
+  { files: ['apps/cli/**', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
 
   // Plain JavaScript: CommonJS by default (jest.config.js, test/support/summary-reporter.js).
   {

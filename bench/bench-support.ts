@@ -17,3 +17,8 @@ export function sampleData(i: number): Record<string, unknown> {
 export function formatRate(perSecond: number): string {
   return Math.round(perSecond).toLocaleString('en-GB').padStart(9);
 }
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}

@@ -1,61 +1,36 @@
 /**
- * Event-store throughput: each adapter beside the raw rate of the same INSERTs with no adapter logic,
- * measured in the same run on the same machine. Run with `npm run bench:store`.
+ * Event-store throughput: each reachable adapter beside the raw rate of the same writes with no adapter
+ * logic, measured in the same run on the same machine. Run with `npm run bench:store`.
  * Optional: DATABASE_URL (PostgreSQL admin URL), EVENTSTORE_CONNECTION_STRING, BENCH_SCALE (default 1).
  */
 import { randomUUID } from 'node:crypto';
 import {
   createEmbeddedEventStore,
+  createEventStoreDbEventStore,
   createPostgresEventStore,
+  migrate,
+  openEmbeddedDatabase,
   type EventStore,
-  type SqlQueryable,
+  type EventToAppend,
 } from '@fairtender/event-store';
-import { Pool } from 'pg';
 import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
-import { formatRate, rate, sampleData } from './bench-support';
+import { Pool } from 'pg';
+import { formatRate, median, rate, sampleData } from './bench-support';
+import { eventStoreDbBaseline, sqlBaseline, type RawBaseline } from './raw-baselines';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const BATCH = 50;
 const ROUNDS = 3;
-const HASH = Buffer.alloc(32, 7);
+const READ_PAGES = 20;
 
-interface Scenario {
-  name: string;
-  writers: number;
-  batch: number;
-  perWriter: number;
-}
-
-const SCENARIOS: Scenario[] = [
+const SCENARIOS = [
   { name: 'single appends, 1 writer', writers: 1, batch: 1, perWriter: Math.round(1000 * SCALE) },
   { name: 'single appends, 16 writers', writers: 16, batch: 1, perWriter: Math.round(150 * SCALE) },
   { name: `batches of ${BATCH}, 1 writer`, writers: 1, batch: BATCH, perWriter: Math.round(50 * SCALE) },
   { name: `batches of ${BATCH}, 16 writers`, writers: 16, batch: BATCH, perWriter: Math.round(8 * SCALE) },
 ];
 
-/** The same rows the adapter writes, as plain INSERTs: no expectation check, no hashing, no notify. */
-function rawInsert(db: SqlQueryable, stream: string, firstRevision: number, count: number): Promise<unknown> {
-  const events = sampleEvents(firstRevision, count);
-  return db.query(
-    `INSERT INTO fairtender_events (event_id, stream_name, revision, type, version, data, metadata, previous_hash, hash)
-     SELECT id, $2, $3 + n - 1, 'BidSubmitted', 1, $4::jsonb -> (n::int - 1), $5::jsonb -> (n::int - 1), $6, $6
-       FROM unnest($1::uuid[]) WITH ORDINALITY AS b(id, n)`,
-    [
-      events.map((e) => e.eventId),
-      stream,
-      firstRevision,
-      JSON.stringify(events.map((e) => e.data)),
-      JSON.stringify(events.map((e) => e.metadata)),
-      HASH,
-    ],
-  );
-}
-
-function adapterAppend(store: EventStore, stream: string, firstRevision: number, count: number): Promise<unknown> {
-  return store.append(stream, sampleEvents(firstRevision, count), firstRevision === 0 ? 'no_stream' : firstRevision - 1);
-}
-
-function sampleEvents(firstRevision: number, count: number) {
+function sampleEvents(firstRevision: number, count: number): EventToAppend[] {
   return Array.from({ length: count }, (_, i) => ({
     eventId: randomUUID(),
     type: 'BidSubmitted',
@@ -65,8 +40,14 @@ function sampleEvents(firstRevision: number, count: number) {
   }));
 }
 
-async function measure(label: string, store: EventStore, raw: SqlQueryable, rawLabel: string): Promise<string[]> {
-  const lines: string[] = [];
+function report(label: string, scenario: string, adapter: number, raw: number, rawLabel: string): void {
+  const ratio = ((adapter / raw) * 100).toFixed(0).padStart(3);
+  console.log(
+    `${label.padEnd(12)} ${scenario.padEnd(28)} ${formatRate(adapter)} ev/s  ${formatRate(raw)} ev/s raw (${rawLabel})  ratio ${ratio}%`,
+  );
+}
+
+async function measure(label: string, store: EventStore, raw: RawBaseline): Promise<void> {
   for (const s of SCENARIOS) {
     const rawRates: number[] = [];
     const adapterRates: number[] = [];
@@ -74,31 +55,26 @@ async function measure(label: string, store: EventStore, raw: SqlQueryable, rawL
     for (let round = 0; round < ROUNDS; round += 1) {
       const run = randomUUID().slice(0, 8);
       const measureRaw = async () =>
-        rawRates.push(await rate(s.writers, s.perWriter, (w, i) => rawInsert(raw, `raw-${run}-${w}`, i * s.batch, s.batch)));
+        rawRates.push(await rate(s.writers, s.perWriter, (w, i) => raw.append(`raw-${run}-${w}`, sampleEvents(i * s.batch, s.batch))));
       const measureAdapter = async () =>
-        adapterRates.push(await rate(s.writers, s.perWriter, (w, i) => adapterAppend(store, `bench-${run}-${w}`, i * s.batch, s.batch)));
+        adapterRates.push(
+          await rate(s.writers, s.perWriter, (w, i) =>
+            store.append(`bench-${run}-${w}`, sampleEvents(i * s.batch, s.batch), i === 0 ? 'no_stream' : i * s.batch - 1),
+          ),
+        );
       if (round % 2 === 0) await measureRaw().then(measureAdapter);
       else await measureAdapter().then(measureRaw);
     }
-    const rawRate = median(rawRates);
-    const adapterRate = median(adapterRates);
-    lines.push(
-      `${label.padEnd(12)} ${s.name.padEnd(28)} ${formatRate(adapterRate * s.batch)} ev/s  ${formatRate(rawRate * s.batch)} ev/s raw (${rawLabel})  ratio ${(adapterRate / rawRate * 100).toFixed(0).padStart(3)}%`,
-    );
-    console.log(lines.at(-1));
+    report(label, s.name, median(adapterRates) * s.batch, median(rawRates) * s.batch, raw.label);
   }
-  const rawRead = await rate(1, 20, (_, i) => raw.query('SELECT * FROM fairtender_events ORDER BY position LIMIT 1000 OFFSET $1', [i * 1000]));
-  const adapterRead = await readAllRate(store);
-  lines.push(`${label.padEnd(12)} ${'readAll, pages of 1000'.padEnd(28)} ${formatRate(adapterRead)} ev/s  ${formatRate(rawRead * 1000)} ev/s raw (${rawLabel})  ratio ${(adapterRead / (rawRead * 1000) * 100).toFixed(0).padStart(3)}%`);
-  console.log(lines.at(-1));
-  return lines;
+  report(label, 'readAll, pages of 1000', await adapterReadRate(store), await rawReadRate(raw), raw.label);
 }
 
-async function readAllRate(store: EventStore): Promise<number> {
+async function adapterReadRate(store: EventStore): Promise<number> {
   let after;
   let count = 0;
   const started = process.hrtime.bigint();
-  for (let page = 0; page < 20; page += 1) {
+  for (let page = 0; page < READ_PAGES; page += 1) {
     const events = await store.readAll({ after, maxCount: 1000 });
     if (events.length === 0) break;
     count += events.length;
@@ -107,39 +83,42 @@ async function readAllRate(store: EventStore): Promise<number> {
   return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
+async function rawReadRate(raw: RawBaseline): Promise<number> {
+  let count = 0;
+  const started = process.hrtime.bigint();
+  for (let page = 0; page < READ_PAGES; page += 1) count += await raw.readPage();
+  return count / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
 async function main(): Promise<void> {
-  console.log(`Event-store benchmark (scale ${SCALE}); raw = the same INSERT rows with no adapter logic\n`);
+  console.log(`Event-store benchmark (scale ${SCALE}); raw = the same writes with no adapter logic\n`);
 
   const embedded = await createEmbeddedEventStore({ dataDir: 'memory://' });
-  const embeddedRaw = await createEmbeddedEventStore({ dataDir: 'memory://' });
-  await measure('embedded', embedded, rawClientOf(embeddedRaw), 'PGlite');
-  await Promise.all([embedded.close(), embeddedRaw.close()]);
+  const embeddedRawDb = await openEmbeddedDatabase('memory://');
+  await migrate(embeddedRawDb);
+  await measure('embedded', embedded, sqlBaseline('PGlite', embeddedRawDb, () => embeddedRawDb.close()));
+  await Promise.all([embedded.close(), embeddedRawDb.close()]);
 
   const db = await createScratchDatabase('bench');
   try {
     const postgres = await createPostgresEventStore({ connectionString: db.url, maxConnections: 16 });
     const pool = new Pool({ connectionString: db.url, max: 16 });
-    const raw: SqlQueryable = { query: async (text, params) => (await pool.query(text, params)).rows };
-    await measure('postgres', postgres, raw, 'pg');
-    await Promise.all([postgres.close(), pool.end()]);
+    const raw = sqlBaseline('pg', { query: async (text, params) => (await pool.query(text, params)).rows }, () => pool.end());
+    await measure('postgres', postgres, raw);
+    await Promise.all([postgres.close(), raw.close()]);
   } finally {
     await db.drop();
   }
 
-  if (process.env.EVENTSTORE_CONNECTION_STRING) {
-    console.log('\nEventStoreDB: see the contract suite; its raw rate is not comparable to SQL INSERTs.');
+  const esdb = process.env.EVENTSTORE_CONNECTION_STRING;
+  if (esdb) {
+    const store = await createEventStoreDbEventStore({ connectionString: esdb });
+    const raw = eventStoreDbBaseline(esdb);
+    await measure('eventstoredb', store, raw);
+    await Promise.all([store.close(), raw.close()]);
   } else {
-    console.log('\nEventStoreDB: skipped (EVENTSTORE_CONNECTION_STRING is not set).');
+    console.log('\neventstoredb: not measured (EVENTSTORE_CONNECTION_STRING is not set)');
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function rawClientOf(store: EventStore): SqlQueryable {
-  return (store as unknown as { client: SqlQueryable }).client;
 }
 
 main().catch((error) => {
