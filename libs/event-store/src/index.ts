@@ -13,6 +13,7 @@ export {
   openEmbeddedDatabase,
   type EmbeddedEventStoreOptions,
 } from './embedded/embedded-event-store';
+export * from './nest';
 export {
   createEventStoreDbEventStore,
   EventStoreDbEventStore,

@@ -1,0 +1,2 @@
+export { ProjectorModule } from './projector.module';
+export { ProjectorAppModule } from './projector-app.module';

@@ -1,0 +1,26 @@
+import { Controller, Get, Optional } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
+import { EventStoreHealthIndicator, ReadModelDatabaseHealthIndicator } from '@fairtender/event-store';
+import { RedisHealthIndicator } from '../../scheduler/src';
+
+/** Everything the one process depends on: the event store, the read models and, if scheduled, Redis. */
+@Controller('health')
+export class StandaloneHealthController {
+  private readonly checks: HealthIndicatorFunction[];
+
+  constructor(
+    private readonly health: HealthCheckService,
+    eventStore: EventStoreHealthIndicator,
+    readModels: ReadModelDatabaseHealthIndicator,
+    @Optional() redis?: RedisHealthIndicator,
+  ) {
+    this.checks = [() => eventStore.isHealthy(), () => readModels.isHealthy()];
+    if (redis) this.checks.push(() => redis.isHealthy());
+  }
+
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check(this.checks);
+  }
+}
