@@ -20,8 +20,21 @@ const moduleNameMapper = {
  * NestJS 12 ships ES modules only. Node >= 20.19 require()s them natively, but Jest's module registry
  * cannot (before Node 24.9), so those packages are compiled to CommonJS like our own sources.
  */
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras'];
-const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  '@borewit',
+  'uint8array-extras',
+  'content-disposition',
+  'cookie',
+];
+const swcJs = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 
 const common = {
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },

@@ -6,15 +6,19 @@ export const API_DOCS_PATH = 'docs';
 
 /** Edge concerns of the HTTP API: request validation and the OpenAPI document. */
 export function configureApi(app: NestFastifyApplication): void {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Fairtender API')
-      .setDescription('Competitive public tenders: notices, sealed bids, evaluation, award and challenge.')
+      .setDescription(
+        'Competitive public tenders: notices, sealed bids, evaluation, award and challenge.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(API_DOCS_PATH, app, document);
+  SwaggerModule.setup(API_DOCS_PATH, app, document, { customSiteTitle: 'Fairtender API' });
 }

@@ -1,6 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { EventStoreHealthIndicator, ReadModelDatabaseHealthIndicator } from '@fairtender/event-store';
+import {
+  EventStoreHealthIndicator,
+  ReadModelDatabaseHealthIndicator,
+} from '@fairtender/event-store';
 
 @Controller('health')
 export class ProjectorHealthController {
@@ -13,6 +16,9 @@ export class ProjectorHealthController {
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.eventStore.isHealthy(), () => this.readModels.isHealthy()]);
+    return this.health.check([
+      () => this.eventStore.isHealthy(),
+      () => this.readModels.isHealthy(),
+    ]);
   }
 }

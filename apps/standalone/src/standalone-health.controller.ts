@@ -1,6 +1,9 @@
 import { Controller, Get, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
-import { EventStoreHealthIndicator, ReadModelDatabaseHealthIndicator } from '@fairtender/event-store';
+import {
+  EventStoreHealthIndicator,
+  ReadModelDatabaseHealthIndicator,
+} from '@fairtender/event-store';
 import { RedisHealthIndicator } from '../../scheduler/src';
 
 /** Everything the one process depends on: the event store, the read models and, if scheduled, Redis. */

@@ -19,7 +19,12 @@ export class StandaloneModule {
   static register({ withScheduler }: StandaloneOptions): DynamicModule {
     return {
       module: StandaloneModule,
-      imports: [ApiModule, ProjectorModule, ...(withScheduler ? [SchedulerModule] : []), TerminusModule],
+      imports: [
+        ApiModule,
+        ProjectorModule,
+        ...(withScheduler ? [SchedulerModule] : []),
+        TerminusModule,
+      ],
       controllers: [StandaloneHealthController],
     };
   }

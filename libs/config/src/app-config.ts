@@ -1,4 +1,9 @@
-import { validateEnvironment, type EnvironmentVariables, type LogLevel, type NodeEnv } from './environment';
+import {
+  validateEnvironment,
+  type EnvironmentVariables,
+  type LogLevel,
+  type NodeEnv,
+} from './environment';
 
 /** Where events live; read models always live in PostgreSQL (the embedded one for `embedded`). */
 export type EventStoreSettings =

@@ -12,7 +12,13 @@ export const environmentConfig = registerAs('environment', () => loadConfig(proc
 @Global()
 @Module({
   imports: [ConfigModule.forFeature(environmentConfig)],
-  providers: [{ provide: AppConfig, useFactory: (config: AppConfig) => config, inject: [environmentConfig.KEY] }],
+  providers: [
+    {
+      provide: AppConfig,
+      useFactory: (config: AppConfig) => config,
+      inject: [environmentConfig.KEY],
+    },
+  ],
   exports: [AppConfig],
 })
 export class AppConfigModule {}

@@ -43,10 +43,14 @@ describe('environment configuration', () => {
   });
 
   it('reads postgres settings and keeps the in-memory embedded directory', () => {
-    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://postgres@127.0.0.1/test' }).eventStore).toEqual(
-      { kind: 'postgres', databaseUrl: 'postgresql://postgres@127.0.0.1/test' },
-    );
-    expect(loadConfig({ EMBEDDED_DATA_DIR: 'memory://' }).eventStore).toEqual({ kind: 'embedded', dataDir: 'memory://' });
+    expect(
+      loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://postgres@127.0.0.1/test' })
+        .eventStore,
+    ).toEqual({ kind: 'postgres', databaseUrl: 'postgresql://postgres@127.0.0.1/test' });
+    expect(loadConfig({ EMBEDDED_DATA_DIR: 'memory://' }).eventStore).toEqual({
+      kind: 'embedded',
+      dataDir: 'memory://',
+    });
   });
 
   it('treats an empty value as unset', () => {
@@ -54,15 +58,30 @@ describe('environment configuration', () => {
   });
 
   it.each([
-    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, test, production (got "staging")'],
+    [
+      { NODE_ENV: 'staging' },
+      'NODE_ENV must be one of development, test, production (got "staging")',
+    ],
     [{ EVENT_STORE: 'mongo' }, 'EVENT_STORE must be one of embedded, postgres, eventstoredb'],
     [{ EVENT_STORE: 'postgres' }, 'DATABASE_URL is required when EVENT_STORE=postgres'],
-    [{ EVENT_STORE: 'postgres', DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL starting with postgres:// (EVENT_STORE=postgres needs it)'],
+    [
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'not a url' },
+      'DATABASE_URL must be a URL starting with postgres:// (EVENT_STORE=postgres needs it)',
+    ],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must be a URL starting with postgres://'],
-    [{ EVENT_STORE: 'eventstoredb', DATABASE_URL: 'postgres://db/x' }, 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb'],
+    [
+      { EVENT_STORE: 'eventstoredb', DATABASE_URL: 'postgres://db/x' },
+      'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb',
+    ],
     [{ EVENT_STORE: 'eventstoredb' }, 'DATABASE_URL is required when EVENT_STORE=eventstoredb'],
-    [{ EVENTSTORE_CONNECTION_STRING: 'http://es:2113' }, 'EVENTSTORE_CONNECTION_STRING must be a URL starting with esdb:// or esdb+discover://'],
-    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a URL starting with redis:// or rediss://'],
+    [
+      { EVENTSTORE_CONNECTION_STRING: 'http://es:2113' },
+      'EVENTSTORE_CONNECTION_STRING must be a URL starting with esdb:// or esdb+discover://',
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      'REDIS_URL must be a URL starting with redis:// or rediss://',
+    ],
     [{ PORT: '0' }, 'PORT must be a whole number from 1 to 65535'],
     [{ PORT: '65536' }, 'PORT must be a whole number from 1 to 65535'],
     [{ PORT: 'http' }, 'PORT must be a whole number from 1 to 65535'],

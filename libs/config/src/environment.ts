@@ -55,7 +55,10 @@ function hasScheme(value: unknown, schemes: readonly string[]): boolean {
 }
 
 /** A URL with one of the given schemes; the message never echoes the value, which may hold a password. */
-function IsUrlWithScheme(schemes: readonly string[], options?: ValidationOptions): PropertyDecorator {
+function IsUrlWithScheme(
+  schemes: readonly string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
   const listed = schemes.map((scheme) => `${scheme}//`).join(' or ');
   return ValidateBy(
     {
@@ -63,15 +66,17 @@ function IsUrlWithScheme(schemes: readonly string[], options?: ValidationOptions
       constraints: [...schemes],
       validator: {
         validate: (value: unknown) => hasScheme(value, schemes),
-        defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a URL starting with ${listed}`,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} must be a URL starting with ${listed}`,
       },
     },
     options,
   );
 }
 
-const requiredFor = (reason: (env: EnvironmentVariables) => string) => (args: ValidationArguments) =>
-  `${args.property} is required when ${reason(args.object as EnvironmentVariables)}`;
+const requiredFor =
+  (reason: (env: EnvironmentVariables) => string) => (args: ValidationArguments) =>
+    `${args.property} is required when ${reason(args.object as EnvironmentVariables)}`;
 
 /** The process environment the apps accept. Property names are the variable names, so messages name them. */
 export class EnvironmentVariables {
@@ -86,10 +91,17 @@ export class EnvironmentVariables {
   EMBEDDED_DATA_DIR: string = DEFAULT_EMBEDDED_DATA_DIR;
 
   // Read models live in PostgreSQL whichever server-based store holds the events.
-  @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE !== 'embedded' || env.DATABASE_URL !== undefined)
-  @IsDefined({ message: requiredFor((env) => `EVENT_STORE=${env.EVENT_STORE} (read models live in PostgreSQL)`) })
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.EVENT_STORE !== 'embedded' || env.DATABASE_URL !== undefined,
+  )
+  @IsDefined({
+    message: requiredFor(
+      (env) => `EVENT_STORE=${env.EVENT_STORE} (read models live in PostgreSQL)`,
+    ),
+  })
   @IsUrlWithScheme(['postgres:', 'postgresql:'], {
-    message: (args) => `${args.property} must be a URL starting with postgres://${neededBecause(args)}`,
+    message: (args) =>
+      `${args.property} must be a URL starting with postgres://${neededBecause(args)}`,
   })
   DATABASE_URL?: string;
 

@@ -1,11 +1,26 @@
 import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  Module,
+  RequestMethod,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig } from '@fairtender/config';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 
 /** middie hands middleware a path-stripped `url`; the full one is kept in `originalUrl`. */
 function requestPath(request: IncomingMessage & { originalUrl?: string }): string {
   return (request.originalUrl ?? request.url ?? '').split('?')[0];
+}
+
+@Injectable()
+class ShutdownLog implements BeforeApplicationShutdown {
+  beforeApplicationShutdown(signal?: string): void {
+    new Logger('Shutdown').log(
+      `closing${signal ? ` on ${signal}` : ''}: finishing requests, then releasing connections`,
+    );
+  }
 }
 
 /** JSON logs through pino, one request id per HTTP exchange, credentials never written out. */
@@ -16,7 +31,10 @@ function requestPath(request: IncomingMessage & { originalUrl?: string }): strin
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie'],
+            censor: '[redacted]',
+          },
           // Health probes arrive every few seconds; logging each would drown the useful lines.
           autoLogging: { ignore: (request) => requestPath(request) === '/health' },
         },
@@ -26,5 +44,6 @@ function requestPath(request: IncomingMessage & { originalUrl?: string }): strin
       }),
     }),
   ],
+  providers: [ShutdownLog],
 })
 export class LoggerModule {}

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { requestIdFrom } from './request-id';
 
-const idOf = (headers: Record<string, string | string[]>) => requestIdFrom({ headers } as unknown as IncomingMessage);
+const idOf = (headers: Record<string, string | string[]>) =>
+  requestIdFrom({ headers } as unknown as IncomingMessage);
 
 describe('request id', () => {
   it('keeps the caller’s X-Request-Id', () => {

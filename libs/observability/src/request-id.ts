@@ -14,5 +14,9 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
 
 /** The caller's request (or correlation) id when it sent a usable one, else a fresh UUID. */
 export function requestIdFrom(request: IncomingMessage): string {
-  return headerValue(request, REQUEST_ID_HEADER) ?? headerValue(request, CORRELATION_ID_HEADER) ?? randomUUID();
+  return (
+    headerValue(request, REQUEST_ID_HEADER) ??
+    headerValue(request, CORRELATION_ID_HEADER) ??
+    randomUUID()
+  );
 }

@@ -16,7 +16,10 @@ export interface HttpAppOptions {
 }
 
 /** Creates the app on Fastify with JSON logs, listens on HOST:PORT, and closes cleanly on SIGTERM/SIGINT. */
-export async function startHttpApp(rootModule: Type | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function startHttpApp(
+  rootModule: Type | DynamicModule,
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
   let app: NestFastifyApplication;
   try {
     // The app validates again when created; checking first keeps a bad variable to one clear line.
@@ -42,6 +45,10 @@ export async function startHttpApp(rootModule: Type | DynamicModule, options: Ht
 function exitOnStartupFailure(name: string, error: unknown): never {
   const log = pino({ name }, pino.destination({ fd: 2, sync: true }));
   if (error instanceof ConfigurationError) log.fatal({ problems: error.problems }, error.message);
-  else log.fatal({ err: error }, `${name} failed to start: ${(error as Error)?.message ?? String(error)}`);
+  else
+    log.fatal(
+      { err: error },
+      `${name} failed to start: ${(error as Error)?.message ?? String(error)}`,
+    );
   process.exit(1);
 }

@@ -40,7 +40,11 @@ class RedisCloser implements OnApplicationShutdown {
 /** The scheduler's Redis connection (REDIS_URL) and its health indicator. */
 @Module({
   imports: [TerminusModule],
-  providers: [{ provide: REDIS, useFactory: connectRedis, inject: [AppConfig] }, RedisCloser, RedisHealthIndicator],
+  providers: [
+    { provide: REDIS, useFactory: connectRedis, inject: [AppConfig] },
+    RedisCloser,
+    RedisHealthIndicator,
+  ],
   exports: [REDIS, RedisHealthIndicator],
 })
 export class RedisModule {}

@@ -1,4 +1,11 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig } from '@fairtender/config';
 import { migrate } from '../sql/migrate';
@@ -12,7 +19,9 @@ async function openMigratedClient(config: AppConfig): Promise<SqlClient> {
   const client = await openSqlClient(config.eventStore);
   try {
     const report = await migrate(client);
-    const applied = report.applied.map((migration) => `${migration.id} ${migration.name}`);
+    const applied = report.applied.map(
+      (migration) => `migration ${migration.id} (${migration.name})`,
+    );
     logger.log(
       `${describeSqlTarget(config.eventStore)}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`,
     );
