@@ -35,9 +35,15 @@ export async function startHttpApp(
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.enableShutdownHooks();
-  await options.configure?.(app);
-  const config = app.get(AppConfig);
-  await app.listen(config.listenPort(options.defaultPort), config.host);
+  try {
+    await options.configure?.(app);
+    const config = app.get(AppConfig);
+    await app.listen(config.listenPort(options.defaultPort), config.host);
+  } catch (error) {
+    // e.g. the port is taken: release the databases before leaving.
+    await app.close().catch(() => undefined);
+    return exitOnStartupFailure(options.name, error);
+  }
   logger.log(`${options.name} listening on ${await app.getUrl()}`, options.name);
   return app;
 }
