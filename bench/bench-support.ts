@@ -1,5 +1,9 @@
 /** Runs `perWriter` operations on each of `writers` concurrent loops; returns operations per second. */
-export async function rate(writers: number, perWriter: number, op: (writer: number, i: number) => Promise<unknown>): Promise<number> {
+export async function rate(
+  writers: number,
+  perWriter: number,
+  op: (writer: number, i: number) => Promise<unknown>,
+): Promise<number> {
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
@@ -11,7 +15,11 @@ export async function rate(writers: number, perWriter: number, op: (writer: numb
 }
 
 export function sampleData(i: number): Record<string, unknown> {
-  return { supplierId: `supplier-${i}`, price: { amount: 125_000 + i, currency: 'GBP' }, note: 'x'.repeat(200) };
+  return {
+    supplierId: `supplier-${i}`,
+    price: { amount: 125_000 + i, currency: 'GBP' },
+    note: 'x'.repeat(200),
+  };
 }
 
 export function formatRate(perSecond: number): string {

@@ -26,8 +26,18 @@ const READ_PAGES = 20;
 const SCENARIOS = [
   { name: 'single appends, 1 writer', writers: 1, batch: 1, perWriter: Math.round(1000 * SCALE) },
   { name: 'single appends, 16 writers', writers: 16, batch: 1, perWriter: Math.round(150 * SCALE) },
-  { name: `batches of ${BATCH}, 1 writer`, writers: 1, batch: BATCH, perWriter: Math.round(50 * SCALE) },
-  { name: `batches of ${BATCH}, 16 writers`, writers: 16, batch: BATCH, perWriter: Math.round(8 * SCALE) },
+  {
+    name: `batches of ${BATCH}, 1 writer`,
+    writers: 1,
+    batch: BATCH,
+    perWriter: Math.round(50 * SCALE),
+  },
+  {
+    name: `batches of ${BATCH}, 16 writers`,
+    writers: 16,
+    batch: BATCH,
+    perWriter: Math.round(8 * SCALE),
+  },
 ];
 
 function sampleEvents(firstRevision: number, count: number): EventToAppend[] {
@@ -40,7 +50,13 @@ function sampleEvents(firstRevision: number, count: number): EventToAppend[] {
   }));
 }
 
-function report(label: string, scenario: string, adapter: number, raw: number, rawLabel: string): void {
+function report(
+  label: string,
+  scenario: string,
+  adapter: number,
+  raw: number,
+  rawLabel: string,
+): void {
   const ratio = ((adapter / raw) * 100).toFixed(0).padStart(3);
   console.log(
     `${label.padEnd(12)} ${scenario.padEnd(28)} ${formatRate(adapter)} ev/s  ${formatRate(raw)} ev/s raw (${rawLabel})  ratio ${ratio}%`,
@@ -55,11 +71,19 @@ async function measure(label: string, store: EventStore, raw: RawBaseline): Prom
     for (let round = 0; round < ROUNDS; round += 1) {
       const run = randomUUID().slice(0, 8);
       const measureRaw = async () =>
-        rawRates.push(await rate(s.writers, s.perWriter, (w, i) => raw.append(`raw-${run}-${w}`, sampleEvents(i * s.batch, s.batch))));
+        rawRates.push(
+          await rate(s.writers, s.perWriter, (w, i) =>
+            raw.append(`raw-${run}-${w}`, sampleEvents(i * s.batch, s.batch)),
+          ),
+        );
       const measureAdapter = async () =>
         adapterRates.push(
           await rate(s.writers, s.perWriter, (w, i) =>
-            store.append(`bench-${run}-${w}`, sampleEvents(i * s.batch, s.batch), i === 0 ? 'no_stream' : i * s.batch - 1),
+            store.append(
+              `bench-${run}-${w}`,
+              sampleEvents(i * s.batch, s.batch),
+              i === 0 ? 'no_stream' : i * s.batch - 1,
+            ),
           ),
         );
       if (round % 2 === 0) await measureRaw().then(measureAdapter);
@@ -67,7 +91,13 @@ async function measure(label: string, store: EventStore, raw: RawBaseline): Prom
     }
     report(label, s.name, median(adapterRates) * s.batch, median(rawRates) * s.batch, raw.label);
   }
-  report(label, 'readAll, pages of 1000', await adapterReadRate(store), await rawReadRate(raw), raw.label);
+  report(
+    label,
+    'readAll, pages of 1000',
+    await adapterReadRate(store),
+    await rawReadRate(raw),
+    raw.label,
+  );
 }
 
 async function adapterReadRate(store: EventStore): Promise<number> {
@@ -91,19 +121,32 @@ async function rawReadRate(raw: RawBaseline): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Event-store benchmark (scale ${SCALE}); raw = the same writes with no adapter logic\n`);
+  console.log(
+    `Event-store benchmark (scale ${SCALE}); raw = the same writes with no adapter logic\n`,
+  );
 
   const embedded = await createEmbeddedEventStore({ dataDir: 'memory://' });
   const embeddedRawDb = await openEmbeddedDatabase('memory://');
   await migrate(embeddedRawDb);
-  await measure('embedded', embedded, sqlBaseline('PGlite', embeddedRawDb, () => embeddedRawDb.close()));
+  await measure(
+    'embedded',
+    embedded,
+    sqlBaseline('PGlite', embeddedRawDb, () => embeddedRawDb.close()),
+  );
   await Promise.all([embedded.close(), embeddedRawDb.close()]);
 
   const db = await createScratchDatabase('bench');
   try {
-    const postgres = await createPostgresEventStore({ connectionString: db.url, maxConnections: 16 });
+    const postgres = await createPostgresEventStore({
+      connectionString: db.url,
+      maxConnections: 16,
+    });
     const pool = new Pool({ connectionString: db.url, max: 16 });
-    const raw = sqlBaseline('pg', { query: async (text, params) => (await pool.query(text, params)).rows }, () => pool.end());
+    const raw = sqlBaseline(
+      'pg',
+      { query: async (text, params) => (await pool.query(text, params)).rows },
+      () => pool.end(),
+    );
     await measure('postgres', postgres, raw);
     await Promise.all([postgres.close(), raw.close()]);
   } finally {

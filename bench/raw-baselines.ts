@@ -14,7 +14,11 @@ export interface RawBaseline {
 const HASH = Buffer.alloc(32, 7);
 
 /** Plain INSERTs of the rows the SQL adapters write: no expectation check, hashing or notification. */
-export function sqlBaseline(label: string, db: SqlQueryable, close: () => Promise<void>): RawBaseline {
+export function sqlBaseline(
+  label: string,
+  db: SqlQueryable,
+  close: () => Promise<void>,
+): RawBaseline {
   const revisions = new Map<string, number>();
   let lastPosition = '0';
   return {
@@ -66,7 +70,14 @@ export function eventStoreDbBaseline(connectionString: string): RawBaseline {
     append: (stream, events) =>
       client.appendToStream(
         stream,
-        events.map((e) => jsonEvent({ id: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata })),
+        events.map((e) =>
+          jsonEvent({
+            id: randomUUID(),
+            type: e.type,
+            data: e.data as Record<string, unknown>,
+            metadata: e.metadata,
+          }),
+        ),
       ),
     readPage: async () => {
       after = await readAfter(after?.last ? { fromPosition: after.last } : {});

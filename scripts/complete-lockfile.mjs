@@ -10,8 +10,30 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openbsd', 'sunos', 'aix', 'openharmony', 'netbsd'];
-const CPU = ['x64', 'arm64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'wasm32', 'mips64el'];
+const OS = [
+  'darwin',
+  'linux',
+  'win32',
+  'freebsd',
+  'android',
+  'openbsd',
+  'sunos',
+  'aix',
+  'openharmony',
+  'netbsd',
+];
+const CPU = [
+  'x64',
+  'arm64',
+  'arm',
+  'ia32',
+  'ppc64',
+  's390x',
+  'riscv64',
+  'loong64',
+  'wasm32',
+  'mips64el',
+];
 
 const path = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(path, 'utf8'));
@@ -23,12 +45,18 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     if (lock.packages[`${parentDir}/${name}`] || lock.packages[`node_modules/${name}`]) continue;
     const parts = name.split('/').pop().split('-');
     const os = OS.find((o) => parts.includes(o));
-    const cpu = CPU.find((c) => parts.includes(c) || parts.includes(`${c}eabi`)) ?? (parts.includes('eabi') ? 'arm' : undefined);
+    const cpu =
+      CPU.find((c) => parts.includes(c) || parts.includes(`${c}eabi`)) ??
+      (parts.includes('eabi') ? 'arm' : undefined);
     if (!os && !cpu) {
       console.warn(`skipped ${name}: cannot tell its platform from its name`);
       continue;
     }
-    const libc = parts.some((p) => p === 'musl') ? ['musl'] : parts.some((p) => p.startsWith('gnu')) ? ['glibc'] : undefined;
+    const libc = parts.some((p) => p === 'musl')
+      ? ['musl']
+      : parts.some((p) => p.startsWith('gnu'))
+        ? ['glibc']
+        : undefined;
     lock.packages[`node_modules/${name}`] = {
       version,
       ...(cpu && { cpu: [cpu] }),
@@ -40,6 +68,14 @@ for (const [location, entry] of Object.entries(lock.packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+  ),
+);
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `added ${added.length} platform entries:\n  ${added.join('\n  ')}` : 'lockfile already complete');
+console.log(
+  added.length
+    ? `added ${added.length} platform entries:\n  ${added.join('\n  ')}`
+    : 'lockfile already complete',
+);

@@ -126,8 +126,8 @@ describe('health of each app', () => {
 
   it('refuses to start with a bad variable, naming it', async () => {
     // CI exports DATABASE_URL; an empty value counts as unset.
-    await expect(bootApp(ApiAppModule, { EVENT_STORE: 'postgres', DATABASE_URL: '' })).rejects.toThrow(
-      'Invalid configuration: DATABASE_URL is required when EVENT_STORE=postgres',
-    );
+    await expect(
+      bootApp(ApiAppModule, { EVENT_STORE: 'postgres', DATABASE_URL: '' }),
+    ).rejects.toThrow('Invalid configuration: DATABASE_URL is required when EVENT_STORE=postgres');
   });
 });

@@ -15,15 +15,24 @@ describe('Embedded store on disk', () => {
   it('keeps every event, hash and position across a restart', async () => {
     const first = await createEmbeddedEventStore({ dataDir });
     const eventId = randomUUID();
-    await first.append('tender-1', [{ eventId, type: 'TenderDrafted', version: 1, data: { title: 'Cameras' } }], 'no_stream');
+    await first.append(
+      'tender-1',
+      [{ eventId, type: 'TenderDrafted', version: 1, data: { title: 'Cameras' } }],
+      'no_stream',
+    );
     const before = await first.readStream('tender-1');
     await first.close();
 
     const reopened = await createEmbeddedEventStore({ dataDir });
     try {
       expect(await reopened.readStream('tender-1')).toEqual(before);
-      await expect(reopened.append('tender-1', [{ eventId: randomUUID(), type: 'TenderPublished', version: 1, data: {} }], 0))
-        .resolves.toMatchObject({ nextRevision: 1 });
+      await expect(
+        reopened.append(
+          'tender-1',
+          [{ eventId: randomUUID(), type: 'TenderPublished', version: 1, data: {} }],
+          0,
+        ),
+      ).resolves.toMatchObject({ nextRevision: 1 });
     } finally {
       await reopened.close();
     }

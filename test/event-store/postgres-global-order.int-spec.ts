@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresEventStore, type SqlEventStore } from '@fairtender/event-store';
-import { createScratchDatabase, type ScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '@fairtender/event-store/testing/scratch-database';
 
 /**
  * The sequence-gap problem: a slow transaction takes a lower position, a fast one commits a higher
@@ -32,8 +35,14 @@ describe('PostgreSQL global order under concurrent transactions', () => {
       `SELECT * FROM fairtender_append($1, 'any', NULL, $2::uuid[], '{Slow}', '{1}', '[{}]', '[{}]', $3::text[])`,
       [`${prefix}-slow`, [slowId], ['00'.repeat(32)]],
     );
-    const fast = await store.append(`${prefix}-fast`, [{ eventId: randomUUID(), type: 'Fast', version: 1, data: {} }], 'any');
-    const { rows: [slowRow] } = await slow.query('SELECT position FROM fairtender_events WHERE event_id = $1', [slowId]);
+    const fast = await store.append(
+      `${prefix}-fast`,
+      [{ eventId: randomUUID(), type: 'Fast', version: 1, data: {} }],
+      'any',
+    );
+    const {
+      rows: [slowRow],
+    } = await slow.query('SELECT position FROM fairtender_events WHERE event_id = $1', [slowId]);
     expect(BigInt(slowRow.position)).toBeLessThan(fast.position.prepare);
 
     // While the slow transaction is open, its later-committing, lower-numbered event holds readers back.

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createPostgresEventStore, migrate, PgSqlClient, type RecordedEvent, type SqlEventStore } from '@fairtender/event-store';
+import {
+  createPostgresEventStore,
+  migrate,
+  PgSqlClient,
+  type RecordedEvent,
+  type SqlEventStore,
+} from '@fairtender/event-store';
 import { MIGRATIONS } from '@fairtender/event-store/sql/migrations';
-import { createScratchDatabase, type ScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '@fairtender/event-store/testing/scratch-database';
 
 const event = () => ({ eventId: randomUUID(), type: 'BidSubmitted', version: 1, data: {} });
 
@@ -13,7 +22,10 @@ describe('PostgreSQL across processes', () => {
   beforeAll(async () => {
     database = await createScratchDatabase('live');
     // A poll interval far longer than the test: only LISTEN/NOTIFY can deliver in time.
-    reader = await createPostgresEventStore({ connectionString: database.url, pollIntervalMs: 600_000 });
+    reader = await createPostgresEventStore({
+      connectionString: database.url,
+      pollIntervalMs: 600_000,
+    });
     writer = await createPostgresEventStore({ connectionString: database.url });
   });
   afterAll(async () => {
@@ -34,7 +46,8 @@ describe('PostgreSQL across processes', () => {
     // Let the subscriber catch up (nothing yet) and start waiting before the writes arrive.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = Date.now();
-    for (let i = 0; i < 3; i += 1) await writer.append(`${prefix}-bid-${i}`, [event()], 'no_stream');
+    for (let i = 0; i < 3; i += 1)
+      await writer.append(`${prefix}-bid-${i}`, [event()], 'no_stream');
     await done;
     expect(received.map((e) => e.streamName)).toEqual([0, 1, 2].map((i) => `${prefix}-bid-${i}`));
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -42,7 +55,10 @@ describe('PostgreSQL across processes', () => {
 
   it('applies each migration once, even when two processes start together on an empty database', async () => {
     const empty = await createScratchDatabase('migrate');
-    const clients = [new PgSqlClient({ connectionString: empty.url }), new PgSqlClient({ connectionString: empty.url })];
+    const clients = [
+      new PgSqlClient({ connectionString: empty.url }),
+      new PgSqlClient({ connectionString: empty.url }),
+    ];
     try {
       const reports = await Promise.all(clients.map((client) => migrate(client)));
       const applied = reports.flatMap((r) => r.applied.map((m) => m.id)).sort();

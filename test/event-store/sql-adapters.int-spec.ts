@@ -9,7 +9,10 @@ describeEventStoreContract('Embedded (PGlite)', async () => {
 
 describeEventStoreContract('PostgreSQL', async () => {
   const database = await createScratchDatabase('contract');
-  const store = await createPostgresEventStore({ connectionString: database.url, pollIntervalMs: 200 });
+  const store = await createPostgresEventStore({
+    connectionString: database.url,
+    pollIntervalMs: 200,
+  });
   return {
     store,
     cleanup: async () => {

@@ -2,13 +2,17 @@ import { canonicalJson, NotJsonError } from './canonical-json';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops insignificant whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], é: 0, Z: {} })).toBe('{"Z":{},"a":[true,null,"x"],"b":1,"é":0}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], é: 0, Z: {} })).toBe(
+      '{"Z":{},"a":[true,null,"x"],"b":1,"é":0}',
+    );
   });
 
   it('serialises numbers as ECMAScript does (the RFC 8785 test values)', () => {
     // RFC 8785 §3.2.2.3 lists this literal on purpose: it is not exactly representable.
     // eslint-disable-next-line no-loss-of-precision
-    expect(canonicalJson([1e21, 1e-7, -0, 0.000001, 333333333.33333329, 4.5])).toBe('[1e+21,1e-7,0,0.000001,333333333.3333333,4.5]');
+    expect(canonicalJson([1e21, 1e-7, -0, 0.000001, 333333333.33333329, 4.5])).toBe(
+      '[1e+21,1e-7,0,0.000001,333333333.3333333,4.5]',
+    );
   });
 
   it.each([

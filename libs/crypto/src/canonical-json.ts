@@ -22,12 +22,14 @@ export function canonicalJson(value: unknown, path = '$'): string {
 }
 
 function serialise(value: unknown, path: string, depth: number): string {
-  if (depth > MAX_DEPTH) throw new NotJsonError(path, `nests deeper than ${MAX_DEPTH} levels (or is circular)`);
+  if (depth > MAX_DEPTH)
+    throw new NotJsonError(path, `nests deeper than ${MAX_DEPTH} levels (or is circular)`);
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new NotJsonError(path, `is ${value}, which JSON cannot represent`);
+      if (!Number.isFinite(value))
+        throw new NotJsonError(path, `is ${value}, which JSON cannot represent`);
       return JSON.stringify(value);
     case 'string':
       return string(value, path);
@@ -45,11 +47,17 @@ function serialise(value: unknown, path: string, depth: number): string {
 function object(value: Record<string, unknown>, path: string, depth: number): string {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    throw new NotJsonError(path, `is a ${proto?.constructor?.name ?? 'class instance'}; only plain JSON objects are stored`);
+    throw new NotJsonError(
+      path,
+      `is a ${proto?.constructor?.name ?? 'class instance'}; only plain JSON objects are stored`,
+    );
   }
   const members = Object.keys(value)
     .sort()
-    .map((key) => `${string(key, `${path} key`)}:${serialise(value[key], `${path}.${key}`, depth + 1)}`);
+    .map(
+      (key) =>
+        `${string(key, `${path} key`)}:${serialise(value[key], `${path}.${key}`, depth + 1)}`,
+    );
   return `{${members.join(',')}}`;
 }
 

@@ -43,7 +43,9 @@ export function sha256(text: string): Buffer {
 }
 
 export function contentHash(content: HashedContent): Buffer {
-  return sha256(canonicalContent(content, canonicalJson(content.data), canonicalJson(content.metadata)));
+  return sha256(
+    canonicalContent(content, canonicalJson(content.data), canonicalJson(content.metadata)),
+  );
 }
 
 export function chainHash(previousHash: Buffer, content: Buffer, revision: number): Buffer {

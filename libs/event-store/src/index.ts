@@ -6,7 +6,10 @@ export type { SqlClient, SqlQueryable } from './sql/sql-client';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { migrate, type MigrationReport } from './sql/migrate';
 export { PgSqlClient } from './postgres/pg-sql-client';
-export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export {
+  createPostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres/postgres-event-store';
 export { PGliteSqlClient } from './embedded/pglite-sql-client';
 export {
   createEmbeddedEventStore,

@@ -16,6 +16,9 @@ export function formatPosition(position: Position): string {
 
 export function parsePosition(text: string): Position {
   const match = /^(\d{1,20})-(\d{1,20})$/.exec(text);
-  if (!match) throw new InvalidPositionError(`"${text}" is not a position like "1234-5678"`, { position: text });
+  if (!match)
+    throw new InvalidPositionError(`"${text}" is not a position like "1234-5678"`, {
+      position: text,
+    });
   return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
 }

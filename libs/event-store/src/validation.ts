@@ -1,5 +1,10 @@
 import { canonicalContent, canonicalJson, NotJsonError, sha256 } from '@fairtender/crypto';
-import { InvalidEventError, InvalidPositionError, InvalidRevisionError, InvalidStreamNameError } from './errors';
+import {
+  InvalidEventError,
+  InvalidPositionError,
+  InvalidRevisionError,
+  InvalidStreamNameError,
+} from './errors';
 import type { EventToAppend, ExpectedRevision, Position } from './port';
 
 /** Input rules shared by every adapter, checked before anything is sent to a database. */
@@ -61,15 +66,32 @@ export function assertMaxCount(maxCount: unknown): void {
 export function assertPosition(position: unknown): asserts position is Position | undefined {
   if (position === undefined) return;
   const p = position as Position;
-  if (typeof p !== 'object' || p === null || typeof p.commit !== 'bigint' || typeof p.prepare !== 'bigint' || p.commit < 0n || p.prepare < 0n) {
-    throw new InvalidPositionError('Position must be { commit: bigint ≥ 0, prepare: bigint ≥ 0 }', {});
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    typeof p.commit !== 'bigint' ||
+    typeof p.prepare !== 'bigint' ||
+    p.commit < 0n ||
+    p.prepare < 0n
+  ) {
+    throw new InvalidPositionError(
+      'Position must be { commit: bigint ≥ 0, prepare: bigint ≥ 0 }',
+      {},
+    );
   }
 }
 
 export function assertStreamPrefix(prefix: unknown): void {
   if (prefix === undefined) return;
-  if (typeof prefix !== 'string' || prefix.length === 0 || prefix.length > LIMITS.streamNameMaxLength) {
-    throw new InvalidStreamNameError('streamPrefix must be a non-empty string of at most 255 characters', {});
+  if (
+    typeof prefix !== 'string' ||
+    prefix.length === 0 ||
+    prefix.length > LIMITS.streamNameMaxLength
+  ) {
+    throw new InvalidStreamNameError(
+      'streamPrefix must be a non-empty string of at most 255 characters',
+      {},
+    );
   }
 }
 
@@ -83,41 +105,67 @@ export interface PreparedEvent {
   contentHash: Buffer;
 }
 
-export function prepareEvents(streamName: string, events: readonly EventToAppend[]): PreparedEvent[] {
+export function prepareEvents(
+  streamName: string,
+  events: readonly EventToAppend[],
+): PreparedEvent[] {
   if (!Array.isArray(events) || events.length === 0) {
     throw new InvalidEventError('At least one event is required');
   }
   if (events.length > LIMITS.eventsPerAppend) {
-    throw new InvalidEventError(`At most ${LIMITS.eventsPerAppend} events per append, got ${events.length}`);
+    throw new InvalidEventError(
+      `At most ${LIMITS.eventsPerAppend} events per append, got ${events.length}`,
+    );
   }
   const seen = new Set<string>();
   return events.map((event, index) => {
     const at = `events[${index}]`;
-    if (typeof event !== 'object' || event === null) throw new InvalidEventError(`${at} must be an object`);
+    if (typeof event !== 'object' || event === null)
+      throw new InvalidEventError(`${at} must be an object`);
     if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
       throw new InvalidEventError(`${at}.eventId must be a UUID`, { index });
     }
     const eventId = event.eventId.toLowerCase();
-    if (seen.has(eventId)) throw new InvalidEventError(`${at}.eventId repeats an earlier event in the batch`, { index });
+    if (seen.has(eventId))
+      throw new InvalidEventError(`${at}.eventId repeats an earlier event in the batch`, { index });
     seen.add(eventId);
-    if (typeof event.type !== 'string' || event.type.length > LIMITS.eventTypeMaxLength || !EVENT_TYPE.test(event.type)) {
-      throw new InvalidEventError(`${at}.type must be a name like "BidSubmitted" (letters, digits, _ . -; at most ${LIMITS.eventTypeMaxLength})`, { index });
+    if (
+      typeof event.type !== 'string' ||
+      event.type.length > LIMITS.eventTypeMaxLength ||
+      !EVENT_TYPE.test(event.type)
+    ) {
+      throw new InvalidEventError(
+        `${at}.type must be a name like "BidSubmitted" (letters, digits, _ . -; at most ${LIMITS.eventTypeMaxLength})`,
+        { index },
+      );
     }
     if (!Number.isSafeInteger(event.version) || event.version < 1) {
       throw new InvalidEventError(`${at}.version must be a whole number ≥ 1`, { index });
     }
     const metadataValue = event.metadata ?? {};
-    if (typeof metadataValue !== 'object' || Array.isArray(metadataValue) || metadataValue === null) {
+    if (
+      typeof metadataValue !== 'object' ||
+      Array.isArray(metadataValue) ||
+      metadataValue === null
+    ) {
       throw new InvalidEventError(`${at}.metadata must be an object`, { index });
     }
     const data = json(event.data, `${at}.data`, index);
     const metadata = json(metadataValue, `${at}.metadata`, index);
     const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
     if (bytes > LIMITS.eventMaxBytes) {
-      throw new InvalidEventError(`${at} is ${bytes} bytes; the limit is ${LIMITS.eventMaxBytes}`, { index, bytes });
+      throw new InvalidEventError(`${at} is ${bytes} bytes; the limit is ${LIMITS.eventMaxBytes}`, {
+        index,
+        bytes,
+      });
     }
     const identity = { eventId, streamName, type: event.type, version: event.version };
-    return { ...identity, data, metadata, contentHash: sha256(canonicalContent(identity, data, metadata)) };
+    return {
+      ...identity,
+      data,
+      metadata,
+      contentHash: sha256(canonicalContent(identity, data, metadata)),
+    };
   });
 }
 
@@ -130,7 +178,8 @@ function json(value: unknown, path: string, index: number): string {
   try {
     return canonicalJson(value, path);
   } catch (error) {
-    if (error instanceof NotJsonError) throw new InvalidEventError(error.message, { index, path: error.path });
+    if (error instanceof NotJsonError)
+      throw new InvalidEventError(error.message, { index, path: error.path });
     throw error;
   }
 }

@@ -17,7 +17,9 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<PGliteSqlCl
 }
 
 /** Zero-setup default: PostgreSQL compiled to WASM, in this process, running the same SQL. */
-export async function createEmbeddedEventStore(options: EmbeddedEventStoreOptions): Promise<SqlEventStore> {
+export async function createEmbeddedEventStore(
+  options: EmbeddedEventStoreOptions,
+): Promise<SqlEventStore> {
   const client = await openEmbeddedDatabase(options.dataDir);
   await migrate(client);
   return new SqlEventStore(client, options);

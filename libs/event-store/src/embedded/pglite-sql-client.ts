@@ -7,7 +7,7 @@ export class PGliteSqlClient implements SqlClient {
 
   async query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]> {
     return params === undefined || params.length === 0
-      ? (await this.db.exec(text)).at(-1)?.rows as Row[] ?? []
+      ? (((await this.db.exec(text)).at(-1)?.rows as Row[]) ?? [])
       : (await this.db.query<Row>(text, params)).rows;
   }
 
@@ -16,7 +16,7 @@ export class PGliteSqlClient implements SqlClient {
       work({
         query: async <Row extends object>(text: string, params?: unknown[]) =>
           params === undefined || params.length === 0
-            ? ((await tx.exec(text)).at(-1)?.rows as Row[]) ?? []
+            ? (((await tx.exec(text)).at(-1)?.rows as Row[]) ?? [])
             : (await tx.query<Row>(text, params)).rows,
       }),
     );

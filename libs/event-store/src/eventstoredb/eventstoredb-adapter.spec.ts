@@ -74,7 +74,11 @@ describe('EventStoreDB idempotency check', () => {
     found: new Map(
       revisions.map((revision, i) => [
         batch[i].eventId,
-        { revision, position: { commit: BigInt(revision), prepare: BigInt(revision) }, sameContent },
+        {
+          revision,
+          position: { commit: BigInt(revision), prepare: BigInt(revision) },
+          sameContent,
+        },
       ]),
     ),
   });

@@ -47,7 +47,11 @@ export async function readStreamState(
       if (event && id && wanted.has(id)) {
         // Same content iff re-deriving the stored link from the retried content gives the stored hash.
         const stored = ownEvent(streamName, resolved);
-        const rederived = chainHash(Buffer.from(stored.previousHash, 'hex'), wanted.get(id)!, stored.revision);
+        const rederived = chainHash(
+          Buffer.from(stored.previousHash, 'hex'),
+          wanted.get(id)!,
+          stored.revision,
+        );
         state.found.set(id, {
           revision: Number(event.revision),
           position: requirePosition(event),
@@ -92,7 +96,9 @@ export function earlierAppend(
   const first = matches[0];
   const sameBatch =
     first !== undefined &&
-    matches.every((match, i) => match?.sameContent === true && match.revision === first.revision + i);
+    matches.every(
+      (match, i) => match?.sameContent === true && match.revision === first.revision + i,
+    );
   if (sameBatch && expectationMet(expected, first.revision - 1)) {
     const last = matches[matches.length - 1]!;
     return { nextRevision: last.revision, position: last.position };

@@ -10,7 +10,9 @@ export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
   migrate?: boolean;
 }
 
-export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<SqlEventStore> {
+export async function createPostgresEventStore(
+  options: PostgresEventStoreOptions,
+): Promise<SqlEventStore> {
   const client = new PgSqlClient({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 20,

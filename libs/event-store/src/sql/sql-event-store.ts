@@ -95,7 +95,11 @@ export class SqlEventStore implements EventStore {
     assertExpectedRevision(expectedRevision);
     const prepared = prepareEvents(streamName, events);
     const exact = typeof expectedRevision === 'number';
-    const expectation = [streamName, exact ? 'exact' : expectedRevision, exact ? expectedRevision : null];
+    const expectation = [
+      streamName,
+      exact ? 'exact' : expectedRevision,
+      exact ? expectedRevision : null,
+    ];
     const ids = prepared.map((e) => e.eventId);
     const contentHashes = prepared.map((e) => e.contentHash.toString('hex'));
     const params = [
@@ -116,7 +120,11 @@ export class SqlEventStore implements EventStore {
       case 'idempotent':
         return toAppendResult(row);
       case 'wrong_expected_version':
-        throw new WrongExpectedVersionError(streamName, expectedRevision, Number(row.actual_revision));
+        throw new WrongExpectedVersionError(
+          streamName,
+          expectedRevision,
+          Number(row.actual_revision),
+        );
       case 'event_id_conflict':
         throw new EventIdConflictError(
           `Event ids in this batch were already used by other events; a retry must resend the same batch, unchanged, with the same expected revision`,
@@ -163,7 +171,11 @@ export class SqlEventStore implements EventStore {
     assertStreamPrefix(options.streamPrefix);
     assertMaxCount(options.maxCount);
     const after = options.after ?? { commit: 0n, prepare: 0n };
-    const params: unknown[] = [after.commit.toString(), after.prepare.toString(), options.maxCount ?? null];
+    const params: unknown[] = [
+      after.commit.toString(),
+      after.prepare.toString(),
+      options.maxCount ?? null,
+    ];
     let prefixFilter = '';
     if (options.streamPrefix !== undefined) {
       params.push(escapeLike(options.streamPrefix) + '%');
@@ -194,7 +206,10 @@ export class SqlEventStore implements EventStore {
         await listening;
         const seen = this.wake.current;
         const events = await this.readAll({ after, streamPrefix: options.streamPrefix, maxCount });
-        return { events, waitForMore: (signal) => this.wake.wait(seen, this.pollIntervalMs, signal) };
+        return {
+          events,
+          waitForMore: (signal) => this.wake.wait(seen, this.pollIntervalMs, signal),
+        };
       },
     });
   }

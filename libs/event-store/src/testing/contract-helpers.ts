@@ -15,12 +15,19 @@ export function event(overrides: { data?: unknown; metadata?: EventMetadata } = 
   };
 }
 
-export function events(count: number, overrides: { data?: unknown; metadata?: EventMetadata } = {}): EventToAppend[] {
+export function events(
+  count: number,
+  overrides: { data?: unknown; metadata?: EventMetadata } = {},
+): EventToAppend[] {
   return Array.from({ length: count }, () => event(overrides));
 }
 
 /** Reads `count` events from a subscription, then closes it; fails after `timeoutMs`. */
-export async function collect(subscription: Subscription, count: number, timeoutMs = 60_000): Promise<RecordedEvent[]> {
+export async function collect(
+  subscription: Subscription,
+  count: number,
+  timeoutMs = 60_000,
+): Promise<RecordedEvent[]> {
   const received: RecordedEvent[] = [];
   const timer = setTimeout(() => void subscription.close(), timeoutMs);
   try {
@@ -32,6 +39,9 @@ export async function collect(subscription: Subscription, count: number, timeout
     clearTimeout(timer);
     await subscription.close();
   }
-  if (received.length < count) throw new Error(`subscription delivered ${received.length} of ${count} events in ${timeoutMs} ms`);
+  if (received.length < count)
+    throw new Error(
+      `subscription delivered ${received.length} of ${count} events in ${timeoutMs} ms`,
+    );
   return received;
 }

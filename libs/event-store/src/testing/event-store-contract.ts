@@ -1,4 +1,3 @@
-
 import { chainHash, contentHash, GENESIS_HASH_HEX } from '@fairtender/crypto';
 import {
   EventIdConflictError,
@@ -58,14 +57,21 @@ export function describeEventStoreContract(
     describe('append and readStream', () => {
       it('numbers events from revision 0 and reads back exactly what was written', async () => {
         const stream = `${prefix}-tender`;
-        const written = events(3, { metadata: { correlationId: 'corr-1', actor: { userId: 'u-1', role: 'officer' } } });
+        const written = events(3, {
+          metadata: { correlationId: 'corr-1', actor: { userId: 'u-1', role: 'officer' } },
+        });
         const result = await store.append(stream, written, 'no_stream');
         expect(result.nextRevision).toBe(2);
 
         const read = await store.readStream(stream);
         expect(read.map((e) => e.revision)).toEqual([0, 1, 2]);
         expect(read.map((e) => e.eventId)).toEqual(written.map((e) => e.eventId));
-        expect(read[1]).toMatchObject({ type: 'ThingHappened', version: 1, streamName: stream, data: written[1].data });
+        expect(read[1]).toMatchObject({
+          type: 'ThingHappened',
+          version: 1,
+          streamName: stream,
+          data: written[1].data,
+        });
         expect(read[1].metadata).toEqual(written[1].metadata);
         expect(read[2].recordedAt).toBeInstanceOf(Date);
         expect(comparePositions(read[2].position, result.position)).toBe(0);
@@ -74,11 +80,19 @@ export function describeEventStoreContract(
       it('reads forwards from a revision, backwards from a revision or the end, and limits the count', async () => {
         const stream = `${prefix}-paged`;
         await store.append(stream, events(5), 'no_stream');
-        expect((await store.readStream(stream, { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
-        expect((await store.readStream(stream, { maxCount: 2 })).map((e) => e.revision)).toEqual([0, 1]);
-        expect((await store.readStream(stream, { direction: 'backwards' })).map((e) => e.revision)).toEqual([4, 3, 2, 1, 0]);
         expect(
-          (await store.readStream(stream, { direction: 'backwards', fromRevision: 3, maxCount: 2 })).map((e) => e.revision),
+          (await store.readStream(stream, { fromRevision: 2 })).map((e) => e.revision),
+        ).toEqual([2, 3, 4]);
+        expect((await store.readStream(stream, { maxCount: 2 })).map((e) => e.revision)).toEqual([
+          0, 1,
+        ]);
+        expect(
+          (await store.readStream(stream, { direction: 'backwards' })).map((e) => e.revision),
+        ).toEqual([4, 3, 2, 1, 0]);
+        expect(
+          (
+            await store.readStream(stream, { direction: 'backwards', fromRevision: 3, maxCount: 2 })
+          ).map((e) => e.revision),
         ).toEqual([3, 2]);
         expect(await store.readStream(`${prefix}-absent`)).toEqual([]);
       });
@@ -93,7 +107,10 @@ export function describeEventStoreContract(
           expected: 'stream_exists',
           actual: -1,
         });
-        await expect(store.append(stream, [event()], 3)).rejects.toMatchObject({ expected: 3, actual: -1 });
+        await expect(store.append(stream, [event()], 3)).rejects.toMatchObject({
+          expected: 3,
+          actual: -1,
+        });
         await store.append(stream, [event()], 'no_stream');
         await store.append(stream, [event()], 'stream_exists');
         await store.append(stream, [event()], 1);
@@ -103,7 +120,9 @@ export function describeEventStoreContract(
         expect(failure).toMatchObject({ streamName: stream, expected: 1, actual: 3 });
         expect((failure as Error).message).toContain(stream);
         expect((failure as Error).message).toMatch(/expected revision 1 .*revision 3/);
-        await expect(store.append(stream, [event()], 'no_stream')).rejects.toMatchObject({ actual: 3 });
+        await expect(store.append(stream, [event()], 'no_stream')).rejects.toMatchObject({
+          actual: 3,
+        });
         expect(await store.readStream(stream)).toHaveLength(4);
       });
 
@@ -120,7 +139,11 @@ export function describeEventStoreContract(
           expect(won).toHaveLength(1);
           expect(lost).toHaveLength(1);
           expect(lost[0].reason).toBeInstanceOf(WrongExpectedVersionError);
-          expect(lost[0].reason).toMatchObject({ streamName: stream, expected: round, actual: round + 1 });
+          expect(lost[0].reason).toMatchObject({
+            streamName: stream,
+            expected: round,
+            actual: round + 1,
+          });
         }
         expect(await store.readStream(stream)).toHaveLength(11);
       });
@@ -144,8 +167,12 @@ export function describeEventStoreContract(
         const stream = `${prefix}-reuse`;
         const original = event();
         await store.append(stream, [original], 'no_stream');
-        await expect(store.append(stream, [event(), { ...original }], 0)).rejects.toBeInstanceOf(EventIdConflictError);
-        await expect(store.append(stream, [{ ...original, data: { changed: true } }], 'any')).rejects.toMatchObject({
+        await expect(store.append(stream, [event(), { ...original }], 0)).rejects.toBeInstanceOf(
+          EventIdConflictError,
+        );
+        await expect(
+          store.append(stream, [{ ...original, data: { changed: true } }], 'any'),
+        ).rejects.toMatchObject({
           code: 'EVENT_ID_CONFLICT',
         });
         expect(await store.readStream(stream)).toHaveLength(1);
@@ -156,7 +183,9 @@ export function describeEventStoreContract(
         async () => {
           const original = event();
           await store.append(`${prefix}-one`, [original], 'no_stream');
-          await expect(store.append(`${prefix}-other`, [original], 'any')).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT' });
+          await expect(store.append(`${prefix}-other`, [original], 'any')).rejects.toMatchObject({
+            code: 'EVENT_ID_CONFLICT',
+          });
           expect(await store.readStream(`${prefix}-other`)).toEqual([]);
         },
       );
@@ -175,7 +204,11 @@ export function describeEventStoreContract(
         assertStrictlyIncreasing(all);
 
         const firstPage = await store.readAll({ streamPrefix: prefix, maxCount: 5 });
-        const secondPage = await store.readAll({ streamPrefix: prefix, after: firstPage[4].position, maxCount: 100 });
+        const secondPage = await store.readAll({
+          streamPrefix: prefix,
+          after: firstPage[4].position,
+          maxCount: 100,
+        });
         expect([...firstPage, ...secondPage].map((e) => e.eventId)).toEqual(appended);
       });
 
@@ -186,9 +219,16 @@ export function describeEventStoreContract(
         await store.append(`${prefix}%x`, [event()], 'any');
         await store.append(`${prefix}_y`, [event()], 'any');
         const tender1 = await store.readAll({ streamPrefix: `${prefix}.tender-1` });
-        expect(tender1.map((e) => e.streamName)).toEqual([`${prefix}.tender-1`, `${prefix}.tender-1.bid-a`]);
-        expect((await store.readAll({ streamPrefix: `${prefix}%` })).map((e) => e.streamName)).toEqual([`${prefix}%x`]);
-        expect((await store.readAll({ streamPrefix: `${prefix}_` })).map((e) => e.streamName)).toEqual([`${prefix}_y`]);
+        expect(tender1.map((e) => e.streamName)).toEqual([
+          `${prefix}.tender-1`,
+          `${prefix}.tender-1.bid-a`,
+        ]);
+        expect(
+          (await store.readAll({ streamPrefix: `${prefix}%` })).map((e) => e.streamName),
+        ).toEqual([`${prefix}%x`]);
+        expect(
+          (await store.readAll({ streamPrefix: `${prefix}_` })).map((e) => e.streamName),
+        ).toEqual([`${prefix}_y`]);
       });
     });
 
@@ -228,14 +268,19 @@ export function describeEventStoreContract(
         const all = await readAllPages(store, prefix);
         expect(delivered.map((e) => e.eventId)).toEqual(all.map((e) => e.eventId));
         for (let writer = 0; writer < writers; writer += 1) {
-          const revisions = delivered.filter((e) => e.streamName === `${prefix}-writer-${writer}`).map((e) => e.revision);
+          const revisions = delivered
+            .filter((e) => e.streamName === `${prefix}-writer-${writer}`)
+            .map((e) => e.revision);
           expect(revisions).toEqual(Array.from({ length: perWriter }, (_, i) => i));
         }
       });
 
       it('ends cleanly when closed or aborted', async () => {
         const controller = new AbortController();
-        const subscription = store.subscribeToAll({ streamPrefix: prefix, signal: controller.signal });
+        const subscription = store.subscribeToAll({
+          streamPrefix: prefix,
+          signal: controller.signal,
+        });
         const seen: RecordedEvent[] = [];
         const iterating = (async () => {
           for await (const e of subscription) seen.push(e);
@@ -260,13 +305,24 @@ export function describeEventStoreContract(
 
       it('keeps Unicode exact in stream names, data and metadata', async () => {
         const stream = `${prefix}-offre-été-入札-مناقصة-🚓`;
-        const data = { title: 'Caméras piétons — 警察 📷', rtl: 'عطاء', combining: 'e\u0301', astral: '𝔘𝔫𝔦' };
-        await store.append(stream, [event({ data, metadata: { note: 'naïve façade' } })], 'no_stream');
+        const data = {
+          title: 'Caméras piétons — 警察 📷',
+          rtl: 'عطاء',
+          combining: 'e\u0301',
+          astral: '𝔘𝔫𝔦',
+        };
+        await store.append(
+          stream,
+          [event({ data, metadata: { note: 'naïve façade' } })],
+          'no_stream',
+        );
         const [read] = await store.readStream(stream);
         expect(read.streamName).toBe(stream);
         expect(read.data).toEqual(data);
         expect(read.metadata).toEqual({ note: 'naïve façade' });
-        expect((await store.readAll({ streamPrefix: stream })).map((e) => e.eventId)).toEqual([read.eventId]);
+        expect((await store.readAll({ streamPrefix: stream })).map((e) => e.eventId)).toEqual([
+          read.eventId,
+        ]);
       });
 
       it('chains every event of a stream to the previous one with SHA-256', async () => {
@@ -278,7 +334,9 @@ export function describeEventStoreContract(
         for (const e of read) {
           expect(e.previousHash).toBe(previous);
           const content = contentHash({ ...e });
-          expect(e.hash).toBe(chainHash(Buffer.from(previous, 'hex'), content, e.revision).toString('hex'));
+          expect(e.hash).toBe(
+            chainHash(Buffer.from(previous, 'hex'), content, e.revision).toString('hex'),
+          );
           previous = e.hash;
         }
       });
@@ -303,24 +361,38 @@ export function describeEventStoreContract(
 
       it.each(badData)('refuses data containing %s', async (_what, data) => {
         const stream = `${prefix}-bad`;
-        await expect(store.append(stream, [event({ data })], 'any')).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(store.append(stream, [event({ data })], 'any')).rejects.toBeInstanceOf(
+          InvalidEventError,
+        );
         expect(await store.readStream(stream)).toEqual([]);
       });
 
       it('refuses empty, over-long and reserved stream names', async () => {
         for (const name of ['', 'x'.repeat(256), '$system', 'tab\there']) {
-          await expect(store.append(name, [event()], 'any')).rejects.toBeInstanceOf(InvalidStreamNameError);
+          await expect(store.append(name, [event()], 'any')).rejects.toBeInstanceOf(
+            InvalidStreamNameError,
+          );
         }
         await expect(store.readStream('')).rejects.toMatchObject({ code: 'INVALID_STREAM_NAME' });
-        await expect(store.append('x'.repeat(256), [event()], 'any')).rejects.toThrow(/256 characters; the limit is 255/);
+        await expect(store.append('x'.repeat(256), [event()], 'any')).rejects.toThrow(
+          /256 characters; the limit is 255/,
+        );
       });
 
       it('refuses negative or fractional revisions and counts', async () => {
         const stream = `${prefix}-rev`;
-        await expect(store.append(stream, [event()], -1)).rejects.toBeInstanceOf(InvalidRevisionError);
-        await expect(store.append(stream, [event()], 1.5)).rejects.toBeInstanceOf(InvalidRevisionError);
-        await expect(store.append(stream, [event()], 'latest' as never)).rejects.toBeInstanceOf(InvalidRevisionError);
-        await expect(store.readStream(stream, { fromRevision: -1 })).rejects.toThrow(/fromRevision must be a whole number ≥ 0/);
+        await expect(store.append(stream, [event()], -1)).rejects.toBeInstanceOf(
+          InvalidRevisionError,
+        );
+        await expect(store.append(stream, [event()], 1.5)).rejects.toBeInstanceOf(
+          InvalidRevisionError,
+        );
+        await expect(store.append(stream, [event()], 'latest' as never)).rejects.toBeInstanceOf(
+          InvalidRevisionError,
+        );
+        await expect(store.readStream(stream, { fromRevision: -1 })).rejects.toThrow(
+          /fromRevision must be a whole number ≥ 0/,
+        );
         await expect(store.readAll({ maxCount: 0 })).rejects.toBeInstanceOf(InvalidRevisionError);
         expect(await store.readStream(stream)).toEqual([]);
       });
@@ -334,13 +406,21 @@ export function describeEventStoreContract(
           [[{ ...event(), type: 'Bid Submitted!' }], /type must be a name/],
           [[{ ...event(), version: 0 }], /version must be a whole number ≥ 1/],
           [[{ ...event(), metadata: [] as never }], /metadata must be an object/],
-          [(() => { const e = event(); return [e, { ...event(), eventId: e.eventId }]; })(), /repeats an earlier event/],
+          [
+            (() => {
+              const e = event();
+              return [e, { ...event(), eventId: e.eventId }];
+            })(),
+            /repeats an earlier event/,
+          ],
         ];
         for (const [batch, message] of cases) {
           await expect(store.append(stream, batch, 'any')).rejects.toThrow(message);
         }
         // A valid event in the same batch as an invalid one is not written either.
-        await expect(store.append(stream, [event(), { ...event(), data: { n: NaN } }], 'any')).rejects.toThrow(/events\[1\]\.data\.n/);
+        await expect(
+          store.append(stream, [event(), { ...event(), data: { n: NaN } }], 'any'),
+        ).rejects.toThrow(/events\[1\]\.data\.n/);
         expect(await store.readStream(stream)).toEqual([]);
         expect(await store.readAll({ streamPrefix: prefix })).toEqual([]);
       });
@@ -351,7 +431,9 @@ export function describeEventStoreContract(
 function assertStrictlyIncreasing(list: RecordedEvent[]): void {
   for (let i = 1; i < list.length; i += 1) {
     if (comparePositions(list[i - 1].position, list[i].position) >= 0) {
-      throw new Error(`positions not increasing at index ${i}: ${String(list[i - 1].position.prepare)} then ${String(list[i].position.prepare)}`);
+      throw new Error(
+        `positions not increasing at index ${i}: ${String(list[i - 1].position.prepare)} then ${String(list[i].position.prepare)}`,
+      );
     }
   }
 }
@@ -364,4 +446,3 @@ async function readAllPages(store: EventStore, streamPrefix: string): Promise<Re
     if (page.length < 2000) return all;
   }
 }
-
