@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresEventStore, type SqlEventStore } from '@fairtender/event-store';
+import { APPEND_SQL } from '@fairtender/event-store/sql/append-statement';
 import {
   createScratchDatabase,
   type ScratchDatabase,
@@ -31,10 +32,18 @@ describe('PostgreSQL global order under concurrent transactions', () => {
     const prefix = `gap-${randomUUID().slice(0, 8)}`;
     const slowId = randomUUID();
     await slow.query('BEGIN');
-    await slow.query(
-      `SELECT * FROM fairtender_append($1, 'any', NULL, $2::uuid[], '{Slow}', '{1}', '[{}]', '[{}]', $3::text[])`,
-      [`${prefix}-slow`, [slowId], ['00'.repeat(32)]],
-    );
+    // The adapter's own append statement, in a transaction we hold open.
+    await slow.query(APPEND_SQL, [
+      `${prefix}-slow`,
+      'any',
+      null,
+      [slowId],
+      ['Slow'],
+      [1],
+      '[{}]',
+      '[{}]',
+      ['00'.repeat(32)],
+    ]);
     const fast = await store.append(
       `${prefix}-fast`,
       [{ eventId: randomUUID(), type: 'Fast', version: 1, data: {} }],

@@ -3,6 +3,8 @@ import type { SqlClient, SqlQueryable } from '../sql/sql-client';
 
 /** PGlite runs PostgreSQL in-process (WASM): one connection, so statements are already serialised. */
 export class PGliteSqlClient implements SqlClient {
+  readonly preparesStatements = false;
+
   constructor(private readonly db: PGlite) {}
 
   async query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]> {

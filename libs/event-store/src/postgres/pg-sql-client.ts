@@ -3,6 +3,7 @@ import type { SqlClient, SqlQueryable } from '../sql/sql-client';
 
 /** `pg` pool for queries plus one dedicated connection for LISTEN, reconnected if it drops. */
 export class PgSqlClient implements SqlClient {
+  readonly preparesStatements = true;
   private readonly pool: Pool;
   private listener?: Client;
   private closed = false;

@@ -1,3 +1,5 @@
+import { APPEND_FUNCTION_SQL } from './append-statement';
+
 /**
  * Schema of the PostgreSQL and embedded (PGlite) adapters: the same SQL runs on both.
  *
@@ -44,7 +46,8 @@ CREATE INDEX fairtender_events_stream_prefix
 
 -- What a batch of event ids already written means for a retry: the same batch (same ids, same
 -- content, proved by re-deriving each stored hash) re-sent with a compatible expectation is
--- 'idempotent' and answered with the first result; anything else is a conflict.
+-- 'idempotent' and answered with the first result; none written is 'not_found'; anything else
+-- is a conflict. (The append itself is one statement: see append-statement.ts.)
 CREATE FUNCTION fairtender_replayed_append(
   p_stream text, p_expected_kind text, p_expected bigint, p_ids uuid[], p_content_hashes text[]
 ) RETURNS TABLE (status text, actual_revision bigint, next_revision bigint, commit_position text, prepare_position text)
@@ -62,6 +65,7 @@ LANGUAGE sql STABLE AS $fn$
       FROM batch
   )
   SELECT CASE
+           WHEN n_found = 0 THEN 'not_found'
            WHEN n_found = cardinality(p_ids) AND same_stream_and_content AND offsets = 1 AND transactions = 1
             AND (p_expected_kind = 'any'
               OR (p_expected_kind = 'exact' AND first_rev - 1 = p_expected)
@@ -71,71 +75,6 @@ LANGUAGE sql STABLE AS $fn$
          NULL::bigint, last_rev, tx::text, last_pos::text
     FROM summary
 $fn$;
-
--- Appends in one round trip: read the stream's head, check the expectation, chain the hashes,
--- insert. No lock is taken: the unique (stream_name, revision) index makes a racing writer fail,
--- and the adapter retries it against the new head. (NOTIFY is sent by the adapter after commit:
--- see append-notifier.ts.)
-CREATE FUNCTION fairtender_append(
-  p_stream text,
-  p_expected_kind text,       -- 'exact' | 'any' | 'no_stream' | 'stream_exists'
-  p_expected bigint,          -- used when kind = 'exact'
-  p_ids uuid[],
-  p_types text[],
-  p_versions integer[],
-  p_data jsonb,               -- JSON array, one element per event
-  p_metadata jsonb,           -- JSON array, one element per event
-  p_content_hashes text[]     -- hex SHA-256 of each event's canonical content
-) RETURNS TABLE (status text, actual_revision bigint, next_revision bigint, commit_position text, prepare_position text)
-LANGUAGE plpgsql AS $fn$
-#variable_conflict use_column
-DECLARE
-  v_count   integer := cardinality(p_ids);
-  v_current bigint;
-  v_head    bytea;
-  v_hashes  bytea[] := '{}';
-  v_prev    bytea[] := '{}';
-  i         integer;
-BEGIN
-  SELECT e.revision, e.hash INTO v_current, v_head
-    FROM fairtender_events e WHERE e.stream_name = p_stream
-   ORDER BY e.revision DESC LIMIT 1;
-  IF NOT FOUND THEN
-    v_current := -1;
-    v_head := '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
-  END IF;
-
-  IF (p_expected_kind = 'exact' AND v_current <> p_expected)
-     OR (p_expected_kind = 'no_stream' AND v_current <> -1)
-     OR (p_expected_kind = 'stream_exists' AND v_current = -1) THEN
-    IF EXISTS (SELECT 1 FROM fairtender_events e WHERE e.event_id = ANY (p_ids)) THEN
-      RETURN QUERY SELECT * FROM fairtender_replayed_append(p_stream, p_expected_kind, p_expected, p_ids, p_content_hashes);
-    ELSE
-      RETURN QUERY SELECT 'wrong_expected_version', v_current, NULL::bigint, NULL::text, NULL::text;
-    END IF;
-    RETURN;
-  END IF;
-
-  FOR i IN 1 .. v_count LOOP
-    v_prev[i] := v_head;
-    v_head := sha256(v_head || decode(p_content_hashes[i], 'hex') || int8send(v_current + i));
-    v_hashes[i] := v_head;
-  END LOOP;
-
-  RETURN QUERY
-    WITH inserted AS (
-      INSERT INTO fairtender_events
-        (event_id, stream_name, revision, type, version, data, metadata, previous_hash, hash)
-      SELECT b.id, p_stream, v_current + b.n, b.type, b.version,
-             p_data -> (b.n::integer - 1), p_metadata -> (b.n::integer - 1), b.prev, b.hash
-        FROM unnest(p_ids, p_types, p_versions, v_prev, v_hashes)
-             WITH ORDINALITY AS b(id, type, version, prev, hash, n)
-      RETURNING position, transaction_id
-    )
-    SELECT 'ok', v_current, v_current + v_count, max(transaction_id)::text, max(position)::text
-      FROM inserted;
-END
-$fn$;
-`,
+${APPEND_FUNCTION_SQL}`,
   },
 ];

@@ -5,6 +5,8 @@ export interface SqlQueryable {
 }
 
 export interface SqlClient extends SqlQueryable {
+  /** Whether `query`'s `name` really prepares statements on the server (pg: yes; PGlite: no). */
+  readonly preparesStatements: boolean;
   /** Runs `work` in one transaction on one connection. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   /** Calls `onNotify` on every NOTIFY on `channel`; resolves to an unlisten function. */

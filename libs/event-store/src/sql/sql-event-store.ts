@@ -22,17 +22,15 @@ import {
 } from '../validation';
 import type { SqlClient } from './sql-client';
 import { AppendNotifier } from './append-notifier';
+import { APPEND_CALL_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
 import { WakeSignal } from './wake-signal';
 
 const CHANNEL = 'fairtender_events';
 const UNIQUE_VIOLATION = '23505';
 const MAX_RACE_RETRIES = 100;
-const APPEND_SQL =
-  'SELECT * FROM fairtender_append($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb, $8::jsonb, $9::text[])';
-const REPLAYED_SQL = 'SELECT * FROM fairtender_replayed_append($1, $2, $3, $4::uuid[], $5::text[])';
 
 interface AppendRow {
-  status: 'ok' | 'idempotent' | 'event_id_conflict' | 'wrong_expected_version';
+  status: 'ok' | 'idempotent' | 'event_id_conflict' | 'wrong_expected_version' | 'not_found';
   actual_revision: string | number;
   next_revision: string | number | null;
   commit_position: string | null;
@@ -126,6 +124,7 @@ export class SqlEventStore implements EventStore {
           Number(row.actual_revision),
         );
       case 'event_id_conflict':
+      case 'not_found':
         throw new EventIdConflictError(
           `Event ids in this batch were already used by other events; a retry must resend the same batch, unchanged, with the same expected revision`,
           { streamName },
@@ -133,22 +132,38 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /** Runs the append function; a writer that lost a race for a revision runs again on the new head. */
+  /**
+   * Runs the append statement. A writer that lost a race for a revision runs again on the new head;
+   * when the ids were written before, the earlier write decides: the same batch is answered with its
+   * first result, anything else is a conflict.
+   */
   private async appendRow(params: unknown[], replayParams: unknown[]): Promise<AppendRow> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const [row] = await this.client.query<AppendRow>(APPEND_SQL, params, 'fairtender_append');
-        return row;
+        const [row] = this.client.preparesStatements
+          ? await this.client.query<AppendRow>(APPEND_SQL, params, 'fairtender_append')
+          : await this.client.query<AppendRow>(APPEND_CALL_SQL, params);
+        if (row.status === 'ok') return row;
+        const replayed = await this.replayed(replayParams);
+        return replayed.status === 'not_found' ? row : replayed;
       } catch (error) {
         const { code, constraint } = error as { code?: string; constraint?: string };
-        if (code !== UNIQUE_VIOLATION) throw error;
+        if (code !== UNIQUE_VIOLATION || attempt >= MAX_RACE_RETRIES) throw error;
         if (constraint === 'fairtender_events_event_id_unique') {
-          const [row] = await this.client.query<AppendRow>(REPLAYED_SQL, replayParams);
-          return row;
+          const replayed = await this.replayed(replayParams);
+          if (replayed.status !== 'not_found') return replayed;
         }
-        if (attempt >= MAX_RACE_RETRIES) throw error;
       }
     }
+  }
+
+  private async replayed(replayParams: unknown[]): Promise<AppendRow> {
+    const [row] = await this.client.query<AppendRow>(
+      REPLAYED_SQL,
+      replayParams,
+      'fairtender_replayed',
+    );
+    return row;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
