@@ -20,7 +20,7 @@ import { eventStoreDbBaseline, sqlBaseline, type RawBaseline } from './raw-basel
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const BATCH = 50;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const READ_PAGES = 20;
 
 const SCENARIOS = [
