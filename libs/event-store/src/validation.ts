@@ -5,7 +5,14 @@ import {
   InvalidRevisionError,
   InvalidStreamNameError,
 } from './errors';
-import type { EventToAppend, ExpectedRevision, Position } from './port';
+import type {
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from './port';
 
 /** Input rules shared by every adapter, checked before anything is sent to a database. */
 export const LIMITS = {
@@ -182,4 +189,31 @@ function json(value: unknown, path: string, index: number): string {
       throw new InvalidEventError(error.message, { index, path: error.path });
     throw error;
   }
+}
+
+/** Everything an append is checked for before any adapter sends it: the events, ready to write. */
+export function prepareAppend(
+  streamName: string,
+  events: readonly EventToAppend[],
+  expectedRevision: ExpectedRevision,
+): PreparedEvent[] {
+  assertStreamName(streamName);
+  assertExpectedRevision(expectedRevision);
+  return prepareEvents(streamName, events);
+}
+
+export function assertReadStream(streamName: string, options: ReadStreamOptions): void {
+  assertStreamName(streamName);
+  if (options.fromRevision !== undefined) assertRevision('fromRevision', options.fromRevision);
+  assertMaxCount(options.maxCount);
+}
+
+export function assertReadAll(options: ReadAllOptions): void {
+  assertSubscribe(options);
+  assertMaxCount(options.maxCount);
+}
+
+export function assertSubscribe(options: SubscribeOptions | ReadAllOptions): void {
+  assertPosition(options.after);
+  assertStreamPrefix(options.streamPrefix);
 }

@@ -23,15 +23,7 @@ import type {
   Subscription,
 } from '../port';
 import { comparePositions } from '../position';
-import {
-  assertExpectedRevision,
-  assertMaxCount,
-  assertPosition,
-  assertRevision,
-  assertStreamName,
-  assertStreamPrefix,
-  prepareEvents,
-} from '../validation';
+import { assertReadAll, assertReadStream, assertSubscribe, prepareAppend } from '../validation';
 import { earlierAppend, expectationMet, readStreamState, writeBatch } from './eventstoredb-append';
 import { fromAll, ownEvent } from './eventstoredb-mapping';
 import { collect, drain } from './eventstoredb-read';
@@ -67,9 +59,7 @@ export class EventStoreDbEventStore implements EventStore {
     events: readonly EventToAppend[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertStreamName(streamName);
-    assertExpectedRevision(expectedRevision);
-    const batch = prepareEvents(streamName, events);
+    const batch = prepareAppend(streamName, events, expectedRevision);
     for (let attempt = 1; ; attempt += 1) {
       const state = await readStreamState(this.client, streamName, batch);
       const earlier = earlierAppend(streamName, batch, expectedRevision, state);
@@ -92,9 +82,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    assertStreamName(streamName);
-    if (options.fromRevision !== undefined) assertRevision('fromRevision', options.fromRevision);
-    assertMaxCount(options.maxCount);
+    assertReadStream(streamName, options);
     const backwards = options.direction === 'backwards';
     const start = backwards ? END : START;
     const read = this.client.readStream(streamName, {
@@ -111,9 +99,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    assertPosition(options.after);
-    assertStreamPrefix(options.streamPrefix);
-    assertMaxCount(options.maxCount);
+    assertReadAll(options);
     const { after, streamPrefix, maxCount = Infinity } = options;
     // Client 6.x reads $all without a server-side filter, so the prefix is applied here. The read
     // starts AT `after` (inclusive), hence the skip of positions up to and including it.
@@ -129,8 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    assertPosition(options.after);
-    assertStreamPrefix(options.streamPrefix);
+    assertSubscribe(options);
     const { after, streamPrefix, signal } = options;
     const filter =
       streamPrefix === undefined

@@ -11,15 +11,7 @@ import type {
   Subscription,
 } from '../port';
 import { CatchUpSubscription } from '../catch-up-subscription';
-import {
-  assertExpectedRevision,
-  assertMaxCount,
-  assertPosition,
-  assertRevision,
-  assertStreamName,
-  assertStreamPrefix,
-  prepareEvents,
-} from '../validation';
+import { assertReadAll, assertReadStream, assertSubscribe, prepareAppend } from '../validation';
 import type { SqlClient } from './sql-client';
 import { AppendNotifier } from './append-notifier';
 import { APPEND_CALL_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
@@ -89,9 +81,7 @@ export class SqlEventStore implements EventStore {
     events: readonly EventToAppend[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertStreamName(streamName);
-    assertExpectedRevision(expectedRevision);
-    const prepared = prepareEvents(streamName, events);
+    const prepared = prepareAppend(streamName, events, expectedRevision);
     const exact = typeof expectedRevision === 'number';
     const expectation = [
       streamName,
@@ -167,9 +157,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    assertStreamName(streamName);
-    if (options.fromRevision !== undefined) assertRevision('fromRevision', options.fromRevision);
-    assertMaxCount(options.maxCount);
+    assertReadStream(streamName, options);
     const backwards = options.direction === 'backwards';
     const rows = await this.client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM fairtender_events
@@ -182,9 +170,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    assertPosition(options.after);
-    assertStreamPrefix(options.streamPrefix);
-    assertMaxCount(options.maxCount);
+    assertReadAll(options);
     const after = options.after ?? { commit: 0n, prepare: 0n };
     const params: unknown[] = [
       after.commit.toString(),
@@ -210,8 +196,7 @@ export class SqlEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    assertPosition(options.after);
-    assertStreamPrefix(options.streamPrefix);
+    assertSubscribe(options);
     this.unlisten ??= this.client.listen(CHANNEL, () => this.wake.wake());
     const listening = this.unlisten;
     return new CatchUpSubscription({
