@@ -15,6 +15,7 @@ import { assertReadAll, assertReadStream, assertSubscribe, prepareAppend } from 
 import type { SqlClient } from './sql-client';
 import { AppendNotifier } from './append-notifier';
 import { APPEND_CALL_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { WakeSignal } from './wake-signal';
 
 const CHANNEL = 'fairtender_events';
@@ -28,25 +29,6 @@ interface AppendRow {
   commit_position: string | null;
   prepare_position: string | null;
 }
-
-interface EventRow {
-  event_id: string;
-  type: string;
-  version: number;
-  stream_name: string;
-  revision: string;
-  commit_position: string;
-  prepare_position: string;
-  data: unknown;
-  metadata: RecordedEvent['metadata'];
-  recorded_at: Date;
-  previous_hash: string;
-  hash: string;
-}
-
-const EVENT_COLUMNS = `event_id::text, type, version, stream_name, revision::text,
-  transaction_id::text AS commit_position, position::text AS prepare_position, data, metadata,
-  recorded_at, encode(previous_hash, 'hex') AS previous_hash, encode(hash, 'hex') AS hash`;
 
 export interface SqlEventStoreOptions {
   /** Fallback re-read interval for live subscriptions, should a NOTIFY be missed. */
@@ -233,21 +215,5 @@ function toAppendResult(row: AppendRow): AppendResult {
   return {
     nextRevision: Number(row.next_revision),
     position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
-  };
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    type: row.type,
-    version: row.version,
-    streamName: row.stream_name,
-    revision: Number(row.revision),
-    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-    previousHash: row.previous_hash,
-    hash: row.hash,
   };
 }
