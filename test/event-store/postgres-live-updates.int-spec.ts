@@ -53,6 +53,31 @@ describe('PostgreSQL across processes', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   }, 10_000);
 
+  it('listens again after its LISTEN connection is killed', async () => {
+    const prefix = `relisten-${randomUUID().slice(0, 8)}`;
+    const subscription = reader.subscribeToAll({ streamPrefix: prefix });
+    const received: RecordedEvent[] = [];
+    const done = (async () => {
+      for await (const e of subscription) {
+        received.push(e);
+        if (received.length === 1) break;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const admin = new PgSqlClient({ connectionString: database.url });
+    const killed = await admin
+      .query<{ killed: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+          WHERE datname = current_database() AND query = 'LISTEN fairtender_events'`,
+      )
+      .finally(() => admin.close());
+    expect(killed.map((row) => row.killed)).toEqual([true]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await writer.append(`${prefix}-bid`, [event()], 'no_stream');
+    await done;
+    expect(received).toHaveLength(1);
+  }, 10_000);
+
   it('applies each migration once, even when two processes start together on an empty database', async () => {
     const empty = await createScratchDatabase('migrate');
     const clients = [

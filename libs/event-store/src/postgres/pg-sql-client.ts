@@ -37,18 +37,22 @@ export class PgSqlClient implements SqlClient {
   }
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    // Until it is back, subscribers still see new events through their poll fallback.
+    const reconnect = (): void => {
+      if (this.closed) return;
+      setTimeout(() => connect().catch(reconnect), 1000).unref();
+    };
     const connect = async (): Promise<void> => {
       const client = new Client(this.config);
       client.on('notification', (message) => message.channel === channel && onNotify());
       client.on('error', () => {
         client.end().catch(() => undefined);
-        if (this.closed) return;
-        // Events committed while disconnected are picked up by the subscribers' poll fallback.
-        setTimeout(() => connect().catch(() => undefined), 1000).unref();
+        if (this.listener === client) reconnect();
       });
       await client.connect();
       await client.query(`LISTEN ${channel}`);
       this.listener = client;
+      // Whatever was appended while we were not listening is now visible: wake everyone to read it.
       onNotify();
     };
     await connect();
