@@ -34,7 +34,8 @@ function refuse(path: Path, reason: string): never {
 }
 
 function serialise(value: unknown, path: Path): string {
-  if (path.length > MAX_DEPTH) refuse(path, `nests deeper than ${MAX_DEPTH} levels (or is circular)`);
+  if (path.length > MAX_DEPTH)
+    refuse(path, `nests deeper than ${MAX_DEPTH} levels (or is circular)`);
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
@@ -45,7 +46,9 @@ function serialise(value: unknown, path: Path): string {
       return string(value, path);
     case 'object':
       if (value === null) return 'null';
-      return Array.isArray(value) ? array(value, path) : object(value as Record<string, unknown>, path);
+      return Array.isArray(value)
+        ? array(value, path)
+        : object(value as Record<string, unknown>, path);
     default:
       return refuse(path, `is of type ${typeof value}, which is not JSON`);
   }
@@ -64,7 +67,10 @@ function array(value: unknown[], path: Path): string {
 function object(value: Record<string, unknown>, path: Path): string {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    refuse(path, `is a ${proto?.constructor?.name ?? 'class instance'}; only plain JSON objects are stored`);
+    refuse(
+      path,
+      `is a ${proto?.constructor?.name ?? 'class instance'}; only plain JSON objects are stored`,
+    );
   }
   const keys = Object.keys(value).sort();
   const members = new Array<string>(keys.length);
