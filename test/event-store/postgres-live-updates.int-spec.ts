@@ -3,9 +3,9 @@ import {
   createPostgresEventStore,
   migrate,
   PgSqlClient,
-  type RecordedEvent,
   type SqlEventStore,
 } from '@fairtender/event-store';
+import { collect } from '@fairtender/event-store/testing/contract-helpers';
 import { MIGRATIONS } from '@fairtender/event-store/sql/migrations';
 import {
   createScratchDatabase,
@@ -35,34 +35,21 @@ describe('PostgreSQL across processes', () => {
 
   it('wakes a live subscriber in another process through LISTEN/NOTIFY', async () => {
     const prefix = `live-${randomUUID().slice(0, 8)}`;
-    const subscription = reader.subscribeToAll({ streamPrefix: prefix });
-    const received: RecordedEvent[] = [];
-    const done = (async () => {
-      for await (const e of subscription) {
-        received.push(e);
-        if (received.length === 3) break;
-      }
-    })();
+    const received = collect(reader.subscribeToAll({ streamPrefix: prefix }), 3);
     // Let the subscriber catch up (nothing yet) and start waiting before the writes arrive.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = Date.now();
     for (let i = 0; i < 3; i += 1)
       await writer.append(`${prefix}-bid-${i}`, [event()], 'no_stream');
-    await done;
-    expect(received.map((e) => e.streamName)).toEqual([0, 1, 2].map((i) => `${prefix}-bid-${i}`));
+    expect((await received).map((e) => e.streamName)).toEqual(
+      [0, 1, 2].map((i) => `${prefix}-bid-${i}`),
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   }, 10_000);
 
   it('listens again after its LISTEN connection is killed', async () => {
     const prefix = `relisten-${randomUUID().slice(0, 8)}`;
-    const subscription = reader.subscribeToAll({ streamPrefix: prefix });
-    const received: RecordedEvent[] = [];
-    const done = (async () => {
-      for await (const e of subscription) {
-        received.push(e);
-        if (received.length === 1) break;
-      }
-    })();
+    const received = collect(reader.subscribeToAll({ streamPrefix: prefix }), 1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const admin = new PgSqlClient({ connectionString: database.url });
     const killed = await admin
@@ -74,8 +61,7 @@ describe('PostgreSQL across processes', () => {
     expect(killed.map((row) => row.killed)).toEqual([true]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await writer.append(`${prefix}-bid`, [event()], 'no_stream');
-    await done;
-    expect(received).toHaveLength(1);
+    expect(await received).toHaveLength(1);
   }, 10_000);
 
   it('applies each migration once, even when two processes start together on an empty database', async () => {
