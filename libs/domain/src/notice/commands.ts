@@ -1,0 +1,25 @@
+import type { Actor } from '../shared/actor';
+import type { BidStreamHead } from './events';
+import type { AmendableTerms, NoticeTerms } from './terms';
+
+/** Fields every command carries: who, and the server's clock (time is injected, never read). */
+interface CommandBase {
+  actor: Actor;
+  now: Date;
+}
+
+export type NoticeCommand =
+  | (CommandBase & { type: 'DraftTender'; tenderId: string; terms: NoticeTerms })
+  | (CommandBase & { type: 'ReviseDraft'; terms: NoticeTerms })
+  | (CommandBase & { type: 'PublishTender'; sealingKey: { keyId: string; wrappedKey: string } })
+  | (CommandBase & { type: 'AmendNotice'; changes: AmendableTerms; reason: string })
+  | (CommandBase & { type: 'CancelTender'; reason: string })
+  | (CommandBase & { type: 'AskClarification'; questionId: string; question: string })
+  | (CommandBase & { type: 'AnswerClarification'; questionId: string; answer: string })
+  | (CommandBase & { type: 'CloseTendering' })
+  /** `bidStreams`: the head of every bid stream, read by the handler just before deciding. */
+  | (CommandBase & {
+      type: 'ConfirmBidOpening';
+      openingWindowMs: number;
+      bidStreams: BidStreamHead[];
+    });

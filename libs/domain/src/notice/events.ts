@@ -1,0 +1,69 @@
+import type { DomainEvent } from '../shared/domain-event';
+import type { AmendableTerms, NoticeTerms } from './terms';
+
+/** Events of the tender stream `tender-<id>` up to opening. */
+export type TenderDrafted = DomainEvent<
+  'TenderDrafted',
+  { tenderId: string; buyerOrganisationId: string; terms: NoticeTerms; draftedAt: string }
+>;
+export type DraftRevised = DomainEvent<'DraftRevised', { terms: NoticeTerms; revisedAt: string }>;
+export type TenderPublished = DomainEvent<
+  'TenderPublished',
+  { terms: NoticeTerms; publishedAt: string; noticeVersion: number }
+>;
+/** The tender's bid-sealing data key, wrapped by the master key (DESIGN §4). Opaque to the domain. */
+export type BidSealingKeyIssued = DomainEvent<
+  'BidSealingKeyIssued',
+  { keyId: string; wrappedKey: string }
+>;
+export type NoticeAmended = DomainEvent<
+  'NoticeAmended',
+  { changes: AmendableTerms; reason: string; amendedAt: string; noticeVersion: number }
+>;
+/** A termination notice: the tender stops at whatever stage it had reached. */
+export type TenderCancelled = DomainEvent<
+  'TenderCancelled',
+  { reason: string; cancelledAt: string; stage: string }
+>;
+/** The asker is kept for the record only; the public and other suppliers never see it. */
+export type ClarificationRequested = DomainEvent<
+  'ClarificationRequested',
+  { questionId: string; question: string; askedAt: string; supplierId: string }
+>;
+export type ClarificationAnswered = DomainEvent<
+  'ClarificationAnswered',
+  { questionId: string; answer: string; answeredAt: string }
+>;
+export type TenderingClosed = DomainEvent<
+  'TenderingClosed',
+  { closedAt: string; submissionDeadline: string }
+>;
+/** The first of the two officers needed to open the bids. */
+export type BidOpeningConfirmed = DomainEvent<
+  'BidOpeningConfirmed',
+  { officerId: string; confirmedAt: string }
+>;
+/** The head of every bid stream at opening: the tender stream commits to every bid (DESIGN §5). */
+export interface BidStreamHead {
+  supplierId: string;
+  streamName: string;
+  revision: number;
+  hash: string;
+}
+export type BidsOpened = DomainEvent<
+  'BidsOpened',
+  { openedAt: string; officerIds: [string, string]; bidStreams: BidStreamHead[] }
+>;
+
+export type NoticeEvent =
+  | TenderDrafted
+  | DraftRevised
+  | TenderPublished
+  | BidSealingKeyIssued
+  | NoticeAmended
+  | TenderCancelled
+  | ClarificationRequested
+  | ClarificationAnswered
+  | TenderingClosed
+  | BidOpeningConfirmed
+  | BidsOpened;

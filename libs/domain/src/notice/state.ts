@@ -1,0 +1,41 @@
+import type { BidStreamHead } from './events';
+import type { NoticeTerms } from './terms';
+
+export type TenderStage = 'none' | 'draft' | 'tendering' | 'closed' | 'evaluation' | 'cancelled';
+
+export interface Clarification {
+  questionId: string;
+  question: string;
+  supplierId: string;
+  askedAt: string;
+  answer?: string;
+  answeredAt?: string;
+}
+
+/** A tender folded from its stream. `stage: 'none'` until it is drafted. */
+export interface TenderState {
+  stage: TenderStage;
+  tenderId?: string;
+  buyerOrganisationId?: string;
+  terms?: NoticeTerms;
+  /** 0 while a draft; 1 when published; +1 per amendment. */
+  noticeVersion: number;
+  publishedAt?: string;
+  lastAmendedAt?: string;
+  sealingKey?: { keyId: string; wrappedKey: string };
+  clarifications: Record<string, Clarification>;
+  closedAt?: string;
+  /** The first officer's confirmation, waiting for a second officer. */
+  openingConfirmation?: { officerId: string; confirmedAt: string };
+  openedAt?: string;
+  openedBy?: [string, string];
+  openedBidStreams?: BidStreamHead[];
+  cancelledAt?: string;
+  cancellationReason?: string;
+}
+
+export const initialTenderState = (): TenderState => ({
+  stage: 'none',
+  noticeVersion: 0,
+  clarifications: {},
+});

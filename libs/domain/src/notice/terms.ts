@@ -1,0 +1,61 @@
+/** What a contracting authority publishes: the terms every supplier bids against. Times are ISO 8601 UTC. */
+export interface NoticeTerms {
+  title: string;
+  description: string;
+  /** Common Procurement Vocabulary codes, e.g. "72000000-5". */
+  cpvCodes: string[];
+  estimatedValue: Money;
+  procedure: Procedure;
+  awardCriteria: AwardCriterion[];
+  scoringScale: ScoringScale;
+  /** At least 2: an award needs this many compliant bids (DESIGN §3 rule 1). */
+  minimumBids: number;
+  /** At least 2 (rule 3). */
+  evaluatorCount: number;
+  clarificationDeadline: string;
+  submissionDeadline: string;
+  /** Whole days a supplier must have to respond after the notice or an amendment is published (rule 6). */
+  minimumResponseDays: number;
+  /** Decides the standstill rules later (UK Procurement Act 2023 or EU Remedies Directive). */
+  jurisdiction: Jurisdiction;
+}
+
+export interface Money {
+  amount: number;
+  /** ISO 4217, e.g. "GBP". */
+  currency: string;
+}
+
+export const PROCEDURES = ['open', 'restricted', 'competitive_flexible'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+
+export const JURISDICTIONS = ['uk-pa-2023', 'eu-remedies'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+export interface AwardCriterion {
+  /** Short stable id, e.g. "quality". Bid responses and scores refer to it. */
+  id: string;
+  name: string;
+  /** Percent; the weights of a notice sum to 100. */
+  weight: number;
+  /** `price` criteria are scored from the bid price, `quality` criteria by evaluators. */
+  kind: 'quality' | 'price';
+}
+
+export interface ScoringScale {
+  min: number;
+  max: number;
+}
+
+/** The fields an amendment may change. */
+export type AmendableTerms = Partial<
+  Pick<
+    NoticeTerms,
+    | 'title'
+    | 'description'
+    | 'cpvCodes'
+    | 'estimatedValue'
+    | 'clarificationDeadline'
+    | 'submissionDeadline'
+  >
+>;
