@@ -1,0 +1,7 @@
+export { derivedEventId } from './derived-event-id';
+export {
+  handleCommand,
+  type CommandHandling,
+  type CommandOutcome,
+  type UnstoredEvent,
+} from './handle-command';
