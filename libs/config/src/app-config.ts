@@ -1,3 +1,10 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  DEVELOPMENT_AUTH_JWT_SECRET,
+  DEVELOPMENT_RECEIPT_SIGNING_KEY,
+  DEVELOPMENT_SEALING_MASTER_KEY,
+} from './development-defaults';
+import { decodeMasterKey, parseReceiptSigningKey } from './keys';
 import {
   validateEnvironment,
   type EnvironmentVariables,
@@ -11,6 +18,38 @@ export type EventStoreSettings =
   | { kind: 'postgres'; databaseUrl: string }
   | { kind: 'eventstoredb'; connectionString: string; databaseUrl: string };
 
+/** How bearer tokens are verified: a shared HS256 secret, or the identity provider's JWKS. */
+export type AuthSettings =
+  | {
+      mode: 'secret';
+      secret: string;
+      issuer: string;
+      audience: string;
+      /** The published development secret is in use: anyone can mint tokens. */
+      isDevelopmentSecret: boolean;
+    }
+  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+
+export interface SealingSettings {
+  /** AES-256 key-encryption key (32 bytes). */
+  masterKey: Buffer;
+  isDevelopmentKey: boolean;
+}
+
+export interface ReceiptSettings {
+  /** Ed25519 private key, PKCS#8 PEM. */
+  privateKeyPem: string;
+  keyObject: KeyObject;
+  isDevelopmentKey: boolean;
+}
+
+export interface BiddingSettings {
+  /** Largest total decoded size of one bid's documents, in bytes. */
+  documentsMaxBytes: number;
+  /** Both opening officers must act within this many milliseconds of each other. */
+  openingWindowMs: number;
+}
+
 /** Typed, validated view of the environment. Build it with `loadConfig`. */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
@@ -18,6 +57,10 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly host: string;
   readonly logLevel: LogLevel;
+  readonly auth: AuthSettings;
+  readonly sealing: SealingSettings;
+  readonly receipts: ReceiptSettings;
+  readonly bidding: BiddingSettings;
   private readonly port: number | undefined;
 
   constructor(env: EnvironmentVariables) {
@@ -27,6 +70,22 @@ export class AppConfig {
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
     this.port = env.PORT;
+    this.auth = authSettings(env);
+    this.sealing = sealingSettings(env);
+    this.receipts = receiptSettings(env);
+    this.bidding = {
+      documentsMaxBytes: env.BID_DOCUMENTS_MAX_BYTES,
+      openingWindowMs: env.OPENING_WINDOW_SECONDS * 1000,
+    };
+  }
+
+  /** Variables running on a published development value, for a start-up warning. */
+  developmentDefaults(): string[] {
+    return [
+      this.auth.mode === 'secret' && this.auth.isDevelopmentSecret ? 'AUTH_JWT_SECRET' : [],
+      this.sealing.isDevelopmentKey ? 'SEALING_MASTER_KEY' : [],
+      this.receipts.isDevelopmentKey ? 'RECEIPT_SIGNING_KEY' : [],
+    ].flat();
   }
 
   /** PORT when set, else the app's own default (api 3000, projector 3001, scheduler 3002). */
@@ -52,6 +111,38 @@ function eventStoreSettings(env: EnvironmentVariables): EventStoreSettings {
       throw new Error(`Unknown EVENT_STORE ${String(unknown)}`);
     }
   }
+}
+
+function authSettings(env: EnvironmentVariables): AuthSettings {
+  const claims = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
+  if (env.AUTH_JWKS_URL !== undefined)
+    return { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...claims };
+  return {
+    mode: 'secret',
+    secret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_AUTH_JWT_SECRET,
+    ...claims,
+    isDevelopmentSecret: env.AUTH_JWT_SECRET === undefined,
+  };
+}
+
+// Validation has already refused a malformed key, and a missing one in production.
+function sealingSettings(env: EnvironmentVariables): SealingSettings {
+  const text = env.SEALING_MASTER_KEY ?? DEVELOPMENT_SEALING_MASTER_KEY;
+  return {
+    masterKey: decodeMasterKey(text)!,
+    isDevelopmentKey: env.SEALING_MASTER_KEY === undefined,
+  };
+}
+
+function receiptSettings(env: EnvironmentVariables): ReceiptSettings {
+  const keyObject = parseReceiptSigningKey(
+    env.RECEIPT_SIGNING_KEY ?? DEVELOPMENT_RECEIPT_SIGNING_KEY,
+  )!;
+  return {
+    privateKeyPem: keyObject.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    keyObject,
+    isDevelopmentKey: env.RECEIPT_SIGNING_KEY === undefined,
+  };
 }
 
 /** Validates the environment (throws ConfigurationError naming each bad variable) and types it. */

@@ -1,5 +1,23 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { isRedisConfigured, loadConfig } from './app-config';
+import {
+  DEVELOPMENT_AUTH_JWT_SECRET,
+  DEVELOPMENT_RECEIPT_SIGNING_KEY,
+  DEVELOPMENT_SEALING_MASTER_KEY,
+} from './development-defaults';
 import { ConfigurationError, validateEnvironment } from './environment';
+
+const SECRET = 'a-production-secret-of-at-least-32-characters';
+const MASTER_KEY = randomBytes(32).toString('base64');
+const RECEIPT_KEY = generateKeyPairSync('ed25519').privateKey;
+const RECEIPT_KEY_PEM = RECEIPT_KEY.export({ format: 'pem', type: 'pkcs8' }).toString();
+const RECEIPT_KEY_DER = RECEIPT_KEY.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+const PRODUCTION_SECRETS = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: SECRET,
+  SEALING_MASTER_KEY: MASTER_KEY,
+  RECEIPT_SIGNING_KEY: RECEIPT_KEY_PEM,
+};
 
 function problemsOf(env: Record<string, string>): string {
   try {
@@ -24,7 +42,7 @@ describe('environment configuration', () => {
 
   it('accepts a complete production environment', () => {
     const config = loadConfig({
-      NODE_ENV: 'production',
+      ...PRODUCTION_SECRETS,
       EVENT_STORE: 'eventstoredb',
       DATABASE_URL: 'postgres://fairtender:secret@db:5432/fairtender',
       EVENTSTORE_CONNECTION_STRING: 'esdb://eventstore:2113?tls=false',
@@ -40,6 +58,20 @@ describe('environment configuration', () => {
     });
     expect(config.listenPort(3000)).toBe(8080);
     expect(config.host).toBe('0.0.0.0');
+    expect(config.auth).toEqual({
+      mode: 'secret',
+      secret: SECRET,
+      issuer: 'fairtender',
+      audience: 'fairtender-api',
+      isDevelopmentSecret: false,
+    });
+    expect(config.sealing).toEqual({
+      masterKey: Buffer.from(MASTER_KEY, 'base64'),
+      isDevelopmentKey: false,
+    });
+    expect(config.receipts.privateKeyPem).toBe(RECEIPT_KEY_PEM);
+    expect(config.receipts.keyObject.equals(RECEIPT_KEY)).toBe(true);
+    expect(config.developmentDefaults()).toEqual([]);
   });
 
   it('reads postgres settings and keeps the in-memory embedded directory', () => {
@@ -55,6 +87,95 @@ describe('environment configuration', () => {
 
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '' }).listenPort(3002)).toBe(3002);
+  });
+
+  it('runs on flagged development keys outside production', () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    expect(config.auth).toEqual({
+      mode: 'secret',
+      secret: DEVELOPMENT_AUTH_JWT_SECRET,
+      issuer: 'fairtender',
+      audience: 'fairtender-api',
+      isDevelopmentSecret: true,
+    });
+    expect(config.sealing.masterKey).toEqual(Buffer.from(DEVELOPMENT_SEALING_MASTER_KEY, 'base64'));
+    expect(config.sealing.masterKey).toHaveLength(32);
+    expect(config.sealing.isDevelopmentKey).toBe(true);
+    expect(config.receipts.keyObject.asymmetricKeyType).toBe('ed25519');
+    expect(config.receipts.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(config.receipts.isDevelopmentKey).toBe(true);
+    expect(config.developmentDefaults()).toEqual([
+      'AUTH_JWT_SECRET',
+      'SEALING_MASTER_KEY',
+      'RECEIPT_SIGNING_KEY',
+    ]);
+  });
+
+  it('reads the bidding limits, with their defaults', () => {
+    expect(loadConfig({}).bidding).toEqual({
+      documentsMaxBytes: 5 * 1024 * 1024,
+      openingWindowMs: 900_000,
+    });
+    expect(
+      loadConfig({ BID_DOCUMENTS_MAX_BYTES: '1048576', OPENING_WINDOW_SECONDS: '60' }).bidding,
+    ).toEqual({ documentsMaxBytes: 1_048_576, openingWindowMs: 60_000 });
+  });
+
+  it('verifies tokens against the JWKS when AUTH_JWKS_URL is set', () => {
+    const { auth } = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://id.example.org/.well-known/jwks.json',
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_ISSUER: 'https://id.example.org/',
+      AUTH_AUDIENCE: 'tenders',
+      SEALING_MASTER_KEY: MASTER_KEY,
+      RECEIPT_SIGNING_KEY: RECEIPT_KEY_DER,
+    });
+    expect(auth).toEqual({
+      mode: 'jwks',
+      jwksUrl: 'https://id.example.org/.well-known/jwks.json',
+      issuer: 'https://id.example.org/',
+      audience: 'tenders',
+    });
+  });
+
+  it('accepts the receipt key as base64 DER or as a PEM written on one line', () => {
+    const oneLine = RECEIPT_KEY_PEM.trim().replace(/\n/g, '\\n');
+    for (const RECEIPT_SIGNING_KEY of [RECEIPT_KEY_DER, oneLine]) {
+      expect(loadConfig({ RECEIPT_SIGNING_KEY }).receipts.keyObject.equals(RECEIPT_KEY)).toBe(true);
+    }
+  });
+
+  it('requires every secret in production, naming each', () => {
+    const message = problemsOf({ NODE_ENV: 'production' });
+    expect(message).toContain(
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production',
+    );
+    expect(message).toContain('SEALING_MASTER_KEY is required when NODE_ENV=production');
+    expect(message).toContain('RECEIPT_SIGNING_KEY is required when NODE_ENV=production');
+  });
+
+  it.each(['AUTH_JWT_SECRET', 'SEALING_MASTER_KEY', 'RECEIPT_SIGNING_KEY'])(
+    'refuses the published development %s in production',
+    (name) => {
+      const published = {
+        AUTH_JWT_SECRET: DEVELOPMENT_AUTH_JWT_SECRET,
+        SEALING_MASTER_KEY: DEVELOPMENT_SEALING_MASTER_KEY,
+        RECEIPT_SIGNING_KEY: DEVELOPMENT_RECEIPT_SIGNING_KEY,
+      }[name];
+      expect(problemsOf({ ...PRODUCTION_SECRETS, [name]: published })).toContain(
+        `${name} must not be the published development value when NODE_ENV=production`,
+      );
+    },
+  );
+
+  it('never echoes a secret it refuses', () => {
+    const message = problemsOf({
+      AUTH_JWT_SECRET: 'short-secret-hunter2',
+      SEALING_MASTER_KEY: 'hunter2hunter2',
+      RECEIPT_SIGNING_KEY: 'hunter2',
+    });
+    expect(message).not.toContain('hunter2');
   });
 
   it.each([
@@ -87,6 +208,42 @@ describe('environment configuration', () => {
     [{ PORT: 'http' }, 'PORT must be a whole number from 1 to 65535'],
     [{ PORT: '80.5' }, 'PORT must be a whole number from 1 to 65535'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace'],
+    [{ AUTH_JWT_SECRET: 'too-short' }, 'AUTH_JWT_SECRET must be at least 32 characters'],
+    [
+      { AUTH_JWKS_URL: 'http://id.example.org/jwks.json' },
+      'AUTH_JWKS_URL must be a URL starting with https://',
+    ],
+    [{ AUTH_JWKS_URL: 'jwks.json' }, 'AUTH_JWKS_URL must be a URL starting with https://'],
+    [
+      { SEALING_MASTER_KEY: randomBytes(16).toString('base64') },
+      'SEALING_MASTER_KEY must be the base64 of exactly 32 bytes',
+    ],
+    [
+      { SEALING_MASTER_KEY: randomBytes(32).toString('hex') },
+      'SEALING_MASTER_KEY must be the base64 of exactly 32 bytes',
+    ],
+    [
+      { RECEIPT_SIGNING_KEY: 'not a key' },
+      'RECEIPT_SIGNING_KEY must be an Ed25519 private key as PKCS#8 PEM or base64 DER',
+    ],
+    [
+      {
+        RECEIPT_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+          .privateKey.export({ format: 'pem', type: 'pkcs8' })
+          .toString(),
+      },
+      'RECEIPT_SIGNING_KEY must be an Ed25519 private key',
+    ],
+    [{ BID_DOCUMENTS_MAX_BYTES: '0' }, 'BID_DOCUMENTS_MAX_BYTES must be a whole number of bytes'],
+    [{ BID_DOCUMENTS_MAX_BYTES: '5MB' }, 'BID_DOCUMENTS_MAX_BYTES must be a whole number of bytes'],
+    [
+      { OPENING_WINDOW_SECONDS: '86401' },
+      'OPENING_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400',
+    ],
+    [
+      { OPENING_WINDOW_SECONDS: '1.5' },
+      'OPENING_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400',
+    ],
   ])('refuses %o, naming the variable', (env, expected) => {
     const message = problemsOf(env);
     expect(message).toMatch(/^Invalid configuration: /);

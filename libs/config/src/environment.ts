@@ -9,6 +9,7 @@ import {
   IsString,
   Max,
   Min,
+  MinLength,
   ValidateBy,
   ValidateIf,
   validateSync,
@@ -16,6 +17,12 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
+import {
+  DEVELOPMENT_AUTH_JWT_SECRET,
+  DEVELOPMENT_RECEIPT_SIGNING_KEY,
+  DEVELOPMENT_SEALING_MASTER_KEY,
+} from './development-defaults';
+import { decodeMasterKey, parseReceiptSigningKey, samePrivateKey } from './keys';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const EVENT_STORE_KINDS = ['embedded', 'postgres', 'eventstoredb'] as const;
@@ -28,6 +35,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_EMBEDDED_DATA_DIR = './data/pglite';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_AUTH_ISSUER = 'fairtender';
+export const DEFAULT_AUTH_AUDIENCE = 'fairtender-api';
+export const DEFAULT_BID_DOCUMENTS_MAX_BYTES = 5 * 1024 * 1024;
+export const MAX_BID_DOCUMENTS_MAX_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_OPENING_WINDOW_SECONDS = 900;
+export const MAX_OPENING_WINDOW_SECONDS = 24 * 60 * 60;
 
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
@@ -73,6 +86,39 @@ function IsUrlWithScheme(
     options,
   );
 }
+
+/** A custom check whose message names the variable and never echoes its value (it may be a secret). */
+function Satisfies(
+  name: string,
+  validate: (value: unknown, env: EnvironmentVariables) => boolean,
+  message: (property: string) => string,
+): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        validate(value, args?.object as EnvironmentVariables),
+      defaultMessage: (args?: ValidationArguments) => message(args?.property ?? name),
+    },
+  });
+}
+
+const inProduction = (env: EnvironmentVariables) => env.NODE_ENV === 'production';
+
+/** Production must not run on a value published in this repository. */
+function NotTheDevelopmentValueInProduction(same: (value: string) => boolean): PropertyDecorator {
+  return Satisfies(
+    'notTheDevelopmentValue',
+    (value, env) => !inProduction(env) || typeof value !== 'string' || !same(value),
+    (property) =>
+      `${property} must not be the published development value when NODE_ENV=production`,
+  );
+}
+
+/** Set explicitly, or needed because NODE_ENV=production (where no development value is used). */
+const setOrProduction =
+  (name: 'SEALING_MASTER_KEY' | 'RECEIPT_SIGNING_KEY') => (env: EnvironmentVariables) =>
+    env[name] !== undefined || inProduction(env);
 
 const requiredFor =
   (reason: (env: EnvironmentVariables) => string) => (args: ValidationArguments) =>
@@ -129,6 +175,88 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: oneOf(LOG_LEVELS) })
   LOG_LEVEL: LogLevel = 'info';
+
+  // HS256 shared secret for bearer tokens. Ignored when AUTH_JWKS_URL is set. Outside production,
+  // with neither set, a published development secret is used (and the API warns at start-up).
+  @ValidateIf(
+    (env: EnvironmentVariables) =>
+      env.AUTH_JWT_SECRET !== undefined || (inProduction(env) && env.AUTH_JWKS_URL === undefined),
+  )
+  @IsDefined({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required when NODE_ENV=production' })
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  @NotTheDevelopmentValueInProduction((value) => value === DEVELOPMENT_AUTH_JWT_SECRET)
+  AUTH_JWT_SECRET?: string;
+
+  // JWKS of the identity provider (production). When set, tokens are verified against its keys.
+  @IsOptional()
+  @IsUrlWithScheme(['https:'])
+  AUTH_JWKS_URL?: string;
+
+  // Expected `iss` and `aud` claims of every token.
+  @IsString()
+  @IsNotEmpty()
+  AUTH_ISSUER: string = DEFAULT_AUTH_ISSUER;
+
+  @IsString()
+  @IsNotEmpty()
+  AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
+
+  // Base64 of 32 bytes: the AES-256 key-encryption key wrapping each tender's data key (DESIGN §4).
+  // Losing it loses every sealed bid; changing it needs the data keys re-wrapped.
+  @ValidateIf(setOrProduction('SEALING_MASTER_KEY'))
+  @IsDefined({ message: requiredFor(() => 'NODE_ENV=production') })
+  @Satisfies(
+    'isMasterKey',
+    (value) => typeof value === 'string' && decodeMasterKey(value) !== undefined,
+    (property) => `${property} must be the base64 of exactly 32 bytes (openssl rand -base64 32)`,
+  )
+  @NotTheDevelopmentValueInProduction((value) =>
+    Boolean(decodeMasterKey(value)?.equals(decodeMasterKey(DEVELOPMENT_SEALING_MASTER_KEY)!)),
+  )
+  SEALING_MASTER_KEY?: string;
+
+  // Ed25519 private key signing bid receipts: PKCS#8 PEM, or base64 of PKCS#8 DER.
+  @ValidateIf(setOrProduction('RECEIPT_SIGNING_KEY'))
+  @IsDefined({ message: requiredFor(() => 'NODE_ENV=production') })
+  @Satisfies(
+    'isEd25519PrivateKey',
+    (value) => typeof value === 'string' && parseReceiptSigningKey(value) !== undefined,
+    (property) =>
+      `${property} must be an Ed25519 private key as PKCS#8 PEM or base64 DER ` +
+      '(openssl genpkey -algorithm ed25519)',
+  )
+  @NotTheDevelopmentValueInProduction((value) => {
+    const key = parseReceiptSigningKey(value);
+    return key !== undefined && samePrivateKey(key, developmentReceiptKey());
+  })
+  RECEIPT_SIGNING_KEY?: string;
+
+  // Largest total decoded size of one bid's documents.
+  @Type(() => Number)
+  @IsInt({ message: bidDocumentsMessage })
+  @Min(1, { message: bidDocumentsMessage })
+  @Max(MAX_BID_DOCUMENTS_MAX_BYTES, { message: bidDocumentsMessage })
+  BID_DOCUMENTS_MAX_BYTES: number = DEFAULT_BID_DOCUMENTS_MAX_BYTES;
+
+  // The two officers opening the bids must both confirm within this many seconds.
+  @Type(() => Number)
+  @IsInt({ message: openingWindowMessage })
+  @Min(1, { message: openingWindowMessage })
+  @Max(MAX_OPENING_WINDOW_SECONDS, { message: openingWindowMessage })
+  OPENING_WINDOW_SECONDS: number = DEFAULT_OPENING_WINDOW_SECONDS;
+}
+
+function developmentReceiptKey() {
+  return parseReceiptSigningKey(DEVELOPMENT_RECEIPT_SIGNING_KEY)!;
+}
+
+function bidDocumentsMessage(args: ValidationArguments): string {
+  return `${args.property} must be a whole number of bytes from 1 to ${MAX_BID_DOCUMENTS_MAX_BYTES}`;
+}
+
+function openingWindowMessage(args: ValidationArguments): string {
+  return `${args.property} must be a whole number of seconds from 1 to ${MAX_OPENING_WINDOW_SECONDS}`;
 }
 
 function portMessage(args: ValidationArguments): string {
@@ -145,6 +273,14 @@ export const ENVIRONMENT_VARIABLES = [
   'PORT',
   'HOST',
   'LOG_LEVEL',
+  'AUTH_JWT_SECRET',
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'SEALING_MASTER_KEY',
+  'RECEIPT_SIGNING_KEY',
+  'BID_DOCUMENTS_MAX_BYTES',
+  'OPENING_WINDOW_SECONDS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /** Our variables only; an empty value counts as unset (as `FOO=` in a compose file means). */

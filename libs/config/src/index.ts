@@ -1,3 +1,4 @@
 export * from './environment';
+export * from './development-defaults';
 export * from './app-config';
 export * from './config.module';
