@@ -1,2 +1,4 @@
 export * from './canonical-json';
 export * from './hash-chain';
+export * from './sealing';
+export * from './receipts';
