@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   CLARIFICATION_NOT_FOUND: 'not_found',
   CLARIFICATION_ALREADY_ANSWERED: 'conflict',
   CLARIFICATION_DEADLINE_PASSED: 'conflict',
+  /** The same question id sent again with a different question (or by another supplier). */
+  CLARIFICATION_ID_REUSED: 'conflict',
   NOTHING_TO_AMEND: 'invalid',
   // Bidding
   LATE_BID: 'conflict',

@@ -9,7 +9,9 @@ export const tenderPrefix = (tenderId: string) => `tender-${tenderId}`;
 /** The tender and, for a bid stream, the supplier, from a stream name; undefined for other streams. */
 export function parseTenderStream(
   streamName: string,
-): { tenderId: string; kind: 'tender' | 'bid' | 'refusals' | 'other'; supplierId?: string } | undefined {
+):
+  | { tenderId: string; kind: 'tender' | 'bid' | 'refusals' | 'other'; supplierId?: string }
+  | undefined {
   const match = /^tender-([^.]+)(?:\.(.+))?$/.exec(streamName);
   if (!match) return undefined;
   const [, tenderId, rest] = match;

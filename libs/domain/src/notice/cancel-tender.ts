@@ -1,0 +1,26 @@
+import type { TenderCancelled } from './events';
+import {
+  requireBuyerOfficer,
+  requireStage,
+  requireText,
+  requireTender,
+  type Command,
+} from './guards';
+import type { TenderState } from './state';
+
+/** A termination notice: the tender stops where it is, with the reason on record. Terminal. */
+export function cancelTender(
+  command: Command<'CancelTender'>,
+  state: TenderState,
+): [TenderCancelled] {
+  const tender = requireTender(state);
+  requireBuyerOfficer(tender, command.actor, 'cancel this tender');
+  requireStage(tender, ['draft', 'tendering', 'closed', 'evaluation'], 'cancel the tender');
+  const reason = requireText(command.reason, 'reason');
+  return [
+    {
+      type: 'TenderCancelled',
+      data: { reason, cancelledAt: command.now.toISOString(), stage: tender.stage },
+    },
+  ];
+}

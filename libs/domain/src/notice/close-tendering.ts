@@ -1,0 +1,31 @@
+import { DomainError } from '../shared/domain-error';
+import { toMs } from '../shared/time';
+import type { TenderingClosed } from './events';
+import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
+import type { TenderState } from './state';
+
+/**
+ * Closes tendering once the submission deadline is reached: an officer, or the scheduler acting as
+ * one. Idempotent, since scheduler jobs run at least once: a tender already closed (or already
+ * opened) yields no events. Bids are refused from the deadline on whether or not this has run.
+ */
+export function closeTendering(
+  command: Command<'CloseTendering'>,
+  state: TenderState,
+): TenderingClosed[] {
+  const tender = requireTender(state);
+  requireBuyerOfficer(tender, command.actor, 'close tendering');
+  if (tender.stage === 'closed' || tender.stage === 'evaluation') return [];
+  requireStage(tender, ['tendering'], 'close tendering');
+  const { submissionDeadline } = tender.terms;
+  if (command.now.getTime() < toMs(submissionDeadline)) {
+    throw new DomainError(
+      'DEADLINE_NOT_REACHED',
+      `Tendering cannot close before the submission deadline ${submissionDeadline}`,
+      { submissionDeadline },
+    );
+  }
+  return [
+    { type: 'TenderingClosed', data: { closedAt: command.now.toISOString(), submissionDeadline } },
+  ];
+}

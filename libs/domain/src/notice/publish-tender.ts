@@ -1,0 +1,59 @@
+import { DomainError } from '../shared/domain-error';
+import { DAY_MS, isoAt, toMs } from '../shared/time';
+import type { BidSealingKeyIssued, TenderPublished } from './events';
+import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
+import type { TenderState } from './state';
+import type { NoticeTerms } from './terms';
+import { validateTerms } from './validate-terms';
+
+export function publishTender(
+  command: Command<'PublishTender'>,
+  state: TenderState,
+): [TenderPublished, BidSealingKeyIssued] {
+  const tender = requireTender(state);
+  requireBuyerOfficer(tender, command.actor, 'publish this tender');
+  requireStage(tender, ['draft'], 'publish the tender');
+  // Re-checked in case the rules have tightened since the draft was written.
+  const terms = validateTerms(tender.terms);
+  requireClarificationOpen(terms.clarificationDeadline, command.now);
+  requireResponseTime(terms, command.now);
+  const { keyId, wrappedKey } = command.sealingKey;
+  return [
+    {
+      type: 'TenderPublished',
+      data: { terms, publishedAt: command.now.toISOString(), noticeVersion: 1 },
+    },
+    { type: 'BidSealingKeyIssued', data: { keyId, wrappedKey } },
+  ];
+}
+
+/** A clarification deadline already past would leave suppliers no way to ask. */
+export function requireClarificationOpen(clarificationDeadline: string, now: Date): void {
+  if (toMs(clarificationDeadline) <= now.getTime()) {
+    throw new DomainError(
+      'DEADLINE_TOO_SOON',
+      `The clarification deadline ${clarificationDeadline} has already passed`,
+      { field: 'clarificationDeadline', clarificationDeadline, earliestAllowed: now.toISOString() },
+    );
+  }
+}
+
+/**
+ * Rule 6: suppliers get at least `minimumResponseDays` whole days (of 24 hours) from the moment the
+ * notice or an amendment is published until the submission deadline.
+ */
+export function requireResponseTime(terms: NoticeTerms, now: Date): void {
+  const earliest = now.getTime() + terms.minimumResponseDays * DAY_MS;
+  if (toMs(terms.submissionDeadline) < earliest) {
+    const earliestAllowed = isoAt(earliest);
+    throw new DomainError(
+      'DEADLINE_TOO_SOON',
+      `The submission deadline ${terms.submissionDeadline} leaves less than ${terms.minimumResponseDays} days to respond; the earliest allowed is ${earliestAllowed}`,
+      {
+        field: 'submissionDeadline',
+        submissionDeadline: terms.submissionDeadline,
+        earliestAllowed,
+      },
+    );
+  }
+}

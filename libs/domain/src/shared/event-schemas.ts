@@ -1,0 +1,87 @@
+import type { AccessEvent } from '../access/events';
+import type { BidEvent } from '../bidding/events';
+import type { NoticeEvent } from '../notice/events';
+import type { DomainEvent } from './domain-event';
+
+export type KnownEvent = NoticeEvent | BidEvent | AccessEvent;
+export type KnownEventType = KnownEvent['type'];
+
+/**
+ * The current schema version of every event type. `satisfies` makes a type missing here (or a stray
+ * one) a compile error. Bump a version only together with an upcaster from the previous one.
+ */
+export const EVENT_VERSIONS = {
+  TenderDrafted: 1,
+  DraftRevised: 1,
+  TenderPublished: 1,
+  BidSealingKeyIssued: 1,
+  NoticeAmended: 1,
+  TenderCancelled: 1,
+  ClarificationRequested: 1,
+  ClarificationAnswered: 1,
+  TenderingClosed: 1,
+  BidOpeningConfirmed: 1,
+  BidsOpened: 1,
+  BidSubmitted: 1,
+  BidRevised: 1,
+  BidWithdrawn: 1,
+  BidReconfirmed: 1,
+  LateBidRefused: 1,
+  SealedContentReadRefused: 1,
+  AccessRefused: 1,
+} as const satisfies Record<KnownEventType, number>;
+
+/** Turns the data of version v of a type into the data of version v + 1. Pure; stored events are never rewritten. */
+export type Upcaster = (data: unknown) => unknown;
+/** type → from-version → upcaster to the next version. */
+export type UpcasterRegistry = Record<string, Record<number, Upcaster>>;
+
+export interface EventSchemas {
+  versions: Readonly<Record<string, number>>;
+  upcasters: UpcasterRegistry;
+}
+
+/** Empty while every event is at version 1. */
+export const UPCASTERS: UpcasterRegistry = {};
+
+export function currentVersion(type: string): number {
+  if (!Object.hasOwn(EVENT_VERSIONS, type)) {
+    throw new Error(`Unknown event type '${type}': no schema version is registered for it`);
+  }
+  return EVENT_VERSIONS[type as KnownEventType];
+}
+
+/**
+ * Brings stored event data up to its type's current version, one upcaster at a time.
+ * Types the registry does not know (another stage's events read through a tender prefix) pass through
+ * unchanged: every `evolve` ignores events it does not know. A version newer than the code is refused,
+ * since folding data one does not understand would silently give a wrong state.
+ */
+export function upcastWith(
+  schemas: EventSchemas,
+  type: string,
+  version: number,
+  data: unknown,
+): DomainEvent {
+  if (!Object.hasOwn(schemas.versions, type)) return { type, data };
+  const current = schemas.versions[type];
+  if (!Number.isInteger(version) || version < 1) {
+    throw new Error(`Event ${type} has an invalid schema version ${String(version)}`);
+  }
+  if (version > current) {
+    throw new Error(
+      `Event ${type} v${version} is newer than this code understands (v${current}): deploy the newer code before reading it`,
+    );
+  }
+  let upcasted = data;
+  for (let from = version; from < current; from += 1) {
+    const step = Object.hasOwn(schemas.upcasters, type) ? schemas.upcasters[type][from] : undefined;
+    if (!step) throw new Error(`No upcaster registered for ${type} v${from} → v${from + 1}`);
+    upcasted = step(upcasted);
+  }
+  return { type, data: upcasted };
+}
+
+export function upcast(type: string, version: number, data: unknown): DomainEvent {
+  return upcastWith({ versions: EVENT_VERSIONS, upcasters: UPCASTERS }, type, version, data);
+}
