@@ -19,16 +19,23 @@ export type EventStoreSettings =
   | { kind: 'eventstoredb'; connectionString: string; databaseUrl: string };
 
 /** How bearer tokens are verified: a shared HS256 secret, or the identity provider's JWKS. */
-export type AuthSettings =
-  | {
-      mode: 'secret';
-      secret: string;
-      issuer: string;
-      audience: string;
-      /** The published development secret is in use: anyone can mint tokens. */
-      isDevelopmentSecret: boolean;
-    }
-  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+export type AuthSettings = SecretAuthSettings | JwksAuthSettings;
+
+export interface SecretAuthSettings {
+  mode: 'secret';
+  secret: string;
+  issuer: string;
+  audience: string;
+  /** The published development secret is in use: anyone can mint tokens. */
+  isDevelopmentSecret: boolean;
+}
+
+export interface JwksAuthSettings {
+  mode: 'jwks';
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
 
 export interface SealingSettings {
   /** AES-256 key-encryption key (32 bytes). */

@@ -1,0 +1,30 @@
+import type { Actor } from '@fairtender/domain/shared/actor';
+
+/**
+ * The people of the demo and the tests. Two officers of one authority, so that opening (which needs
+ * two) can be shown; an officer of another authority, who must not touch authority-1's tenders;
+ * three competing suppliers; a panel of two evaluators; legal and oversight.
+ */
+export const DEMO_USERS = [
+  { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' },
+  { userId: 'officer-bob', organisationId: 'authority-1', role: 'officer' },
+  { userId: 'officer-oscar', organisationId: 'authority-2', role: 'officer' },
+  { userId: 'supplier-acme', organisationId: 'acme', role: 'supplier' },
+  { userId: 'supplier-birch', organisationId: 'birch', role: 'supplier' },
+  { userId: 'supplier-cedar', organisationId: 'cedar', role: 'supplier' },
+  { userId: 'evaluator-eve', organisationId: 'authority-1', role: 'evaluator' },
+  { userId: 'evaluator-evan', organisationId: 'authority-1', role: 'evaluator' },
+  { userId: 'legal-lee', organisationId: 'authority-1', role: 'legal' },
+  { userId: 'auditor-ada', organisationId: 'oversight', role: 'auditor' },
+] as const satisfies readonly Actor[];
+
+export type DemoUserId = (typeof DEMO_USERS)[number]['userId'];
+
+export function findDemoUser(userId: string): Actor | undefined {
+  return DEMO_USERS.find((user) => user.userId === userId);
+}
+
+/** A demo user by id, for tests: throws on a typo rather than returning undefined. */
+export function demoUser(userId: DemoUserId): Actor {
+  return findDemoUser(userId)!;
+}
