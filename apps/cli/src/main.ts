@@ -1,9 +1,11 @@
 import { ConfigurationError } from '@fairtender/config';
+import { CliError } from './cli-io';
 import { buildProgram } from './program';
 
 buildProgram()
   .parseAsync(process.argv)
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigurationError ? error.message : error);
+    const explained = error instanceof ConfigurationError || error instanceof CliError;
+    console.error(explained ? error.message : error);
     process.exitCode = 1;
   });

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { processIo, type CliIo } from './cli-io';
 import { addMigrateCommand } from './migrate.command';
+import { addTokensCommand } from './tokens.command';
 
 /** The operator's tool. Replay, verify and export join `migrate` as the legal-replay issues land. */
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command('fairtender')
     .description(
       'Fairtender operations on the configured event store (settings come from the environment)',
@@ -14,8 +16,10 @@ export function buildProgram(): Command {
 Environment:
   EVENT_STORE        embedded (default) | postgres | eventstoredb
   EMBEDDED_DATA_DIR  folder of the embedded database (default ./data/pglite; memory:// for none)
-  DATABASE_URL       postgres:// URL, required unless EVENT_STORE=embedded`,
+  DATABASE_URL       postgres:// URL, required unless EVENT_STORE=embedded
+  AUTH_JWT_SECRET    shared secret that \`tokens\` signs with (a development secret when unset)`,
     );
-  addMigrateCommand(program);
+  addMigrateCommand(program, io);
+  addTokensCommand(program, io);
   return program;
 }
