@@ -22,6 +22,7 @@ const moduleNameMapper = {
  */
 const esmOnly = [
   '@nestjs',
+  'jose',
   'file-type',
   'strtok3',
   'token-types',
