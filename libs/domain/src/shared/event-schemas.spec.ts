@@ -1,0 +1,108 @@
+import {
+  currentVersion,
+  EVENT_VERSIONS,
+  upcast,
+  upcastWith,
+  type EventSchemas,
+} from './event-schemas';
+
+describe('event schemas', () => {
+  it('knows every event type at version 1', () => {
+    expect(Object.keys(EVENT_VERSIONS).sort()).toEqual(
+      [
+        'AccessRefused',
+        'BidOpeningConfirmed',
+        'BidReconfirmed',
+        'BidRevised',
+        'BidSealingKeyIssued',
+        'BidSubmitted',
+        'BidWithdrawn',
+        'BidsOpened',
+        'ClarificationAnswered',
+        'ClarificationRequested',
+        'DraftRevised',
+        'LateBidRefused',
+        'NoticeAmended',
+        'SealedContentReadRefused',
+        'TenderCancelled',
+        'TenderDrafted',
+        'TenderPublished',
+        'TenderingClosed',
+      ].sort(),
+    );
+    expect(new Set(Object.values(EVENT_VERSIONS))).toEqual(new Set([1]));
+  });
+
+  it('gives the current version of a type and refuses an unknown one', () => {
+    expect(currentVersion('BidSubmitted')).toBe(1);
+    expect(() => currentVersion('BidSubmited')).toThrow("Unknown event type 'BidSubmited'");
+    expect(() => currentVersion('toString')).toThrow('Unknown event type');
+  });
+
+  it('returns current-version data unchanged', () => {
+    const data = { questionId: 'q1', answer: 'Yes', answeredAt: '2025-03-04T10:00:00.000Z' };
+    expect(upcast('ClarificationAnswered', 1, data)).toEqual({
+      type: 'ClarificationAnswered',
+      data,
+    });
+  });
+
+  it('refuses a version newer than the code', () => {
+    expect(() => upcast('BidSubmitted', 2, {})).toThrow(
+      'BidSubmitted v2 is newer than this code understands (v1)',
+    );
+    expect(() => upcast('BidSubmitted', 0, {})).toThrow('invalid schema version 0');
+  });
+
+  it('passes events of types it does not know through, for evolve to ignore', () => {
+    expect(upcast('EvaluatorAppointed', 3, { x: 1 })).toEqual({
+      type: 'EvaluatorAppointed',
+      data: { x: 1 },
+    });
+  });
+
+  describe('with upcasters registered', () => {
+    // A fake history: v1 had `price` in pence, v2 a Money object, v3 added `currencyChecked`.
+    const schemas: EventSchemas = {
+      versions: { PriceQuoted: 3 },
+      upcasters: {
+        PriceQuoted: {
+          1: (data) => {
+            const { pence } = data as { pence: number };
+            return { price: { amount: pence / 100, currency: 'GBP' } };
+          },
+          2: (data) => ({ ...(data as object), currencyChecked: false }),
+        },
+      },
+    };
+
+    it('chains upcasters from the stored version to the current one', () => {
+      expect(upcastWith(schemas, 'PriceQuoted', 1, { pence: 12_345 })).toEqual({
+        type: 'PriceQuoted',
+        data: { price: { amount: 123.45, currency: 'GBP' }, currencyChecked: false },
+      });
+      expect(
+        upcastWith(schemas, 'PriceQuoted', 2, { price: { amount: 1, currency: 'EUR' } }),
+      ).toEqual({
+        type: 'PriceQuoted',
+        data: { price: { amount: 1, currency: 'EUR' }, currencyChecked: false },
+      });
+    });
+
+    it('does not modify the stored data', () => {
+      const stored = Object.freeze({ price: { amount: 1, currency: 'EUR' } });
+      upcastWith(schemas, 'PriceQuoted', 2, stored);
+      expect(stored).toEqual({ price: { amount: 1, currency: 'EUR' } });
+    });
+
+    it('refuses a gap in the chain', () => {
+      const gap: EventSchemas = {
+        versions: { PriceQuoted: 3 },
+        upcasters: { PriceQuoted: { 1: (d) => d } },
+      };
+      expect(() => upcastWith(gap, 'PriceQuoted', 1, {})).toThrow(
+        'No upcaster registered for PriceQuoted v2 → v3',
+      );
+    });
+  });
+});
