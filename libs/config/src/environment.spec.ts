@@ -113,7 +113,7 @@ describe('environment configuration', () => {
 
   it('reads the bidding limits, with their defaults', () => {
     expect(loadConfig({}).bidding).toEqual({
-      documentsMaxBytes: 5 * 1024 * 1024,
+      documentsMaxBytes: 3 * 1024 * 1024,
       openingWindowMs: 900_000,
     });
     expect(

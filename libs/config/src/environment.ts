@@ -37,8 +37,10 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_AUTH_ISSUER = 'fairtender';
 export const DEFAULT_AUTH_AUDIENCE = 'fairtender-api';
-export const DEFAULT_BID_DOCUMENTS_MAX_BYTES = 5 * 1024 * 1024;
-export const MAX_BID_DOCUMENTS_MAX_BYTES = 100 * 1024 * 1024;
+// A bid is stored as one event of at most 8 MiB; base64 documents inside base64 ciphertext grow by
+// about 1.8 times, so 4 MiB of documents is the most one bid can carry.
+export const DEFAULT_BID_DOCUMENTS_MAX_BYTES = 3 * 1024 * 1024;
+export const MAX_BID_DOCUMENTS_MAX_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_OPENING_WINDOW_SECONDS = 900;
 export const MAX_OPENING_WINDOW_SECONDS = 24 * 60 * 60;
 
