@@ -1,6 +1,7 @@
 import type { Actor } from '../shared/actor';
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
+import type { NoticeEvent } from './events';
 import { tenderDecider } from './decide';
 import {
   auditor,
@@ -16,7 +17,7 @@ import {
 } from './fixtures';
 
 /** Every command on an existing tender, as an officer would send it, by the stage it needs. */
-const officerCommands = (actor: Actor): [NoticeCommand, ReturnType<typeof tendering>][] => [
+const officerCommands = (actor: Actor): [NoticeCommand, NoticeEvent[]][] => [
   [{ type: 'ReviseDraft', actor, now: NOW, terms: terms() }, [drafted()]],
   [
     { type: 'PublishTender', actor, now: NOW, sealingKey: { keyId: 'k', wrappedKey: 'w' } },
