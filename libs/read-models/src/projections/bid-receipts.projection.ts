@@ -1,0 +1,35 @@
+import type { BidSubmitted } from '@fairtender/domain';
+import type { ProjectedEvent } from './projected-event';
+import type { Projection } from './projection';
+import type { BidReceiptRow } from './rows';
+
+/** The receipt of one accepted version of a bid: its `ordinal` among the bid's receipts. */
+export function receiptFor(event: ProjectedEvent, ordinal: number): BidReceiptRow | undefined {
+  if (event.type !== 'BidSubmitted' && event.type !== 'BidRevised') return undefined;
+  const data = event.data as BidSubmitted['data'];
+  return {
+    eventId: event.eventId,
+    tenderId: event.tenderId,
+    supplierId: data.supplierId,
+    kind: event.type === 'BidSubmitted' ? 'submitted' : 'revised',
+    contentHash: data.contentHash,
+    sizeBytes: data.sizeBytes,
+    receivedAt: data.receivedAt,
+    streamName: event.streamName,
+    revision: event.revision,
+    position: event.positionText,
+    ordinal,
+  };
+}
+
+/** rm_bid_receipts: insert-only, one row per accepted BidSubmitted/BidRevised. Runs after `bids`. */
+export const bidReceiptsProjection: Projection = {
+  name: 'bid receipts',
+  apply(rows, event) {
+    if (event.type !== 'BidSubmitted' && event.type !== 'BidRevised') return;
+    const supplierId = (event.data as { supplierId: string }).supplierId;
+    const bid = rows.bids.get(event.tenderId, supplierId);
+    const receipt = receiptFor(event, bid?.receiptCount ?? 1);
+    if (receipt) rows.bidReceipts.put(receipt);
+  },
+};

@@ -1,0 +1,72 @@
+import type { SqlQueryable } from '@fairtender/event-store';
+
+/** How a row type maps onto its table: columns are the snake_case of the row's keys. */
+export interface TableSpec<Row> {
+  table: string;
+  columns: readonly (keyof Row & string)[];
+  keyColumns: readonly (keyof Row & string)[];
+  /** timestamptz columns: read back as ISO 8601 UTC (`…Z`) whatever the session time zone. */
+  timeColumns: readonly (keyof Row & string)[];
+  /** Rows are only ever inserted: a second write of a key is an error, never an overwrite. */
+  insertOnly?: boolean;
+}
+
+export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function rowKey<Row>(spec: TableSpec<Row>, row: Row): string {
+  return JSON.stringify(spec.keyColumns.map((column) => row[column]));
+}
+
+/**
+ * Rows selected as `to_jsonb(t)`: the same shapes on `pg` and PGlite, whose own type parsers differ
+ * (bigint as string or number, timestamptz as Date).
+ */
+export async function selectRows<Row>(
+  tx: SqlQueryable,
+  spec: TableSpec<Row>,
+  where: string,
+  params: unknown[],
+  /** ORDER BY / LIMIT clauses. */
+  rest = '',
+): Promise<Row[]> {
+  const rows = await tx.query<{ row: Record<string, unknown> }>(
+    `SELECT to_jsonb(t) AS row FROM ${spec.table} t WHERE ${where} ${rest}`,
+    params,
+  );
+  return rows.map(({ row }) => fromColumns(spec, row));
+}
+
+function fromColumns<Row>(spec: TableSpec<Row>, record: Record<string, unknown>): Row {
+  const row: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(record)) row[camelCase(column)] = value;
+  for (const column of spec.timeColumns) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = new Date(value).toISOString();
+  }
+  return row as Row;
+}
+
+/** Writes rows in one statement: an upsert, or a plain insert for `insertOnly` tables. */
+export async function writeRows<Row>(
+  tx: SqlQueryable,
+  spec: TableSpec<Row>,
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = spec.columns.map(snakeCase);
+  const keys = spec.keyColumns.map(snakeCase);
+  const updates = columns.filter((c) => !keys.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
+  const onConflict = spec.insertOnly
+    ? ''
+    : `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+  const records = rows.map((row) =>
+    Object.fromEntries(spec.columns.map((column) => [snakeCase(column), row[column] ?? null])),
+  );
+  await tx.query(
+    `INSERT INTO ${spec.table} (${columns.join(', ')})
+     SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${spec.table}, $1::jsonb)
+     ${onConflict}`,
+    [JSON.stringify(records)],
+  );
+}

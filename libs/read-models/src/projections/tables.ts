@@ -1,0 +1,95 @@
+import type { BidReceiptRow, BidRow, ClarificationRow, TenderRow } from './rows';
+import type { TableSpec } from './row-table';
+
+export const TENDERS: TableSpec<TenderRow> = {
+  table: 'rm_tenders',
+  columns: [
+    'tenderId',
+    'buyerOrganisationId',
+    'stage',
+    'title',
+    'description',
+    'cpvCodes',
+    'estimatedValue',
+    'procedure',
+    'awardCriteria',
+    'scoringScale',
+    'minimumBids',
+    'evaluatorCount',
+    'clarificationDeadline',
+    'submissionDeadline',
+    'minimumResponseDays',
+    'jurisdiction',
+    'noticeVersion',
+    'draftedAt',
+    'publishedAt',
+    'lastAmendedAt',
+    'closedAt',
+    'openedAt',
+    'cancelledAt',
+    'cancellationReason',
+    'amendments',
+    'lastRevision',
+  ],
+  keyColumns: ['tenderId'],
+  timeColumns: [
+    'clarificationDeadline',
+    'submissionDeadline',
+    'draftedAt',
+    'publishedAt',
+    'lastAmendedAt',
+    'closedAt',
+    'openedAt',
+    'cancelledAt',
+  ],
+};
+
+export const CLARIFICATIONS: TableSpec<ClarificationRow> = {
+  table: 'rm_clarifications',
+  columns: ['tenderId', 'questionId', 'question', 'askedAt', 'answer', 'answeredAt', 'supplierId'],
+  keyColumns: ['tenderId', 'questionId'],
+  timeColumns: ['askedAt', 'answeredAt'],
+};
+
+export const BIDS: TableSpec<BidRow> = {
+  table: 'rm_bids',
+  columns: [
+    'tenderId',
+    'supplierId',
+    'status',
+    'contentHash',
+    'sizeBytes',
+    'firstReceivedAt',
+    'receivedAt',
+    'noticeVersion',
+    'needsReconfirmation',
+    'revisionCount',
+    'receiptCount',
+    'withdrawnAt',
+    'lateAttempts',
+    'streamName',
+    'lastRevision',
+  ],
+  keyColumns: ['tenderId', 'supplierId'],
+  timeColumns: ['firstReceivedAt', 'receivedAt', 'withdrawnAt'],
+};
+
+export const BID_RECEIPTS: TableSpec<BidReceiptRow> = {
+  table: 'rm_bid_receipts',
+  columns: [
+    'eventId',
+    'tenderId',
+    'supplierId',
+    'kind',
+    'contentHash',
+    'sizeBytes',
+    'receivedAt',
+    'streamName',
+    'revision',
+    'position',
+    'ordinal',
+  ],
+  keyColumns: ['eventId'],
+  timeColumns: ['receivedAt'],
+  insertOnly: true,
+};

@@ -1,0 +1,101 @@
+import type { NoticeTerms } from '@fairtender/domain';
+import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
+import type { Projection } from './projection';
+import type { TenderRow } from './rows';
+
+type TermColumns = Pick<TenderRow, keyof NoticeTerms>;
+
+function termColumns(terms: Partial<NoticeTerms>): Partial<TermColumns> {
+  const columns: Partial<TermColumns> = {};
+  for (const key of Object.keys(terms) as (keyof NoticeTerms)[]) {
+    if (terms[key] !== undefined) Object.assign(columns, { [key]: terms[key] });
+  }
+  return columns;
+}
+
+const EMPTY_TERMS: TermColumns = {
+  title: null,
+  description: null,
+  cpvCodes: null,
+  estimatedValue: null,
+  procedure: null,
+  awardCriteria: null,
+  scoringScale: null,
+  minimumBids: null,
+  evaluatorCount: null,
+  clarificationDeadline: null,
+  submissionDeadline: null,
+  minimumResponseDays: null,
+  jurisdiction: null,
+};
+
+/** rm_tenders: one row per tender, from the events of its tender stream. */
+export const tenderHandlers: RowHandlers<TenderRow> = {
+  TenderDrafted: (_row, data, event) => ({
+    tenderId: event.tenderId,
+    buyerOrganisationId: data.buyerOrganisationId,
+    stage: 'draft',
+    ...EMPTY_TERMS,
+    ...termColumns(data.terms),
+    noticeVersion: 0,
+    draftedAt: data.draftedAt,
+    publishedAt: null,
+    lastAmendedAt: null,
+    closedAt: null,
+    openedAt: null,
+    cancelledAt: null,
+    cancellationReason: null,
+    amendments: [],
+    lastRevision: event.revision,
+  }),
+  DraftRevised: (row, data) => row && { ...row, ...EMPTY_TERMS, ...termColumns(data.terms) },
+  TenderPublished: (row, data) =>
+    row && {
+      ...row,
+      ...EMPTY_TERMS,
+      ...termColumns(data.terms),
+      stage: 'tendering',
+      publishedAt: data.publishedAt,
+      noticeVersion: data.noticeVersion,
+    },
+  NoticeAmended: (row, data) =>
+    row && {
+      ...row,
+      ...termColumns(data.changes),
+      noticeVersion: data.noticeVersion,
+      lastAmendedAt: data.amendedAt,
+      amendments: [
+        ...row.amendments,
+        {
+          noticeVersion: data.noticeVersion,
+          changes: data.changes,
+          reason: data.reason,
+          amendedAt: data.amendedAt,
+        },
+      ],
+    },
+  TenderingClosed: (row, data) => row && { ...row, stage: 'closed', closedAt: data.closedAt },
+  BidsOpened: (row, data) => row && { ...row, stage: 'evaluation', openedAt: data.openedAt },
+  TenderCancelled: (row, data) =>
+    row && {
+      ...row,
+      stage: 'cancelled',
+      cancelledAt: data.cancelledAt,
+      cancellationReason: data.reason,
+    },
+};
+
+export function evolveTender(row: TenderRow | undefined, event: ProjectedEvent) {
+  if (event.streamKind !== 'tender') return row;
+  const next = evolveRow(tenderHandlers, row, event, undefined);
+  return next && { ...next, lastRevision: event.revision };
+}
+
+export const tendersProjection: Projection = {
+  name: 'tenders',
+  apply(rows, event) {
+    const row = rows.tenders.get(event.tenderId);
+    const next = evolveTender(row, event);
+    if (next && next !== row) rows.tenders.put(next);
+  },
+};

@@ -1,0 +1,86 @@
+import {
+  formatPosition,
+  type Position,
+  type RecordedEvent,
+  type SqlClient,
+} from '@fairtender/event-store';
+import { toProjectedEvent, type ProjectedEvent } from '../projections/projected-event';
+import type { Projection } from '../projections/projection';
+import { WorkingSet } from '../projections/working-set';
+import { lockCheckpoint, saveCheckpoint } from './checkpoint';
+
+/** An event a projection could not apply: names the event, so the log says where it stopped. */
+export class ProjectionError extends Error {
+  readonly code = 'PROJECTION_FAILED';
+
+  constructor(
+    readonly event: RecordedEvent,
+    readonly projection: string,
+    cause: unknown,
+  ) {
+    super(
+      `${projection} could not apply ${event.type} v${event.version} (event ${event.eventId}, ${event.streamName}@${event.revision}) at position ${formatPosition(event.position)}: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+/** Writing a batch's rows failed (a constraint, the database): names the batch's positions. */
+export class BatchWriteError extends Error {
+  readonly code = 'PROJECTION_WRITE_FAILED';
+
+  constructor(events: readonly RecordedEvent[], cause: unknown) {
+    super(
+      `Writing read models for positions ${formatPosition(events[0].position)} to ${formatPosition(events.at(-1)!.position)} failed: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+  }
+}
+
+export interface BatchOptions {
+  client: SqlClient;
+  projection: string;
+  projections: readonly Projection[];
+  /** Where the checkpoint must still be: this runner's last committed position. */
+  after: Position | undefined;
+}
+
+/**
+ * Applies every projection to a batch and moves the checkpoint, in one transaction: either the whole
+ * batch and its checkpoint are committed, or nothing is. Returns the new checkpoint.
+ */
+export async function applyBatch(
+  events: readonly RecordedEvent[],
+  { client, projection, projections, after }: BatchOptions,
+): Promise<Position> {
+  const projected: [RecordedEvent, ProjectedEvent][] = [];
+  for (const event of events) {
+    try {
+      const tenderEvent = toProjectedEvent(event);
+      if (tenderEvent) projected.push([event, tenderEvent]);
+    } catch (error) {
+      throw new ProjectionError(event, 'upcast', error);
+    }
+  }
+  const last = events.at(-1)!.position;
+  await client.transaction(async (tx) => {
+    await lockCheckpoint(tx, projection, after);
+    const rows = await WorkingSet.load(tx, [...new Set(projected.map(([, e]) => e.tenderId))]);
+    for (const [recorded, event] of projected) {
+      for (const p of projections) {
+        try {
+          p.apply(rows, event);
+        } catch (error) {
+          throw new ProjectionError(recorded, p.name, error);
+        }
+      }
+    }
+    try {
+      await rows.flush(tx);
+    } catch (error) {
+      throw new BatchWriteError(events, error);
+    }
+    await saveCheckpoint(tx, projection, last);
+  });
+  return last;
+}
