@@ -12,7 +12,7 @@ import {
   SUBMISSION_DEADLINE,
   tendering,
   terms,
-} from './fixtures';
+} from '../testing/notice-fixtures';
 import type { AmendableTerms } from './terms';
 
 const amend = (changes: AmendableTerms, now = NOW, reason = 'Scope clarified'): NoticeCommand => ({

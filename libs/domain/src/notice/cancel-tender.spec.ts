@@ -2,7 +2,14 @@ import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
 import type { NoticeEvent } from './events';
-import { closedAtDeadline, drafted, NOW, officer, secondOfficer, tendering } from './fixtures';
+import {
+  closedAtDeadline,
+  drafted,
+  NOW,
+  officer,
+  secondOfficer,
+  tendering,
+} from '../testing/notice-fixtures';
 
 const cancel = (reason = 'Budget withdrawn by the council'): NoticeCommand => ({
   type: 'CancelTender',

@@ -14,7 +14,7 @@ import {
   otherSupplier,
   supplier,
   tendering,
-} from './fixtures';
+} from '../testing/notice-fixtures';
 
 const ask = (
   questionId = 'q1',

@@ -12,7 +12,7 @@ import {
   secondOfficer,
   SUBMISSION_DEADLINE,
   tendering,
-} from './fixtures';
+} from '../testing/notice-fixtures';
 
 const close = (now: Date): NoticeCommand => ({ type: 'CloseTendering', actor: officer, now });
 

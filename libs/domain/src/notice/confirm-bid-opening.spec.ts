@@ -3,7 +3,13 @@ import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
 import type { BidStreamHead, NoticeEvent } from './events';
-import { at, closedAtDeadline, officer, secondOfficer, tendering } from './fixtures';
+import {
+  at,
+  closedAtDeadline,
+  officer,
+  secondOfficer,
+  tendering,
+} from '../testing/notice-fixtures';
 
 const WINDOW_MS = 5 * 60_000;
 const FIRST_AT = '2025-04-01T09:00:00.000Z';

@@ -9,7 +9,7 @@ import {
   TENDER_ID,
   tendering,
   terms,
-} from './fixtures';
+} from '../testing/notice-fixtures';
 import type { NoticeCommand } from './commands';
 import type { NoticeTerms } from './terms';
 

@@ -1,7 +1,14 @@
 import { fold } from '../shared/domain-event';
 import type { NoticeEvent } from './events';
 import { evolveTender } from './evolve';
-import { amended, closedAtDeadline, drafted, NOW, tendering, terms } from './fixtures';
+import {
+  amended,
+  closedAtDeadline,
+  drafted,
+  NOW,
+  tendering,
+  terms,
+} from '../testing/notice-fixtures';
 import { initialTenderState } from './state';
 
 const foldTender = (events: NoticeEvent[]) => fold(evolveTender, initialTenderState(), events);

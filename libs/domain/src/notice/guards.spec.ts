@@ -14,7 +14,7 @@ import {
   supplier,
   tendering,
   terms,
-} from './fixtures';
+} from '../testing/notice-fixtures';
 
 /** Every command on an existing tender, as an officer would send it, by the stage it needs. */
 const officerCommands = (actor: Actor): [NoticeCommand, NoticeEvent[]][] => [

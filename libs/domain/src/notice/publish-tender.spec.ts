@@ -1,7 +1,7 @@
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
-import { drafted, NOW, officer, tendering, terms } from './fixtures';
+import { drafted, NOW, officer, tendering, terms } from '../testing/notice-fixtures';
 
 const sealingKey = { keyId: 'dk-7', wrappedKey: 'AAECAw==' };
 const publish = (now = NOW): NoticeCommand => ({

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { terms } from './fixtures';
+import { terms } from '../testing/notice-fixtures';
 import type { AwardCriterion, NoticeTerms } from './terms';
 import { validateTerms } from './validate-terms';
 

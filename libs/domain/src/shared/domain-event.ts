@@ -1,4 +1,4 @@
-/** A past-tense fact as the domain sees it: a type and plain JSON data. Versions live in `schemas.ts`. */
+/** A past-tense fact as the domain sees it: a type and plain JSON data. Versions live in `event-schemas.ts`. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;

@@ -1,6 +1,6 @@
-import { DomainError } from './domain-error';
-import type { Decider, DomainEvent } from './domain-event';
-import { given } from './testing';
+import { DomainError } from '../domain-error';
+import type { Decider, DomainEvent } from '../domain-event';
+import { given } from '.';
 
 type Added = DomainEvent<'Added', { amount: number }>;
 type Add = { amount: number };

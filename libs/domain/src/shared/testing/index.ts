@@ -8,9 +8,9 @@
  * The history and the folded state are deep-frozen, so a decider that mutates them fails the test, and
  * decided events must survive a JSON round trip unchanged (plain data, ISO strings for times).
  */
-import { isDomainError, type DomainError } from './domain-error';
-import { fold, type Decider, type DomainEvent } from './domain-event';
-import type { ErrorCode } from './error-codes';
+import { isDomainError, type DomainError } from '../domain-error';
+import { fold, type Decider, type DomainEvent } from '../domain-event';
+import type { ErrorCode } from '../error-codes';
 
 export interface When<Event> {
   /** Asserts the decided events, exactly. Returns them. */

@@ -6,8 +6,8 @@ import type {
   TenderDrafted,
   TenderingClosed,
   TenderPublished,
-} from './events';
-import type { AmendableTerms, NoticeTerms } from './terms';
+} from '../notice/events';
+import type { AmendableTerms, NoticeTerms } from '../notice/terms';
 
 export const TENDER_ID = 't-cameras';
 export const DRAFTED_AT = '2025-03-01T10:00:00.000Z';
