@@ -1,7 +1,9 @@
+import { Public } from '@fairtender/auth';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from '@fairtender/event-store';
 
+@Public()
 @Controller('health')
 export class ApiHealthController {
   constructor(

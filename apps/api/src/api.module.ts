@@ -1,10 +1,50 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@fairtender/auth';
 import { AppConfigModule } from '@fairtender/config';
 import { EventStoreModule } from '@fairtender/event-store';
 import { LoggerModule } from '@fairtender/observability';
+import { ReadModelsModule } from '@fairtender/read-models';
+import { BID_COMMAND_HANDLERS } from './bidding/bid.handlers';
+import { BID_QUERY_HANDLERS } from './bidding/bid.queries';
+import { BidRegisterController } from './bidding/bid-register.controller';
+import { BidsController } from './bidding/bids.controller';
+import { OwnBidsController } from './bidding/own-bids.controller';
+import { ReceiptsController } from './bidding/receipts.controller';
+import { NOTICE_COMMAND_HANDLERS } from './notice/notice.handlers';
+import { NOTICE_QUERY_HANDLERS } from './notice/notice.queries';
+import { BuyerTenderController, NoticesController } from './notice/notices.controller';
+import { TendersController } from './notice/tenders.controller';
+import { ApiExceptionFilter } from './shared/api-exception.filter';
+import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
-  imports: [AppConfigModule, LoggerModule, EventStoreModule],
+  imports: [
+    AppConfigModule,
+    LoggerModule,
+    EventStoreModule,
+    ReadModelsModule,
+    AuthModule,
+    CqrsModule.forRoot(),
+    ApiInfrastructureModule,
+  ],
+  controllers: [
+    TendersController,
+    NoticesController,
+    BuyerTenderController,
+    BidsController,
+    OwnBidsController,
+    BidRegisterController,
+    ReceiptsController,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    ...NOTICE_COMMAND_HANDLERS,
+    ...NOTICE_QUERY_HANDLERS,
+    ...BID_COMMAND_HANDLERS,
+    ...BID_QUERY_HANDLERS,
+  ],
 })
 export class ApiModule {}

@@ -1,20 +1,19 @@
-import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createValidationPipe } from './shared/validation';
 
 export const API_DOCS_PATH = 'docs';
 
 /** Edge concerns of the HTTP API: request validation and the OpenAPI document. */
 export function configureApi(app: NestFastifyApplication): void {
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Fairtender API')
       .setDescription(
-        'Competitive public tenders: notices, sealed bids, evaluation, award and challenge.',
+        'Competitive public tenders: notices, sealed bids, evaluation, award and challenge. ' +
+          'Errors are `{ code, message, details, requestId }`; the README lists every code.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

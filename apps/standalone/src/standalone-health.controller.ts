@@ -1,3 +1,4 @@
+import { Public } from '@fairtender/auth';
 import { Controller, Get, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import {
@@ -7,6 +8,7 @@ import {
 import { RedisHealthIndicator } from '../../scheduler/src';
 
 /** Everything the one process depends on: the event store, the read models and, if scheduled, Redis. */
+@Public()
 @Controller('health')
 export class StandaloneHealthController {
   private readonly checks: HealthIndicatorFunction[];

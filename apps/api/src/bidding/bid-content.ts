@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  bidStream,
+  DomainError,
+  evolveBid,
+  initialBidState,
+  type Actor,
+  type BidContent,
+  type BidEvent,
+  type TenderState,
+} from '@fairtender/domain';
+import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
+import { sha256, canonicalJson } from '@fairtender/crypto';
+import { BidSealing } from '../shared/bid-sealing';
+import { Clock } from '../shared/clock';
+import { toDomainEvent } from '../shared/recorded-events';
+import { RefusalRecorder } from '../shared/refusal-recorder';
+import { TenderStreams } from '../shared/tender-streams';
+
+export interface OpenedBid {
+  tenderId: string;
+  supplierId: string;
+  receivedAt: string;
+  contentHash: string;
+  /** The stream revision opening committed to; later events of the stream are not part of the bid. */
+  openedAtRevision: number;
+  content: BidContent;
+}
+
+/**
+ * Reads a bid's content — only after opening, and only as it stood at the head recorded in
+ * `BidsOpened`. Before opening, the attempt is refused with `SEALED` and recorded.
+ */
+@Injectable()
+export class BidContentReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tenders: TenderStreams,
+    private readonly sealing: BidSealing,
+    private readonly refusals: RefusalRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  async read(tenderId: string, supplierId: string, actor: Actor, correlationId: string): Promise<OpenedBid> {
+    const { state: tender } = await this.tenders.loadTender(tenderId);
+    assertBuyerOrganisation(tender, tenderId, actor);
+    if (!tender.openedBidStreams) {
+      await this.refusals.record(
+        tenderId,
+        actor,
+        {
+          type: 'SealedContentReadRefused',
+          data: {
+            tenderId,
+            attemptedAt: this.clock.now().toISOString(),
+            target: bidStream(tenderId, supplierId),
+            stage: tender.stage,
+          },
+        },
+        correlationId,
+      );
+      throw new DomainError(
+        'SEALED',
+        `Bids on tender ${tenderId} are sealed until two officers open them (stage: ${tender.stage}); this attempt has been recorded`,
+        { tenderId, stage: tender.stage },
+      );
+    }
+    const head = tender.openedBidStreams.find((stream) => stream.supplierId === supplierId);
+    if (!head) throw bidNotFound(tenderId, supplierId);
+    const history = await this.store.readStream(head.streamName, { maxCount: head.revision + 1 });
+    let bid = initialBidState();
+    for (const recorded of history) bid = evolveBid(bid, toDomainEvent<BidEvent>(recorded));
+    if (bid.status !== 'submitted' || !bid.sealed) throw bidNotFound(tenderId, supplierId);
+    const content = this.sealing.open(tender, supplierId, bid.sealed);
+    if (sha256(canonicalJson(content)).toString('hex') !== bid.contentHash) {
+      throw new Error(`Bid ${head.streamName} does not match its committed hash`);
+    }
+    return {
+      tenderId,
+      supplierId,
+      receivedAt: bid.receivedAt!,
+      contentHash: bid.contentHash!,
+      openedAtRevision: head.revision,
+      content,
+    };
+  }
+}
+
+export function assertBuyerOrganisation(tender: TenderState, tenderId: string, actor: Actor): void {
+  if (tender.stage === 'none') {
+    throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`, { tenderId });
+  }
+  if (tender.buyerOrganisationId !== actor.organisationId) {
+    throw new DomainError(
+      'NOT_YOUR_ORGANISATION',
+      `Tender ${tenderId} belongs to another contracting authority`,
+      { tenderId },
+    );
+  }
+}
+
+function bidNotFound(tenderId: string, supplierId: string): DomainError {
+  return new DomainError(
+    'BID_NOT_FOUND',
+    `No opened bid from supplier ${supplierId} on tender ${tenderId}`,
+    { tenderId, supplierId },
+  );
+}

@@ -1,0 +1,47 @@
+import { Command } from '@nestjs/cqrs';
+import type { SignedReceipt } from '@fairtender/crypto';
+import type { BidContent } from '@fairtender/domain';
+import type { CommandContext } from '../shared/command-context';
+
+
+export interface BidCommandResult {
+  tenderId: string;
+  supplierId: string;
+  status: string;
+  /** True when this answer repeats the first result of the same Idempotency-Key. */
+  replayed: boolean;
+  recorded: string[];
+  receipt?: SignedReceipt;
+}
+
+/** Submit (first time, or after a withdrawal) or revise: both seal the content and return a receipt. */
+export class PlaceBidCommand extends Command<BidCommandResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly tenderId: string,
+    readonly kind: 'SubmitBid' | 'ReviseBid',
+    readonly content: BidContent,
+    readonly idempotencyKey: string | undefined,
+  ) {
+    super();
+  }
+}
+
+export class WithdrawBidCommand extends Command<BidCommandResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly tenderId: string,
+    readonly reason: string | undefined,
+  ) {
+    super();
+  }
+}
+
+export class ReconfirmBidCommand extends Command<BidCommandResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly tenderId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,121 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AppConfig } from '@fairtender/config';
+import { DomainError, validateBidContent } from '@fairtender/domain';
+import { ApiError } from '../shared/api-error';
+import { BidSealing } from '../shared/bid-sealing';
+import { ReceiptSigner } from '../shared/receipt-signer';
+import { TenderStreams } from '../shared/tender-streams';
+import {
+  PlaceBidCommand,
+  ReconfirmBidCommand,
+  WithdrawBidCommand,
+  type BidCommandResult,
+} from './bid.commands';
+import { receiptPayloadFor } from './bid-receipt';
+
+@CommandHandler(PlaceBidCommand)
+export class PlaceBidHandler implements ICommandHandler<PlaceBidCommand> {
+  constructor(
+    private readonly tenders: TenderStreams,
+    private readonly sealing: BidSealing,
+    private readonly signer: ReceiptSigner,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(command: PlaceBidCommand): Promise<BidCommandResult> {
+    const { context, tenderId, content, idempotencyKey } = command;
+    const supplierId = context.actor.organisationId;
+    this.checkDocumentsSize(content);
+    const tender = await this.tenders.loadTender(tenderId);
+    if (!tender.state.terms || tender.state.stage === 'none' || tender.state.stage === 'draft') {
+      throw new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
+    }
+    validateBidContent(tender.state.terms, content);
+    const outcome = await this.tenders.executeBid(
+      tenderId,
+      context,
+      {
+        type: command.kind,
+        bid: this.sealing.seal(tender.state, supplierId, content),
+        idempotencyKey,
+        actor: context.actor,
+        now: context.now,
+      },
+      tender,
+    );
+    const payload = receiptPayloadFor(
+      tenderId,
+      supplierId,
+      context.commandId,
+      outcome,
+      idempotencyKey,
+    );
+    return {
+      tenderId,
+      supplierId,
+      status: outcome.state.status,
+      replayed: outcome.events.length === 0,
+      recorded: outcome.events.map((event) => event.type),
+      receipt: this.signer.sign(payload),
+    };
+  }
+
+  private checkDocumentsSize(content: PlaceBidCommand['content']): void {
+    const total = content.documents.reduce(
+      (sum, document) => sum + Buffer.byteLength(document.contentBase64, 'base64'),
+      0,
+    );
+    const limit = this.config.bidding.documentsMaxBytes;
+    if (total > limit) {
+      throw new ApiError(
+        413,
+        'DOCUMENTS_TOO_LARGE',
+        `The bid's documents total ${total} bytes; the limit is ${limit}`,
+        { totalBytes: total, limitBytes: limit },
+      );
+    }
+  }
+}
+
+@CommandHandler(WithdrawBidCommand)
+export class WithdrawBidHandler implements ICommandHandler<WithdrawBidCommand> {
+  constructor(private readonly tenders: TenderStreams) {}
+
+  async execute({ context, tenderId, reason }: WithdrawBidCommand): Promise<BidCommandResult> {
+    const outcome = await this.tenders.executeBid(tenderId, context, {
+      type: 'WithdrawBid',
+      ...(reason === undefined ? {} : { reason }),
+      actor: context.actor,
+      now: context.now,
+    });
+    return {
+      tenderId,
+      supplierId: context.actor.organisationId,
+      status: outcome.state.status,
+      replayed: false,
+      recorded: outcome.events.map((event) => event.type),
+    };
+  }
+}
+
+@CommandHandler(ReconfirmBidCommand)
+export class ReconfirmBidHandler implements ICommandHandler<ReconfirmBidCommand> {
+  constructor(private readonly tenders: TenderStreams) {}
+
+  async execute({ context, tenderId }: ReconfirmBidCommand): Promise<BidCommandResult> {
+    const outcome = await this.tenders.executeBid(tenderId, context, {
+      type: 'ReconfirmBid',
+      actor: context.actor,
+      now: context.now,
+    });
+    return {
+      tenderId,
+      supplierId: context.actor.organisationId,
+      status: outcome.state.status,
+      replayed: false,
+      recorded: outcome.events.map((event) => event.type),
+    };
+  }
+}
+
+export const BID_COMMAND_HANDLERS = [PlaceBidHandler, WithdrawBidHandler, ReconfirmBidHandler];

@@ -1,0 +1,136 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from '@fairtender/auth';
+import type { Actor, BidContent } from '@fairtender/domain';
+import { Clock } from '../shared/clock';
+import { commandContext } from '../shared/command-context';
+import { commandIdFor, idempotencyKeyOf } from '../shared/idempotency';
+import { plain } from '../shared/plain';
+import {
+  PlaceBidCommand,
+  ReconfirmBidCommand,
+  WithdrawBidCommand,
+  type BidCommandResult,
+} from './bid.commands';
+import { BidDto, WithdrawBidDto } from './dto/bid.dto';
+
+const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retried request with the same key returns the first result, never a second bid',
+};
+
+/** A supplier's own sealed bid on a tender: submit, revise, withdraw, re-confirm. */
+@ApiTags('bids')
+@ApiBearerAuth()
+@Controller('tenders/:tenderId/bid')
+export class BidsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('supplier')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Submit a sealed bid before the deadline; returns a signed receipt' })
+  submit(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers() headers: Record<string, string>,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() bid: BidDto,
+  ) {
+    return this.place('SubmitBid', actor, request, reply, headers, tenderId, bid);
+  }
+
+  @Put()
+  @HttpCode(200)
+  @Roles('supplier')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Replace your sealed bid before the deadline; returns a new receipt' })
+  revise(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers() headers: Record<string, string>,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() bid: BidDto,
+  ) {
+    return this.place('ReviseBid', actor, request, reply, headers, tenderId, bid);
+  }
+
+  @Post('withdrawal')
+  @HttpCode(200)
+  @Roles('supplier')
+  @ApiOperation({ summary: 'Withdraw your bid before the deadline' })
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() { reason }: WithdrawBidDto,
+  ): Promise<BidCommandResult> {
+    return this.commands.execute(
+      new WithdrawBidCommand(commandContext(actor, request, this.clock.now()), tenderId, reason),
+    );
+  }
+
+  @Post('reconfirmation')
+  @HttpCode(200)
+  @Roles('supplier')
+  @ApiOperation({ summary: 'Confirm your bid stands against the amended notice' })
+  reconfirm(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+  ): Promise<BidCommandResult> {
+    return this.commands.execute(
+      new ReconfirmBidCommand(commandContext(actor, request, this.clock.now()), tenderId),
+    );
+  }
+
+  private async place(
+    kind: 'SubmitBid' | 'ReviseBid',
+    actor: Actor,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    headers: Record<string, string>,
+    tenderId: string,
+    bid: BidDto,
+  ): Promise<BidCommandResult> {
+    const key = idempotencyKeyOf(headers);
+    const commandId = commandIdFor(actor, `${tenderId}:${kind}`, key);
+    const result = await this.commands.execute(
+      new PlaceBidCommand(
+        commandContext(actor, request, this.clock.now(), commandId),
+        tenderId,
+        kind,
+        toBidContent(bid),
+        key,
+      ),
+    );
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return result;
+  }
+}
+
+function toBidContent(bid: BidDto): BidContent {
+  const { price, responses, documents } = plain(bid);
+  return { price, responses, documents: documents ?? [] };
+}

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class BidPriceDto {
+  @ApiProperty({ example: 41_500_000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1e15)
+  amount!: number;
+
+  @ApiProperty({ example: 'GBP' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as GBP' })
+  currency!: string;
+}
+
+export class BidResponseDto {
+  @ApiProperty({ example: 'quality' })
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'criterionId must be a criterion id' })
+  criterionId!: string;
+
+  @ApiProperty({ example: 'Our method statement…' })
+  @IsString()
+  @Length(1, 50_000)
+  response!: string;
+}
+
+export class BidDocumentDto {
+  @ApiProperty({ example: 'method-statement.pdf' })
+  @IsString()
+  @Length(1, 255)
+  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'name must be a file name without path separators' })
+  name!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'mediaType must look like application/pdf' })
+  mediaType!: string;
+
+  @ApiProperty({ description: 'The document, base64-encoded; total size limited by configuration' })
+  @IsBase64()
+  contentBase64!: string;
+}
+
+/** A sealed bid as the supplier sends it. It is encrypted before it is stored. */
+export class BidDto {
+  @ApiProperty({ type: BidPriceDto })
+  @ValidateNested()
+  @Type(() => BidPriceDto)
+  price!: BidPriceDto;
+
+  @ApiProperty({ type: [BidResponseDto], description: 'One per quality criterion of the notice' })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => BidResponseDto)
+  responses!: BidResponseDto[];
+
+  @ApiPropertyOptional({ type: [BidDocumentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => BidDocumentDto)
+  documents?: BidDocumentDto[];
+}
+
+export class WithdrawBidDto {
+  @ApiPropertyOptional({ example: 'Capacity committed elsewhere' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@fairtender/auth';
+import { verifyReceipt } from '@fairtender/crypto';
+import { plain } from '../shared/plain';
+import { ReceiptSigner } from '../shared/receipt-signer';
+import { SignedReceiptDto } from './dto/receipt.dto';
+
+/** Anyone may check a receipt: the key is public, and verification needs no server (README). */
+@ApiTags('receipts')
+@Controller('receipts')
+export class ReceiptsController {
+  constructor(private readonly signer: ReceiptSigner) {}
+
+  @Get('public-key')
+  @Public()
+  @ApiOperation({ summary: 'The Ed25519 public key that signs bid receipts (PEM and JWK)' })
+  publicKey() {
+    return this.signer.publicKey();
+  }
+
+  @Post('verification')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Check that a receipt was signed by this server and is unaltered' })
+  verify(@Body() receipt: SignedReceiptDto): { valid: boolean; keyId: string } {
+    const { publicKeyPem, keyId } = this.signer.publicKey();
+    return { valid: receiptKeyMatches(receipt, keyId) && verifyReceipt(publicKeyPem, plain(receipt)), keyId };
+  }
+}
+
+function receiptKeyMatches(receipt: SignedReceiptDto, keyId: string): boolean {
+  return receipt.keyId === keyId;
+}

@@ -1,0 +1,172 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { JURISDICTIONS, PROCEDURES, type Jurisdiction, type Procedure } from '@fairtender/domain';
+
+const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
+
+export class MoneyDto {
+  @ApiProperty({ example: 50_000_000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e15)
+  amount!: number;
+
+  @ApiProperty({ example: 'GBP', description: 'ISO 4217' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as GBP' })
+  currency!: string;
+}
+
+export class AwardCriterionDto {
+  @ApiProperty({ example: 'quality' })
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
+    message: 'id must be 1-40 lower-case letters, digits, "-" or "_"',
+  })
+  id!: string;
+
+  @ApiProperty({ example: 'Technical quality' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 60, description: 'Percent; the weights sum to 100' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(100)
+  weight!: number;
+
+  @ApiProperty({ enum: ['quality', 'price'] })
+  @IsIn(['quality', 'price'])
+  kind!: 'quality' | 'price';
+}
+
+export class ScoringScaleDto {
+  @ApiProperty({ example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  min!: number;
+
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  max!: number;
+}
+
+/** The fields an amendment may change; every one optional. */
+export class AmendableTermsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 20_000) description?: string;
+
+  @ApiPropertyOptional({ example: ['72000000-5'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(/^\d{8}-\d$/, { each: true, message: 'each CPV code looks like 72000000-5' })
+  cpvCodes?: string[];
+
+  @ApiPropertyOptional({ type: MoneyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  estimatedValue?: MoneyDto;
+
+  @ApiPropertyOptional({ example: '2026-12-01T12:00:00Z' })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT)
+  clarificationDeadline?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-15T12:00:00Z' })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT)
+  submissionDeadline?: string;
+}
+
+export class NoticeTermsDto {
+  @ApiProperty({ example: 'Body-worn cameras and evidence management' })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 20_000)
+  description!: string;
+
+  @ApiProperty({ example: ['72000000-5'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(/^\d{8}-\d$/, { each: true, message: 'each CPV code looks like 72000000-5' })
+  cpvCodes!: string[];
+
+  @ApiProperty({ type: MoneyDto })
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  estimatedValue!: MoneyDto;
+
+  @ApiProperty({ enum: PROCEDURES })
+  @IsIn(PROCEDURES)
+  procedure!: Procedure;
+
+  @ApiProperty({ type: [AwardCriterionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AwardCriterionDto)
+  awardCriteria!: AwardCriterionDto[];
+
+  @ApiProperty({ type: ScoringScaleDto })
+  @ValidateNested()
+  @Type(() => ScoringScaleDto)
+  scoringScale!: ScoringScaleDto;
+
+  @ApiProperty({ minimum: 2, example: 3 })
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  minimumBids!: number;
+
+  @ApiProperty({ minimum: 2, example: 3 })
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  evaluatorCount!: number;
+
+  @ApiProperty({ example: '2026-12-01T12:00:00Z' })
+  @IsISO8601(ISO_INSTANT)
+  clarificationDeadline!: string;
+
+  @ApiProperty({ example: '2026-12-15T12:00:00Z' })
+  @IsISO8601(ISO_INSTANT)
+  submissionDeadline!: string;
+
+  @ApiProperty({ minimum: 1, example: 25 })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  minimumResponseDays!: number;
+
+  @ApiProperty({ enum: JURISDICTIONS })
+  @IsIn(JURISDICTIONS)
+  jurisdiction!: Jurisdiction;
+}

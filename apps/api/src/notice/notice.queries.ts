@@ -1,0 +1,80 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DomainError, type Actor, type TenderStage } from '@fairtender/domain';
+import { ReadModelQueries } from '@fairtender/read-models';
+import { buyerTender, publicNotice } from './notice-views';
+
+type PublicNotice = ReturnType<typeof publicNotice>;
+
+export class ListNoticesQuery extends Query<{ items: PublicNotice[]; nextCursor: string | null }> {
+  constructor(
+    readonly limit: number,
+    readonly cursor: string | undefined,
+    readonly stage: TenderStage | undefined,
+  ) {
+    super();
+  }
+}
+
+export class GetNoticeQuery extends Query<PublicNotice> {
+  constructor(readonly tenderId: string) {
+    super();
+  }
+}
+
+export class GetBuyerTenderQuery extends Query<ReturnType<typeof buyerTender>> {
+  constructor(
+    readonly tenderId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListNoticesQuery)
+export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  async execute({ limit, cursor, stage }: ListNoticesQuery) {
+    const page = await this.queries.listPublishedNotices({ limit, cursor, stage });
+    return {
+      items: page.items.map((row) => publicNotice(row, [])),
+      nextCursor: page.nextCursor ?? null,
+    };
+  }
+}
+
+@QueryHandler(GetNoticeQuery)
+export class GetNoticeHandler implements IQueryHandler<GetNoticeQuery> {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  async execute({ tenderId }: GetNoticeQuery) {
+    const row = await this.queries.getNotice(tenderId);
+    // A draft is not a notice: to the public it does not exist.
+    if (!row || row.stage === 'draft') throw tenderNotFound(tenderId);
+    return publicNotice(row, await this.queries.getClarifications(tenderId));
+  }
+}
+
+@QueryHandler(GetBuyerTenderQuery)
+export class GetBuyerTenderHandler implements IQueryHandler<GetBuyerTenderQuery> {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  async execute({ tenderId, actor }: GetBuyerTenderQuery) {
+    const row = await this.queries.getNotice(tenderId);
+    if (!row) throw tenderNotFound(tenderId);
+    if (row.buyerOrganisationId !== actor.organisationId) {
+      throw new DomainError(
+        'NOT_YOUR_ORGANISATION',
+        `Tender ${tenderId} belongs to another contracting authority`,
+        { tenderId },
+      );
+    }
+    return buyerTender(row, await this.queries.getClarifications(tenderId));
+  }
+}
+
+function tenderNotFound(tenderId: string): DomainError {
+  return new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
+}
+
+export const NOTICE_QUERY_HANDLERS = [ListNoticesHandler, GetNoticeHandler, GetBuyerTenderHandler];

@@ -1,0 +1,67 @@
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Public, Roles } from '@fairtender/auth';
+import type { Actor } from '@fairtender/domain';
+import { ConsistentRead } from '../shared/consistent-read';
+import { ListNoticesDto } from './dto/list-notices.dto';
+import { GetBuyerTenderQuery, GetNoticeQuery, ListNoticesQuery } from './notice.queries';
+
+const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const MIN_POSITION = {
+  name: 'X-Min-Position',
+  required: false,
+  description: 'Wait until the read models include this position (from a command response)',
+};
+
+/** Published notices, readable by anyone without a token. */
+@ApiTags('notices')
+@Controller('notices')
+export class NoticesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly consistency: ConsistentRead,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiHeader(MIN_POSITION)
+  @ApiOperation({ summary: 'Published notices, newest first' })
+  async list(@Query() { limit, cursor, stage }: ListNoticesDto, @Headers() headers: Record<string, string>) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new ListNoticesQuery(limit ?? 20, cursor, stage));
+  }
+
+  @Get(':tenderId')
+  @Public()
+  @ApiHeader(MIN_POSITION)
+  @ApiOperation({ summary: 'A published notice with its amendments and answered clarifications' })
+  async get(@Param('tenderId', TenderId) tenderId: string, @Headers() headers: Record<string, string>) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new GetNoticeQuery(tenderId));
+  }
+}
+
+/** The contracting authority's own view of its tender, drafts and open questions included. */
+@ApiTags('tenders')
+@ApiBearerAuth()
+@Controller('tenders')
+export class BuyerTenderController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly consistency: ConsistentRead,
+  ) {}
+
+  @Get(':tenderId')
+  @Roles('officer', 'evaluator')
+  @ApiHeader(MIN_POSITION)
+  @ApiOperation({ summary: "The buyer's view of a tender (officers and evaluators of the buyer)" })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new GetBuyerTenderQuery(tenderId, actor));
+  }
+}

@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  bidStream,
+  bidStreamPrefix,
+  currentVersion,
+  decideBid,
+  decideTender,
+  evolveBid,
+  evolveTender,
+  initialBidState,
+  initialTenderState,
+  isDomainError,
+  tenderStream,
+  type BidCommand,
+  type BidEvent,
+  type BidState,
+  type BidStreamHead,
+  type NoticeCommand,
+  type NoticeEvent,
+  type TenderState,
+} from '@fairtender/domain';
+import {
+  derivedEventId,
+  EVENT_STORE,
+  handleCommand,
+  type CommandOutcome,
+  type EventStore,
+  type RecordedEvent,
+} from '@fairtender/event-store';
+import { eventMetadata, type CommandContext } from './command-context';
+import { toDomainEvent } from './recorded-events';
+
+export interface LoadedTender {
+  state: TenderState;
+  history: readonly RecordedEvent[];
+}
+
+/** Runs the notice and bidding deciders against their streams. Controllers and handlers stay thin. */
+@Injectable()
+export class TenderStreams {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async loadTender(tenderId: string): Promise<LoadedTender> {
+    const history = await this.store.readStream(tenderStream(tenderId));
+    let state = initialTenderState();
+    for (const recorded of history) state = evolveTender(state, toDomainEvent(recorded));
+    return { state, history };
+  }
+
+  async loadBid(tenderId: string, supplierId: string): Promise<BidState> {
+    const history = await this.store.readStream(bidStream(tenderId, supplierId));
+    let state = initialBidState();
+    for (const recorded of history) state = evolveBid(state, toDomainEvent(recorded));
+    return state;
+  }
+
+  executeTender(
+    tenderId: string,
+    context: CommandContext,
+    command: NoticeCommand,
+  ): Promise<CommandOutcome<TenderState, NoticeEvent>> {
+    return handleCommand<TenderState, NoticeEvent>(this.store, {
+      streamName: tenderStream(tenderId),
+      initialState: initialTenderState,
+      evolve: evolveTender,
+      fromRecorded: toDomainEvent,
+      decide: (state) => decideTender(command, state),
+      versionOf: currentVersion,
+      commandId: context.commandId,
+      metadata: eventMetadata(context),
+    });
+  }
+
+  /**
+   * Decides on the supplier's bid stream with the tender as it is now (deadline, stage, notice version).
+   * A refusal that must be on record (a late bid) is appended before the error reaches the caller.
+   */
+  async executeBid(
+    tenderId: string,
+    context: CommandContext,
+    command: BidCommand,
+    loadedTender?: LoadedTender,
+  ): Promise<CommandOutcome<BidState, BidEvent>> {
+    const streamName = bidStream(tenderId, context.actor.organisationId);
+    const tender = loadedTender ? Promise.resolve(loadedTender) : this.loadTender(tenderId);
+    // Read in parallel with the bid stream; settle here so a failed read is never left unhandled.
+    tender.catch(() => undefined);
+    try {
+      return await handleCommand<BidState, BidEvent>(this.store, {
+        streamName,
+        initialState: initialBidState,
+        evolve: evolveBid,
+        fromRecorded: toDomainEvent,
+        decide: async (bid) => decideBid(command, { tender: (await tender).state, bid }),
+        versionOf: currentVersion,
+        commandId: context.commandId,
+        metadata: eventMetadata(context),
+      });
+    } catch (error) {
+      if (isDomainError(error) && error.record.length > 0) {
+        await this.store.append(
+          streamName,
+          error.record.map((event, index) => ({
+            eventId: refusalEventId(context, index),
+            type: event.type,
+            version: currentVersion(event.type),
+            data: event.data,
+            metadata: eventMetadata(context),
+          })),
+          'any',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The last event of every bid stream of a tender: what opening commits to. */
+  async bidStreamHeads(tenderId: string): Promise<BidStreamHead[]> {
+    const prefix = bidStreamPrefix(tenderId);
+    const heads = new Map<string, RecordedEvent>();
+    let after: RecordedEvent['position'] | undefined;
+    for (;;) {
+      const page = await this.store.readAll({ streamPrefix: prefix, after, maxCount: 1000 });
+      for (const event of page) heads.set(event.streamName, event);
+      if (page.length < 1000) break;
+      after = page[page.length - 1].position;
+    }
+    return [...heads.values()]
+      .map((head) => ({
+        supplierId: head.streamName.slice(prefix.length),
+        streamName: head.streamName,
+        revision: head.revision,
+        hash: head.hash,
+      }))
+      .sort((a, b) => a.streamName.localeCompare(b.streamName));
+  }
+}
+
+function refusalEventId(context: CommandContext, index: number): string {
+  // Distinct from the ids the accepted command would have used.
+  return derivedEventId(`${context.commandId}:refused`, index);
+}

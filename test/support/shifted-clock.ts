@@ -1,0 +1,19 @@
+import { Clock } from '../../apps/api/src/shared/clock';
+
+/** The server clock, running in real time but shifted: tests reach a deadline days away in an instant. */
+export class ShiftedClock extends Clock {
+  private offsetMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Moves the clock so that it now reads `instant`. */
+  set(instant: Date): void {
+    this.offsetMs = instant.getTime() - Date.now();
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
