@@ -42,6 +42,18 @@ export const hash = (seed: string) => seed.repeat(64).slice(0, 64);
 
 type Sealed = { contentHash: string; sizeBytes: number; receivedAt: string; noticeVersion: number };
 
+export const sealedBid = (
+  seed: string,
+  at: string,
+  noticeVersion = 1,
+  sizeBytes = 1024,
+): Sealed => ({
+  contentHash: hash(seed),
+  sizeBytes,
+  receivedAt: at,
+  noticeVersion,
+});
+
 /** Appends one tender's events: `tender-<id>` for the notice, `tender-<id>.bid-<supplier>` per bid. */
 export class TenderEvents {
   /** Receipt-producing events appended so far (BidSubmitted/BidRevised), by event id. */

@@ -1,0 +1,157 @@
+import type { KnownEvent } from '@fairtender/domain';
+import { READ_MODEL_PROJECTIONS } from '.';
+import type { ProjectedEvent } from './projected-event';
+import { WorkingSet } from './working-set';
+
+const TENDER = 't-1';
+let sequence = 0;
+
+/** An event as the runner hands it over, in `tender-t-1` or a supplier's bid stream. */
+function recorded(event: KnownEvent, revision: number, supplierId?: string): ProjectedEvent {
+  sequence += 1;
+  return {
+    ...event,
+    eventId: `e-${sequence}`,
+    tenderId: TENDER,
+    streamName: supplierId ? `tender-${TENDER}.bid-${supplierId}` : `tender-${TENDER}`,
+    streamKind: supplierId ? 'bid' : 'tender',
+    revision,
+    position: { commit: BigInt(sequence), prepare: BigInt(sequence) },
+    positionText: `${sequence}-${sequence}`,
+  };
+}
+
+function project(events: ProjectedEvent[]): WorkingSet {
+  const rows = new WorkingSet();
+  for (const event of events) for (const p of READ_MODEL_PROJECTIONS) p.apply(rows, event);
+  return rows;
+}
+
+const terms = {
+  title: 'Cameras',
+  description: 'Body-worn',
+  cpvCodes: ['35125300-2'],
+  estimatedValue: { amount: 1000, currency: 'GBP' },
+  procedure: 'open' as const,
+  awardCriteria: [{ id: 'price', name: 'Price', weight: 100, kind: 'price' as const }],
+  scoringScale: { min: 0, max: 10 },
+  minimumBids: 2,
+  evaluatorCount: 2,
+  clarificationDeadline: '2025-03-20T12:00:00.000Z',
+  submissionDeadline: '2025-03-31T12:00:00.000Z',
+  minimumResponseDays: 15,
+  jurisdiction: 'eu-remedies' as const,
+};
+const bid = (contentHash: string, receivedAt: string, noticeVersion: number) => ({
+  tenderId: TENDER,
+  supplierId: 'acme',
+  receivedAt,
+  noticeVersion,
+  contentHash,
+  sizeBytes: 10,
+  sealed: { keyId: 'k', iv: 'i', ciphertext: 'c', tag: 't' },
+});
+
+const published = [
+  recorded(
+    {
+      type: 'TenderDrafted',
+      data: {
+        tenderId: TENDER,
+        buyerOrganisationId: 'org-b',
+        terms,
+        draftedAt: '2025-03-01T00:00:00.000Z',
+      },
+    },
+    0,
+  ),
+  recorded(
+    {
+      type: 'TenderPublished',
+      data: { terms, publishedAt: '2025-03-02T00:00:00.000Z', noticeVersion: 1 },
+    },
+    1,
+  ),
+];
+
+describe('read-model projections (in memory)', () => {
+  it('an amendment flags a bid made against the old notice; a re-confirmation clears it', () => {
+    const submitted = recorded(
+      { type: 'BidSubmitted', data: bid('h1', '2025-03-05T00:00:00.000Z', 1) },
+      0,
+      'acme',
+    );
+    const amended = recorded(
+      {
+        type: 'NoticeAmended',
+        data: {
+          changes: { title: 'Cameras v2' },
+          reason: 'typo',
+          amendedAt: '2025-03-06T00:00:00.000Z',
+          noticeVersion: 2,
+        },
+      },
+      2,
+    );
+    const rows = project([...published, submitted, amended]);
+    expect(rows.tenders.get(TENDER)).toMatchObject({
+      title: 'Cameras v2',
+      noticeVersion: 2,
+      lastRevision: 2,
+    });
+    expect(rows.bids.get(TENDER, 'acme')).toMatchObject({
+      needsReconfirmation: true,
+      noticeVersion: 1,
+    });
+
+    const reconfirmed = recorded(
+      {
+        type: 'BidReconfirmed',
+        data: {
+          tenderId: TENDER,
+          supplierId: 'acme',
+          confirmedAt: '2025-03-07T00:00:00.000Z',
+          noticeVersion: 2,
+        },
+      },
+      1,
+      'acme',
+    );
+    const after = project([...published, submitted, amended, reconfirmed]);
+    expect(after.bids.get(TENDER, 'acme')).toMatchObject({
+      needsReconfirmation: false,
+      lastRevision: 1,
+    });
+  });
+
+  it('a revision keeps the first receipt time and adds a second receipt', () => {
+    const rows = project([
+      ...published,
+      recorded({ type: 'BidSubmitted', data: bid('h1', '2025-03-05T00:00:00.000Z', 1) }, 0, 'acme'),
+      recorded({ type: 'BidRevised', data: bid('h2', '2025-03-06T00:00:00.000Z', 1) }, 1, 'acme'),
+    ]);
+    expect(rows.bids.get(TENDER, 'acme')).toMatchObject({
+      contentHash: 'h2',
+      firstReceivedAt: '2025-03-05T00:00:00.000Z',
+      receivedAt: '2025-03-06T00:00:00.000Z',
+      revisionCount: 1,
+      receiptCount: 2,
+    });
+    expect(
+      rows.bidReceipts.filter(() => true).map((r) => [r.kind, r.contentHash, r.ordinal]),
+    ).toEqual([
+      ['submitted', 'h1', 1],
+      ['revised', 'h2', 2],
+    ]);
+  });
+
+  it('ignores events before the tender exists, and types it does not know', () => {
+    expect(project([published[1]]).tenders.get(TENDER)).toBeUndefined();
+    const unknown = { ...published[1], type: 'SomethingNew', data: {} };
+    expect(project([published[0], unknown]).tenders.get(TENDER)).toMatchObject({
+      stage: 'draft',
+      publishedAt: null,
+      lastRevision: 1,
+    });
+  });
+});
