@@ -1,11 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { refuseNonJsonBodies } from './shared/json-only';
 import { createValidationPipe } from './shared/validation';
 
 export const API_DOCS_PATH = 'docs';
 
 /** Edge concerns of the HTTP API: request validation and the OpenAPI document. */
 export function configureApi(app: NestFastifyApplication): void {
+  refuseNonJsonBodies(app);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -41,7 +41,12 @@ export class BidContentReader {
     private readonly clock: Clock,
   ) {}
 
-  async read(tenderId: string, supplierId: string, actor: Actor, correlationId: string): Promise<OpenedBid> {
+  async read(
+    tenderId: string,
+    supplierId: string,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<OpenedBid> {
     const { state: tender } = await this.tenders.loadTender(tenderId);
     assertBuyerOrganisation(tender, tenderId, actor);
     if (!tender.openedBidStreams) {

@@ -38,7 +38,7 @@ export class BidRegisterController {
   @Get(':supplierId/content')
   @Roles('officer', 'evaluator')
   @ApiOperation({
-    summary: 'A bid\'s content: refused with SEALED (and recorded) until the bids are opened',
+    summary: "A bid's content: refused with SEALED (and recorded) until the bids are opened",
   })
   content(
     @CurrentActor() actor: Actor,

@@ -3,7 +3,6 @@ import type { SignedReceipt } from '@fairtender/crypto';
 import type { BidContent } from '@fairtender/domain';
 import type { CommandContext } from '../shared/command-context';
 
-
 export interface BidCommandResult {
   tenderId: string;
   supplierId: string;

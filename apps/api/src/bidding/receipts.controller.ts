@@ -25,7 +25,10 @@ export class ReceiptsController {
   @ApiOperation({ summary: 'Check that a receipt was signed by this server and is unaltered' })
   verify(@Body() receipt: SignedReceiptDto): { valid: boolean; keyId: string } {
     const { publicKeyPem, keyId } = this.signer.publicKey();
-    return { valid: receiptKeyMatches(receipt, keyId) && verifyReceipt(publicKeyPem, plain(receipt)), keyId };
+    return {
+      valid: receiptKeyMatches(receipt, keyId) && verifyReceipt(publicKeyPem, plain(receipt)),
+      keyId,
+    };
   }
 }
 

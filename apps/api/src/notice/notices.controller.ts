@@ -27,7 +27,10 @@ export class NoticesController {
   @Public()
   @ApiHeader(MIN_POSITION)
   @ApiOperation({ summary: 'Published notices, newest first' })
-  async list(@Query() { limit, cursor, stage }: ListNoticesDto, @Headers() headers: Record<string, string>) {
+  async list(
+    @Query() { limit, cursor, stage }: ListNoticesDto,
+    @Headers() headers: Record<string, string>,
+  ) {
     await this.consistency.await(headers);
     return this.queries.execute(new ListNoticesQuery(limit ?? 20, cursor, stage));
   }
@@ -36,7 +39,10 @@ export class NoticesController {
   @Public()
   @ApiHeader(MIN_POSITION)
   @ApiOperation({ summary: 'A published notice with its amendments and answered clarifications' })
-  async get(@Param('tenderId', TenderId) tenderId: string, @Headers() headers: Record<string, string>) {
+  async get(
+    @Param('tenderId', TenderId) tenderId: string,
+    @Headers() headers: Record<string, string>,
+  ) {
     await this.consistency.await(headers);
     return this.queries.execute(new GetNoticeQuery(tenderId));
   }

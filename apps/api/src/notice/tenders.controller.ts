@@ -131,7 +131,8 @@ export class TendersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({
-    summary: 'Confirm the opening of bids; a second, different officer within the window opens them',
+    summary:
+      'Confirm the opening of bids; a second, different officer within the window opens them',
   })
   confirmOpening(
     @CurrentActor() actor: Actor,
@@ -159,11 +160,15 @@ export class TendersController {
     // A retried question keeps its id, so the decider sees a repeat rather than a new question.
     const questionId = derivedEventId(commandId, -1);
     const result = await this.commands.execute(
-      new ChangeTenderCommand(commandContext(actor, request, this.clock.now(), commandId), tenderId, {
-        type: 'AskClarification',
-        questionId,
-        question,
-      }),
+      new ChangeTenderCommand(
+        commandContext(actor, request, this.clock.now(), commandId),
+        tenderId,
+        {
+          type: 'AskClarification',
+          questionId,
+          question,
+        },
+      ),
     );
     return { ...result, questionId };
   }
@@ -179,7 +184,11 @@ export class TendersController {
     @Param('questionId', TenderId) questionId: string,
     @Body() { answer }: AnswerClarificationDto,
   ) {
-    return this.change(actor, request, tenderId, { type: 'AnswerClarification', questionId, answer });
+    return this.change(actor, request, tenderId, {
+      type: 'AnswerClarification',
+      questionId,
+      answer,
+    });
   }
 
   private change(

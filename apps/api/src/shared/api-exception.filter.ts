@@ -113,8 +113,16 @@ function httpException(exception: HttpException): [number, ApiErrorBody] {
     typeof response === 'object' && response !== null && 'message' in response
       ? String((response as { message: unknown }).message)
       : exception.message;
-  const code = status === 400 ? 'INVALID_PARAMETER' : `HTTP_${status}`;
-  return [status, { code, message, details: {} }];
+  return [status, { code: httpCode(status, message), message, details: {} }];
+}
+
+/** Nest turns Fastify's body-parsing refusals into HttpExceptions; give them their own codes. */
+function httpCode(status: number, message: string): string {
+  if (status === 400 && /JSON/i.test(message)) return 'MALFORMED_JSON';
+  if (status === 400) return 'INVALID_PARAMETER';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return `HTTP_${status}`;
 }
 
 /** Fastify's own refusals (malformed JSON, body too large, unsupported media type) and auth errors. */
@@ -131,5 +139,9 @@ function fromLibrary(status: number, error: StatusBearingError): ApiErrorBody {
   if (error instanceof SyntaxError) {
     return { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', details: {} };
   }
-  return { code: error.code ?? `HTTP_${status}`, message: error.message, details: error.details ?? {} };
+  return {
+    code: error.code ?? `HTTP_${status}`,
+    message: error.message,
+    details: error.details ?? {},
+  };
 }

@@ -19,6 +19,14 @@ import { TenderStreams } from './tender-streams';
     RefusalRecorder,
     { provide: ACCESS_REFUSAL_LISTENER, useExisting: RefusalRecorder },
   ],
-  exports: [Clock, ConsistentRead, TenderStreams, BidSealing, ReceiptSigner, RefusalRecorder, ACCESS_REFUSAL_LISTENER],
+  exports: [
+    Clock,
+    ConsistentRead,
+    TenderStreams,
+    BidSealing,
+    ReceiptSigner,
+    RefusalRecorder,
+    ACCESS_REFUSAL_LISTENER,
+  ],
 })
 export class ApiInfrastructureModule {}

@@ -22,9 +22,14 @@ export class ConsistentRead {
     try {
       position = parsePosition(text);
     } catch {
-      throw new ApiError(400, 'INVALID_POSITION', 'X-Min-Position must be a position such as 1234-0', {
-        header: 'X-Min-Position',
-      });
+      throw new ApiError(
+        400,
+        'INVALID_POSITION',
+        'X-Min-Position must be a position such as 1234-0',
+        {
+          header: 'X-Min-Position',
+        },
+      );
     }
     const reached = await this.queries.waitForPosition(position, WAIT_MS);
     if (!reached) {

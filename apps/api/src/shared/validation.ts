@@ -10,9 +10,7 @@ export interface FieldProblem {
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints
-      ? [{ field, problems: Object.values(error.constraints) }]
-      : [];
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   ArrayMaxSize,
   IsArray,
   IsBase64,
@@ -41,7 +42,10 @@ export class BidDocumentDto {
   @ApiProperty({ example: 'method-statement.pdf' })
   @IsString()
   @Length(1, 255)
-  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'name must be a file name without path separators' })
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  @Matches(/^[^/\\\u0000-\u001f]+$/, {
+    message: 'name must be a file name without path separators',
+  })
   name!: string;
 
   @ApiProperty({ example: 'application/pdf' })
@@ -56,6 +60,7 @@ export class BidDocumentDto {
 /** A sealed bid as the supplier sends it. It is encrypted before it is stored. */
 export class BidDto {
   @ApiProperty({ type: BidPriceDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => BidPriceDto)
   price!: BidPriceDto;

@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class ReceiptPayloadDto {
   @ApiProperty() @IsString() @Length(1, 100) tenderId!: string;
@@ -17,6 +26,7 @@ export class ReceiptPayloadDto {
 /** A receipt as the API issued it, sent back for checking. */
 export class SignedReceiptDto {
   @ApiProperty({ type: ReceiptPayloadDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ReceiptPayloadDto)
   payload!: ReceiptPayloadDto;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -119,6 +120,7 @@ export class NoticeTermsDto {
   cpvCodes!: string[];
 
   @ApiProperty({ type: MoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MoneyDto)
   estimatedValue!: MoneyDto;
@@ -136,6 +138,7 @@ export class NoticeTermsDto {
   awardCriteria!: AwardCriterionDto[];
 
   @ApiProperty({ type: ScoringScaleDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ScoringScaleDto)
   scoringScale!: ScoringScaleDto;
