@@ -1,4 +1,5 @@
 import type { SqlQueryable } from '@fairtender/event-store';
+import type { ProjectedEvent } from './projected-event';
 import type { BidReceiptRow, BidRow, ClarificationRow, TenderRow } from './rows';
 import { rowKey, selectRows, writeRows, type TableSpec } from './row-table';
 import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from './tables';
@@ -21,14 +22,13 @@ export class RowSet<Row> {
     this.changed.add(key);
   }
 
-  /** Rows loaded or written in this batch that match: complete for every tender of the batch. */
+  /** Rows loaded or written in this batch that match (see `WorkingSet.load` for which are loaded). */
   filter(predicate: (row: Row) => boolean): Row[] {
     return [...this.rows.values()].filter(predicate);
   }
 
-  /** Reads every row of these tenders (each table has a `tender_id` column). */
-  async loadTenders(tx: SqlQueryable, tenderIds: readonly string[]): Promise<void> {
-    const rows = await selectRows(tx, this.spec, 'tender_id = ANY($1::text[])', [tenderIds]);
+  async load(tx: SqlQueryable, where: string, params: unknown[]): Promise<void> {
+    const rows = await selectRows(tx, this.spec, where, params);
     for (const row of rows) this.rows.set(rowKey(this.spec, row), row);
   }
 
@@ -40,32 +40,60 @@ export class RowSet<Row> {
 }
 
 /**
- * Unit of work for one batch: every row of the batch's tenders is read once, projections evolve
+ * Unit of work for one batch: the rows the batch's events touch are read once, projections evolve
  * them in memory, and each table is written back in one statement. A few round trips per batch,
  * not several per event, is what lets a rebuild keep up with the log (DESIGN §8).
  */
 export class WorkingSet {
   readonly tenders = new RowSet<TenderRow>(TENDERS);
   readonly clarifications = new RowSet<ClarificationRow>(CLARIFICATIONS);
+  /** The bids the batch's events name, and every bid of a tender amended in the batch. */
   readonly bids = new RowSet<BidRow>(BIDS);
   /** Insert-only: never read back. */
   readonly bidReceipts = new RowSet<BidReceiptRow>(BID_RECEIPTS);
 
-  private get loadable() {
-    return [this.tenders, this.clarifications, this.bids] as const;
-  }
-
-  static async load(tx: SqlQueryable, tenderIds: readonly string[]): Promise<WorkingSet> {
+  static async load(tx: SqlQueryable, events: readonly ProjectedEvent[]): Promise<WorkingSet> {
     const set = new WorkingSet();
-    if (tenderIds.length === 0) return set;
-    for (const rows of set.loadable) await rows.loadTenders(tx, tenderIds);
+    const tenderIds = unique(events.map((e) => e.tenderId));
+    if (tenderIds.length > 0)
+      await set.tenders.load(tx, 'tender_id = ANY($1::text[])', [tenderIds]);
+    const questions = pairs(events, 'questionId');
+    if (questions[0].length > 0) {
+      await set.clarifications.load(tx, `(tender_id, question_id) IN ${UNNEST_PAIRS}`, questions);
+    }
+    const bids = pairs(events, 'supplierId');
+    const amended = unique(events.filter((e) => e.type === 'NoticeAmended').map((e) => e.tenderId));
+    if (bids[0].length > 0 || amended.length > 0) {
+      await set.bids.load(
+        tx,
+        `(tender_id, supplier_id) IN ${UNNEST_PAIRS} OR tender_id = ANY($3::text[])`,
+        [...bids, amended],
+      );
+    }
     return set;
   }
 
   /** Writes every changed row; returns how many rows were written. */
   async flush(tx: SqlQueryable): Promise<number> {
     let written = 0;
-    for (const rows of [...this.loadable, this.bidReceipts]) written += await rows.flush(tx);
+    for (const rows of [this.tenders, this.clarifications, this.bids, this.bidReceipts]) {
+      written += await rows.flush(tx);
+    }
     return written;
   }
+}
+
+const UNNEST_PAIRS = '(SELECT * FROM unnest($1::text[], $2::text[]))';
+
+const unique = (values: string[]) => [...new Set(values)];
+
+/** `[tenderIds, values]` of the events whose data carries `field` (a supplier, a question). */
+function pairs(events: readonly ProjectedEvent[], field: string): [string[], string[]] {
+  const seen = new Map<string, [string, string]>();
+  for (const event of events) {
+    const value = (event.data as Record<string, unknown> | null)?.[field];
+    if (typeof value === 'string')
+      seen.set(JSON.stringify([event.tenderId, value]), [event.tenderId, value]);
+  }
+  return [[...seen.values()].map(([t]) => t), [...seen.values()].map(([, v]) => v)];
 }

@@ -65,7 +65,10 @@ export async function applyBatch(
   const last = events.at(-1)!.position;
   await client.transaction(async (tx) => {
     await lockCheckpoint(tx, projection, after);
-    const rows = await WorkingSet.load(tx, [...new Set(projected.map(([, e]) => e.tenderId))]);
+    const rows = await WorkingSet.load(
+      tx,
+      projected.map(([, e]) => e),
+    );
     for (const [recorded, event] of projected) {
       for (const p of projections) {
         try {
