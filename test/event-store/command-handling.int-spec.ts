@@ -9,7 +9,13 @@ import {
 
 type Counted = { type: 'Counted'; data: { by: number } };
 
-function count(store: EventStore, streamName: string, by: number, commandId = randomUUID()) {
+function count(
+  store: EventStore,
+  streamName: string,
+  by: number,
+  commandId: string = randomUUID(),
+  optimisticNewStream = false,
+) {
   return handleCommand<number, Counted>(store, {
     streamName,
     initialState: () => 0,
@@ -19,6 +25,7 @@ function count(store: EventStore, streamName: string, by: number, commandId = ra
     versionOf: () => 1,
     commandId,
     metadata: { actor: { userId: 'u1' } },
+    optimisticNewStream,
   });
 }
 
@@ -65,5 +72,22 @@ describe('handleCommand: read, fold, decide, append with the expected revision',
     expect(derivedEventId('c', 0)).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+
+  it('optimistically appends to a new stream without reading it', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const outcome = await count(store, stream, 4, randomUUID(), true);
+    expect(outcome).toMatchObject({ state: 4, history: [] });
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('falls back to reading when the optimistic stream already exists, and decides on what is there', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await count(store, stream, 60);
+    const refused = await count(store, stream, 50, randomUUID(), true);
+    expect(refused.events).toEqual([]);
+    const accepted = await count(store, stream, 30, randomUUID(), true);
+    expect(accepted.state).toBe(90);
+    expect((await store.readStream(stream)).map((event) => event.revision)).toEqual([0, 1]);
   });
 });

@@ -5,7 +5,7 @@ import { demoUser, issueToken, type DemoUserId } from '@fairtender/auth';
 import { AppConfig } from '@fairtender/config';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { createFastifyAdapter } from '@fairtender/observability';
-import { configureApi } from '../../apps/api/src';
+import { ApiModule, configureApi } from '../../apps/api/src';
 import { Clock } from '../../apps/api/src/shared/clock';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
 import { ShiftedClock } from './shifted-clock';
@@ -50,14 +50,17 @@ export interface ApiClient {
  * The api and the projector in this process, listening on a real port, with the clock under the
  * test's control. `env` selects the event store (e.g. PostgreSQL on a scratch database).
  */
-export async function startHttpApi(env: Record<string, string>): Promise<RunningApi> {
+export async function startHttpApi(
+  env: Record<string, string>,
+  { withProjector = true }: { withProjector?: boolean } = {},
+): Promise<RunningApi> {
   const saved = { ...process.env };
   Object.assign(process.env, { LOG_LEVEL: 'warn', NODE_ENV: 'test' }, env);
   let app: NestFastifyApplication;
   const clock = new ShiftedClock();
   try {
     const moduleRef = await Test.createTestingModule({
-      imports: [StandaloneModule.register({ withScheduler: false })],
+      imports: [withProjector ? StandaloneModule.register({ withScheduler: false }) : ApiModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)

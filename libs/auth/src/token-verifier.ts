@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { AuthSettings } from '@fairtender/config';
 import { ROLES, type Actor, type Role } from '@fairtender/domain/shared/actor';
 import { AuthError, AuthUnavailableError } from './auth-errors';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Asymmetric only: a JWKS never holds a shared secret, and `none` or HS* must not slip through. */
 const JWKS_ALGORITHMS = [
@@ -27,6 +28,7 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(private readonly settings: AuthSettings) {
     if (settings.mode === 'secret') {
@@ -55,6 +57,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    const cached = this.verified.get(token, Date.now());
+    if (cached) return cached;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
@@ -67,7 +71,10 @@ export class TokenVerifier {
     } catch (error) {
       throw this.translate(error);
     }
-    return actorFrom(payload);
+    const actor = actorFrom(payload);
+    // `exp` is required above; the cache forgets the token when it expires.
+    this.verified.set(token, actor, (payload.exp as number) * 1000);
+    return actor;
   }
 
   private translate(error: unknown): Error {

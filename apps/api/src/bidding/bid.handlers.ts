@@ -26,7 +26,7 @@ export class PlaceBidHandler implements ICommandHandler<PlaceBidCommand> {
     const { context, tenderId, content, idempotencyKey } = command;
     const supplierId = context.actor.organisationId;
     this.checkDocumentsSize(content);
-    const tender = await this.tenders.loadTender(tenderId);
+    const tender = await this.tenders.loadTenderForBid(tenderId);
     if (!tender.state.terms || tender.state.stage === 'none' || tender.state.stage === 'draft') {
       throw new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
     }

@@ -104,10 +104,12 @@ export class GetBidRegisterHandler implements IQueryHandler<GetBidRegisterQuery>
       sealed: false,
       openedAt: tender.openedAt,
       openedBy: tender.openedBy,
-      bidCount: tender.openedBidStreams.length,
+      bidCount: rows.filter((row) => opened.has(row.supplierId) && row.status === 'submitted')
+        .length,
       lateAttempts,
       bids: rows
-        .filter((row) => opened.has(row.supplierId))
+        // A stream holding only refused late attempts is committed to, but is not a bid.
+        .filter((row) => opened.has(row.supplierId) && row.status !== 'none')
         .map((row) => ({
           supplierId: row.supplierId,
           status: row.status,

@@ -29,6 +29,7 @@ import {
 } from '@fairtender/event-store';
 import { eventMetadata, type CommandContext } from './command-context';
 import { toDomainEvent } from './recorded-events';
+import { TenderingCache } from './tendering-cache';
 
 export interface LoadedTender {
   state: TenderState;
@@ -38,7 +39,18 @@ export interface LoadedTender {
 /** Runs the notice and bidding deciders against their streams. Controllers and handlers stay thin. */
 @Injectable()
 export class TenderStreams {
+  private readonly tendering = new TenderingCache();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The tender for a bid decision: recently read is good enough while tendering (see TenderingCache). */
+  async loadTenderForBid(tenderId: string): Promise<LoadedTender> {
+    const cached = this.tendering.get(tenderId, Date.now());
+    if (cached) return cached;
+    const tender = await this.loadTender(tenderId);
+    this.tendering.remember(tenderId, tender, Date.now());
+    return tender;
+  }
 
   async loadTender(tenderId: string): Promise<LoadedTender> {
     const history = await this.store.readStream(tenderStream(tenderId));
@@ -59,6 +71,7 @@ export class TenderStreams {
     context: CommandContext,
     command: NoticeCommand,
   ): Promise<CommandOutcome<TenderState, NoticeEvent>> {
+    this.tendering.forget(tenderId);
     return handleCommand<TenderState, NoticeEvent>(this.store, {
       streamName: tenderStream(tenderId),
       initialState: initialTenderState,
@@ -82,7 +95,7 @@ export class TenderStreams {
     loadedTender?: LoadedTender,
   ): Promise<CommandOutcome<BidState, BidEvent>> {
     const streamName = bidStream(tenderId, context.actor.organisationId);
-    const tender = loadedTender ? Promise.resolve(loadedTender) : this.loadTender(tenderId);
+    const tender = loadedTender ? Promise.resolve(loadedTender) : this.loadTenderForBid(tenderId);
     // Read in parallel with the bid stream; settle here so a failed read is never left unhandled.
     tender.catch(() => undefined);
     try {
@@ -95,6 +108,7 @@ export class TenderStreams {
         versionOf: currentVersion,
         commandId: context.commandId,
         metadata: eventMetadata(context),
+        optimisticNewStream: command.type === 'SubmitBid',
       });
     } catch (error) {
       if (isDomainError(error) && error.record.length > 0) {

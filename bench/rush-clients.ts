@@ -1,0 +1,73 @@
+/**
+ * The suppliers of the deadline rush, in their own process (forked by deadline-rush.ts) so that the
+ * load generator does not share the server's event loop. Receives the plan over IPC, reports progress
+ * every few answers, and sends back every outcome.
+ */
+import { HttpLoad } from './http-load';
+
+export interface RushPlan {
+  baseUrl: string;
+  tokens: string[];
+  supplierIds: string[];
+  tenderIds: string[];
+  body: unknown;
+}
+
+export interface RushOutcome {
+  tenderId: string;
+  supplierId: string;
+  status: number;
+  code?: string;
+  eventId?: string;
+  receivedAt?: string;
+  latencyMs: number;
+}
+
+export type RushMessage =
+  | { kind: 'progress'; answered: number; elapsedSeconds: number }
+  | { kind: 'done'; outcomes: RushOutcome[]; seconds: number };
+
+async function rush(plan: RushPlan): Promise<void> {
+  const load = new HttpLoad(plan.baseUrl, plan.tokens.length);
+  // Open every supplier's connection and warm the server before the clock starts.
+  await Promise.all(plan.tokens.map((token) => load.send('GET', '/notices?limit=1', token)));
+  const outcomes: RushOutcome[] = [];
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    plan.tokens.map(async (token, s) => {
+      for (const tenderId of plan.tenderIds) {
+        const sent = process.hrtime.bigint();
+        const response = await load.send('POST', `/tenders/${tenderId}/bid`, token, plan.body, {
+          'idempotency-key': `rush-${tenderId}`,
+        });
+        outcomes.push({
+          tenderId,
+          supplierId: plan.supplierIds[s],
+          status: response.status,
+          code: response.body?.code,
+          eventId: response.body?.receipt?.payload.eventId,
+          receivedAt: response.body?.receipt?.payload.receivedAt,
+          latencyMs: Number(process.hrtime.bigint() - sent) / 1e6,
+        });
+        if (outcomes.length % 20 === 0) {
+          const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+          send({ kind: 'progress', answered: outcomes.length, elapsedSeconds });
+        }
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  load.close();
+  send({ kind: 'done', outcomes, seconds });
+}
+
+function send(message: RushMessage): void {
+  process.send!(message);
+}
+
+process.once('message', (plan: RushPlan) => {
+  rush(plan).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+});
