@@ -20,7 +20,6 @@ import type { RushMessage, RushOutcome, RushPlan } from './rush-clients';
 
 const SUPPLIERS = 200;
 const TENDERS = 10;
-const DAY = 24 * 60 * 60 * 1000;
 /** The deadline falls once this share of the bids has been answered. */
 const DEADLINE_AT = 0.7;
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@fairtender/config';
-import { describeSqlTarget, migrate, openSqlClient } from '@fairtender/event-store';
+import { describeSqlTarget, migrate, MIGRATIONS, openSqlClient } from '@fairtender/event-store';
+import { READ_MODEL_MIGRATIONS } from '@fairtender/read-models';
 import type { CliIo } from './cli-io';
 
 const migrations = (count: number) => `${count} migration${count === 1 ? '' : 's'}`;
@@ -9,13 +10,15 @@ const migrations = (count: number) => `${count} migration${count === 1 ? '' : 's
 export function addMigrateCommand(program: Command, io: CliIo): void {
   program
     .command('migrate')
-    .description('apply pending schema migrations to the database of the configured EVENT_STORE')
+    .description(
+      'apply pending schema migrations (event store and read models) to the configured database',
+    )
     .action(async () => {
       const config = loadConfig(io.env);
       const target = describeSqlTarget(config.eventStore);
       const client = await openSqlClient(config.eventStore);
       try {
-        const report = await migrate(client);
+        const report = await migrate(client, [...MIGRATIONS, ...READ_MODEL_MIGRATIONS]);
         if (report.applied.length === 0) {
           io.print(
             `${target}: nothing to apply (${migrations(report.alreadyApplied)} already applied)`,
