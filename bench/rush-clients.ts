@@ -10,6 +10,9 @@ export interface RushPlan {
   tokens: string[];
   supplierIds: string[];
   tenderIds: string[];
+  /** Tenders for the paced phase: the same suppliers at a steady offered rate, before the rush. */
+  pacedTenderIds: string[];
+  pacedSeconds: number;
   body: unknown;
 }
 
@@ -25,30 +28,19 @@ export interface RushOutcome {
 
 export type RushMessage =
   | { kind: 'progress'; answered: number; elapsedSeconds: number }
-  | { kind: 'done'; outcomes: RushOutcome[]; seconds: number };
+  | { kind: 'done'; outcomes: RushOutcome[]; seconds: number; paced: RushOutcome[] };
 
 async function rush(plan: RushPlan): Promise<void> {
   const load = new HttpLoad(plan.baseUrl, plan.tokens.length);
   // Open every supplier's connection and warm the server before the clock starts.
   await Promise.all(plan.tokens.map((token) => load.send('GET', '/notices?limit=1', token)));
+  const paced = await pacedPhase(load, plan);
   const outcomes: RushOutcome[] = [];
   const started = process.hrtime.bigint();
   await Promise.all(
     plan.tokens.map(async (token, s) => {
       for (const tenderId of plan.tenderIds) {
-        const sent = process.hrtime.bigint();
-        const response = await load.send('POST', `/tenders/${tenderId}/bid`, token, plan.body, {
-          'idempotency-key': `rush-${tenderId}`,
-        });
-        outcomes.push({
-          tenderId,
-          supplierId: plan.supplierIds[s],
-          status: response.status,
-          code: response.body?.code,
-          eventId: response.body?.receipt?.payload.eventId,
-          receivedAt: response.body?.receipt?.payload.receivedAt,
-          latencyMs: Number(process.hrtime.bigint() - sent) / 1e6,
-        });
+        outcomes.push(await bid(load, token, plan.supplierIds[s], tenderId, plan.body));
         if (outcomes.length % 20 === 0) {
           const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
           send({ kind: 'progress', answered: outcomes.length, elapsedSeconds });
@@ -58,7 +50,48 @@ async function rush(plan: RushPlan): Promise<void> {
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   load.close();
-  send({ kind: 'done', outcomes, seconds });
+  send({ kind: 'done', outcomes, seconds, paced });
+}
+
+/**
+ * Each supplier sends one bid per paced tender at a random moment of the phase: an open-loop arrival of
+ * suppliers × tenders / seconds bids a second, the latency a supplier sees when the API is not saturated.
+ */
+async function pacedPhase(load: HttpLoad, plan: RushPlan): Promise<RushOutcome[]> {
+  const outcomes: RushOutcome[] = [];
+  await Promise.all(
+    plan.tokens.flatMap((token, s) =>
+      plan.pacedTenderIds.map(async (tenderId) => {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * plan.pacedSeconds * 1000),
+        );
+        outcomes.push(await bid(load, token, plan.supplierIds[s], tenderId, plan.body));
+      }),
+    ),
+  );
+  return outcomes;
+}
+
+async function bid(
+  load: HttpLoad,
+  token: string,
+  supplierId: string,
+  tenderId: string,
+  body: unknown,
+): Promise<RushOutcome> {
+  const sent = process.hrtime.bigint();
+  const response = await load.send('POST', `/tenders/${tenderId}/bid`, token, body, {
+    'idempotency-key': `rush-${tenderId}`,
+  });
+  return {
+    tenderId,
+    supplierId,
+    status: response.status,
+    code: response.body?.code,
+    eventId: response.body?.receipt?.payload.eventId,
+    receivedAt: response.body?.receipt?.payload.receivedAt,
+    latencyMs: Number(process.hrtime.bigint() - sent) / 1e6,
+  };
 }
 
 function send(message: RushMessage): void {
