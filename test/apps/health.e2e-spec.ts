@@ -108,7 +108,7 @@ describe('health of each app', () => {
     );
     const { status, body } = await health(app);
     expect(status).toBe(200);
-    expect(Object.keys(body.info).sort()).toEqual(['eventStore', 'readModels']);
+    expect(Object.keys(body.info).sort()).toEqual(['eventStore', 'projector', 'readModels']);
     await app.close();
     app = undefined;
 
@@ -119,6 +119,7 @@ describe('health of each app', () => {
     );
     expect(Object.keys((await health(app)).body.info).sort()).toEqual([
       'eventStore',
+      'projector',
       'readModels',
       'redis',
     ]);

@@ -5,9 +5,10 @@ import {
   EventStoreHealthIndicator,
   ReadModelDatabaseHealthIndicator,
 } from '@fairtender/event-store';
+import { ProjectionRunnerHealthIndicator } from '@fairtender/read-models';
 import { RedisHealthIndicator } from '../../scheduler/src';
 
-/** Everything the one process depends on: the event store, the read models and, if scheduled, Redis. */
+/** Everything the one process depends on: the event store, the read models and their projector, and Redis if scheduled. */
 @Public()
 @Controller('health')
 export class StandaloneHealthController {
@@ -17,9 +18,14 @@ export class StandaloneHealthController {
     private readonly health: HealthCheckService,
     eventStore: EventStoreHealthIndicator,
     readModels: ReadModelDatabaseHealthIndicator,
+    projector: ProjectionRunnerHealthIndicator,
     @Optional() redis?: RedisHealthIndicator,
   ) {
-    this.checks = [() => eventStore.isHealthy(), () => readModels.isHealthy()];
+    this.checks = [
+      () => eventStore.isHealthy(),
+      () => readModels.isHealthy(),
+      () => projector.isHealthy(),
+    ];
     if (redis) this.checks.push(() => redis.isHealthy());
   }
 
