@@ -18,6 +18,8 @@ import { BuyerTenderController, NoticesController } from './notice/notices.contr
 import { TendersController } from './notice/tenders.controller';
 import { ApiExceptionFilter } from './shared/api-exception.filter';
 import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
+import { LegalApiModule } from './legal/legal.module';
+import { NotificationsApiModule } from './notifications/notifications.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
@@ -29,6 +31,8 @@ import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
     AuthModule,
     CqrsModule.forRoot(),
     ApiInfrastructureModule,
+    NotificationsApiModule,
+    LegalApiModule,
   ],
   controllers: [
     TendersController,
