@@ -18,6 +18,7 @@ describe('Notices and sealed bidding over HTTP (PostgreSQL)', () => {
   let api: RunningApi;
   let tenderId: string;
   let lastPosition: string;
+  let submissionDeadline: string;
   const seen = () => ({ 'x-min-position': lastPosition });
 
   beforeAll(async () => {
@@ -157,6 +158,47 @@ describe('Notices and sealed bidding over HTTP (PostgreSQL)', () => {
     lastPosition = revised.body.receipt.payload.position;
   });
 
+  it('an amendment after bids arrive needs each supplier to re-confirm, and leaves the minimum response time', async () => {
+    const officer = api.as('officer-alice');
+    const tooSoon = await officer.post(`/tenders/${tenderId}/amendments`, {
+      changes: { submissionDeadline: new Date(api.clock.now().getTime() + 22 * DAY).toISOString() },
+      reason: 'Bring the deadline forward',
+    });
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body.code).toBe('DEADLINE_TOO_SOON');
+
+    const { body: notice } = await api.as(null).get(`/notices/${tenderId}`);
+    const extended = new Date(
+      new Date(notice.submissionDeadline).getTime() + 5 * DAY,
+    ).toISOString();
+    const amended = await officer.post(`/tenders/${tenderId}/amendments`, {
+      changes: { submissionDeadline: extended },
+      reason: 'More time after the storage clarification',
+    });
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ noticeVersion: 2, recorded: ['NoticeAmended'] });
+    submissionDeadline = extended;
+    lastPosition = amended.body.position;
+
+    const acme = await api.as('supplier-acme').get(`/tenders/${tenderId}/bid`, seen());
+    expect(acme.body).toMatchObject({ needsReconfirmation: true, noticeVersion: 1 });
+    const reconfirmed = await api
+      .as('supplier-acme')
+      .post(`/tenders/${tenderId}/bid/reconfirmation`);
+    expect(reconfirmed.status).toBe(200);
+    expect(reconfirmed.body.recorded).toEqual(['BidReconfirmed']);
+    const again = await api.as('supplier-acme').post(`/tenders/${tenderId}/bid/reconfirmation`);
+    expect(again.body.code).toBe('BID_ALREADY_CONFIRMED');
+    const birch = await api
+      .as('supplier-birch')
+      .put(`/tenders/${tenderId}/bid`, bidBody(40_000_000, 'Birch v2'));
+    expect(birch.status).toBe(200);
+    lastPosition = birch.body.receipt.payload.position;
+    const publicNotice = await api.as(null).get(`/notices/${tenderId}`, seen());
+    expect(publicNotice.body).toMatchObject({ noticeVersion: 2, submissionDeadline: extended });
+    expect(publicNotice.body.amendments).toHaveLength(1);
+  });
+
   it('before opening nobody reads a bid: the register shows counts and times only, reads are refused and recorded', async () => {
     const register = await api.as('officer-alice').get(`/tenders/${tenderId}/bids`, seen());
     expect(register.status).toBe(200);
@@ -189,7 +231,7 @@ describe('Notices and sealed bidding over HTTP (PostgreSQL)', () => {
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('DEADLINE_NOT_REACHED');
 
-    api.clock.set(new Date(api.clock.now().getTime() + 30 * DAY + 1000));
+    api.clock.set(new Date(new Date(submissionDeadline).getTime() + 1));
     const late = await api
       .as('supplier-cedar')
       .post(`/tenders/${tenderId}/bid`, bidBody(38_000_000, 'Cedar late'));
@@ -251,5 +293,28 @@ describe('Notices and sealed bidding over HTTP (PostgreSQL)', () => {
     const cedar = await api.as('officer-alice').get(`/tenders/${tenderId}/bids/cedar/content`);
     expect(cedar.status).toBe(404);
     expect(cedar.body.code).toBe('BID_NOT_FOUND');
+  });
+
+  it('a cancelled tender takes no bids, and the public sees the termination notice', async () => {
+    const officer = api.as('officer-alice');
+    const drafted = await officer.post('/tenders', noticeTerms(api.clock.now()));
+    const other = drafted.body.tenderId;
+    await officer.post(`/tenders/${other}/publication`);
+    const cancelled = await officer.post(`/tenders/${other}/cancellation`, {
+      reason: 'Requirement withdrawn',
+    });
+    expect(cancelled.body).toMatchObject({ stage: 'cancelled', recorded: ['TenderCancelled'] });
+    const bid = await api
+      .as('supplier-acme')
+      .post(`/tenders/${other}/bid`, bidBody(1_000, 'Too late'));
+    expect(bid.status).toBe(409);
+    expect(bid.body.code).toBe('TENDERING_NOT_OPEN');
+    const notice = await api
+      .as(null)
+      .get(`/notices/${other}`, { 'x-min-position': cancelled.body.position });
+    expect(notice.body).toMatchObject({
+      stage: 'cancelled',
+      cancellationReason: 'Requirement withdrawn',
+    });
   });
 });
