@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       `  latency p50 / p99  ${percentile(pacedLatencies, 50).toFixed(1)} ms / ${percentile(pacedLatencies, 99).toFixed(1)} ms (target p99 < 50 ms)`,
     );
     console.log(
-      `  server CPU per bid ${serverCpuMsPerBid.toFixed(2)} ms (api process, all threads)`,
+      `  server CPU per bid ${serverCpuMsPerBid.toFixed(2)} ms (api process, all threads; ${Math.round((system / (user + system)) * 100)}% in the kernel)`,
     );
     console.log(
       problems.length === 0
