@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@fairtender/config';
-import { DomainError, validateBidContent } from '@fairtender/domain';
+import { DomainError, validateBidContent, type BidEvent, type BidState } from '@fairtender/domain';
+import type { CommandOutcome } from '@fairtender/event-store';
 import { ApiError } from '../shared/api-error';
 import { BidSealing } from '../shared/bid-sealing';
+import type { CommandContext } from '../shared/command-context';
 import { ReceiptSigner } from '../shared/receipt-signer';
 import { TenderStreams } from '../shared/tender-streams';
 import {
@@ -88,13 +90,7 @@ export class WithdrawBidHandler implements ICommandHandler<WithdrawBidCommand> {
       actor: context.actor,
       now: context.now,
     });
-    return {
-      tenderId,
-      supplierId: context.actor.organisationId,
-      status: outcome.state.status,
-      replayed: false,
-      recorded: outcome.events.map((event) => event.type),
-    };
+    return bidChangeResult(tenderId, context, outcome);
   }
 }
 
@@ -108,14 +104,23 @@ export class ReconfirmBidHandler implements ICommandHandler<ReconfirmBidCommand>
       actor: context.actor,
       now: context.now,
     });
-    return {
-      tenderId,
-      supplierId: context.actor.organisationId,
-      status: outcome.state.status,
-      replayed: false,
-      recorded: outcome.events.map((event) => event.type),
-    };
+    return bidChangeResult(tenderId, context, outcome);
   }
+}
+
+/** What a withdrawal or re-confirmation answers: where the bid now stands and what was recorded. */
+function bidChangeResult(
+  tenderId: string,
+  context: CommandContext,
+  outcome: CommandOutcome<BidState, BidEvent>,
+): BidCommandResult {
+  return {
+    tenderId,
+    supplierId: context.actor.organisationId,
+    status: outcome.state.status,
+    replayed: false,
+    recorded: outcome.events.map((event) => event.type),
+  };
 }
 
 export const BID_COMMAND_HANDLERS = [PlaceBidHandler, WithdrawBidHandler, ReconfirmBidHandler];

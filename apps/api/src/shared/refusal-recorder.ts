@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AccessRefusalListener } from '@fairtender/auth';
+import type { AccessRefusal, AccessRefusalListener } from '@fairtender/auth';
 import {
   currentVersion,
   refusalStream,
@@ -27,14 +27,7 @@ export class RefusalRecorder implements AccessRefusalListener {
     private readonly clock: Clock,
   ) {}
 
-  async refused(input: {
-    actor: Actor;
-    method: string;
-    url: string;
-    params: Record<string, string>;
-    code: string;
-    reason: string;
-  }): Promise<void> {
+  async refused(input: AccessRefusal): Promise<void> {
     const tenderId = input.params.tenderId;
     if (!tenderId || !UUID.test(tenderId)) return;
     if ((await this.store.readStream(tenderStream(tenderId), { maxCount: 1 })).length === 0) return;

@@ -5,7 +5,7 @@ import { toMs } from '../shared/time';
 import type { TenderState } from '../notice/state';
 import type { NoticeTerms } from '../notice/terms';
 import type { BidCommand } from './commands';
-import type { BidState } from './state';
+import type { BidDecisionState, BidState } from './state';
 
 export type Command<Type extends BidCommand['type']> = Extract<BidCommand, { type: Type }>;
 
@@ -65,4 +65,19 @@ export function requireSubmitted(bid: BidState): void {
       status: bid.status,
     });
   }
+}
+
+/**
+ * What changing a standing bid needs: a supplier's own bid, submitted, on a tender still in tendering,
+ * before the deadline. A late change is refused; nothing is recorded, as nothing new was offered.
+ */
+export function requireStandingBid(
+  command: { actor: Actor; now: Date },
+  { tender, bid }: BidDecisionState,
+): PublicTender {
+  const open = requireBidder(command.actor, tender, bid);
+  if (isLate(open, command.now)) throw lateBid(open, command.now);
+  requireTendering(open);
+  requireSubmitted(bid);
+  return open;
 }

@@ -1,23 +1,13 @@
 import type { BidWithdrawn } from './events';
-import {
-  isLate,
-  lateBid,
-  requireBidder,
-  requireSubmitted,
-  requireTendering,
-  type Command,
-} from './rules';
+import { requireStandingBid, type Command } from './rules';
 import type { BidDecisionState } from './state';
 
 /** Before the deadline only; nothing to record when refused, as nothing was offered. */
 export function withdrawBid(
   command: Command<'WithdrawBid'>,
-  { tender, bid }: BidDecisionState,
+  state: BidDecisionState,
 ): [BidWithdrawn] {
-  const open = requireBidder(command.actor, tender, bid);
-  if (isLate(open, command.now)) throw lateBid(open, command.now);
-  requireTendering(open);
-  requireSubmitted(bid);
+  const open = requireStandingBid(command, state);
   const reason = command.reason?.trim();
   return [
     {
