@@ -1,3 +1,4 @@
+import { SCHEDULER_ACTOR } from '../shared/actor';
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
@@ -7,10 +8,12 @@ import {
   at,
   closedAtDeadline,
   drafted,
+  foreignOfficer,
   msBefore,
   officer,
   secondOfficer,
   SUBMISSION_DEADLINE,
+  supplier,
   tendering,
 } from '../testing/notice-fixtures';
 
@@ -77,6 +80,37 @@ describe('CloseTendering', () => {
     given(tenderDecider, opened)
       .when(close(at('2025-04-02T00:00:00Z')))
       .then([]);
+  });
+
+  it('the scheduler (the system actor) closes it, and is refused before the deadline like anyone', () => {
+    const bySystem = (now: Date): NoticeCommand => ({
+      type: 'CloseTendering',
+      actor: SCHEDULER_ACTOR,
+      now,
+    });
+    given(tenderDecider, tendering())
+      .when(bySystem(at(SUBMISSION_DEADLINE)))
+      .then([
+        {
+          type: 'TenderingClosed',
+          data: { closedAt: '2025-03-31T12:00:00.000Z', submissionDeadline: SUBMISSION_DEADLINE },
+        },
+      ]);
+    given(tenderDecider, tendering())
+      .when(bySystem(msBefore(SUBMISSION_DEADLINE, 1)))
+      .thenFails('DEADLINE_NOT_REACHED');
+    given(tenderDecider, [...tendering(), closedAtDeadline()])
+      .when(bySystem(at(SUBMISSION_DEADLINE)))
+      .then([]);
+  });
+
+  it('refuses an officer of another authority and a supplier', () => {
+    given(tenderDecider, tendering())
+      .when({ type: 'CloseTendering', actor: foreignOfficer, now: at(SUBMISSION_DEADLINE) })
+      .thenFails('NOT_YOUR_ORGANISATION');
+    given(tenderDecider, tendering())
+      .when({ type: 'CloseTendering', actor: supplier, now: at(SUBMISSION_DEADLINE) })
+      .thenFails('ROLE_NOT_ALLOWED');
   });
 
   it('refuses a draft or a cancelled tender', () => {

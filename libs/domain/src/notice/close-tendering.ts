@@ -1,3 +1,4 @@
+import { isSystemActor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
 import type { TenderingClosed } from './events';
@@ -5,16 +6,16 @@ import { requireBuyerOfficer, requireStage, requireTender, type Command } from '
 import type { TenderState } from './state';
 
 /**
- * Closes tendering once the submission deadline is reached: an officer, or the scheduler acting as
- * one. Idempotent, since scheduler jobs run at least once: a tender already closed (or already
- * opened) yields no events. Bids are refused from the deadline on whether or not this has run.
+ * Closes tendering once the submission deadline is reached: an officer of the buyer, or the scheduler
+ * (the system actor). Idempotent, since scheduler jobs run at least once: a tender already closed (or
+ * already opened) yields no events. Bids are refused from the deadline on whether or not this has run.
  */
 export function closeTendering(
   command: Command<'CloseTendering'>,
   state: TenderState,
 ): TenderingClosed[] {
   const tender = requireTender(state);
-  requireBuyerOfficer(tender, command.actor, 'close tendering');
+  if (!isSystemActor(command.actor)) requireBuyerOfficer(tender, command.actor, 'close tendering');
   if (tender.stage === 'closed' || tender.stage === 'evaluation') return [];
   requireStage(tender, ['tendering'], 'close tendering');
   const { submissionDeadline } = tender.terms;

@@ -1,4 +1,4 @@
-import type { Actor } from '../shared/actor';
+import type { Actor, CommandActor } from '../shared/actor';
 import type { BidStreamHead } from './events';
 import type { AmendableTerms, NoticeTerms } from './terms';
 
@@ -16,7 +16,9 @@ export type NoticeCommand =
   | (CommandBase & { type: 'CancelTender'; reason: string })
   | (CommandBase & { type: 'AskClarification'; questionId: string; question: string })
   | (CommandBase & { type: 'AnswerClarification'; questionId: string; answer: string })
-  | (CommandBase & { type: 'CloseTendering' })
+  /** Deadline commands: an officer of the buyer, or the scheduler (a system actor) at the deadline. */
+  | { type: 'CloseTendering'; actor: CommandActor; now: Date }
+  | { type: 'CloseClarificationPeriod'; actor: CommandActor; now: Date }
   /** `bidStreams`: the head of every bid stream, read by the handler just before deciding. */
   | (CommandBase & {
       type: 'ConfirmBidOpening';

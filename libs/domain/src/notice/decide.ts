@@ -3,6 +3,7 @@ import { assertNever } from '../shared/never';
 import { amendNotice } from './amend-notice';
 import { cancelTender } from './cancel-tender';
 import { answerClarification, askClarification } from './clarifications';
+import { closeClarificationPeriod } from './close-clarification-period';
 import { closeTendering } from './close-tendering';
 import type { NoticeCommand } from './commands';
 import { confirmBidOpening } from './confirm-bid-opening';
@@ -31,6 +32,8 @@ export function decideTender(command: NoticeCommand, state: TenderState): Notice
       return answerClarification(command, state);
     case 'CloseTendering':
       return closeTendering(command, state);
+    case 'CloseClarificationPeriod':
+      return closeClarificationPeriod(command, state);
     case 'ConfirmBidOpening':
       return confirmBidOpening(command, state);
     default:

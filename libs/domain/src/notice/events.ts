@@ -38,6 +38,11 @@ export type TenderingClosed = DomainEvent<
   'TenderingClosed',
   { closedAt: string; submissionDeadline: string }
 >;
+/** Questions are no longer accepted: the clarification deadline was reached (usually by the scheduler). */
+export type ClarificationPeriodClosed = DomainEvent<
+  'ClarificationPeriodClosed',
+  { closedAt: string; clarificationDeadline: string; unansweredQuestions: number }
+>;
 /** The first of the two officers needed to open the bids. */
 export type BidOpeningConfirmed = DomainEvent<
   'BidOpeningConfirmed',
@@ -65,5 +70,6 @@ export type NoticeEvent =
   | ClarificationRequested
   | ClarificationAnswered
   | TenderingClosed
+  | ClarificationPeriodClosed
   | BidOpeningConfirmed
   | BidsOpened;

@@ -19,7 +19,11 @@ export function evolveTender(state: TenderState, event: NoticeEvent): TenderStat
     case 'NoticeAmended': {
       const { changes, amendedAt, noticeVersion } = event.data;
       const terms = state.terms && { ...state.terms, ...changes };
-      return { ...state, terms, lastAmendedAt: amendedAt, noticeVersion };
+      const amended = { ...state, terms, lastAmendedAt: amendedAt, noticeVersion };
+      if (changes.clarificationDeadline === undefined) return amended;
+      // A new clarification deadline opens a new period, however the old one ended.
+      const { clarificationPeriodClosedAt: _ended, ...reopened } = amended;
+      return reopened;
     }
     case 'TenderCancelled':
       return {
@@ -49,6 +53,8 @@ export function evolveTender(state: TenderState, event: NoticeEvent): TenderStat
     }
     case 'TenderingClosed':
       return { ...state, stage: 'closed', closedAt: event.data.closedAt };
+    case 'ClarificationPeriodClosed':
+      return { ...state, clarificationPeriodClosedAt: event.data.closedAt };
     case 'BidOpeningConfirmed':
       return { ...state, openingConfirmation: { ...event.data } };
     case 'BidsOpened': {

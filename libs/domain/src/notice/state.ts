@@ -24,6 +24,8 @@ export interface TenderState {
   lastAmendedAt?: string;
   sealingKey?: { keyId: string; wrappedKey: string };
   clarifications: Record<string, Clarification>;
+  /** Set when the clarification period was closed; cleared when an amendment moves its deadline. */
+  clarificationPeriodClosedAt?: string;
   closedAt?: string;
   /** The first officer's confirmation, waiting for a second officer. */
   openingConfirmation?: { officerId: string; confirmedAt: string };

@@ -19,6 +19,7 @@ describe('event schemas', () => {
         'BidWithdrawn',
         'BidsOpened',
         'ClarificationAnswered',
+        'ClarificationPeriodClosed',
         'ClarificationRequested',
         'DraftRevised',
         'LateBidRefused',

@@ -20,6 +20,7 @@ export const EVENT_VERSIONS = {
   ClarificationRequested: 1,
   ClarificationAnswered: 1,
   TenderingClosed: 1,
+  ClarificationPeriodClosed: 1,
   BidOpeningConfirmed: 1,
   BidsOpened: 1,
   BidSubmitted: 1,

@@ -1,0 +1,42 @@
+import { isSystemActor } from '../shared/actor';
+import { DomainError } from '../shared/domain-error';
+import { toMs } from '../shared/time';
+import type { ClarificationPeriodClosed } from './events';
+import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
+import type { TenderState } from './state';
+
+/**
+ * Closes the clarification period once its deadline is reached: the scheduler (the system actor) or an
+ * officer of the buyer. Questions are refused from the deadline on by the clock anyway; this records
+ * the moment, with how many questions were left unanswered (a red flag if tendering then closes so).
+ * Idempotent: a period already closed, or a tender whose tendering is over, yields no events.
+ */
+export function closeClarificationPeriod(
+  command: Command<'CloseClarificationPeriod'>,
+  state: TenderState,
+): ClarificationPeriodClosed[] {
+  const tender = requireTender(state);
+  if (!isSystemActor(command.actor)) {
+    requireBuyerOfficer(tender, command.actor, 'close the clarification period');
+  }
+  if (tender.stage === 'closed' || tender.stage === 'evaluation') return [];
+  requireStage(tender, ['tendering'], 'close the clarification period');
+  if (tender.clarificationPeriodClosedAt !== undefined) return [];
+  const { clarificationDeadline } = tender.terms;
+  if (command.now.getTime() < toMs(clarificationDeadline)) {
+    throw new DomainError(
+      'DEADLINE_NOT_REACHED',
+      `The clarification period cannot close before its deadline ${clarificationDeadline}`,
+      { clarificationDeadline },
+    );
+  }
+  const unansweredQuestions = Object.values(tender.clarifications).filter(
+    (clarification) => clarification.answer === undefined,
+  ).length;
+  return [
+    {
+      type: 'ClarificationPeriodClosed',
+      data: { closedAt: command.now.toISOString(), clarificationDeadline, unansweredQuestions },
+    },
+  ];
+}
