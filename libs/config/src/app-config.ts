@@ -57,6 +57,29 @@ export interface BiddingSettings {
   openingWindowMs: number;
 }
 
+export interface SchedulerSettings {
+  /** BullMQ key prefix in Redis. */
+  queuePrefix: string;
+  /** Jobs run at once per queue in one process. */
+  concurrency: number;
+  /** First retry delay of a deadline job (exponential). */
+  deadlineRetryBaseMs: number;
+  /** How often the scheduler checks that Redis still holds its jobs. */
+  redisCheckIntervalMs: number;
+}
+
+export interface WebhookSettings {
+  /** Only `https://` targets (always in production). */
+  requireHttps: boolean;
+  /** Loopback, private and link-local targets allowed (tests, closed networks). */
+  allowPrivateTargets: boolean;
+  /** First retry delay of a failed delivery (exponential). */
+  retryBaseMs: number;
+  /** Deliveries of one notification to one supplier, the first included. */
+  maxAttempts: number;
+  timeoutMs: number;
+}
+
 /** Typed, validated view of the environment. Build it with `loadConfig`. */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
@@ -68,6 +91,8 @@ export class AppConfig {
   readonly sealing: SealingSettings;
   readonly receipts: ReceiptSettings;
   readonly bidding: BiddingSettings;
+  readonly scheduler: SchedulerSettings;
+  readonly webhooks: WebhookSettings;
   private readonly port: number | undefined;
 
   constructor(env: EnvironmentVariables) {
@@ -83,6 +108,19 @@ export class AppConfig {
     this.bidding = {
       documentsMaxBytes: env.BID_DOCUMENTS_MAX_BYTES,
       openingWindowMs: env.OPENING_WINDOW_SECONDS * 1000,
+    };
+    this.scheduler = {
+      queuePrefix: env.SCHEDULER_QUEUE_PREFIX,
+      concurrency: env.SCHEDULER_CONCURRENCY,
+      deadlineRetryBaseMs: env.DEADLINE_RETRY_BASE_MS,
+      redisCheckIntervalMs: env.SCHEDULER_REDIS_CHECK_SECONDS * 1000,
+    };
+    this.webhooks = {
+      requireHttps: env.NODE_ENV === 'production',
+      allowPrivateTargets: env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true',
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     };
   }
 

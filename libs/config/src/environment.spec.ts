@@ -121,6 +121,50 @@ describe('environment configuration', () => {
     ).toEqual({ documentsMaxBytes: 1_048_576, openingWindowMs: 60_000 });
   });
 
+  it('reads the scheduler and webhook settings, with their defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.scheduler).toEqual({
+      queuePrefix: 'fairtender',
+      concurrency: 16,
+      deadlineRetryBaseMs: 1000,
+      redisCheckIntervalMs: 30_000,
+    });
+    expect(defaults.webhooks).toEqual({
+      requireHttps: false,
+      allowPrivateTargets: false,
+      retryBaseMs: 10_000,
+      maxAttempts: 8,
+      timeoutMs: 10_000,
+    });
+    const set = loadConfig({
+      SCHEDULER_QUEUE_PREFIX: 'test-run_42',
+      SCHEDULER_CONCURRENCY: '4',
+      DEADLINE_RETRY_BASE_MS: '50',
+      SCHEDULER_REDIS_CHECK_SECONDS: '2',
+      WEBHOOK_RETRY_BASE_MS: '100',
+      WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+    });
+    expect(set.scheduler).toEqual({
+      queuePrefix: 'test-run_42',
+      concurrency: 4,
+      deadlineRetryBaseMs: 50,
+      redisCheckIntervalMs: 2000,
+    });
+    expect(set.webhooks).toEqual({
+      requireHttps: false,
+      allowPrivateTargets: true,
+      retryBaseMs: 100,
+      maxAttempts: 3,
+      timeoutMs: 2000,
+    });
+  });
+
+  it('requires https webhooks in production', () => {
+    expect(loadConfig(PRODUCTION_SECRETS).webhooks.requireHttps).toBe(true);
+  });
+
   it('verifies tokens against the JWKS when AUTH_JWKS_URL is set', () => {
     const { auth } = loadConfig({
       NODE_ENV: 'production',
@@ -243,6 +287,36 @@ describe('environment configuration', () => {
     [
       { OPENING_WINDOW_SECONDS: '1.5' },
       'OPENING_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400',
+    ],
+    [
+      { SCHEDULER_QUEUE_PREFIX: 'bull:queues' },
+      'SCHEDULER_QUEUE_PREFIX must be 1 to 64 of A-Z a-z 0-9 _ -',
+    ],
+    [{ SCHEDULER_CONCURRENCY: '0' }, 'SCHEDULER_CONCURRENCY must be a whole number from 1 to 256'],
+    [
+      { SCHEDULER_CONCURRENCY: 'many' },
+      'SCHEDULER_CONCURRENCY must be a whole number from 1 to 256',
+    ],
+    [
+      { DEADLINE_RETRY_BASE_MS: '5' },
+      'DEADLINE_RETRY_BASE_MS must be a whole number of milliseconds from 10 to 3600000',
+    ],
+    [
+      { SCHEDULER_REDIS_CHECK_SECONDS: '0.5' },
+      'SCHEDULER_REDIS_CHECK_SECONDS must be a whole number of seconds from 1 to 3600',
+    ],
+    [
+      { WEBHOOK_RETRY_BASE_MS: '86400001' },
+      'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 10 to 86400000',
+    ],
+    [{ WEBHOOK_MAX_ATTEMPTS: '51' }, 'WEBHOOK_MAX_ATTEMPTS must be a whole number from 1 to 50'],
+    [
+      { WEBHOOK_TIMEOUT_MS: '99' },
+      'WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000',
+    ],
+    [
+      { WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'yes' },
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be one of true, false (got "yes")',
     ],
   ])('refuses %o, naming the variable', (env, expected) => {
     const message = problemsOf(env);

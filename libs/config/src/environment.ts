@@ -7,6 +7,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -43,6 +44,14 @@ export const DEFAULT_BID_DOCUMENTS_MAX_BYTES = 3 * 1024 * 1024;
 export const MAX_BID_DOCUMENTS_MAX_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_OPENING_WINDOW_SECONDS = 900;
 export const MAX_OPENING_WINDOW_SECONDS = 24 * 60 * 60;
+export const DEFAULT_SCHEDULER_QUEUE_PREFIX = 'fairtender';
+export const DEFAULT_SCHEDULER_CONCURRENCY = 16;
+export const DEFAULT_DEADLINE_RETRY_BASE_MS = 1000;
+export const DEFAULT_SCHEDULER_REDIS_CHECK_SECONDS = 30;
+export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 10_000;
+export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 8;
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
+const BOOLEANS = ['true', 'false'] as const;
 
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
@@ -247,6 +256,58 @@ export class EnvironmentVariables {
   @Min(1, { message: openingWindowMessage })
   @Max(MAX_OPENING_WINDOW_SECONDS, { message: openingWindowMessage })
   OPENING_WINDOW_SECONDS: number = DEFAULT_OPENING_WINDOW_SECONDS;
+
+  // Namespace of the scheduler's BullMQ keys in Redis: apps sharing a Redis must agree on it.
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: (args) => `${args.property} must be 1 to 64 of A-Z a-z 0-9 _ -`,
+  })
+  SCHEDULER_QUEUE_PREFIX: string = DEFAULT_SCHEDULER_QUEUE_PREFIX;
+
+  // Jobs each scheduler process runs at once, per queue.
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 256) })
+  @Min(1, { message: wholeNumber(1, 256) })
+  @Max(256, { message: wholeNumber(1, 256) })
+  SCHEDULER_CONCURRENCY: number = DEFAULT_SCHEDULER_CONCURRENCY;
+
+  // First retry delay of a deadline job that failed for want of a database; doubles each attempt.
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(10, 3_600_000, 'milliseconds') })
+  @Min(10, { message: wholeNumber(10, 3_600_000, 'milliseconds') })
+  @Max(3_600_000, { message: wholeNumber(10, 3_600_000, 'milliseconds') })
+  DEADLINE_RETRY_BASE_MS: number = DEFAULT_DEADLINE_RETRY_BASE_MS;
+
+  // How often the scheduler checks that Redis still holds its jobs (rebuilding them if not).
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 3600, 'seconds') })
+  @Min(1, { message: wholeNumber(1, 3600, 'seconds') })
+  @Max(3600, { message: wholeNumber(1, 3600, 'seconds') })
+  SCHEDULER_REDIS_CHECK_SECONDS: number = DEFAULT_SCHEDULER_REDIS_CHECK_SECONDS;
+
+  // First retry delay of a failed webhook delivery; doubles each attempt.
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(10, 86_400_000, 'milliseconds') })
+  @Min(10, { message: wholeNumber(10, 86_400_000, 'milliseconds') })
+  @Max(86_400_000, { message: wholeNumber(10, 86_400_000, 'milliseconds') })
+  WEBHOOK_RETRY_BASE_MS: number = DEFAULT_WEBHOOK_RETRY_BASE_MS;
+
+  // Deliveries of one notification to one supplier, the first included.
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 50) })
+  @Min(1, { message: wholeNumber(1, 50) })
+  @Max(50, { message: wholeNumber(1, 50) })
+  WEBHOOK_MAX_ATTEMPTS: number = DEFAULT_WEBHOOK_MAX_ATTEMPTS;
+
+  // A delivery not answered within this time counts as failed (and is retried).
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(100, 60_000, 'milliseconds') })
+  @Min(100, { message: wholeNumber(100, 60_000, 'milliseconds') })
+  @Max(60_000, { message: wholeNumber(100, 60_000, 'milliseconds') })
+  WEBHOOK_TIMEOUT_MS: number = DEFAULT_WEBHOOK_TIMEOUT_MS;
+
+  // Lets webhooks target loopback, private and link-local addresses (tests, closed networks).
+  @IsIn(BOOLEANS, { message: oneOf(BOOLEANS) })
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: (typeof BOOLEANS)[number] = 'false';
 }
 
 function developmentReceiptKey() {
@@ -259,6 +320,12 @@ function bidDocumentsMessage(args: ValidationArguments): string {
 
 function openingWindowMessage(args: ValidationArguments): string {
   return `${args.property} must be a whole number of seconds from 1 to ${MAX_OPENING_WINDOW_SECONDS}`;
+}
+
+function wholeNumber(min: number, max: number, unit?: string) {
+  const of = unit ? ` of ${unit}` : '';
+  return (args: ValidationArguments) =>
+    `${args.property} must be a whole number${of} from ${min} to ${max}`;
 }
 
 function portMessage(args: ValidationArguments): string {
@@ -283,6 +350,14 @@ export const ENVIRONMENT_VARIABLES = [
   'RECEIPT_SIGNING_KEY',
   'BID_DOCUMENTS_MAX_BYTES',
   'OPENING_WINDOW_SECONDS',
+  'SCHEDULER_QUEUE_PREFIX',
+  'SCHEDULER_CONCURRENCY',
+  'DEADLINE_RETRY_BASE_MS',
+  'SCHEDULER_REDIS_CHECK_SECONDS',
+  'WEBHOOK_RETRY_BASE_MS',
+  'WEBHOOK_MAX_ATTEMPTS',
+  'WEBHOOK_TIMEOUT_MS',
+  'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /** Our variables only; an empty value counts as unset (as `FOO=` in a compose file means). */
