@@ -29,6 +29,10 @@ describe('event schemas', () => {
         'TenderDrafted',
         'TenderPublished',
         'TenderingClosed',
+        'TenderHistoryViewed',
+        'TenderStateViewed',
+        'TenderIntegrityVerified',
+        'EvidenceBundleExported',
       ].sort(),
     );
     expect(new Set(Object.values(EVENT_VERSIONS))).toEqual(new Set([1]));

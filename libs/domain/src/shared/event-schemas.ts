@@ -1,9 +1,9 @@
-import type { AccessEvent } from '../access/events';
+import type { AccessEvent, AuditEvent } from '../access/events';
 import type { BidEvent } from '../bidding/events';
 import type { NoticeEvent } from '../notice/events';
 import type { DomainEvent } from './domain-event';
 
-export type KnownEvent = NoticeEvent | BidEvent | AccessEvent;
+export type KnownEvent = NoticeEvent | BidEvent | AccessEvent | AuditEvent;
 export type KnownEventType = KnownEvent['type'];
 
 /**
@@ -30,6 +30,10 @@ export const EVENT_VERSIONS = {
   LateBidRefused: 1,
   SealedContentReadRefused: 1,
   AccessRefused: 1,
+  TenderHistoryViewed: 1,
+  TenderStateViewed: 1,
+  TenderIntegrityVerified: 1,
+  EvidenceBundleExported: 1,
 } as const satisfies Record<KnownEventType, number>;
 
 /** Turns the data of version v of a type into the data of version v + 1. Pure; stored events are never rewritten. */
