@@ -15,3 +15,16 @@ export { ReadModelsModule, READ_MODEL_SCHEMA } from './nest/read-models.module';
 export { ProjectionRunnerModule } from './nest/projection-runner.module';
 export { ProjectionRunnerService } from './nest/projection-runner.service';
 export { ProjectionRunnerHealthIndicator } from './nest/projection-runner.health';
+export {
+  rebuildAndCompare,
+  projectRange,
+  createShadowSchema,
+  dropShadowSchema,
+  type RebuildReport,
+  type RebuildProgress,
+  type ShadowRebuildOptions,
+  type ProjectRangeOptions,
+} from './rebuild/shadow-rebuild';
+export { compareWithLive, type TableComparison, type RowDifference } from './rebuild/compare';
+export { inSchema } from './rebuild/schema-client';
+export { applyBatch } from './runner/apply-batch';

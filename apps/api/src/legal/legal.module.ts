@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
+import { LegalReplay } from '@fairtender/legal';
+import { Clock } from '../shared/clock';
+import { LegalController } from './legal.controller';
+import { LEGAL_QUERY_HANDLERS } from './legal.queries';
 
 /** Legal replay for `legal` and `auditor`: history, state at a moment, verify, evidence bundles (issue 6). */
-@Module({})
+@Module({
+  controllers: [LegalController],
+  providers: [
+    {
+      provide: LegalReplay,
+      useFactory: (store: EventStore, clock: Clock) =>
+        new LegalReplay(store, { via: 'api', now: () => clock.now() }),
+      inject: [EVENT_STORE, Clock],
+    },
+    ...LEGAL_QUERY_HANDLERS,
+  ],
+})
 export class LegalApiModule {}

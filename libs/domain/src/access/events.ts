@@ -58,7 +58,7 @@ export type TenderIntegrityVerified = DomainEvent<
     /** The first break found, as reported (null when intact). */
     firstBreak: {
       streamName: string;
-      revision: number;
+      revision: number | null;
       reason: string;
       expectedHash: string | null;
       actualHash: string | null;

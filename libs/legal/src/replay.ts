@@ -1,0 +1,96 @@
+import {
+  evolveBid,
+  evolveTender,
+  initialBidState,
+  initialTenderState,
+  parseTenderStream,
+  upcast,
+  type BidEvent,
+  type BidState,
+  type NoticeEvent,
+  type TenderState,
+} from '@fairtender/domain';
+import type { Position, RecordedEvent } from '@fairtender/event-store';
+import { isAtOrBefore, type Moment } from './moment';
+import { streamKind } from './tender-log';
+
+export interface ReplayedBid {
+  supplierId: string;
+  streamName: string;
+  state: BidState;
+  /** The last event of the bid stream folded. */
+  head: { revision: number; hash: string };
+}
+
+/** What the deciders knew at a moment: the tender stream and every bid stream folded up to it. */
+export interface ReplayedTender {
+  tender: TenderState;
+  bids: Map<string, ReplayedBid>;
+  refusals: Record<string, number>;
+  auditRecords: number;
+  /** Events folded (of every stream of the tender). */
+  events: number;
+  lastPosition?: Position;
+  lastRecordedAt?: Date;
+}
+
+/**
+ * Folds a tender's events, in global order, with the deciders' own `evolve`: `evolveTender` over the
+ * tender stream, `evolveBid` over each bid stream, each event upcast first. Events after the moment
+ * are skipped (not stopped at: the store's clock is not strictly monotonic in global order).
+ */
+export class TenderFold {
+  private readonly replayed: ReplayedTender = {
+    tender: initialTenderState(),
+    bids: new Map(),
+    refusals: {},
+    auditRecords: 0,
+    events: 0,
+  };
+
+  constructor(readonly moment: Moment = { kind: 'now' }) {}
+
+  apply(recorded: RecordedEvent): void {
+    if (!isAtOrBefore(recorded, this.moment)) return;
+    const r = this.replayed;
+    r.events += 1;
+    r.lastPosition = recorded.position;
+    r.lastRecordedAt = recorded.recordedAt;
+    switch (streamKind(recorded.streamName)) {
+      case 'tender':
+        r.tender = evolveTender(r.tender, upcastEvent<NoticeEvent>(recorded));
+        return;
+      case 'bid': {
+        const existing = r.bids.get(recorded.streamName);
+        const state = evolveBid(
+          existing?.state ?? initialBidState(),
+          upcastEvent<BidEvent>(recorded),
+        );
+        r.bids.set(recorded.streamName, {
+          supplierId:
+            existing?.supplierId ?? parseTenderStream(recorded.streamName)?.supplierId ?? '',
+          streamName: recorded.streamName,
+          state,
+          head: { revision: recorded.revision, hash: recorded.hash },
+        });
+        return;
+      }
+      case 'refusals':
+        r.refusals[recorded.type] = (r.refusals[recorded.type] ?? 0) + 1;
+        return;
+      case 'audit':
+        r.auditRecords += 1;
+        return;
+      case 'other':
+        return;
+    }
+  }
+
+  result(): ReplayedTender {
+    return this.replayed;
+  }
+}
+
+function upcastEvent<Event>(recorded: RecordedEvent): Event {
+  return upcast(recorded.type, recorded.version, recorded.data) as Event;
+}
