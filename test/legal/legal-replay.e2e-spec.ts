@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoUser, issueToken } from '@fairtender/auth';
 import { bidStream, refusalStream } from '@fairtender/domain';
 import {
   createScratchDatabase,
@@ -55,7 +56,6 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
   const tokens = new Map<string, string>();
   async function tokenOf(user: 'auditor-ada' | 'legal-lee'): Promise<string> {
     if (!tokens.has(user)) {
-      const { issueToken, demoUser } = await import('@fairtender/auth');
       tokens.set(user, await issueToken(api.config.auth, demoUser(user)));
     }
     return tokens.get(user)!;

@@ -1,9 +1,14 @@
 import { Command } from 'commander';
 import { processIo, type CliIo } from './cli-io';
+import { addExportCommand } from './legal/export.command';
+import { addRebuildCommand } from './legal/rebuild.command';
+import { addReplayCommand } from './legal/replay.command';
+import { addStateCommands } from './legal/state.command';
+import { addVerifyCommand } from './legal/verify.command';
 import { addMigrateCommand } from './migrate.command';
 import { addTokensCommand } from './tokens.command';
 
-/** The operator's tool. Replay, verify and export join `migrate` as the legal-replay issues land. */
+/** The operator's tool: schema, demo tokens, legal replay (replay, state, diff, verify, export) and read-model rebuilds. */
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command('fairtender')
     .description(
@@ -21,5 +26,10 @@ Environment:
     );
   addMigrateCommand(program, io);
   addTokensCommand(program, io);
+  addReplayCommand(program, io);
+  addStateCommands(program, io);
+  addVerifyCommand(program, io);
+  addExportCommand(program, io);
+  addRebuildCommand(program, io);
   return program;
 }
