@@ -66,7 +66,7 @@ export class LegalReplay {
   }
 
   async state(tenderId: string, moment: Moment, caller: ReplayCaller): Promise<TenderStateView> {
-    const [view] = await this.fold(tenderId, [moment]);
+    const [view] = await replayStates(this.store, tenderId, [moment]);
     await this.recordStateViewed(tenderId, 'state', [view], caller);
     return view;
   }
@@ -77,7 +77,7 @@ export class LegalReplay {
     to: Moment,
     caller: ReplayCaller,
   ): Promise<TenderDiff> {
-    const [before, after] = await this.fold(tenderId, [from, to]);
+    const [before, after] = await replayStates(this.store, tenderId, [from, to]);
     await this.recordStateViewed(tenderId, 'diff', [before, after], caller);
     return diffStates(before, after);
   }
@@ -155,15 +155,6 @@ export class LegalReplay {
     throw new Error('The export ended without a manifest');
   }
 
-  private async fold(tenderId: string, moments: Moment[]): Promise<TenderStateView[]> {
-    const policy = new SealingPolicy(tenderId, await loadTender(this.store, tenderId));
-    const folds = moments.map((moment) => new TenderFold(moment));
-    for await (const page of readTenderLog(this.store, tenderId)) {
-      for (const event of page) for (const fold of folds) fold.apply(event);
-    }
-    return folds.map((fold) => stateView(tenderId, fold.moment, fold.result(), policy));
-  }
-
   private recordStateViewed(
     tenderId: string,
     view: 'state' | 'diff',
@@ -201,4 +192,21 @@ export class LegalReplay {
       'any',
     );
   }
+}
+
+/**
+ * The tender's state view at each moment, from one read of its log: every moment's fold runs over
+ * the same pages. The sealing rule is decided by whether the bids are opened now.
+ */
+export async function replayStates(
+  store: EventStore,
+  tenderId: string,
+  moments: readonly Moment[],
+): Promise<TenderStateView[]> {
+  const policy = new SealingPolicy(tenderId, await loadTender(store, tenderId));
+  const folds = moments.map((moment) => new TenderFold(moment));
+  for await (const page of readTenderLog(store, tenderId)) {
+    for (const event of page) for (const fold of folds) fold.apply(event);
+  }
+  return folds.map((fold) => stateView(tenderId, fold.moment, fold.result(), policy));
 }

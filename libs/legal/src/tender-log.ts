@@ -38,21 +38,29 @@ export interface ReadLogOptions {
   pageSize?: number;
 }
 
-/** Every event of one tender, across all its streams, in global order, a page at a time. */
+/**
+ * Every event of one tender, across all its streams, in global order, a page at a time. The next page
+ * is asked for as soon as a page arrives, so the database reads it while the caller folds this one.
+ */
 export async function* readTenderLog(
   store: EventStore,
   tenderId: string,
   { after, pageSize = 2000 }: ReadLogOptions = {},
 ): AsyncGenerator<RecordedEvent[]> {
   const streamPrefix = tenderPrefix(tenderId);
-  let cursor = after;
-  for (;;) {
-    const page = await store.readAll({ streamPrefix, after: cursor, maxCount: pageSize });
-    if (page.length === 0) return;
-    const own = page.filter((event) => belongsToTender(tenderId, event.streamName));
-    if (own.length > 0) yield own;
-    if (page.length < pageSize) return;
-    cursor = page[page.length - 1].position;
+  const read = (cursor?: Position) =>
+    store.readAll({ streamPrefix, after: cursor, maxCount: pageSize });
+  let next: Promise<RecordedEvent[]> | undefined = read(after);
+  try {
+    while (next) {
+      const page: RecordedEvent[] = await next;
+      next = page.length < pageSize ? undefined : read(page[page.length - 1].position);
+      const own = page.filter((event) => belongsToTender(tenderId, event.streamName));
+      if (own.length > 0) yield own;
+    }
+  } finally {
+    // A caller that stops early leaves a read in flight: settle it, never reject unhandled.
+    await (next as Promise<RecordedEvent[]> | undefined)?.catch(() => undefined);
   }
 }
 

@@ -1,0 +1,444 @@
+/**
+ * Legal replay (DESIGN §8): fold one 10,000-event tender (read included) and rebuild every read model
+ * from 1,000,000 events on PostgreSQL, each beside the raw read rate of the same rows (a plain SELECT
+ * through `pg`, no adapter) measured in the same run. Run with `npm run bench:replay`.
+ * Optional: DATABASE_URL (PostgreSQL admin URL), BENCH_SCALE (multiplies the 1,000,000; default 1),
+ * BENCH_KEEP_DATABASE=1 (keep the scratch database, to inspect it).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  createPostgresEventStore,
+  formatPosition,
+  PgSqlClient,
+  type EventMetadata,
+  type EventToAppend,
+  type Position,
+  type SqlEventStore,
+} from '@fairtender/event-store';
+import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
+import { readTenderLog, replayStates, verifyTender } from '@fairtender/legal';
+
+import { migrateReadModels, ProjectionRunner, rebuildAndCompare } from '@fairtender/read-models';
+import { formatRate, median } from './bench-support';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? '1');
+const FOLD_ROUNDS = 5;
+const WRITERS = 8;
+/** Every generated market tender has exactly this many events (see `marketTender`). */
+const EVENTS_PER_TENDER = 1000;
+const BIG_TENDER_SUPPLIERS = 995;
+const LOG_EVENTS = Math.round(1_000_000 * SCALE);
+
+/** A small sealed bid as the API stores it: ~480 bytes of AES-GCM ciphertext, base64. */
+const CIPHERTEXT = randomBytes(480).toString('base64');
+const officer = { userId: 'bench-officer', organisationId: 'bench-authority', role: 'officer' };
+const supplierActor = (id: string) => ({ userId: `u-${id}`, organisationId: id, role: 'supplier' });
+const at = (minute: number) => new Date(Date.UTC(2025, 2, 3, 9, 0) + minute * 60_000).toISOString();
+
+const terms = {
+  title: 'Body-worn cameras and digital evidence management',
+  description: 'Supply, hosting and support of body-worn video for a police force.',
+  cpvCodes: ['35125300-2'],
+  estimatedValue: { amount: 50_000_000, currency: 'GBP' },
+  procedure: 'open',
+  awardCriteria: [
+    { id: 'quality', name: 'Technical quality', weight: 60, kind: 'quality' },
+    { id: 'price', name: 'Price', weight: 40, kind: 'price' },
+  ],
+  scoringScale: { min: 0, max: 10 },
+  minimumBids: 2,
+  evaluatorCount: 2,
+  clarificationDeadline: '2025-03-24T12:00:00.000Z',
+  submissionDeadline: '2025-03-31T12:00:00.000Z',
+  minimumResponseDays: 15,
+  jurisdiction: 'uk-pa-2023',
+};
+
+function event(type: string, data: unknown, actor: EventMetadata['actor']): EventToAppend {
+  return {
+    eventId: randomUUID(),
+    type,
+    version: 1,
+    data,
+    metadata: { actor, correlationId: randomUUID() },
+  };
+}
+
+/** The notice up to the deadline: draft, publication, questions and answers, amendments. */
+function noticeEvents(tenderId: string, questions: number, amendments: number): EventToAppend[] {
+  const events = [
+    event(
+      'TenderDrafted',
+      { tenderId, buyerOrganisationId: officer.organisationId, terms, draftedAt: at(0) },
+      officer,
+    ),
+    event('TenderPublished', { terms, publishedAt: at(1), noticeVersion: 1 }, officer),
+    event(
+      'BidSealingKeyIssued',
+      { keyId: `dk-${tenderId}`, wrappedKey: CIPHERTEXT.slice(0, 80) },
+      officer,
+    ),
+  ];
+  for (let q = 0; q < questions; q += 1) {
+    const questionId = `q${q}`;
+    events.push(
+      event(
+        'ClarificationRequested',
+        {
+          questionId,
+          question: `Does lot ${q} include spares?`,
+          askedAt: at(2 + q),
+          supplierId: `s${q}`,
+        },
+        supplierActor(`s${q}`),
+      ),
+      event(
+        'ClarificationAnswered',
+        { questionId, answer: 'Yes, two per camera.', answeredAt: at(3 + q) },
+        officer,
+      ),
+    );
+  }
+  for (let a = 0; a < amendments; a += 1) {
+    events.push(
+      event(
+        'NoticeAmended',
+        {
+          changes: { title: `${terms.title} (v${a + 2})` },
+          reason: 'Clarified scope',
+          amendedAt: at(100 + a),
+          noticeVersion: a + 2,
+        },
+        officer,
+      ),
+    );
+  }
+  return events;
+}
+
+/** One supplier's bid stream: a submission, revisions, a re-confirmation after each amendment. */
+function bidEvents(tenderId: string, supplierId: string, count: number): EventToAppend[] {
+  const sealed = (n: number) => ({
+    tenderId,
+    supplierId,
+    receivedAt: at(200 + n),
+    noticeVersion: 1,
+    contentHash: randomBytes(32).toString('hex'),
+    sizeBytes: 360,
+    sealed: {
+      keyId: `dk-${tenderId}`,
+      iv: 'MTIzNDU2Nzg5MDEy',
+      ciphertext: CIPHERTEXT,
+      tag: 'dGFnLXRhZy10YWctdGFn',
+    },
+  });
+  const actor = supplierActor(supplierId);
+  const events = [event('BidSubmitted', sealed(0), actor)];
+  for (let n = 1; n < count - 1; n += 1) events.push(event('BidRevised', sealed(n), actor));
+  events.push(
+    event(
+      'BidReconfirmed',
+      { tenderId, supplierId, confirmedAt: at(300), noticeVersion: 2 },
+      actor,
+    ),
+  );
+  return events;
+}
+
+/**
+ * Appends a whole tender the way its deciders would have written it, stream by stream, and ends with
+ * the opening that anchors every bid stream's head. Returns the number of events written.
+ */
+async function appendTender(
+  store: SqlEventStore,
+  sql: Client,
+  tenderId: string,
+  shape: {
+    questions: number;
+    amendments: number;
+    suppliers: number;
+    bidEvents: number;
+    late: number;
+  },
+): Promise<number> {
+  const stream = `tender-${tenderId}`;
+  const notice = noticeEvents(tenderId, shape.questions, shape.amendments);
+  await store.append(stream, notice, 'no_stream');
+  let written = notice.length;
+  for (let s = 0; s < shape.suppliers; s += 1) {
+    const bids = bidEvents(tenderId, `supplier-${s}`, shape.bidEvents);
+    await store.append(`${stream}.bid-supplier-${s}`, bids, 'no_stream');
+    written += bids.length;
+  }
+  for (let l = 0; l < shape.late; l += 1) {
+    const supplierId = `late-${l}`;
+    await store.append(
+      `${stream}.bid-${supplierId}`,
+      [
+        event(
+          'LateBidRefused',
+          {
+            tenderId,
+            supplierId,
+            attemptedAt: at(10_000),
+            submissionDeadline: terms.submissionDeadline,
+            contentHash: 'f'.repeat(64),
+          },
+          supplierActor(supplierId),
+        ),
+      ],
+      'no_stream',
+    );
+    written += 1;
+  }
+  const { rows } = await sql.query<{ stream_name: string; revision: string; hash: string }>(
+    `SELECT DISTINCT ON (stream_name) stream_name, revision::text, encode(hash, 'hex') AS hash
+       FROM fairtender_events WHERE stream_name LIKE $1 ORDER BY stream_name, revision DESC`,
+    [`${stream}.bid-%`],
+  );
+  const closing = [
+    event(
+      'TenderingClosed',
+      { closedAt: at(10_001), submissionDeadline: terms.submissionDeadline },
+      officer,
+    ),
+    event('BidOpeningConfirmed', { officerId: 'bench-officer', confirmedAt: at(10_002) }, officer),
+    event(
+      'BidsOpened',
+      {
+        openedAt: at(10_003),
+        officerIds: ['bench-officer', 'bench-officer-2'],
+        bidStreams: rows.map((row) => ({
+          supplierId: row.stream_name.slice(`${stream}.bid-`.length),
+          streamName: row.stream_name,
+          revision: Number(row.revision),
+          hash: row.hash,
+        })),
+      },
+      officer,
+    ),
+  ];
+  await store.append(stream, closing, notice.length - 1);
+  return written + closing.length;
+}
+
+/** 45 notice events + 95 bid streams of 10 + 2 late attempts + 3 closing = 1,000 events. */
+const MARKET_TENDER = { questions: 20, amendments: 2, suppliers: 95, bidEvents: 10, late: 2 };
+/** 3 + 2×20 + 2 notice events, 995 bid streams of 10, 5 late attempts, 3 closing: 10,003 events. */
+const BIG_TENDER = {
+  questions: 20,
+  amendments: 2,
+  suppliers: BIG_TENDER_SUPPLIERS,
+  bidEvents: 10,
+  late: 5,
+};
+
+function progress(label: string, done: number, total: number, started: bigint): void {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stderr.write(
+    `\r  ${label}: ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} events (${formatRate(done / seconds).trim()} ev/s)   `,
+  );
+}
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+
+async function rawTenderRead(sql: Client, tenderId: string): Promise<number> {
+  const { rows } = await sql.query(
+    `SELECT * FROM fairtender_events WHERE stream_name = $1 OR stream_name LIKE $2 ORDER BY transaction_id, position`,
+    [`tender-${tenderId}`, `tender-${tenderId}.%`],
+  );
+  return rows.length;
+}
+
+async function rawLogRead(sql: Client): Promise<number> {
+  let count = 0;
+  let after = '0';
+  for (;;) {
+    const { rows } = await sql.query<{ position: string }>(
+      'SELECT * FROM fairtender_events WHERE position > $1 ORDER BY position LIMIT 5000',
+      [after],
+    );
+    if (rows.length === 0) return count;
+    count += rows.length;
+    after = rows[rows.length - 1].position;
+  }
+}
+
+async function lastPosition(sql: Client): Promise<Position> {
+  const { rows } = await sql.query<{ c: string; p: string }>(
+    `SELECT transaction_id::text AS c, position::text AS p FROM fairtender_events
+      ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+  );
+  return { commit: BigInt(rows[0].c), prepare: BigInt(rows[0].p) };
+}
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  console.log(
+    `Replay benchmark (scale ${SCALE}); raw = a plain SELECT of the same rows through pg, no adapter\n`,
+  );
+  const database = await createScratchDatabase('bench_replay');
+  const store = await createPostgresEventStore({
+    connectionString: database.url,
+    maxConnections: 12,
+  });
+  const sql = new Client({ connectionString: database.url });
+  await sql.connect();
+  const client = new PgSqlClient({ connectionString: database.url, max: 8 });
+  try {
+    await migrateReadModels(client);
+
+    // The log: market tenders, and among them one big tender of 10,000 events.
+    const bigTenderId = randomUUID();
+    const marketTenders = Math.max(1, Math.round((LOG_EVENTS - 10_003) / EVENTS_PER_TENDER));
+    const generation = process.hrtime.bigint();
+    let written = await appendTender(store, sql, bigTenderId, BIG_TENDER);
+    let next = 0;
+    const target = written + marketTenders * EVENTS_PER_TENDER;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        const writer = new Client({ connectionString: database.url });
+        await writer.connect();
+        try {
+          while (next < marketTenders) {
+            next += 1;
+            const appended = await appendTender(store, writer, randomUUID(), MARKET_TENDER);
+            written += appended;
+            if (next % 20 === 0) progress('appending', written, target, generation);
+          }
+        } finally {
+          await writer.end();
+        }
+      }),
+    );
+    process.stderr.write('\n');
+    const generationSeconds = seconds(generation);
+    console.log(
+      `log: ${written.toLocaleString('en-GB')} events (${marketTenders} tenders of ${EVENTS_PER_TENDER} + one of ${BIG_TENDER_SUPPLIERS} bidders), appended in batches by ${WRITERS} writers in ${generationSeconds.toFixed(0)} s (${formatRate(written / generationSeconds).trim()} ev/s)\n`,
+    );
+    await sql.query('VACUUM ANALYZE fairtender_events');
+
+    // 1. Fold one tender: read every stream of it in global order, upcast, evolve.
+    const foldRates: number[] = [];
+    const readRates: number[] = [];
+    const rawRates: number[] = [];
+    let folded = 0;
+    const fold = async () => {
+      const begin = process.hrtime.bigint();
+      const [view] = await replayStates(store, bigTenderId, [{ kind: 'now' }]);
+      folded = view.asOf.events;
+      foldRates.push(folded / seconds(begin));
+      if (view.tender.stage !== 'evaluation' || view.bids.bidCount !== BIG_TENDER_SUPPLIERS)
+        throw new Error(`Unexpected fold: ${JSON.stringify(view.bids).slice(0, 200)}`);
+    };
+    const read = async () => {
+      const begin = process.hrtime.bigint();
+      let events = 0;
+      for await (const page of readTenderLog(store, bigTenderId)) events += page.length;
+      readRates.push(events / seconds(begin));
+    };
+    const raw = async () => {
+      const begin = process.hrtime.bigint();
+      const rows = await rawTenderRead(sql, bigTenderId);
+      rawRates.push(rows / seconds(begin));
+    };
+    // Rotate which goes first, so warm caches favour none of them; report medians.
+    const order = [fold, read, raw];
+    for (let round = 0; round < FOLD_ROUNDS * 3; round += 1) {
+      for (let i = 0; i < 3; i += 1) await order[(round + i) % 3]();
+    }
+    const verifyStart = process.hrtime.bigint();
+    const verified = await verifyTender(store, bigTenderId);
+    const verifyRate = verified.eventsChecked / seconds(verifyStart);
+    if (!verified.intact)
+      throw new Error(`The big tender does not verify: ${verified.firstBreak?.message}`);
+
+    // 2. Rebuild every read model from zero: the projector's runner, then the CLI's shadow rebuild.
+    const end = await lastPosition(sql);
+    const runnerStart = process.hrtime.bigint();
+    const runner = new ProjectionRunner({ store, client });
+    await runner.start();
+    for (;;) {
+      const status = runner.status();
+      if (status.state === 'failed') throw new Error(status.error);
+      if (status.checkpoint === formatPosition(end)) break;
+      progress('projector rebuild', status.eventsProjected, written, runnerStart);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const runnerSeconds = seconds(runnerStart);
+    await runner.stop();
+    process.stderr.write('\n');
+
+    const shadowStart = process.hrtime.bigint();
+    let projectedAt = shadowStart;
+    const report = await rebuildAndCompare({
+      store,
+      client,
+      onProgress: ({ events }) => {
+        projectedAt = process.hrtime.bigint();
+        if (events % 50_000 < 1000) progress('shadow rebuild', events, written, shadowStart);
+      },
+    });
+    process.stderr.write('\n');
+    const shadowSeconds = Number(projectedAt - shadowStart) / 1e9;
+    const compareSeconds = report.seconds - shadowSeconds;
+    if (!report.identical)
+      throw new Error('The shadow rebuild differs from the projector’s tables');
+
+    const rawStart = process.hrtime.bigint();
+    const rawRows = await rawLogRead(sql);
+    const rawLogRate = rawRows / seconds(rawStart);
+
+    const line = (label: string, rate: number, raw: number, target: string) =>
+      console.log(
+        `${label.padEnd(46)} ${formatRate(rate)} ev/s  ${formatRate(raw)} ev/s raw  ${((rate / raw) * 100).toFixed(0).padStart(3)}%   target ${target}`,
+      );
+    line(
+      `fold one tender (${folded.toLocaleString('en-GB')} events, read included)`,
+      median(foldRates),
+      median(rawRates),
+      '≥ 100,000',
+    );
+    line(
+      `  the same rows through readAll alone (no fold)`,
+      median(readRates),
+      median(rawRates),
+      '—',
+    );
+    line(`verify the same tender (every hash recomputed)`, verifyRate, median(rawRates), '—');
+    line(
+      `rebuild: projector from zero (${written.toLocaleString('en-GB')} events)`,
+      written / runnerSeconds,
+      rawLogRate,
+      '≥ 20,000',
+    );
+    line(
+      `rebuild: CLI shadow schema (${report.eventsProjected.toLocaleString('en-GB')} events)`,
+      report.eventsProjected / shadowSeconds,
+      rawLogRate,
+      '≥ 20,000',
+    );
+    const spread = (rates: number[]) =>
+      `${formatRate(Math.min(...rates)).trim()}–${formatRate(Math.max(...rates)).trim()}`;
+    console.log(
+      `\n${foldRates.length} rounds each; ranges (ev/s): fold ${spread(foldRates)}, readAll ${spread(readRates)}, raw ${spread(rawRates)}`,
+    );
+    console.log(
+      `shadow rebuild compared ${report.tables.map((t) => `${t.table} ${t.rebuiltRows.toLocaleString('en-GB')}`).join(', ')} rows with the projector's in ${compareSeconds.toFixed(1)} s: identical`,
+    );
+    console.log(`whole run ${seconds(started).toFixed(0)} s`);
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`big tender: ${bigTenderId}`);
+  } finally {
+    await sql.end();
+    await store.close();
+    await client.close();
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`database kept: ${database.url}`);
+    else await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
