@@ -1,19 +1,29 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from '@fairtender/event-store';
+import { FeedHealthIndicator } from './feed/feed.health';
+import { QueuesHealthIndicator } from './queues/queues.health';
 import { RedisHealthIndicator } from './redis/redis.health';
 
+/** Event store, Redis, the depth and failures of each queue, and the feed that fills them. */
 @Controller('health')
 export class SchedulerHealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly queues: QueuesHealthIndicator,
+    private readonly feed: FeedHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.eventStore.isHealthy(), () => this.redis.isHealthy()]);
+    return this.health.check([
+      () => this.eventStore.isHealthy(),
+      () => this.redis.isHealthy(),
+      () => this.queues.isHealthy(),
+      () => this.feed.isHealthy(),
+    ]);
   }
 }

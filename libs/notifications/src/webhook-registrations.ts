@@ -35,21 +35,20 @@ export class WebhookRegistrations {
     private readonly masterKey: Buffer,
   ) {}
 
-  async register(supplierId: string, url: string, now: Date): Promise<RegisteredWebhook> {
+  /**
+   * Registered at the database's clock, the clock events are recorded by: a supplier hears of events
+   * recorded after it registered, never of older ones replayed later.
+   */
+  async register(supplierId: string, url: string): Promise<RegisteredWebhook> {
     const secret = generateWebhookSecret();
     const [row] = await this.db.query<Row>(
       `INSERT INTO webhook_registrations (supplier_id, url, secret_ciphertext, registered_at)
-       VALUES ($1, $2, $3, $4)
+       VALUES ($1, $2, $3, now())
        ON CONFLICT (supplier_id) DO UPDATE
          SET url = EXCLUDED.url, secret_ciphertext = EXCLUDED.secret_ciphertext,
              registered_at = EXCLUDED.registered_at
        RETURNING supplier_id, url, secret_ciphertext, registered_at, (xmax <> 0) AS replaced`,
-      [
-        supplierId,
-        url,
-        encryptWebhookSecret(this.masterKey, supplierId, secret),
-        now.toISOString(),
-      ],
+      [supplierId, url, encryptWebhookSecret(this.masterKey, supplierId, secret)],
     );
     return {
       supplierId,
@@ -94,10 +93,14 @@ export class WebhookRegistrations {
     return rows.length > 0;
   }
 
-  async suppliers(): Promise<string[]> {
-    const rows = await this.db.query<{ supplier_id: string }>(
-      'SELECT supplier_id FROM webhook_registrations ORDER BY supplier_id',
+  /** Every supplier with a webhook, and since when. */
+  async suppliers(): Promise<{ supplierId: string; registeredAt: Date }[]> {
+    const rows = await this.db.query<{ supplier_id: string; registered_at: Date | string }>(
+      'SELECT supplier_id, registered_at FROM webhook_registrations ORDER BY supplier_id',
     );
-    return rows.map((row) => row.supplier_id);
+    return rows.map((row) => ({
+      supplierId: row.supplier_id,
+      registeredAt: new Date(row.registered_at),
+    }));
   }
 }

@@ -1,0 +1,71 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@fairtender/config';
+import type { JobsOptions, Queue } from 'bullmq';
+import { DEADLINES_QUEUE } from '../queues/queue-names';
+import type { DeadlineJob, SchedulePlan } from './deadline-schedule';
+
+export type DeadlineJobData = Omit<DeadlineJob, 'jobId'>;
+
+/** Attempts for infrastructure failures: with a 1 s base, retries go on for about half an hour. */
+const ATTEMPTS = 12;
+const WEEK_SECONDS = 7 * 24 * 3600;
+
+/** Puts a tender's plan into the `deadlines` queue: adds what is wanted, removes what is not. */
+@Injectable()
+export class DeadlineJobs {
+  private readonly logger = new Logger('Deadlines');
+  private readonly options: JobsOptions;
+
+  constructor(
+    @InjectQueue(DEADLINES_QUEUE) readonly queue: Queue<DeadlineJobData>,
+    config: AppConfig,
+  ) {
+    this.options = {
+      attempts: ATTEMPTS,
+      backoff: { type: 'exponential', delay: config.scheduler.deadlineRetryBaseMs },
+      // Completed jobs stay a week (visible on the dashboard; a re-add of the same id is a no-op);
+      // failed jobs stay until an operator removes them.
+      removeOnComplete: { age: WEEK_SECONDS },
+      removeOnFail: false,
+    };
+  }
+
+  /**
+   * Idempotent: an id already in the queue (waiting, delayed, done or failed) is left as it is. With
+   * `retryFailed` (reconciliation), a wanted job that failed for good is retried.
+   */
+  async apply(plans: readonly SchedulePlan[], { retryFailed = false } = {}): Promise<number> {
+    const unwanted = plans.flatMap((plan) => plan.unwanted);
+    await Promise.all(unwanted.map((jobId) => this.remove(jobId)));
+    const wanted = plans.flatMap((plan) => plan.wanted);
+    if (wanted.length === 0) return 0;
+    const now = Date.now();
+    await this.queue.addBulk(
+      wanted.map(({ jobId, ...data }) => ({
+        name: data.kind,
+        data,
+        opts: { ...this.options, jobId, delay: Math.max(0, Date.parse(data.dueAt) - now) },
+      })),
+    );
+    if (retryFailed) await Promise.all(wanted.map(({ jobId }) => this.retryIfFailed(jobId)));
+    return wanted.length;
+  }
+
+  /** A job being processed cannot be removed; it will find its deadline moved and step aside. */
+  private async remove(jobId: string): Promise<void> {
+    try {
+      await this.queue.remove(jobId);
+    } catch (error) {
+      this.logger.debug?.(`Job ${jobId} not removed: ${(error as Error).message}`);
+    }
+  }
+
+  private async retryIfFailed(jobId: string): Promise<void> {
+    if ((await this.queue.getJobState(jobId)) !== 'failed') return;
+    const job = await this.queue.getJob(jobId);
+    if (!job) return;
+    this.logger.warn(`Retrying deadline job ${jobId}, which had failed: ${job.failedReason}`);
+    await job.retry('failed');
+  }
+}

@@ -1,0 +1,31 @@
+import {
+  evolveTender,
+  initialTenderState,
+  tenderStream,
+  upcast,
+  type NoticeEvent,
+  type TenderState,
+} from '@fairtender/domain';
+import type { EventStore, RecordedEvent } from '@fairtender/event-store';
+import { evolveSchedule, initialSchedule, type TenderSchedule } from './deadline-schedule';
+
+/** A stored event as the domain sees it, old versions upcast to the current schema. */
+export const toNoticeEvent = (recorded: RecordedEvent): NoticeEvent =>
+  upcast(recorded.type, recorded.version, recorded.data) as NoticeEvent;
+
+export interface LoadedTender {
+  state: TenderState;
+  schedule: TenderSchedule;
+}
+
+/** The tender stream as it is now, folded for the domain and for the scheduler. */
+export async function loadTender(store: EventStore, tenderId: string): Promise<LoadedTender> {
+  let state = initialTenderState();
+  let schedule = initialSchedule();
+  for (const recorded of await store.readStream(tenderStream(tenderId))) {
+    const event = toNoticeEvent(recorded);
+    state = evolveTender(state, event);
+    schedule = evolveSchedule(schedule, event);
+  }
+  return { state, schedule };
+}

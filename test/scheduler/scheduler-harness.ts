@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import { tenderStream, type NoticeTerms } from '@fairtender/domain';
+import {
+  createPostgresEventStore,
+  type EventStore,
+  type RecordedEvent,
+} from '@fairtender/event-store';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '@fairtender/event-store/testing/scratch-database';
+import { createFastifyAdapter } from '@fairtender/observability';
+import type { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import {
+  DEADLINES_QUEUE,
+  NOTIFICATIONS_QUEUE,
+  SchedulerAppModule,
+  SchedulerLifecycle,
+} from '../../apps/scheduler/src';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A scratch PostgreSQL database and a BullMQ prefix of its own: runs never see each other's jobs. */
+export class SchedulerTestbed {
+  readonly prefix = `test-${randomUUID().slice(0, 8)}`;
+  readonly redis = new Redis(REDIS_URL);
+  store!: EventStore;
+  private database!: ScratchDatabase;
+  private readonly apps: NestFastifyApplication[] = [];
+
+  async setUp(label: string): Promise<this> {
+    this.database = await createScratchDatabase(label);
+    this.store = await createPostgresEventStore({ connectionString: this.database.url });
+    return this;
+  }
+
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: this.database.url,
+      REDIS_URL,
+      SCHEDULER_QUEUE_PREFIX: this.prefix,
+      DEADLINE_RETRY_BASE_MS: '50',
+      WEBHOOK_RETRY_BASE_MS: '100',
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+      ...extra,
+    };
+  }
+
+  /** A scheduler app as main.ts runs it (HTTP included, not listening), ready once its jobs are rebuilt. */
+  async startScheduler(extra: Record<string, string> = {}): Promise<SchedulerProcess> {
+    const saved = { ...process.env };
+    Object.assign(process.env, { LOG_LEVEL: 'warn', NODE_ENV: 'test' }, this.env(extra));
+    let app: NestFastifyApplication;
+    try {
+      const moduleRef = await Test.createTestingModule({ imports: [SchedulerAppModule] }).compile();
+      app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+        logger: ['error', 'warn'],
+      });
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+    } finally {
+      process.env = saved;
+    }
+    this.apps.push(app);
+    const lifecycle = app.get(SchedulerLifecycle);
+    await lifecycle.ready;
+    return new SchedulerProcess(app, this);
+  }
+
+  async stopScheduler(scheduler: SchedulerProcess): Promise<void> {
+    const index = this.apps.indexOf(scheduler.app);
+    if (index >= 0) this.apps.splice(index, 1);
+    await scheduler.app.close();
+  }
+
+  /** Deletes every key of this run's prefix: what a Redis that lost its data looks like to us. */
+  async flushRedis(): Promise<number> {
+    let deleted = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        `${this.prefix}:*`,
+        'COUNT',
+        1000,
+      );
+      cursor = next;
+      if (keys.length > 0) deleted += await this.redis.del(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  }
+
+  async tearDown(): Promise<void> {
+    for (const app of this.apps.splice(0)) await app.close();
+    await this.flushRedis().catch(() => undefined);
+    this.redis.disconnect();
+    await this.store?.close();
+    await this.database?.drop();
+  }
+
+  /** Tender events as the api would write them, with deadlines `clarificationMs`/`submissionMs` from now. */
+  async publishTender(
+    { clarificationMs, submissionMs }: { clarificationMs: number; submissionMs: number },
+    tenderId: string = randomUUID(),
+  ): Promise<{ tenderId: string; terms: NoticeTerms }> {
+    const now = Date.now();
+    const terms = noticeTerms({
+      clarificationDeadline: new Date(now + clarificationMs).toISOString(),
+      submissionDeadline: new Date(now + submissionMs).toISOString(),
+    });
+    await this.append(tenderId, [
+      {
+        type: 'TenderDrafted',
+        data: { tenderId, buyerOrganisationId: 'org-council', terms, draftedAt: iso(now - 60_000) },
+      },
+      { type: 'TenderPublished', data: { terms, publishedAt: iso(now), noticeVersion: 1 } },
+      { type: 'BidSealingKeyIssued', data: { keyId: `dk-${tenderId}`, wrappedKey: 'd3JhcA==' } },
+    ]);
+    return { tenderId, terms };
+  }
+
+  amendDeadlines(
+    tenderId: string,
+    changes: { clarificationDeadline?: string; submissionDeadline?: string },
+    noticeVersion: number,
+  ) {
+    return this.append(tenderId, [
+      {
+        type: 'NoticeAmended',
+        data: { changes, reason: 'More time', amendedAt: iso(Date.now()), noticeVersion },
+      },
+    ]);
+  }
+
+  cancel(tenderId: string) {
+    return this.append(tenderId, [
+      {
+        type: 'TenderCancelled',
+        data: { reason: 'Withdrawn', cancelledAt: iso(Date.now()), stage: 'tendering' },
+      },
+    ]);
+  }
+
+  async append(tenderId: string, events: { type: string; data: unknown }[]) {
+    return this.store.append(
+      tenderStream(tenderId),
+      events.map((event) => ({
+        eventId: randomUUID(),
+        type: event.type,
+        version: 1,
+        data: event.data,
+        metadata: { actor: { userId: 'u-alice', organisationId: 'org-council', role: 'officer' } },
+      })),
+      'any',
+    );
+  }
+
+  tenderEvents(tenderId: string): Promise<RecordedEvent[]> {
+    return this.store.readStream(tenderStream(tenderId));
+  }
+
+  /** Polls until `check` holds (or fails with its last reason after `timeoutMs`). */
+  async eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value !== undefined) return value;
+      if (Date.now() > until) throw new Error(`Condition not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export class SchedulerProcess {
+  constructor(
+    readonly app: NestFastifyApplication,
+    private readonly testbed: SchedulerTestbed,
+  ) {}
+
+  get deadlines(): Queue {
+    return this.app.get<Queue>(getQueueToken(DEADLINES_QUEUE));
+  }
+
+  get notifications(): Queue {
+    return this.app.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE));
+  }
+
+  stop(): Promise<void> {
+    return this.testbed.stopScheduler(this);
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function noticeTerms(deadlines: {
+  clarificationDeadline: string;
+  submissionDeadline: string;
+}): NoticeTerms {
+  return {
+    title: 'Body-worn cameras',
+    description: 'Cameras and evidence storage for 400 wardens',
+    cpvCodes: ['35125300-2'],
+    estimatedValue: { amount: 250_000, currency: 'GBP' },
+    procedure: 'open',
+    awardCriteria: [
+      { id: 'quality', name: 'Technical quality', weight: 70, kind: 'quality' },
+      { id: 'price', name: 'Price', weight: 30, kind: 'price' },
+    ],
+    scoringScale: { min: 0, max: 10 },
+    minimumBids: 2,
+    evaluatorCount: 2,
+    minimumResponseDays: 15,
+    jurisdiction: 'uk-pa-2023',
+    ...deadlines,
+  };
+}
