@@ -48,4 +48,115 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
     expect(await job?.getState()).toBe('completed');
     expect(job?.returnvalue).toMatchObject({ outcome: 'closed', recorded: ['TenderingClosed'] });
   });
+
+  const closing = (tenderId: string) =>
+    testbed.eventually(async () => {
+      const events = await testbed.tenderEvents(tenderId);
+      return events.find((e) => e.type === 'TenderingClosed');
+    });
+  const jobState = async (jobId: string) => (await scheduler.deadlines.getJob(jobId))?.getState();
+
+  it('an amendment moves the job: the old id is gone, the new one fires at the new time', async () => {
+    const { tenderId } = await testbed.publishTender({
+      clarificationMs: 60_000,
+      submissionMs: 2000,
+    });
+    await testbed.eventually(async () =>
+      (await jobState(`${tenderId}:submission:v1`)) === 'delayed' ? true : undefined,
+    );
+
+    const moved = new Date(Date.now() + 3500).toISOString();
+    await testbed.amendDeadlines(tenderId, { submissionDeadline: moved }, 2);
+    await testbed.eventually(async () =>
+      (await jobState(`${tenderId}:submission:v2`)) === 'delayed' ? true : undefined,
+    );
+    expect(await scheduler.deadlines.getJob(`${tenderId}:submission:v1`)).toBeUndefined();
+    // The clarification deadline did not move: its job keeps its version.
+    expect(await jobState(`${tenderId}:clarification:v1`)).toBe('delayed');
+
+    const closed = await closing(tenderId);
+    expect(closed.data).toMatchObject({ submissionDeadline: moved });
+    const closedAt = Date.parse((closed.data as { closedAt: string }).closedAt);
+    expect(closedAt).toBeGreaterThanOrEqual(Date.parse(moved));
+    expect(closedAt - Date.parse(moved)).toBeLessThan(1000);
+    const all = await testbed.tenderEvents(tenderId);
+    expect(all.filter((e) => e.type === 'TenderingClosed')).toHaveLength(1);
+  });
+
+  it('a job of a superseded version that fires anyway steps aside and leaves the current one', async () => {
+    const { tenderId, terms } = await testbed.publishTender({
+      clarificationMs: 60_000,
+      submissionMs: 60_000,
+    });
+    const moved = new Date(Date.now() + 120_000).toISOString();
+    await testbed.amendDeadlines(tenderId, { submissionDeadline: moved }, 2);
+    await testbed.eventually(async () =>
+      (await jobState(`${tenderId}:submission:v2`)) === 'delayed' ? true : undefined,
+    );
+    // As if the amendment's removal had lost a race with the old job: it is due now.
+    await scheduler.deadlines.add(
+      'submission',
+      { tenderId, kind: 'submission', noticeVersion: 1, dueAt: terms.submissionDeadline },
+      { jobId: `${tenderId}:submission:stale` },
+    );
+    const stale = await testbed.eventually(async () => {
+      const job = await scheduler.deadlines.getJob(`${tenderId}:submission:stale`);
+      return (await job?.getState()) === 'completed' ? job : undefined;
+    });
+    expect(stale.returnvalue).toEqual({
+      outcome: 'superseded',
+      current: `${tenderId}:submission:v2`,
+    });
+    expect(await jobState(`${tenderId}:submission:v2`)).toBe('delayed');
+    expect((await testbed.tenderEvents(tenderId)).map((e) => e.type)).not.toContain(
+      'TenderingClosed',
+    );
+  });
+
+  it('the current job, run before its deadline, goes back to wait for it', async () => {
+    const { tenderId, terms } = await testbed.publishTender({
+      clarificationMs: 60_000,
+      submissionMs: 2500,
+    });
+    const jobId = `${tenderId}:submission:v1`;
+    await testbed.eventually(async () =>
+      (await jobState(jobId)) === 'delayed' ? true : undefined,
+    );
+    await (await scheduler.deadlines.getJob(jobId))!.promote();
+    await testbed.eventually(async () => {
+      const job = await scheduler.deadlines.getJob(jobId);
+      return job && job.attemptsStarted > 0 && (await job.getState()) === 'delayed'
+        ? true
+        : undefined;
+    });
+    expect((await testbed.tenderEvents(tenderId)).map((e) => e.type)).not.toContain(
+      'TenderingClosed',
+    );
+
+    const closed = await closing(tenderId);
+    expect(Date.parse((closed.data as { closedAt: string }).closedAt)).toBeGreaterThanOrEqual(
+      Date.parse(terms.submissionDeadline),
+    );
+  });
+
+  it('cancelling a tender removes its pending jobs', async () => {
+    const { tenderId } = await testbed.publishTender({ clarificationMs: 1500, submissionMs: 2000 });
+    await testbed.eventually(async () =>
+      (await jobState(`${tenderId}:submission:v1`)) === 'delayed' ? true : undefined,
+    );
+    await testbed.cancel(tenderId);
+    await testbed.eventually(async () =>
+      (await scheduler.deadlines.getJob(`${tenderId}:submission:v1`)) === undefined
+        ? true
+        : undefined,
+    );
+    expect(await scheduler.deadlines.getJob(`${tenderId}:clarification:v1`)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await testbed.tenderEvents(tenderId)).map((e) => e.type)).toEqual([
+      'TenderDrafted',
+      'TenderPublished',
+      'BidSealingKeyIssued',
+      'TenderCancelled',
+    ]);
+  });
 });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
   Inject,
@@ -79,6 +81,8 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
       reportErrors(queue, `${queue.name} queue`, this.logger);
     }
     const options = {
+      // On every job it runs, shown on the dashboard: which process did it.
+      name: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
       connection: { url: this.config.redisUrl },
       prefix: this.config.scheduler.queuePrefix,
       concurrency: this.config.scheduler.concurrency,
