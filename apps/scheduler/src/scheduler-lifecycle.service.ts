@@ -53,7 +53,7 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @Inject(SQL_CLIENT) client: SqlClient,
     @Inject(SCHEDULER_SCHEMA) _schema: unknown,
     @Inject(REDIS) private readonly redis: Redis,
-    handler: BatchHandler,
+    private readonly handler: BatchHandler,
     private readonly reconciler: Reconciler,
     private readonly deadlines: DeadlineProcessor,
     private readonly notifications: NotificationProcessor,
@@ -139,7 +139,7 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private async start(signal: AbortSignal): Promise<void> {
     for (let failures = 0; !signal.aborted; failures += 1) {
       try {
-        await this.reconciler.reconcile();
+        await this.reconciler.reconcile({ seed: this.handler.cache });
         await this.watchdog.mark();
         break;
       } catch (error) {

@@ -6,6 +6,7 @@ export * from './notice-notifications';
 export * from './webhook-delivery';
 export * from './migrations';
 export * from './webhook-registrations';
+export * from './registered-suppliers';
 export * from './notification-outbox';
 export * from './delivery-log';
 export * from './nest/notifications-store.module';

@@ -16,16 +16,20 @@ export const toNoticeEvent = (recorded: RecordedEvent): NoticeEvent =>
 export interface LoadedTender {
   state: TenderState;
   schedule: TenderSchedule;
+  /** Last revision of the stream (-1 when there is none). */
+  revision: number;
 }
 
 /** The tender stream as it is now, folded for the domain and for the scheduler. */
 export async function loadTender(store: EventStore, tenderId: string): Promise<LoadedTender> {
   let state = initialTenderState();
   let schedule = initialSchedule();
+  let revision = -1;
   for (const recorded of await store.readStream(tenderStream(tenderId))) {
     const event = toNoticeEvent(recorded);
     state = evolveTender(state, event);
     schedule = evolveSchedule(schedule, event);
+    revision = recorded.revision;
   }
-  return { state, schedule };
+  return { state, schedule, revision };
 }

@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseTenderStream } from '@fairtender/domain';
+import { parseTenderStream, type TenderState } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@fairtender/event-store';
 import {
   isNotified,
   NotificationOutbox,
   notificationFor,
   recipientsOf,
+  RegisteredSuppliers,
   WebhookRegistrations,
 } from '@fairtender/notifications';
 import { DeadlineJobs } from '../deadlines/deadline-jobs';
-import { planSchedule, SCHEDULE_EVENTS, type SchedulePlan } from '../deadlines/deadline-schedule';
-import { loadTender, type LoadedTender } from '../deadlines/tender-loader';
+import { planSchedule, type SchedulePlan } from '../deadlines/deadline-schedule';
+import { loadTender } from '../deadlines/tender-loader';
 import { NotificationJobs } from '../notifications/notification-jobs';
+import { ScheduleCache } from './schedule-cache';
 
 export interface BatchOutcome {
   deadlineJobs: number;
@@ -20,53 +22,64 @@ export interface BatchOutcome {
 
 /**
  * What the scheduler does with a batch of events: for every tender whose deadlines may have changed,
- * its jobs as they should be now (read from its stream, so a replayed or stale event can only confirm
- * them); for every notified event, one outbox row and one delivery job per supplier with a webhook.
+ * its jobs as they should be now (from the schedule cache, or its stream when the cache cannot vouch
+ * for it); for every notified event, one outbox row and one delivery job per supplier with a webhook.
  * Everything here is idempotent, so a batch may be handled twice (a crash before its checkpoint).
  */
 @Injectable()
 export class BatchHandler {
+  readonly cache = new ScheduleCache();
+  private readonly registered: RegisteredSuppliers;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly deadlines: DeadlineJobs,
     private readonly notificationJobs: NotificationJobs,
     private readonly outbox: NotificationOutbox,
-    private readonly registrations: WebhookRegistrations,
-  ) {}
+    registrations: WebhookRegistrations,
+  ) {
+    this.registered = new RegisteredSuppliers(registrations);
+  }
 
   async handle(events: readonly RecordedEvent[]): Promise<BatchOutcome> {
-    const scheduling = new Set<string>();
-    const notified: { event: RecordedEvent; tenderId: string }[] = [];
-    for (const event of events) {
-      const stream = parseTenderStream(event.streamName);
-      if (stream?.kind !== 'tender') continue;
-      if (SCHEDULE_EVENTS.has(event.type)) scheduling.add(stream.tenderId);
-      if (isNotified(event)) notified.push({ event, tenderId: stream.tenderId });
-    }
-    const tenderIds = new Set([...scheduling, ...notified.map((n) => n.tenderId)]);
-    if (tenderIds.size === 0) return { deadlineJobs: 0, notifications: 0 };
-    const tenders = new Map<string, LoadedTender>();
+    const { touched, unknown } = this.cache.observe(events);
     await Promise.all(
-      [...tenderIds].map(async (id) => tenders.set(id, await loadTender(this.store, id))),
+      [...unknown].map(async (tenderId) => {
+        const { schedule, revision } = await loadTender(this.store, tenderId);
+        this.cache.set(tenderId, schedule, revision);
+      }),
     );
-    const plans = [...scheduling]
-      .map((id) => planSchedule(tenders.get(id)!.schedule))
-      .filter((plan): plan is SchedulePlan => plan !== undefined);
+    const plans: SchedulePlan[] = [];
+    for (const tenderId of touched) {
+      const schedule = this.cache.get(tenderId);
+      const plan = schedule && planSchedule(schedule);
+      if (plan) plans.push(plan);
+      if (schedule?.stage === 'cancelled') this.cache.forget(tenderId);
+    }
     const deadlineJobs = await this.deadlines.apply(plans);
-    const notifications = await this.notify(notified, tenders);
+    const notifications = await this.notify(events.filter(isNotified));
     return { deadlineJobs, notifications };
   }
 
-  private async notify(
-    notified: readonly { event: RecordedEvent; tenderId: string }[],
-    tenders: ReadonlyMap<string, LoadedTender>,
-  ): Promise<number> {
+  private async notify(notified: readonly RecordedEvent[]): Promise<number> {
     if (notified.length === 0) return 0;
-    const registered = await this.registrations.suppliers();
+    const registered = await this.registered.list();
     if (registered.length === 0) return 0;
+    // The tender as it is now, for what an event does not carry itself (the question answered).
+    const tenders = new Map<string, Promise<TenderState>>();
+    const tenderOf = (tenderId: string) => {
+      if (!tenders.has(tenderId)) {
+        tenders.set(
+          tenderId,
+          loadTender(this.store, tenderId).then((loaded) => loaded.state),
+        );
+      }
+      return tenders.get(tenderId)!;
+    };
     let enqueued = 0;
-    for (const { event, tenderId } of notified) {
-      const planned = notificationFor(event, tenders.get(tenderId)!.state);
+    for (const event of notified) {
+      const tenderId = parseTenderStream(event.streamName)!.tenderId;
+      const planned = notificationFor(event, await tenderOf(tenderId));
       if (!planned) continue;
       const registeredBefore = registered
         .filter((webhook) => webhook.registeredAt <= event.recordedAt)

@@ -13,6 +13,7 @@ import {
 } from '../deadlines/deadline-schedule';
 import { toNoticeEvent } from '../deadlines/tender-loader';
 import { NotificationJobs } from '../notifications/notification-jobs';
+import type { ScheduleCache } from './schedule-cache';
 
 const PAGE = 1000;
 const CHUNK = 500;
@@ -41,9 +42,10 @@ export class Reconciler {
     private readonly outbox: NotificationOutbox,
   ) {}
 
-  async reconcile(): Promise<ReconciliationReport> {
+  /** `seed`: a schedule cache to fill on the way (the feed's, at start-up). */
+  async reconcile({ seed }: { seed?: ScheduleCache } = {}): Promise<ReconciliationReport> {
     const started = Date.now();
-    const schedules = await this.foldTenders();
+    const schedules = await this.foldTenders(seed);
     const plans = [...schedules.values()]
       .map(planSchedule)
       .filter((plan): plan is SchedulePlan => plan !== undefined && plan.wanted.length > 0)
@@ -66,15 +68,16 @@ export class Reconciler {
     return report;
   }
 
-  private async foldTenders(): Promise<Map<string, TenderSchedule>> {
+  private async foldTenders(seed?: ScheduleCache): Promise<Map<string, TenderSchedule>> {
     const schedules = new Map<string, TenderSchedule>();
     let after: Position | undefined;
     for (;;) {
       const page = await this.store.readAll({ streamPrefix: 'tender-', after, maxCount: PAGE });
       for (const recorded of page) {
-        if (!SCHEDULE_EVENTS.has(recorded.type)) continue;
         const stream = parseTenderStream(recorded.streamName);
         if (stream?.kind !== 'tender') continue;
+        seed?.seed(recorded, stream.tenderId);
+        if (!SCHEDULE_EVENTS.has(recorded.type)) continue;
         const schedule = schedules.get(stream.tenderId) ?? initialSchedule();
         schedules.set(stream.tenderId, evolveSchedule(schedule, toNoticeEvent(recorded)));
       }

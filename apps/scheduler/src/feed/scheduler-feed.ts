@@ -32,6 +32,11 @@ export interface FeedOptions {
   logger: FeedLogger;
   batchSize?: number;
   bufferSize?: number;
+  /**
+   * The checkpoint is written at most this often (and when the feed stops): after a crash at most
+   * this much is handed over again, which the handler's idempotence absorbs. Default 250 ms.
+   */
+  checkpointIntervalMs?: number;
   /** First retry delay after a failure; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -55,12 +60,17 @@ export class SchedulerFeed {
   private readonly bufferSize: number;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
+  private readonly checkpointIntervalMs: number;
+  /** Handled (jobs enqueued) but not yet written. */
+  private handled?: Position;
+  private savedAt = 0;
 
   constructor(private readonly options: FeedOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.bufferSize = options.bufferSize ?? 5000;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+    this.checkpointIntervalMs = options.checkpointIntervalMs ?? 250;
   }
 
   start(): void {
@@ -116,6 +126,14 @@ export class SchedulerFeed {
     }
   }
 
+  private async saveCheckpoint(): Promise<void> {
+    const handled = this.handled;
+    if (!handled || handled === this.checkpoint) return;
+    await advanceCheckpoint(this.options.client, handled);
+    this.checkpoint = handled;
+    this.savedAt = Date.now();
+  }
+
   /** Reads and handles until the signal aborts (returns) or something fails (throws). */
   private async follow(signal: AbortSignal): Promise<void> {
     const inner = new AbortController();
@@ -127,7 +145,8 @@ export class SchedulerFeed {
     let readFailure: unknown;
     const reading = (async () => {
       const subscription = this.options.store.subscribeToAll({
-        after: this.checkpoint,
+        // Within this process, what was handled need not be handled again.
+        after: this.handled ?? this.checkpoint,
         streamPrefix: 'tender-',
         signal: inner.signal,
       });
@@ -142,14 +161,22 @@ export class SchedulerFeed {
     });
     try {
       while (!inner.signal.aborted) {
-        const batch = await batches.take(this.batchSize, inner.signal);
-        if (batch.length === 0) continue;
+        // With a checkpoint to write, wait for more events only until it is due.
+        const unsaved = this.handled !== undefined && this.handled !== this.checkpoint;
+        const due = Math.max(0, this.savedAt + this.checkpointIntervalMs - Date.now());
+        const waiting = unsaved
+          ? AbortSignal.any([inner.signal, AbortSignal.timeout(due)])
+          : inner.signal;
+        const batch = await batches.take(this.batchSize, waiting);
+        if (batch.length === 0) {
+          if (unsaved && !inner.signal.aborted) await this.saveCheckpoint();
+          continue;
+        }
         // Not interrupted by a stop: the batch is enqueued and checkpointed, or retried whole.
         await this.options.handle(batch);
-        const last = batch[batch.length - 1].position;
-        await advanceCheckpoint(this.options.client, last);
-        this.checkpoint = last;
+        this.handled = batch[batch.length - 1].position;
         this.eventsHandled += batch.length;
+        if (Date.now() - this.savedAt >= this.checkpointIntervalMs) await this.saveCheckpoint();
         this.failures = 0;
         this.lastError = undefined;
       }
@@ -158,6 +185,7 @@ export class SchedulerFeed {
       signal.removeEventListener('abort', stop);
       await reading;
     }
+    await this.saveCheckpoint();
     if (readFailure !== undefined && !signal.aborted) throw readFailure;
   }
 }
