@@ -129,7 +129,8 @@ function tableLine(table: TableComparison): string {
     table.extraInLive && `${table.extraInLive} only in live`,
   ].filter(Boolean);
   const samples = table.samples.map(
-    (s) => `      ${s.kind.padEnd(17)} ${JSON.stringify(s.key)}: ${s.columns.join(', ')}`,
+    (s) =>
+      `      ${s.kind.padEnd(17)} ${JSON.stringify(s.key)}${s.kind === 'differs' ? `: ${s.columns.join(', ')}` : ''}`,
   );
   return [`${head}${counts.join(', ')}`, ...samples].join('\n');
 }
