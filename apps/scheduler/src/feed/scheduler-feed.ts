@@ -43,7 +43,7 @@ export interface FeedOptions {
 }
 
 /**
- * The checkpointed subscription that feeds the scheduler (DESIGN §6): tender streams from the
+ * The checkpointed subscription that feeds the scheduler (DESIGN §6): the log from the
  * scheduler's checkpoint on, in batches; a batch's jobs are enqueued, then the checkpoint moves past
  * it. A crash between the two hands the batch over again, which the handler's idempotence absorbs
  * (at-least-once in, exactly-once effect). Failures (the database or Redis away) are retried with
@@ -144,10 +144,11 @@ export class SchedulerFeed {
     if (!signal.aborted) this.state = 'running';
     let readFailure: unknown;
     const reading = (async () => {
+      // Every stream, not `streamPrefix: 'tender-'`: nearly all streams are tender streams, and such
+      // a prefix costs the store a scan of its prefix index per page; the handler filters instead.
       const subscription = this.options.store.subscribeToAll({
         // Within this process, what was handled need not be handled again.
         after: this.handled ?? this.checkpoint,
-        streamPrefix: 'tender-',
         signal: inner.signal,
       });
       for await (const event of subscription) {
