@@ -59,6 +59,18 @@ describe('evidence bundles', () => {
     ]);
   });
 
+  it('records an export cut short as not completed, with what was sent', async () => {
+    const store = new MemoryStore(tenderHistory(TENDER));
+    const parts = new LegalReplay(store, { via: 'api' }).evidence(TENDER, { actor: legal });
+    await parts.next();
+    await parts.next();
+    await parts.return(undefined);
+    const audit = store.events.filter((e) => e.streamName.endsWith('.audit'));
+    expect(audit.map((e) => e.data)).toEqual([
+      expect.objectContaining({ completed: false, eventCount: 2, upTo: null, eventsSha256: null }),
+    ]);
+  });
+
   it('fails on the line that was altered, with the reason', async () => {
     const { manifest, lines } = await exported();
     const changed = [...lines];

@@ -115,9 +115,14 @@ export class LegalController {
     // The first part is awaited here, so that an unknown tender is a JSON 404, not a broken stream.
     const first = await parts.next();
     async function* lines(): AsyncGenerator<string> {
-      for (let next = first; !next.done; next = await parts.next()) {
-        const part = next.value;
-        yield `${part.kind === 'event' ? part.line : manifestLine(part.manifest)}\n`;
+      try {
+        for (let next = first; !next.done; next = await parts.next()) {
+          const part = next.value;
+          yield `${part.kind === 'event' ? part.line : manifestLine(part.manifest)}\n`;
+        }
+      } finally {
+        // A client that goes away ends this generator early: end the export too, so it is recorded.
+        await parts.return(undefined);
       }
     }
     await reply
