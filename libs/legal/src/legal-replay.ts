@@ -203,10 +203,13 @@ export async function replayStates(
   tenderId: string,
   moments: readonly Moment[],
 ): Promise<TenderStateView[]> {
-  const policy = new SealingPolicy(tenderId, await loadTender(store, tenderId));
+  // The tender stream (for the sealing rule) is read while the log is: one round trip saved.
+  const tender = loadTender(store, tenderId);
+  tender.catch(() => undefined);
   const folds = moments.map((moment) => new TenderFold(moment));
   for await (const page of readTenderLog(store, tenderId)) {
     for (const event of page) for (const fold of folds) fold.apply(event);
   }
+  const policy = new SealingPolicy(tenderId, await tender);
   return folds.map((fold) => stateView(tenderId, fold.moment, fold.result(), policy));
 }

@@ -12,7 +12,7 @@ import {
 } from '@fairtender/domain';
 import type { Position, RecordedEvent } from '@fairtender/event-store';
 import { isAtOrBefore, type Moment } from './moment';
-import { streamKind } from './tender-log';
+import { streamKind, type StreamKind } from './tender-log';
 
 export interface ReplayedBid {
   supplierId: string;
@@ -56,7 +56,7 @@ export class TenderFold {
     r.events += 1;
     r.lastPosition = recorded.position;
     r.lastRecordedAt = recorded.recordedAt;
-    switch (streamKind(recorded.streamName)) {
+    switch (this.kindOf(recorded.streamName)) {
       case 'tender':
         r.tender = evolveTender(r.tender, upcastEvent<NoticeEvent>(recorded));
         return;
@@ -67,8 +67,7 @@ export class TenderFold {
           upcastEvent<BidEvent>(recorded),
         );
         r.bids.set(recorded.streamName, {
-          supplierId:
-            existing?.supplierId ?? parseTenderStream(recorded.streamName)?.supplierId ?? '',
+          supplierId: existing?.supplierId ?? supplierOf(recorded.streamName),
           streamName: recorded.streamName,
           state,
           head: { revision: recorded.revision, hash: recorded.hash },
@@ -86,6 +85,18 @@ export class TenderFold {
     }
   }
 
+  /** Stream names repeat: classify each once. */
+  private readonly kinds = new Map<string, StreamKind>();
+
+  private kindOf(streamName: string): StreamKind {
+    let kind = this.kinds.get(streamName);
+    if (kind === undefined) {
+      kind = streamKind(streamName);
+      this.kinds.set(streamName, kind);
+    }
+    return kind;
+  }
+
   result(): ReplayedTender {
     return this.replayed;
   }
@@ -94,3 +105,5 @@ export class TenderFold {
 function upcastEvent<Event>(recorded: RecordedEvent): Event {
   return upcast(recorded.type, recorded.version, recorded.data) as Event;
 }
+
+const supplierOf = (streamName: string) => parseTenderStream(streamName)?.supplierId ?? '';

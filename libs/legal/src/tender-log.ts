@@ -35,32 +35,59 @@ export function streamKind(streamName: string): StreamKind {
 export interface ReadLogOptions {
   /** Exclusive. */
   after?: Position;
+  /** At most this many events a page (pages shrink for large events, see below). */
   pageSize?: number;
+}
+
+/** Bytes a page of events may take, roughly, in memory. */
+const PAGE_BUDGET_BYTES = 32 * 1024 * 1024;
+const MIN_PAGE = 4;
+
+/**
+ * What an event costs in memory, roughly: a sealed bid carries its ciphertext (`sizeBytes` of
+ * plaintext, a third more in base64), which may be megabytes; everything else is small.
+ */
+function estimatedBytes(event: RecordedEvent): number {
+  const size = (event.data as { sizeBytes?: unknown } | null)?.sizeBytes;
+  return 1024 + (typeof size === 'number' && size > 0 ? size * 1.37 : 0);
 }
 
 /**
  * Every event of one tender, across all its streams, in global order, a page at a time. The next page
- * is asked for as soon as a page arrives, so the database reads it while the caller folds this one.
+ * is asked for as soon as a page arrives, so the database reads it while the caller folds this one;
+ * a page holds up to `pageSize` events, fewer when they are large (sealed bids with documents), so
+ * two pages stay within a few tens of megabytes.
  */
 export async function* readTenderLog(
   store: EventStore,
   tenderId: string,
-  { after, pageSize = 2000 }: ReadLogOptions = {},
+  { after, pageSize = 5000 }: ReadLogOptions = {},
 ): AsyncGenerator<RecordedEvent[]> {
   const streamPrefix = tenderPrefix(tenderId);
-  const read = (cursor?: Position) =>
-    store.readAll({ streamPrefix, after: cursor, maxCount: pageSize });
-  let next: Promise<RecordedEvent[]> | undefined = read(after);
+  const read = (cursor: Position | undefined, maxCount: number) =>
+    store.readAll({ streamPrefix, after: cursor, maxCount }).then((page) => ({ page, maxCount }));
+  let next: Promise<{ page: RecordedEvent[]; maxCount: number }> | undefined = read(
+    after,
+    Math.min(pageSize, 500),
+  );
   try {
     while (next) {
-      const page: RecordedEvent[] = await next;
-      next = page.length < pageSize ? undefined : read(page[page.length - 1].position);
+      const { page, maxCount }: { page: RecordedEvent[]; maxCount: number } = await next;
+      if (page.length < maxCount) next = undefined;
+      else {
+        const average = page.reduce((sum, e) => sum + estimatedBytes(e), 0) / page.length;
+        const size = Math.min(
+          pageSize,
+          Math.max(MIN_PAGE, Math.floor(PAGE_BUDGET_BYTES / average)),
+        );
+        next = read(page[page.length - 1].position, size);
+      }
       const own = page.filter((event) => belongsToTender(tenderId, event.streamName));
       if (own.length > 0) yield own;
     }
   } finally {
     // A caller that stops early leaves a read in flight: settle it, never reject unhandled.
-    await (next as Promise<RecordedEvent[]> | undefined)?.catch(() => undefined);
+    await (next as Promise<unknown> | undefined)?.catch(() => undefined);
   }
 }
 

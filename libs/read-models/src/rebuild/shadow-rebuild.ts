@@ -45,16 +45,22 @@ export async function projectRange(
   const projections = options.projections ?? READ_MODEL_PROJECTIONS;
   let checkpoint = await ensureCheckpoint(client, READ_MODELS_PROJECTION);
   let events = 0;
-  const readPage = (after?: Position) => store.readAll({ after, maxCount: pageSize });
-  let next: Promise<RecordedEvent[]> | undefined = readPage(checkpoint);
+  const readPage = (after: Position | undefined, maxCount: number) =>
+    store.readAll({ after, maxCount }).then((page) => ({ page, maxCount }));
+  let next: Promise<{ page: RecordedEvent[]; maxCount: number }> | undefined = readPage(
+    checkpoint,
+    pageSize,
+  );
   try {
     while (next) {
-      const page: RecordedEvent[] = await next;
+      const { page, maxCount }: { page: RecordedEvent[]; maxCount: number } = await next;
       const inRange = upTo
         ? page.filter((e: RecordedEvent) => comparePositions(e.position, upTo) <= 0)
         : page;
-      const done: boolean = page.length < pageSize || inRange.length < page.length;
-      next = done ? undefined : readPage(page[page.length - 1].position);
+      const done: boolean = page.length < maxCount || inRange.length < page.length;
+      next = done
+        ? undefined
+        : readPage(page[page.length - 1].position, nextPageSize(page, pageSize));
       for (let i = 0; i < inRange.length; i += batchSize) {
         const batch = inRange.slice(i, i + batchSize);
         checkpoint = await applyBatch(batch, {
@@ -69,9 +75,22 @@ export async function projectRange(
     }
   } finally {
     // Settle a read-ahead left behind by a failure above, so it never rejects unhandled.
-    await (next as Promise<RecordedEvent[]> | undefined)?.catch(() => undefined);
+    await (next as Promise<unknown> | undefined)?.catch(() => undefined);
   }
   return { checkpoint, events };
+}
+
+/** Bytes a page of events may take, roughly: sealed bids may carry megabytes of ciphertext. */
+const PAGE_BUDGET_BYTES = 32 * 1024 * 1024;
+
+/** As many events as fit the budget, judging by the last page (a bid's `sizeBytes`, a third more in base64). */
+function nextPageSize(page: readonly RecordedEvent[], pageSize: number): number {
+  let bytes = 0;
+  for (const event of page) {
+    const size = (event.data as { sizeBytes?: unknown } | null)?.sizeBytes;
+    bytes += 1024 + (typeof size === 'number' && size > 0 ? size * 1.37 : 0);
+  }
+  return Math.min(pageSize, Math.max(4, Math.floor(PAGE_BUDGET_BYTES / (bytes / page.length))));
 }
 
 export interface ShadowRebuildOptions {
