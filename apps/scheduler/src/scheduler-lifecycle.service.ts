@@ -44,6 +44,8 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private readonly stopping = new AbortController();
   private workers: Worker[] = [];
   private starting?: Promise<void>;
+  /** Failed attempts at the start-up rebuild, and the last reason (cleared once it succeeds). */
+  startup: { failures: number; lastError?: string } = { failures: 0 };
   private readyResolve!: () => void;
   /** Resolves once the jobs have been rebuilt and the feed follows the event store. */
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -141,8 +143,10 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
       try {
         await this.reconciler.reconcile({ seed: this.handler.cache });
         await this.watchdog.mark();
+        this.startup = { failures: 0 };
         break;
       } catch (error) {
+        this.startup = { failures: failures + 1, lastError: (error as Error).message };
         const delay = Math.min(500 * 2 ** failures, 30_000);
         this.logger.warn(
           `Could not rebuild the jobs (${(error as Error).message}); retrying in ${delay} ms`,

@@ -57,7 +57,7 @@ export class DeadlineJobs {
     try {
       await this.queue.remove(jobId);
     } catch (error) {
-      this.logger.debug?.(`Job ${jobId} not removed: ${(error as Error).message}`);
+      this.logger.debug(`Job ${jobId} not removed: ${(error as Error).message}`);
     }
   }
 

@@ -14,8 +14,17 @@ export class FeedHealthIndicator {
   ) {}
 
   isHealthy(key = 'feed') {
-    const status = this.scheduler.feed.status();
     const session = this.health.check(key);
+    const { startup } = this.scheduler;
+    if (startup.failures >= DOWN_AFTER_FAILURES) {
+      // The jobs could not be rebuilt at start-up, so the feed has not started.
+      return session.down({
+        state: 'starting',
+        startupFailures: startup.failures,
+        lastError: startup.lastError,
+      });
+    }
+    const status = this.scheduler.feed.status();
     return status.failures >= DOWN_AFTER_FAILURES
       ? session.down({ ...status })
       : session.up({ ...status });
