@@ -1,5 +1,6 @@
 import type { NoticeEvent, NoticeTerms } from '@fairtender/domain';
-import { deadlineJobId, foldSchedule, planSchedule } from './deadline-schedule';
+import { SCHEDULER_ACTOR } from '@fairtender/domain';
+import { deadlineCommand, deadlineJobId, foldSchedule, planSchedule } from './deadline-schedule';
 
 const T = 'b7f3c1de-0d7e-4f0e-9a43-2d7c5e1f9a10';
 const CLARIFICATION = '2025-03-24T12:00:00.000Z';
@@ -150,5 +151,19 @@ describe('deadline jobs of a tender', () => {
 
   it('knows no tender before its draft', () => {
     expect(plan()).toBeUndefined();
+  });
+
+  it('a job issues its kind’s command as the scheduler', () => {
+    const now = new Date('2025-03-31T12:00:00.010Z');
+    expect(deadlineCommand('submission', now)).toEqual({
+      type: 'CloseTendering',
+      actor: SCHEDULER_ACTOR,
+      now,
+    });
+    expect(deadlineCommand('clarification', now)).toEqual({
+      type: 'CloseClarificationPeriod',
+      actor: SCHEDULER_ACTOR,
+      now,
+    });
   });
 });

@@ -1,17 +1,26 @@
-import type { NoticeEvent } from '@fairtender/domain';
+import { SCHEDULER_ACTOR, type NoticeCommand, type NoticeEvent } from '@fairtender/domain';
+import { assertNever } from '@fairtender/domain/shared/never';
 import { idPart } from '../queues/queue-names';
 
 /**
  * The deadlines the scheduler acts on, and the command each fires. Issue 4 adds `standstill` (set by
- * the award proposal, ended by its own command): one entry here, one case in `evolveSchedule`.
+ * the award proposal, ended by its own command): one entry here, a case in `deadlineCommand`, and the
+ * event that sets it in `evolveSchedule`.
  */
 export const DEADLINE_KINDS = ['clarification', 'submission'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-export const COMMAND_OF_KIND = {
-  clarification: 'CloseClarificationPeriod',
-  submission: 'CloseTendering',
-} as const satisfies Record<DeadlineKind, string>;
+/** The domain command a deadline job issues, as the scheduler (the system actor). */
+export function deadlineCommand(kind: DeadlineKind, now: Date): NoticeCommand {
+  switch (kind) {
+    case 'clarification':
+      return { type: 'CloseClarificationPeriod', actor: SCHEDULER_ACTOR, now };
+    case 'submission':
+      return { type: 'CloseTendering', actor: SCHEDULER_ACTOR, now };
+    default:
+      return assertNever(kind);
+  }
+}
 
 export interface DeadlineJob {
   jobId: string;

@@ -8,14 +8,13 @@ import {
   isDomainError,
   SCHEDULER_ACTOR,
   tenderStream,
-  type NoticeCommand,
   type NoticeEvent,
   type TenderState,
 } from '@fairtender/domain';
 import { EVENT_STORE, handleCommand, type EventStore } from '@fairtender/event-store';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { DeadlineJobs, type DeadlineJobData } from './deadline-jobs';
-import { COMMAND_OF_KIND, planSchedule } from './deadline-schedule';
+import { deadlineCommand, planSchedule } from './deadline-schedule';
 import { loadTender, toNoticeEvent } from './tender-loader';
 
 export type DeadlineOutcome =
@@ -42,14 +41,14 @@ export class DeadlineProcessor {
 
   async process(job: Job<DeadlineJobData>, token?: string): Promise<DeadlineOutcome> {
     const { tenderId, kind } = job.data;
-    const command = { type: COMMAND_OF_KIND[kind], actor: SCHEDULER_ACTOR, now: new Date() };
+    const command = deadlineCommand(kind, new Date());
     try {
       const outcome = await handleCommand<TenderState, NoticeEvent>(this.store, {
         streamName: tenderStream(tenderId),
         initialState: initialTenderState,
         evolve: evolveTender,
         fromRecorded: toNoticeEvent,
-        decide: (state) => decideTender(command as NoticeCommand, state),
+        decide: (state) => decideTender(command, state),
         versionOf: currentVersion,
         // Fresh per run: a second run decides on what the first wrote (and finds nothing to do).
         commandId: randomUUID(),

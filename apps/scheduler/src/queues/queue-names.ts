@@ -1,7 +1,6 @@
 /** BullMQ queues of the scheduler. Their keys live under SCHEDULER_QUEUE_PREFIX in Redis. */
 export const DEADLINES_QUEUE = 'deadlines';
 export const NOTIFICATIONS_QUEUE = 'notifications';
-export const QUEUE_NAMES = [DEADLINES_QUEUE, NOTIFICATIONS_QUEUE] as const;
 
 /**
  * Job ids may hold a colon only as BullMQ's own `a:b:c` shape, so every part we did not make ourselves
