@@ -37,7 +37,7 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
     expect(tendering.data).toMatchObject({ submissionDeadline: terms.submissionDeadline });
     const closedAt = Date.parse((tendering.data as { closedAt: string }).closedAt);
     expect(closedAt).toBeGreaterThanOrEqual(Date.parse(terms.submissionDeadline));
-    expect(closedAt - Date.parse(terms.submissionDeadline)).toBeLessThan(1000);
+    expect(closedAt - Date.parse(terms.submissionDeadline)).toBeLessThan(1500);
     expect(tendering.metadata.actor).toEqual({
       userId: 'scheduler',
       organisationId: 'fairtender',
@@ -78,7 +78,7 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
     expect(closed.data).toMatchObject({ submissionDeadline: moved });
     const closedAt = Date.parse((closed.data as { closedAt: string }).closedAt);
     expect(closedAt).toBeGreaterThanOrEqual(Date.parse(moved));
-    expect(closedAt - Date.parse(moved)).toBeLessThan(1000);
+    expect(closedAt - Date.parse(moved)).toBeLessThan(1500);
     const all = await testbed.tenderEvents(tenderId);
     expect(all.filter((e) => e.type === 'TenderingClosed')).toHaveLength(1);
   });

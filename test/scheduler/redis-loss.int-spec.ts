@@ -41,7 +41,7 @@ describe('Redis loses the scheduler’s data (real Redis and PostgreSQL)', () =>
     // Still ahead: at its deadline, not before.
     const closed = await closedAt(later.tenderId);
     expect(closed).toBeGreaterThanOrEqual(Date.parse(later.terms.submissionDeadline));
-    expect(closed - Date.parse(later.terms.submissionDeadline)).toBeLessThan(1000);
+    expect(closed - Date.parse(later.terms.submissionDeadline)).toBeLessThan(1500);
     expect(
       (await testbed.tenderEvents(later.tenderId))
         .map((e) => e.type)
@@ -65,7 +65,7 @@ describe('Redis loses the scheduler’s data (real Redis and PostgreSQL)', () =>
 
     const closed = await closedAt(tenderId);
     expect(closed).toBeGreaterThanOrEqual(Date.parse(terms.submissionDeadline));
-    expect(closed - Date.parse(terms.submissionDeadline)).toBeLessThan(1000);
+    expect(closed - Date.parse(terms.submissionDeadline)).toBeLessThan(1500);
     await scheduler.stop();
   });
 });
