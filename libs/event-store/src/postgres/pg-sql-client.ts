@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolConfig } from 'pg';
+import { Client, DatabaseError, Pool, type PoolConfig } from 'pg';
 import type { SqlClient, SqlQueryable } from '../sql/sql-client';
 
 /** `pg` pool for queries plus one dedicated connection for LISTEN, reconnected if it drops. */
@@ -15,7 +15,18 @@ export class PgSqlClient implements SqlClient {
   }
 
   async query<Row extends object>(text: string, params?: unknown[], name?: string): Promise<Row[]> {
-    return (await this.pool.query<Row>({ text, values: params, name })).rows;
+    // Not pool.query: it destroys the connection on any error, so every lost race for a revision (a
+    // unique violation, answered by the server) would cost a reconnect and its prepared statements.
+    const connection = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return (await connection.query<Row>({ text, values: params, name })).rows;
+    } catch (error) {
+      if (!isServerError(error)) broken = error as Error;
+      throw error;
+    } finally {
+      connection.release(broken);
+    }
   }
 
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -67,4 +78,9 @@ export class PgSqlClient implements SqlClient {
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
   }
+}
+
+/** An error the server answered with: the connection itself is still good. */
+function isServerError(error: unknown): boolean {
+  return error instanceof DatabaseError;
 }
