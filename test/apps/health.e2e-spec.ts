@@ -119,7 +119,9 @@ describe('health of each app', () => {
     );
     expect(Object.keys((await health(app)).body.info).sort()).toEqual([
       'eventStore',
+      'feed',
       'projector',
+      'queues',
       'readModels',
       'redis',
     ]);

@@ -7,3 +7,5 @@ export { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
 export { deadlineJobId } from './deadlines/deadline-schedule';
 export { notificationJobId } from './notifications/notification-jobs';
 export { QUEUE_DASHBOARD_PATH } from './operators/bull-board';
+export { QueuesHealthIndicator } from './queues/queues.health';
+export { FeedHealthIndicator } from './feed/feed.health';

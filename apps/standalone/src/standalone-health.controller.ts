@@ -6,7 +6,11 @@ import {
   ReadModelDatabaseHealthIndicator,
 } from '@fairtender/event-store';
 import { ProjectionRunnerHealthIndicator } from '@fairtender/read-models';
-import { RedisHealthIndicator } from '../../scheduler/src';
+import {
+  FeedHealthIndicator,
+  QueuesHealthIndicator,
+  RedisHealthIndicator,
+} from '../../scheduler/src';
 
 /** Everything the one process depends on: the event store, the read models and their projector, and Redis if scheduled. */
 @Public()
@@ -20,6 +24,8 @@ export class StandaloneHealthController {
     readModels: ReadModelDatabaseHealthIndicator,
     projector: ProjectionRunnerHealthIndicator,
     @Optional() redis?: RedisHealthIndicator,
+    @Optional() queues?: QueuesHealthIndicator,
+    @Optional() feed?: FeedHealthIndicator,
   ) {
     this.checks = [
       () => eventStore.isHealthy(),
@@ -27,6 +33,8 @@ export class StandaloneHealthController {
       () => projector.isHealthy(),
     ];
     if (redis) this.checks.push(() => redis.isHealthy());
+    if (queues) this.checks.push(() => queues.isHealthy());
+    if (feed) this.checks.push(() => feed.isHealthy());
   }
 
   @Get()
