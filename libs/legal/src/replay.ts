@@ -61,17 +61,19 @@ export class TenderFold {
         r.tender = evolveTender(r.tender, upcastEvent<NoticeEvent>(recorded));
         return;
       case 'bid': {
+        const event = upcastEvent<BidEvent>(recorded);
         const existing = r.bids.get(recorded.streamName);
-        const state = evolveBid(
-          existing?.state ?? initialBidState(),
-          upcastEvent<BidEvent>(recorded),
-        );
-        r.bids.set(recorded.streamName, {
-          supplierId: existing?.supplierId ?? supplierOf(recorded.streamName),
-          streamName: recorded.streamName,
-          state,
-          head: { revision: recorded.revision, hash: recorded.hash },
-        });
+        if (existing) {
+          existing.state = evolveBid(existing.state, event);
+          existing.head = { revision: recorded.revision, hash: recorded.hash };
+        } else {
+          r.bids.set(recorded.streamName, {
+            supplierId: supplierOf(recorded.streamName),
+            streamName: recorded.streamName,
+            state: evolveBid(initialBidState(), event),
+            head: { revision: recorded.revision, hash: recorded.hash },
+          });
+        }
         return;
       }
       case 'refusals':
