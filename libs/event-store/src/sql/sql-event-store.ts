@@ -172,7 +172,9 @@ export class SqlEventStore implements EventStore {
           ${prefixFilter}
         ORDER BY transaction_id, position LIMIT $3`,
       params,
-      prefixFilter ? 'fairtender_read_all_prefix' : 'fairtender_read_all',
+      // A prefix read stays unnamed, so it is planned with its real prefix every time: prepared, the
+      // server may switch to a generic plan that scans the rest of the log on a tender's last page.
+      prefixFilter ? undefined : 'fairtender_read_all',
     );
     return rows.map(toRecordedEvent);
   }
