@@ -1,3 +1,4 @@
+import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 /**
  * Scheduler throughput (issue 5, DESIGN §6): deadline jobs per second through the scheduler's full path,
  * beside BullMQ without the scheduler, measured in the same run on the same PostgreSQL and Redis with
@@ -273,24 +274,11 @@ function jobData(tenderId: string) {
 function tenderEvents(tenderId: string): EventToAppend[] {
   const now = Date.now();
   const at = (ms: number) => new Date(now - ms).toISOString();
-  const terms = {
-    title: 'Body-worn cameras',
-    description: 'Cameras and evidence storage for 400 wardens',
-    cpvCodes: ['35125300-2'],
-    estimatedValue: { amount: 250_000, currency: 'GBP' },
-    procedure: 'open',
-    awardCriteria: [
-      { id: 'quality', name: 'Technical quality', weight: 70, kind: 'quality' },
-      { id: 'price', name: 'Price', weight: 30, kind: 'price' },
-    ],
-    scoringScale: { min: 0, max: 10 },
-    minimumBids: 2,
-    evaluatorCount: 2,
+  const terms = sampleNoticeTerms({
     clarificationDeadline: at(7000),
     submissionDeadline: at(1000),
-    minimumResponseDays: 15,
-    jurisdiction: 'uk-pa-2023',
-  };
+  });
+
   const metadata = {
     actor: { userId: 'bench-officer', organisationId: 'bench-authority', role: 'officer' },
   };

@@ -1,3 +1,4 @@
+import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 import { randomUUID } from 'node:crypto';
 import type { AmendableTerms, BidEvent, NoticeEvent, NoticeTerms } from '@fairtender/domain';
 import type { AppendResult, EventMetadata, EventStore } from '@fairtender/event-store';
@@ -14,27 +15,7 @@ const supplierActor = (supplierId: string) => ({
   role: 'supplier',
 });
 
-export function terms(overrides: Partial<NoticeTerms> = {}): NoticeTerms {
-  return {
-    title: 'Body-worn cameras',
-    description: 'Cameras and evidence storage for 400 wardens',
-    cpvCodes: ['35125300-2'],
-    estimatedValue: { amount: 250_000, currency: 'GBP' },
-    procedure: 'open',
-    awardCriteria: [
-      { id: 'quality', name: 'Technical quality', weight: 70, kind: 'quality' },
-      { id: 'price', name: 'Price', weight: 30, kind: 'price' },
-    ],
-    scoringScale: { min: 0, max: 10 },
-    minimumBids: 2,
-    evaluatorCount: 2,
-    clarificationDeadline: '2025-03-24T12:00:00.000Z',
-    submissionDeadline: '2025-03-31T12:00:00.000Z',
-    minimumResponseDays: 15,
-    jurisdiction: 'uk-pa-2023',
-    ...overrides,
-  };
-}
+export const terms = sampleNoticeTerms;
 
 /** Minutes after 2025-03-03 09:00 UTC, as an ISO string: every fixture time is explicit. */
 export const minute = (n: number) => new Date(Date.UTC(2025, 2, 3, 9, n)).toISOString();

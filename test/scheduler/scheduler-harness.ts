@@ -1,3 +1,4 @@
+import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -206,21 +207,5 @@ function noticeTerms(deadlines: {
   clarificationDeadline: string;
   submissionDeadline: string;
 }): NoticeTerms {
-  return {
-    title: 'Body-worn cameras',
-    description: 'Cameras and evidence storage for 400 wardens',
-    cpvCodes: ['35125300-2'],
-    estimatedValue: { amount: 250_000, currency: 'GBP' },
-    procedure: 'open',
-    awardCriteria: [
-      { id: 'quality', name: 'Technical quality', weight: 70, kind: 'quality' },
-      { id: 'price', name: 'Price', weight: 30, kind: 'price' },
-    ],
-    scoringScale: { min: 0, max: 10 },
-    minimumBids: 2,
-    evaluatorCount: 2,
-    minimumResponseDays: 15,
-    jurisdiction: 'uk-pa-2023',
-    ...deadlines,
-  };
+  return sampleNoticeTerms(deadlines);
 }

@@ -1,3 +1,4 @@
+import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 import { randomUUID } from 'node:crypto';
 import { chainHash, contentHash, GENESIS_HASH_HEX } from '@fairtender/crypto';
 import type { EventMetadata, RecordedEvent } from '@fairtender/event-store';
@@ -55,24 +56,7 @@ export function recordEvents(drafts: readonly Draft[], startPosition = 100): Rec
 const officer = { userId: 'u-alice', organisationId: 'org-council', role: 'officer' };
 const supplier = (id: string) => ({ userId: `u-${id}`, organisationId: id, role: 'supplier' });
 
-const terms = {
-  title: 'Body-worn cameras',
-  description: 'Cameras and evidence storage',
-  cpvCodes: ['35125300-2'],
-  estimatedValue: { amount: 250_000, currency: 'GBP' },
-  procedure: 'open',
-  awardCriteria: [
-    { id: 'quality', name: 'Quality', weight: 70, kind: 'quality' },
-    { id: 'price', name: 'Price', weight: 30, kind: 'price' },
-  ],
-  scoringScale: { min: 0, max: 10 },
-  minimumBids: 2,
-  evaluatorCount: 2,
-  clarificationDeadline: '2025-03-24T12:00:00.000Z',
-  submissionDeadline: '2025-03-31T12:00:00.000Z',
-  minimumResponseDays: 15,
-  jurisdiction: 'uk-pa-2023',
-};
+const terms = sampleNoticeTerms();
 
 const sealedBid = (tenderId: string, supplierId: string, seed: string, at: string) => ({
   tenderId,
