@@ -9,12 +9,17 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { AppConfig } from '@fairtender/config';
-import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@fairtender/event-store';
+import {
+  EVENT_STORE,
+  pause,
+  SQL_CLIENT,
+  type EventStore,
+  type SqlClient,
+} from '@fairtender/event-store';
 import { Worker, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { BatchHandler } from './feed/batch-handler';
-import { pause } from './feed/event-batches';
 import { Reconciler } from './feed/reconciler';
 import { RedisWatchdog } from './feed/redis-watchdog';
 import { SchedulerFeed } from './feed/scheduler-feed';

@@ -24,3 +24,4 @@ export {
   type EventStoreDbEventStoreOptions,
 } from './eventstoredb/eventstoredb-event-store';
 export * from './command-handling';
+export { EventBuffer, pause } from './event-buffer';

@@ -1,12 +1,13 @@
 import {
+  EventBuffer,
   formatPosition,
+  pause,
   type EventStore,
   type Position,
   type RecordedEvent,
   type SqlClient,
 } from '@fairtender/event-store';
 import { advanceCheckpoint, readCheckpoint } from './checkpoint';
-import { EventBatches, pause } from './event-batches';
 
 export type FeedState = 'stopped' | 'starting' | 'running' | 'retrying' | 'stopping';
 
@@ -140,7 +141,7 @@ export class SchedulerFeed {
     const stop = () => inner.abort();
     if (signal.aborted) return;
     signal.addEventListener('abort', stop, { once: true });
-    const batches = new EventBatches(this.bufferSize);
+    const batches = new EventBuffer(this.bufferSize);
     if (!signal.aborted) this.state = 'running';
     let readFailure: unknown;
     const reading = (async () => {

@@ -1,4 +1,5 @@
 import {
+  EventBuffer,
   formatPosition,
   type EventStore,
   type Position,
@@ -8,7 +9,6 @@ import { READ_MODEL_PROJECTIONS, type Projection } from '../projections';
 import { READ_MODEL_TABLES } from '../schema/migrations';
 import { applyBatch } from './apply-batch';
 import { ensureCheckpoint, READ_MODELS_PROJECTION } from './checkpoint';
-import { EventBuffer } from './event-buffer';
 
 export type RunnerState = 'stopped' | 'starting' | 'running' | 'stopping' | 'failed';
 

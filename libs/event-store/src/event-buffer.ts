@@ -1,8 +1,9 @@
-import type { RecordedEvent } from '@fairtender/event-store';
+import type { RecordedEvent } from './port';
 
 /**
- * Events received from the subscription and not yet projected. Bounded: when it is full the reader
- * waits, so a catch-up over millions of events holds at most `capacity` of them in memory.
+ * Events received from a subscription and not yet handled (projected, scheduled). Bounded: when it is
+ * full the reader waits, so a catch-up over millions of events holds at most `capacity` in memory.
+ * `take` hands over whatever is there (up to `max`): event by event when live, in batches in a catch-up.
  */
 export class EventBuffer {
   private events: RecordedEvent[] = [];
@@ -35,8 +36,7 @@ export class EventBuffer {
       await waitFor((wake) => (this.wakeTaker = wake), signal);
     }
     if (signal.aborted) return [];
-    const taken = this.events.slice(0, max);
-    this.events = this.events.slice(taken.length);
+    const taken = this.events.splice(0, max);
     this.wakePusher?.();
     return taken;
   }
@@ -49,6 +49,20 @@ function waitFor(register: (wake: () => void) => void, signal: AbortSignal): Pro
       resolve();
     };
     register(done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
     signal.addEventListener('abort', done, { once: true });
   });
 }
