@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -7,8 +7,8 @@ import type { Actor } from '@fairtender/domain';
 import { ApiError } from '../shared/api-error';
 import { ConsistentRead } from '../shared/consistent-read';
 import { GetBidRegisterQuery, ReadBidContentQuery } from './bid.queries';
+import { TenderId } from '../shared/params';
 
-const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const SUPPLIER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The contracting authority's register of bids, and their contents once opened. */

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,8 +15,8 @@ import {
   type BidCommandResult,
 } from './bid.commands';
 import { BidDto, WithdrawBidDto } from './dto/bid.dto';
+import { TenderId } from '../shared/params';
 
-const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: false,

@@ -1,12 +1,11 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../shared/consistent-read';
 import { GetOwnBidQuery, GetOwnBidsQuery } from './bid.queries';
-
-const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+import { TenderId } from '../shared/params';
 
 /** A supplier sees its own bids and signed receipts, and nothing of anyone else's. */
 @ApiTags('bids')

@@ -1,15 +1,5 @@
 import { Readable } from 'node:stream';
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -23,8 +13,7 @@ import {
   GetTenderStateQuery,
   VerifyTenderQuery,
 } from './legal.queries';
-
-const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+import { TenderId } from '../shared/params';
 
 /**
  * Legal replay for legal teams and oversight bodies (DESIGN §7): every look is recorded in

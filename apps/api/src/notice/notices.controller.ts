@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@fairtender/auth';
@@ -6,8 +6,8 @@ import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../shared/consistent-read';
 import { ListNoticesDto } from './dto/list-notices.dto';
 import { GetBuyerTenderQuery, GetNoticeQuery, ListNoticesQuery } from './notice.queries';
+import { TenderId } from '../shared/params';
 
-const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const MIN_POSITION = {
   name: 'X-Min-Position',
   required: false,

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -34,8 +24,7 @@ import {
   type SimpleNoticeChange,
 } from './notice.commands';
 import type { TenderCommandResult } from './tender-command-result';
-
-const TenderId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+import { TenderId } from '../shared/params';
 
 /** Officers advance a tender through its stages; suppliers ask clarification questions. */
 @ApiTags('tenders')
