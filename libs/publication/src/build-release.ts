@@ -1,0 +1,144 @@
+import {
+  awardCriteriaCode,
+  awardCriteriaDetails,
+  CPV_SCHEME,
+  mainProcurementCategory,
+  PROCUREMENT_METHOD,
+  procurementMethodDetails,
+} from './codes';
+import type {
+  OcdsBids,
+  OcdsDocument,
+  OcdsParty,
+  OcdsTender,
+  ReleaseBody,
+  ReleaseTag,
+} from './ocds-types';
+import type { PublicationState } from './publication-state';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days from one ISO time to another. */
+const daysBetween = (start: string, end: string) =>
+  Math.floor((Date.parse(end) - Date.parse(start)) / DAY_MS);
+
+const BID_STATUS = { submitted: 'pending', withdrawn: 'withdrawn' } as const;
+
+/** The bid identifier in `bids.details`: one bid per supplier and tender. */
+export const bidId = (supplierId: string) => `bid-${supplierId}`;
+
+/**
+ * The release for the state as it now is: everything public at this moment, and nothing else. Only
+ * what the state's public fields hold goes in; `sealed` is read only through `openedBids`, which
+ * exists once two officers have opened the bids.
+ */
+export function buildRelease(state: PublicationState, tag: ReleaseTag): ReleaseBody {
+  const last = state.lastRelease!;
+  const standing = (state.openedBids ?? []).filter((bid) => bid.status === 'submitted');
+  const parties: OcdsParty[] = [
+    { id: state.buyerId, roles: ['buyer', 'procuringEntity'] },
+    ...standing.map((bid) => ({ id: bid.supplierId, roles: ['tenderer'] })),
+  ];
+  return {
+    id: last.key,
+    date: last.date,
+    tag: [tag],
+    initiationType: 'tender',
+    language: 'en',
+    parties,
+    buyer: { id: state.buyerId },
+    tender: tenderSection(state),
+    ...(state.openedBids ? { bids: bidsSection(state) } : {}),
+  };
+}
+
+function tenderSection(state: PublicationState): OcdsTender {
+  const terms = state.terms!;
+  const publishedAt = state.publishedAt!;
+  const [first, ...others] = terms.cpvCodes;
+  const category = mainProcurementCategory(terms.cpvCodes);
+  const standing = (state.openedBids ?? []).filter((bid) => bid.status === 'submitted');
+  const documents = tenderDocuments(state);
+  return {
+    id: state.tenderId,
+    title: terms.title,
+    description: terms.description,
+    status: state.status,
+    procuringEntity: { id: state.buyerId },
+    items: [
+      {
+        id: '1',
+        description: terms.title,
+        classification: { scheme: CPV_SCHEME, id: first },
+        ...(others.length > 0
+          ? { additionalClassifications: others.map((id) => ({ scheme: CPV_SCHEME, id })) }
+          : {}),
+      },
+    ],
+    value: { amount: terms.estimatedValue.amount, currency: terms.estimatedValue.currency },
+    procurementMethod: PROCUREMENT_METHOD[terms.procedure],
+    procurementMethodDetails: procurementMethodDetails(terms),
+    ...(category ? { mainProcurementCategory: category } : {}),
+    awardCriteria: awardCriteriaCode(terms.awardCriteria),
+    awardCriteriaDetails: awardCriteriaDetails(terms),
+    submissionMethod: ['electronicSubmission'],
+    submissionMethodDetails:
+      'Sealed electronic bids: encrypted on receipt, with a signed receipt, and opened only by two officers after the deadline.',
+    tenderPeriod: {
+      startDate: publishedAt,
+      endDate: terms.submissionDeadline,
+      durationInDays: daysBetween(publishedAt, terms.submissionDeadline),
+    },
+    enquiryPeriod: { startDate: publishedAt, endDate: terms.clarificationDeadline },
+    ...(state.clarifications.length > 0 ? { hasEnquiries: true } : {}),
+    ...(state.openedAt
+      ? {
+          awardPeriod: { startDate: state.openedAt },
+          numberOfTenderers: standing.length,
+          tenderers: standing.map((bid) => ({ id: bid.supplierId })),
+        }
+      : {}),
+    ...(documents.length > 0 ? { documents } : {}),
+    ...(state.amendments.length > 0 ? { amendments: state.amendments } : {}),
+  };
+}
+
+/** Answered clarifications (question and answer, never the asker) and the termination notice. */
+function tenderDocuments(state: PublicationState): OcdsDocument[] {
+  const documents: OcdsDocument[] = state.clarifications.map((c, index) => ({
+    id: `clarification-${c.questionId}`,
+    documentType: 'clarifications',
+    title: `Clarification ${index + 1}`,
+    description: `Question (asked ${c.askedAt}): ${c.question}\nAnswer: ${c.answer}`,
+    datePublished: c.answeredAt,
+  }));
+  if (state.cancellation) {
+    documents.push({
+      id: 'termination-notice',
+      documentType: 'cancellationDetails',
+      title: 'Termination notice',
+      description: state.cancellation.reason,
+      datePublished: state.cancellation.cancelledAt,
+    });
+  }
+  return documents;
+}
+
+function bidsSection(state: PublicationState): OcdsBids {
+  const opened = state.openedBids!;
+  const openedAt = state.openedAt!;
+  const standing = opened.filter((bid) => bid.status === 'submitted').length;
+  return {
+    statistics: [
+      { id: 'bids', measure: 'bids', value: standing, date: openedAt },
+      { id: 'bidders', measure: 'bidders', value: standing, date: openedAt },
+      { id: 'electronicBids', measure: 'electronicBids', value: standing, date: openedAt },
+    ],
+    details: opened.map((bid) => ({
+      id: bidId(bid.supplierId),
+      date: bid.receivedAt,
+      status: BID_STATUS[bid.status],
+      tenderers: [{ id: bid.supplierId }],
+    })),
+  };
+}

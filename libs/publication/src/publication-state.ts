@@ -1,0 +1,71 @@
+import type { NoticeTerms } from '@fairtender/domain';
+import type { OcdsAmendment, OcdsTender } from './ocds-types';
+
+/** An answered clarification as the public sees it: the question and the answer, never who asked. */
+export interface PublishedClarification {
+  questionId: string;
+  question: string;
+  askedAt: string;
+  answer: string;
+  answeredAt: string;
+}
+
+/** A bid as the sealed register knows it: published only once the bids are opened. */
+export interface SealedBidFacts {
+  status: 'submitted' | 'withdrawn';
+  /** Receipt time of the version that stands. */
+  receivedAt: string;
+}
+
+/** A bid as opened: the bid streams `BidsOpened` committed to, with their status then. */
+export interface OpenedBid {
+  supplierId: string;
+  status: 'submitted' | 'withdrawn';
+  receivedAt: string;
+}
+
+/**
+ * What publication knows of one tender, folded from its events. Everything in `sealed` stays out of
+ * every release until the bids are opened; who asked a question is never kept at all.
+ */
+export interface PublicationState {
+  tenderId: string;
+  buyerId: string;
+  /** The terms as published and amended (a draft's terms are never kept). */
+  terms: NoticeTerms | null;
+  publishedAt: string | null;
+  status: OcdsTender['status'];
+  amendments: OcdsAmendment[];
+  /** Questions not yet answered: the text waits for its answer. */
+  pendingQuestions: Record<string, { question: string; askedAt: string }>;
+  clarifications: PublishedClarification[];
+  closedAt: string | null;
+  openedAt: string | null;
+  cancellation: { reason: string; cancelledAt: string } | null;
+  sealed: { bids: Record<string, SealedBidFacts> };
+  /** Fixed when the bids are opened; null before. */
+  openedBids: OpenedBid[] | null;
+  /** The last release made: its key (the event id) and date. */
+  lastRelease: { key: string; date: string } | null;
+  releaseCount: number;
+}
+
+export function initialPublicationState(tenderId: string, buyerId: string): PublicationState {
+  return {
+    tenderId,
+    buyerId,
+    terms: null,
+    publishedAt: null,
+    status: 'active',
+    amendments: [],
+    pendingQuestions: {},
+    clarifications: [],
+    closedAt: null,
+    openedAt: null,
+    cancellation: null,
+    sealed: { bids: {} },
+    openedBids: null,
+    lastRelease: null,
+    releaseCount: 0,
+  };
+}
