@@ -26,7 +26,7 @@ const ITEM_KEYS = ['supplierId', 'questionId', 'streamName', 'id'];
  */
 export function diffStates(from: TenderStateView, to: TenderStateView): TenderDiff {
   const changes: Change[] = [];
-  for (const section of ['tender', 'bids', 'refusals', 'auditRecords'] as const) {
+  for (const section of ['tender', 'bids', 'evaluators', 'refusals', 'auditRecords'] as const) {
     compare(section, from[section], to[section], changes);
   }
   const changed = new Set(changes.map((change) => sectionOf(change.path)));

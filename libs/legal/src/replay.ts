@@ -1,5 +1,6 @@
 import {
   evolveBid,
+  evolveSheet,
   evolveTender,
   initialBidState,
   initialTenderState,
@@ -7,7 +8,9 @@ import {
   upcast,
   type BidEvent,
   type BidState,
-  type NoticeEvent,
+  type EvaluatorEvent,
+  type EvaluatorSheet,
+  type TenderEvent,
   type TenderState,
 } from '@fairtender/domain';
 import type { Position, RecordedEvent } from '@fairtender/event-store';
@@ -26,6 +29,8 @@ export interface ReplayedBid {
 export interface ReplayedTender {
   tender: TenderState;
   bids: Map<string, ReplayedBid>;
+  /** evaluatorId → the evaluator's declarations and scores. */
+  sheets: Record<string, EvaluatorSheet>;
   refusals: Record<string, number>;
   auditRecords: number;
   /** Events folded (of every stream of the tender). */
@@ -36,13 +41,15 @@ export interface ReplayedTender {
 
 /**
  * Folds a tender's events, in global order, with the deciders' own `evolve`: `evolveTender` over the
- * tender stream, `evolveBid` over each bid stream, each event upcast first. Events after the moment
+ * tender stream, `evolveBid` over each bid stream, `evolveSheet` over each evaluator's, each event
+ * upcast first. Events after the moment
  * are skipped (not stopped at: the store's clock is not strictly monotonic in global order).
  */
 export class TenderFold {
   private readonly replayed: ReplayedTender = {
     tender: initialTenderState(),
     bids: new Map(),
+    sheets: {},
     refusals: {},
     auditRecords: 0,
     events: 0,
@@ -58,7 +65,7 @@ export class TenderFold {
     r.lastRecordedAt = recorded.recordedAt;
     switch (this.kindOf(recorded.streamName)) {
       case 'tender':
-        r.tender = evolveTender(r.tender, upcastEvent<NoticeEvent>(recorded));
+        r.tender = evolveTender(r.tender, upcastEvent<TenderEvent>(recorded));
         return;
       case 'bid': {
         const event = upcastEvent<BidEvent>(recorded);
@@ -74,6 +81,12 @@ export class TenderFold {
             head: { revision: recorded.revision, hash: recorded.hash },
           });
         }
+        return;
+      }
+      case 'evaluator': {
+        const event = upcastEvent<EvaluatorEvent>(recorded);
+        const { evaluatorId } = event.data;
+        r.sheets[evaluatorId] = evolveSheet(r.sheets[evaluatorId], event);
         return;
       }
       case 'refusals':

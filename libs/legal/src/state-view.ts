@@ -1,4 +1,4 @@
-import type { BidStatus, Clarification, TenderState } from '@fairtender/domain';
+import type { BidStatus, Clarification, EvaluatorSheet, TenderState } from '@fairtender/domain';
 import { formatPosition } from '@fairtender/event-store';
 import { describeMoment, type Moment } from './moment';
 import type { ReplayedTender } from './replay';
@@ -49,6 +49,8 @@ export interface TenderStateView {
   asOf: { position: string | null; recordedAt: string | null; events: number };
   tender: TenderView;
   bids: SealedBids | OpenedBids;
+  /** evaluatorId → declarations and scores (evaluator streams exist only after opening). */
+  evaluators: Record<string, EvaluatorSheet>;
   refusals: { total: number; byType: Record<string, number> };
   auditRecords: number;
 }
@@ -100,6 +102,7 @@ export function stateView(
             }))
             .sort((a, b) => a.supplierId.localeCompare(b.supplierId)),
         },
+    evaluators: structuredClone(replayed.sheets),
     refusals: {
       total: Object.values(replayed.refusals).reduce((sum, n) => sum + n, 0),
       byType: { ...replayed.refusals },

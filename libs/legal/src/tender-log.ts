@@ -14,7 +14,7 @@ import { tenderNotFound } from './errors';
 /** Who looked at a tender, recorded beside it: `tender-<id>.audit`. */
 export const auditStream = (tenderId: string) => `tender-${tenderId}.audit`;
 
-export type StreamKind = 'tender' | 'bid' | 'refusals' | 'audit' | 'other';
+export type StreamKind = 'tender' | 'bid' | 'evaluator' | 'refusals' | 'audit' | 'other';
 
 /**
  * Whether a stream belongs to this tender. `tender-<id>` is also a prefix of the streams of a tender

@@ -1,4 +1,4 @@
-import { evolveTender } from '../notice/evolve';
+import { evolveTender } from '../lifecycle/evolve-tender';
 import type { NoticeEvent } from '../notice/events';
 import type { BidEvent, BidSubmitted } from './events';
 import type { BidDecisionState, BidState } from './state';

@@ -65,7 +65,7 @@ describe('CancelTender', () => {
       .when(cancel())
       .thenFails('ILLEGAL_STAGE', {
         stage: 'cancelled',
-        allowed: ['draft', 'tendering', 'closed', 'evaluation'],
+        allowed: ['draft', 'tendering', 'closed', 'evaluation', 'standstill'],
       });
   });
 

@@ -15,7 +15,11 @@ export function cancelTender(
 ): [TenderCancelled] {
   const tender = requireTender(state);
   requireBuyerOfficer(tender, command.actor, 'cancel this tender');
-  requireStage(tender, ['draft', 'tendering', 'closed', 'evaluation'], 'cancel the tender');
+  requireStage(
+    tender,
+    ['draft', 'tendering', 'closed', 'evaluation', 'standstill'],
+    'cancel the tender',
+  );
   const reason = requireText(command.reason, 'reason');
   return [
     {

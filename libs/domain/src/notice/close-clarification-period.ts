@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
 import type { ClarificationPeriodClosed } from './events';
 import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
-import type { TenderState } from './state';
+import { STAGES_AFTER_CLOSING, type TenderState } from './state';
 
 /**
  * Closes the clarification period once its deadline is reached: the scheduler (the system actor) or an
@@ -19,7 +19,7 @@ export function closeClarificationPeriod(
   if (!isSystemActor(command.actor)) {
     requireBuyerOfficer(tender, command.actor, 'close the clarification period');
   }
-  if (tender.stage === 'closed' || tender.stage === 'evaluation') return [];
+  if (STAGES_AFTER_CLOSING.includes(tender.stage)) return [];
   requireStage(tender, ['tendering'], 'close the clarification period');
   if (tender.clarificationPeriodClosedAt !== undefined) return [];
   const { clarificationDeadline } = tender.terms;

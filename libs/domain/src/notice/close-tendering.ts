@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
 import type { TenderingClosed } from './events';
 import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
-import type { TenderState } from './state';
+import { STAGES_AFTER_CLOSING, type TenderState } from './state';
 
 /**
  * Closes tendering once the submission deadline is reached: an officer of the buyer, or the scheduler
@@ -16,7 +16,7 @@ export function closeTendering(
 ): TenderingClosed[] {
   const tender = requireTender(state);
   if (!isSystemActor(command.actor)) requireBuyerOfficer(tender, command.actor, 'close tendering');
-  if (tender.stage === 'closed' || tender.stage === 'evaluation') return [];
+  if (STAGES_AFTER_CLOSING.includes(tender.stage)) return [];
   requireStage(tender, ['tendering'], 'close tendering');
   const { submissionDeadline } = tender.terms;
   if (command.now.getTime() < toMs(submissionDeadline)) {

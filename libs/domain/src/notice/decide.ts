@@ -9,7 +9,7 @@ import type { NoticeCommand } from './commands';
 import { confirmBidOpening } from './confirm-bid-opening';
 import { draftTender, reviseDraft } from './draft-tender';
 import type { NoticeEvent } from './events';
-import { evolveTender } from './evolve';
+import { evolveTender } from '../lifecycle/evolve-tender';
 import { publishTender } from './publish-tender';
 import { initialTenderState, type TenderState } from './state';
 

@@ -1,6 +1,6 @@
 import { fold } from '../shared/domain-event';
 import type { NoticeEvent } from './events';
-import { evolveTender } from './evolve';
+import { evolveTender } from '../lifecycle/evolve-tender';
 import {
   amended,
   closedAtDeadline,
@@ -22,6 +22,8 @@ describe('evolveTender', () => {
       terms: terms(),
       noticeVersion: 0,
       clarifications: {},
+      evaluation: { round: 1, compliance: {}, panel: [], moderated: {} },
+      challenges: {},
     });
   });
 

@@ -2,7 +2,7 @@ import type { NoticeEvent } from './events';
 import type { TenderState } from './state';
 
 /** Folds one tender-stream event into the state. Events it does not know leave the state as it is. */
-export function evolveTender(state: TenderState, event: NoticeEvent): TenderState {
+export function evolveNotice(state: TenderState, event: NoticeEvent): TenderState {
   switch (event.type) {
     case 'TenderDrafted': {
       const { tenderId, buyerOrganisationId, terms } = event.data;

@@ -1,7 +1,30 @@
+import type { AwardProposal } from '../award/events';
+import type { AwardState } from '../award/state';
+import type { ChallengeState } from '../challenge/state';
+import type { ContractState } from '../contract/state';
+import { initialEvaluationState, type EvaluationState } from '../evaluation/state';
 import type { BidStreamHead } from './events';
 import type { NoticeTerms } from './terms';
 
-export type TenderStage = 'none' | 'draft' | 'tendering' | 'closed' | 'evaluation' | 'cancelled';
+export type TenderStage =
+  | 'none'
+  | 'draft'
+  | 'tendering'
+  | 'closed'
+  | 'evaluation'
+  | 'standstill'
+  | 'contracted'
+  | 'unsuccessful'
+  | 'cancelled';
+
+/** Stages after tendering closed: deadline jobs that run again there have nothing left to do. */
+export const STAGES_AFTER_CLOSING: readonly TenderStage[] = [
+  'closed',
+  'evaluation',
+  'standstill',
+  'contracted',
+  'unsuccessful',
+];
 
 export interface Clarification {
   questionId: string;
@@ -34,10 +57,19 @@ export interface TenderState {
   openedBidStreams?: BidStreamHead[];
   cancelledAt?: string;
   cancellationReason?: string;
+  evaluation: EvaluationState;
+  /** A proposal waiting for a second officer's confirmation (rule 4). */
+  pendingAward?: AwardProposal;
+  award?: AwardState;
+  challenges: Record<string, ChallengeState>;
+  unsuccessful?: { reason: string; declaredAt: string };
+  contract?: ContractState;
 }
 
 export const initialTenderState = (): TenderState => ({
   stage: 'none',
   noticeVersion: 0,
   clarifications: {},
+  evaluation: initialEvaluationState(),
+  challenges: {},
 });

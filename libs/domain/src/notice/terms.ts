@@ -8,6 +8,8 @@ export interface NoticeTerms {
   procedure: Procedure;
   awardCriteria: AwardCriterion[];
   scoringScale: ScoringScale;
+  /** How a price criterion is scored; absent in notices drafted before it existed: relative-to-lowest. */
+  priceScoring?: PriceScoring;
   /** At least 2: an award needs this many compliant bids (DESIGN §3 rule 1). */
   minimumBids: number;
   /** At least 2 (rule 3). */
@@ -41,6 +43,13 @@ export interface AwardCriterion {
   /** `price` criteria are scored from the bid price, `quality` criteria by evaluators. */
   kind: 'quality' | 'price';
 }
+
+/**
+ * `relative-to-lowest`: the lowest price scores the top of the scale, others lowest ÷ price of it.
+ * `linear`: the lowest scores the top, the highest the bottom, linearly between.
+ */
+export const PRICE_SCORING_METHODS = ['relative-to-lowest', 'linear'] as const;
+export type PriceScoring = (typeof PRICE_SCORING_METHODS)[number];
 
 export interface ScoringScale {
   min: number;

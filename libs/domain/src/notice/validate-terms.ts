@@ -3,6 +3,7 @@ import { isIsoInstant, toMs } from '../shared/time';
 import { requireText } from './guards';
 import {
   JURISDICTIONS,
+  PRICE_SCORING_METHODS,
   PROCEDURES,
   type AwardCriterion,
   type Money,
@@ -40,6 +41,12 @@ export function validateTerms(terms: NoticeTerms): NoticeTerms {
       min: scale?.min,
       max: scale?.max,
     });
+  }
+  if (
+    terms.priceScoring !== undefined &&
+    !(PRICE_SCORING_METHODS as readonly string[]).includes(terms.priceScoring)
+  ) {
+    invalid('priceScoring', `must be one of ${PRICE_SCORING_METHODS.join(', ')}`);
   }
   requireInteger(terms.minimumBids, 2, 'minimumBids');
   requireInteger(terms.evaluatorCount, 2, 'evaluatorCount');
@@ -157,6 +164,7 @@ function copyTerms(terms: NoticeTerms): NoticeTerms {
       kind,
     })),
     scoringScale: { min: terms.scoringScale.min, max: terms.scoringScale.max },
+    ...(terms.priceScoring === undefined ? {} : { priceScoring: terms.priceScoring }),
     minimumBids: terms.minimumBids,
     evaluatorCount: terms.evaluatorCount,
     clarificationDeadline: terms.clarificationDeadline,

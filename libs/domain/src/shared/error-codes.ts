@@ -35,6 +35,48 @@ export const ERROR_CODES = {
   // Closing and opening
   DEADLINE_NOT_REACHED: 'conflict',
   SAME_OFFICER_TWICE: 'conflict',
+  // Evaluation (DESIGN §3 rules 2–4)
+  BID_NOT_RECONFIRMED: 'conflict',
+  BID_NOT_COMPLIANT: 'conflict',
+  EXCLUSION_UNREASONED: 'invalid',
+  EVALUATION_UNDER_WAY: 'conflict',
+  INVALID_PANEL: 'invalid',
+  PANEL_TOO_SMALL: 'conflict',
+  NOT_ON_PANEL: 'forbidden',
+  INVALID_DECLARATION: 'invalid',
+  CONFLICT_ALREADY_DECLARED: 'conflict',
+  UNDECLARED_CONFLICT: 'conflict',
+  EVALUATOR_CONFLICTED: 'conflict',
+  INVALID_SCORE: 'invalid',
+  SCORE_UNJUSTIFIED: 'invalid',
+  EVALUATION_ALREADY_SUBMITTED: 'conflict',
+  INCOMPLETE_EVALUATION: 'conflict',
+  MODERATION_UNREASONED: 'invalid',
+  // Award and standstill (rules 1, 5, 7)
+  INSUFFICIENT_COMPETITION: 'conflict',
+  WINNER_NOT_COMPLIANT: 'conflict',
+  WINNER_NOT_TOP_RANKED: 'conflict',
+  DIRECT_AWARD_NOT_ALLOWED: 'conflict',
+  INVALID_LEGAL_GROUND: 'invalid',
+  AWARD_NOT_PENDING: 'conflict',
+  REASON_REQUIRED: 'invalid',
+  STANDSTILL_NOT_ENDED: 'conflict',
+  // Challenge (rule 7)
+  NOT_A_BIDDER: 'forbidden',
+  CHALLENGE_OUT_OF_TIME: 'conflict',
+  INVALID_CHALLENGE: 'invalid',
+  CHALLENGE_ID_REUSED: 'conflict',
+  CHALLENGE_NOT_FOUND: 'not_found',
+  CHALLENGE_ALREADY_RESOLVED: 'conflict',
+  AWARD_SUSPENDED: 'conflict',
+  // Contract and changes (rule 8)
+  INVALID_CONTRACT: 'invalid',
+  INVALID_CHANGE: 'invalid',
+  CHANGE_UNJUSTIFIED: 'invalid',
+  CHANGE_ID_REUSED: 'conflict',
+  CHANGE_NOT_FOUND: 'not_found',
+  CHANGE_ALREADY_APPROVED: 'conflict',
+  APPROVER_IS_REQUESTER: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,9 +1,10 @@
 import type { AccessEvent, AuditEvent } from '../access/events';
 import type { BidEvent } from '../bidding/events';
-import type { NoticeEvent } from '../notice/events';
+import type { EvaluatorEvent } from '../evaluation/events';
+import type { TenderEvent } from '../lifecycle/tender-events';
 import type { DomainEvent } from './domain-event';
 
-export type KnownEvent = NoticeEvent | BidEvent | AccessEvent | AuditEvent;
+export type KnownEvent = TenderEvent | BidEvent | EvaluatorEvent | AccessEvent | AuditEvent;
 export type KnownEventType = KnownEvent['type'];
 
 /**
@@ -34,6 +35,27 @@ export const EVENT_VERSIONS = {
   TenderStateViewed: 1,
   TenderIntegrityVerified: 1,
   EvidenceBundleExported: 1,
+  BidComplianceRecorded: 1,
+  EvaluationPanelAppointed: 1,
+  ScoreModerated: 1,
+  EvaluationReopened: 1,
+  ConflictOfInterestDeclared: 1,
+  BidScored: 1,
+  EvaluationSubmitted: 1,
+  AwardConfirmationRequested: 1,
+  AwardProposed: 1,
+  AssessmentSummaryIssued: 1,
+  StandstillStarted: 1,
+  StandstillEnded: 1,
+  TenderDeclaredUnsuccessful: 1,
+  ChallengeLodged: 1,
+  AwardSuspended: 1,
+  ChallengeResolved: 1,
+  AwardSuspensionLifted: 1,
+  ContractConcluded: 1,
+  ContractChangeRequested: 1,
+  ContractChangeApproved: 1,
+  ContractChangeNoticePublished: 1,
 } as const satisfies Record<KnownEventType, number>;
 
 /** Turns the data of version v of a type into the data of version v + 1. Pure; stored events are never rewritten. */

@@ -15,7 +15,7 @@ export interface ProjectedEvent {
   eventId: string;
   tenderId: string;
   streamName: string;
-  streamKind: 'tender' | 'bid' | 'refusals' | 'other';
+  streamKind: 'tender' | 'bid' | 'evaluator' | 'refusals' | 'other';
   revision: number;
   position: Position;
   /** `position` as text ("<commit>-<prepare>"), for rows and logs. */

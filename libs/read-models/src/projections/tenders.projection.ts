@@ -3,12 +3,15 @@ import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-ev
 import type { Projection } from './projection';
 import type { TenderRow } from './rows';
 
-type TermColumns = Pick<TenderRow, keyof NoticeTerms>;
+/** Price scoring has no column of its own: it is shown with the award (integrity, OCDS). */
+type TermKey = Exclude<keyof NoticeTerms, 'priceScoring'>;
+type TermColumns = Pick<TenderRow, TermKey>;
 
 function termColumns(terms: Partial<NoticeTerms>): Partial<TermColumns> {
   const columns: Partial<TermColumns> = {};
   for (const key of Object.keys(terms) as (keyof NoticeTerms)[]) {
-    if (terms[key] !== undefined) Object.assign(columns, { [key]: terms[key] });
+    if (key !== 'priceScoring' && terms[key] !== undefined)
+      Object.assign(columns, { [key]: terms[key] });
   }
   return columns;
 }

@@ -17,7 +17,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { JURISDICTIONS, PROCEDURES, type Jurisdiction, type Procedure } from '@fairtender/domain';
+import {
+  JURISDICTIONS,
+  PRICE_SCORING_METHODS,
+  PROCEDURES,
+  type Jurisdiction,
+  type PriceScoring,
+  type Procedure,
+} from '@fairtender/domain';
 
 const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
 
@@ -142,6 +149,11 @@ export class NoticeTermsDto {
   @ValidateNested()
   @Type(() => ScoringScaleDto)
   scoringScale!: ScoringScaleDto;
+
+  @ApiPropertyOptional({ enum: PRICE_SCORING_METHODS, default: 'relative-to-lowest' })
+  @IsOptional()
+  @IsIn(PRICE_SCORING_METHODS)
+  priceScoring?: PriceScoring;
 
   @ApiProperty({ minimum: 2, example: 3 })
   @IsInt()

@@ -1,0 +1,179 @@
+import type { TenderView } from '../lifecycle/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import { DomainError } from '../shared/domain-error';
+import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import { compliantBids } from '../evaluation/bids-under-evaluation';
+import { assessmentSummaries } from './assessment-summaries';
+import { checkAward } from './award-guard';
+import type { AwardCommand } from './commands';
+import { DIRECT_AWARD_GROUNDS, isDirectAwardGround } from './direct-award-grounds';
+import type {
+  AssessmentSummaryIssued,
+  AwardConfirmationRequested,
+  AwardProposal,
+  AwardProposed,
+  StandstillStarted,
+} from './events';
+import { standstillPeriod, type StandstillRules } from './standstill';
+
+type Command<Type extends AwardCommand['type']> = Extract<AwardCommand, { type: Type }>;
+type AwardDecision = (
+  AwardConfirmationRequested | AwardProposed | AssessmentSummaryIssued | StandstillStarted
+)[];
+
+/** Rules 1–5 checked on the streams; the award notice, assessment summaries and standstill follow. */
+export function proposeAward(command: Command<'ProposeAward'>, view: TenderView): AwardDecision {
+  const proposal = buildProposal(view, command, {
+    supplierId: command.supplierId,
+    justification: command.justification,
+  });
+  return decideProposal(view, proposal, command.standstillRules, command.now);
+}
+
+/**
+ * Rule 1's exception: fewer compliant bids than the notice's minimum, and a ground from the fixed
+ * list. The other rules still hold for the bids there are.
+ */
+export function proposeDirectAward(
+  command: Command<'ProposeDirectAward'>,
+  view: TenderView,
+): AwardDecision {
+  const tender = requireTender(view.tender);
+  const { ground, justification } = command;
+  if (!isDirectAwardGround(ground)) {
+    throw new DomainError(
+      'INVALID_LEGAL_GROUND',
+      `A direct award needs one of the legal grounds ${Object.keys(DIRECT_AWARD_GROUNDS).join(', ')}`,
+      {
+        ground,
+        allowed: Object.keys(DIRECT_AWARD_GROUNDS),
+      },
+    );
+  }
+  if (!isSubstantiveText(justification)) {
+    throw new DomainError(
+      'REASON_REQUIRED',
+      `A direct award needs a justification of ${SUBSTANTIVE_TEXT_RULE}`,
+      {
+        field: 'justification',
+      },
+    );
+  }
+  const compliant = compliantBids(view).length;
+  if (compliant >= tender.terms.minimumBids) {
+    throw new DomainError(
+      'DIRECT_AWARD_NOT_ALLOWED',
+      `${compliant} bids passed compliance, as many as the notice requires (${tender.terms.minimumBids}): award by the published method`,
+      { compliantBids: compliant, minimumBids: tender.terms.minimumBids },
+    );
+  }
+  const proposal = buildProposal(view, command, {
+    supplierId: command.supplierId,
+    directAward: { ground, justification: justification.trim() },
+  });
+  return decideProposal(view, proposal, command.standstillRules, command.now);
+}
+
+/** Rule 4: a second, different officer confirms an award where every other bid was excluded. */
+export function confirmAward(command: Command<'ConfirmAward'>, view: TenderView): AwardDecision {
+  const tender = requireTender(view.tender);
+  requireBuyerOfficer(tender, command.actor, 'confirm the award');
+  requireStage(tender, ['evaluation'], 'confirm the award');
+  const pending = tender.pendingAward;
+  if (!pending) {
+    throw new DomainError(
+      'AWARD_NOT_PENDING',
+      'No award is waiting for a second officer’s confirmation',
+    );
+  }
+  if (pending.proposedBy === command.actor.userId) {
+    throw new DomainError(
+      'SAME_OFFICER_TWICE',
+      'The award must be confirmed by an officer other than the one who proposed it',
+      {
+        proposedBy: pending.proposedBy,
+      },
+    );
+  }
+  // The evaluation may have moved since the proposal: check again, on the streams as they are now.
+  const check = checkAward(view, pending.supplierId, {
+    direct: pending.directAward !== undefined,
+    justification: pending.departureJustification,
+  });
+  const confirmed: AwardProposal = { ...pending, ...check };
+  return awardEvents(view, confirmed, command.standstillRules, command.now, {
+    confirmedBy: command.actor.userId,
+    confirmedAt: command.now.toISOString(),
+  });
+}
+
+function buildProposal(
+  view: TenderView,
+  command: { actor: Command<'ProposeAward'>['actor']; now: Date },
+  choice: {
+    supplierId: string;
+    justification?: string;
+    directAward?: AwardProposal['directAward'];
+  },
+): AwardProposal {
+  const tender = requireTender(view.tender);
+  requireBuyerOfficer(tender, command.actor, 'propose an award');
+  requireStage(tender, ['evaluation'], 'propose an award');
+  const { supplierId, justification, directAward } = choice;
+  const check = checkAward(view, supplierId, { direct: directAward !== undefined, justification });
+  return {
+    supplierId,
+    round: tender.evaluation.round,
+    ...check,
+    ...(check.departures.includes('winner-not-top-ranked')
+      ? { departureJustification: justification!.trim() }
+      : {}),
+    ...(directAward ? { directAward } : {}),
+    proposedBy: command.actor.userId,
+    proposedAt: command.now.toISOString(),
+  };
+}
+
+function decideProposal(
+  view: TenderView,
+  proposal: AwardProposal,
+  rules: StandstillRules,
+  now: Date,
+): AwardDecision {
+  if (proposal.departures.includes('all-but-winner-excluded')) {
+    return [{ type: 'AwardConfirmationRequested', data: proposal }];
+  }
+  return awardEvents(view, proposal, rules, now, {});
+}
+
+function awardEvents(
+  view: TenderView,
+  proposal: AwardProposal,
+  rules: StandstillRules,
+  now: Date,
+  confirmation: { confirmedBy?: string; confirmedAt?: string },
+): AwardDecision {
+  const tender = requireTender(view.tender);
+  const issuedAt = now.toISOString();
+  const period = standstillPeriod(tender.terms.jurisdiction, now, rules);
+  return [
+    { type: 'AwardProposed', data: { ...proposal, ...confirmation } },
+    ...assessmentSummaries(view, proposal.supplierId, proposal.ranking).map(
+      (summary): AssessmentSummaryIssued => ({
+        type: 'AssessmentSummaryIssued',
+        data: { summary, issuedAt, round: proposal.round },
+      }),
+    ),
+    {
+      type: 'StandstillStarted',
+      data: {
+        jurisdiction: period.jurisdiction,
+        startsAt: period.startsAt,
+        endsAt: period.endsAt,
+        countedDays: period.countedDays,
+        basis: period.basis,
+        round: proposal.round,
+      },
+    },
+  ];
+}

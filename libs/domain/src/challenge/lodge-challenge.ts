@@ -1,0 +1,83 @@
+import { standingBids } from '../evaluation/bids-under-evaluation';
+import type { TenderView } from '../lifecycle/tender-view';
+import { requireRole, requireTender } from '../notice/guards';
+import { DomainError } from '../shared/domain-error';
+import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import type { ChallengeCommand } from './commands';
+import type { AwardSuspended, ChallengeLodged } from './events';
+import { CHALLENGE_GROUNDS, isChallengeGround } from './grounds';
+
+/**
+ * A bidder challenges the award during the standstill; the award is suspended at once and stays
+ * suspended until the challenge is resolved (PA 2023 s.101; DESIGN §3 rule 7).
+ */
+export function lodgeChallenge(
+  command: Extract<ChallengeCommand, { type: 'LodgeChallenge' }>,
+  view: TenderView,
+): (ChallengeLodged | AwardSuspended)[] {
+  const tender = requireTender(view.tender);
+  requireRole(command.actor, 'supplier', 'challenge an award');
+  const supplierId = command.actor.organisationId;
+  const { challengeId, grounds, text } = command;
+  if (Object.hasOwn(tender.challenges, challengeId)) {
+    const earlier = tender.challenges[challengeId];
+    if (earlier.supplierId === supplierId && earlier.text === text.trim()) return [];
+    throw new DomainError(
+      'CHALLENGE_ID_REUSED',
+      `Challenge id ${challengeId} is already used by another challenge`,
+      {
+        challengeId,
+      },
+    );
+  }
+  if (!standingBids(view).includes(supplierId)) {
+    throw new DomainError(
+      'NOT_A_BIDDER',
+      'Only a supplier whose bid was opened on this tender may challenge its award',
+      {
+        supplierId,
+      },
+    );
+  }
+  const standstill = tender.award?.standstill;
+  if (
+    tender.stage !== 'standstill' ||
+    !standstill ||
+    command.now.getTime() >= Date.parse(standstill.endsAt)
+  ) {
+    throw new DomainError(
+      'CHALLENGE_OUT_OF_TIME',
+      standstill && tender.stage === 'standstill'
+        ? `The standstill ended at ${standstill.endsAt}; a challenge now does not suspend the award`
+        : `An award can be challenged only during its standstill; the tender is ${tender.stage}`,
+      { stage: tender.stage, endsAt: standstill?.endsAt ?? null },
+    );
+  }
+  const validGrounds =
+    Array.isArray(grounds) && grounds.length > 0 && grounds.every(isChallengeGround);
+  if (!validGrounds || new Set(grounds).size !== grounds.length || !isSubstantiveText(text)) {
+    throw new DomainError(
+      'INVALID_CHALLENGE',
+      `A challenge needs one or more distinct grounds (${CHALLENGE_GROUNDS.join(', ')}) and a text of ${SUBSTANTIVE_TEXT_RULE}`,
+      { grounds, allowed: [...CHALLENGE_GROUNDS] },
+    );
+  }
+  const lodgedAt = command.now.toISOString();
+  return [
+    {
+      type: 'ChallengeLodged',
+      data: {
+        challengeId,
+        supplierId,
+        grounds: [...grounds].filter(isChallengeGround),
+        text: text.trim(),
+        lodgedAt,
+        round: standstill.round,
+      },
+    },
+    {
+      type: 'AwardSuspended',
+      data: { challengeId, suspendedAt: lodgedAt, round: standstill.round },
+    },
+  ];
+}

@@ -1,0 +1,24 @@
+import type { Money } from '../notice/terms';
+import type { Actor } from '../shared/actor';
+import type { ContractChange, ContractPeriod } from './events';
+import type { ChangeThresholds } from './thresholds';
+
+interface CommandBase {
+  actor: Actor;
+  now: Date;
+}
+
+export type ContractCommand =
+  | (CommandBase & {
+      type: 'ConcludeContract';
+      contractId: string;
+      value: Money;
+      period: ContractPeriod;
+    })
+  | (CommandBase & { type: 'RequestContractChange'; change: ContractChange })
+  /** `thresholds` come from configuration; the flags they raise are recorded with the approval. */
+  | (CommandBase & {
+      type: 'ApproveContractChange';
+      changeId: string;
+      thresholds: ChangeThresholds;
+    });

@@ -1,0 +1,52 @@
+import type { TenderView } from '../lifecycle/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import { DomainError } from '../shared/domain-error';
+import type { EvaluationCommand } from './commands';
+import type { EvaluationPanelAppointed } from './events';
+import { requireNoSubmissions } from './guards';
+import { minimumPanel } from './rule-violations';
+
+type AppointPanel = Extract<EvaluationCommand, { type: 'AppointPanel' }>;
+
+/** The panel that must score every compliant bid: at least 2, and as many as the notice says (rule 3). */
+export function appointPanel(command: AppointPanel, view: TenderView): EvaluationPanelAppointed[] {
+  const tender = requireTender(view.tender);
+  requireBuyerOfficer(tender, command.actor, 'appoint the evaluation panel');
+  requireStage(tender, ['evaluation'], 'appoint the evaluation panel');
+  const ids = command.evaluatorIds;
+  const valid = Array.isArray(ids) && ids.every((id) => typeof id === 'string' && id.trim() !== '');
+  if (!valid || new Set(ids).size !== ids.length) {
+    throw new DomainError('INVALID_PANEL', 'The panel must list distinct evaluator user ids', {
+      evaluatorIds: ids,
+    });
+  }
+  if (ids.includes(command.actor.userId)) {
+    throw new DomainError(
+      'INVALID_PANEL',
+      'The officer appointing the panel cannot sit on it: the people running the procurement do not score it',
+      { evaluatorId: command.actor.userId },
+    );
+  }
+  const required = minimumPanel(tender.terms.evaluatorCount);
+  if (ids.length < required) {
+    throw new DomainError(
+      'PANEL_TOO_SMALL',
+      `The panel has ${ids.length} evaluator(s); the notice requires ${required}`,
+      { appointed: ids.length, required },
+    );
+  }
+  const current = tender.evaluation.panel;
+  if (current.length === ids.length && current.every((id, index) => id === ids[index])) return [];
+  requireNoSubmissions(view, 'change the panel');
+  return [
+    {
+      type: 'EvaluationPanelAppointed',
+      data: {
+        evaluatorIds: [...ids],
+        appointedAt: command.now.toISOString(),
+        appointedBy: command.actor.userId,
+        round: tender.evaluation.round,
+      },
+    },
+  ];
+}

@@ -1,0 +1,45 @@
+import {
+  initialTenderView,
+  evolveTenderView,
+  type TenderView,
+  type TenderViewEvent,
+} from '../lifecycle/tender-view';
+import type { Decider } from '../shared/domain-event';
+import { assertNever } from '../shared/never';
+import { appointPanel } from './appoint-panel';
+import type { EvaluationCommand } from './commands';
+import { declareConflict } from './declare-conflict';
+import type { EvaluationTenderEvent, EvaluatorEvent } from './events';
+import { moderateScore } from './moderate-score';
+import { recordCompliance } from './record-compliance';
+import { scoreBid } from './score-bid';
+import { submitEvaluation } from './submit-evaluation';
+
+/** Decides an evaluation command on the tender across its streams. Pure. */
+export function decideEvaluation(
+  command: EvaluationCommand,
+  view: TenderView,
+): (EvaluationTenderEvent | EvaluatorEvent)[] {
+  switch (command.type) {
+    case 'RecordCompliance':
+      return recordCompliance(command, view);
+    case 'AppointPanel':
+      return appointPanel(command, view);
+    case 'DeclareConflict':
+      return declareConflict(command, view);
+    case 'ScoreBid':
+      return scoreBid(command, view);
+    case 'SubmitEvaluation':
+      return submitEvaluation(command, view);
+    case 'ModerateScore':
+      return moderateScore(command, view);
+    default:
+      return assertNever(command);
+  }
+}
+
+export const evaluationDecider: Decider<EvaluationCommand, TenderViewEvent, TenderView> = {
+  initialState: initialTenderView,
+  evolve: evolveTenderView,
+  decide: decideEvaluation,
+};

@@ -1,0 +1,86 @@
+import type { Money } from '../notice/terms';
+import type { DomainEvent } from '../shared/domain-event';
+import type { ExclusionReasonCode } from './exclusion-reasons';
+
+/**
+ * Tender-stream events of the evaluation. `round` starts at 1 and grows when an upheld challenge
+ * sends the tender back to evaluation.
+ */
+
+/**
+ * An officer's compliance decision on one opened bid. `contentHash` and `price` are read by the
+ * server from the opened bid (never typed by the officer): from here on the price is on the record.
+ */
+export type BidComplianceRecorded = DomainEvent<
+  'BidComplianceRecorded',
+  {
+    supplierId: string;
+    contentHash: string;
+    price: Money;
+    decision: 'passed' | 'excluded';
+    reasonCode?: ExclusionReasonCode;
+    reasonText?: string;
+    recordedAt: string;
+    recordedBy: string;
+    round: number;
+  }
+>;
+/** The evaluators (user ids) who must each score every compliant bid. Replaces any earlier panel. */
+export type EvaluationPanelAppointed = DomainEvent<
+  'EvaluationPanelAppointed',
+  { evaluatorIds: string[]; appointedAt: string; appointedBy: string; round: number }
+>;
+/** The panel's agreed score for one criterion of one bid, with the reason where it differs. */
+export type ScoreModerated = DomainEvent<
+  'ScoreModerated',
+  {
+    supplierId: string;
+    criterionId: string;
+    agreedScore: number;
+    evaluatorScores: number[];
+    reason?: string;
+    moderatedAt: string;
+    moderatedBy: string;
+    round: number;
+  }
+>;
+/** An upheld challenge sends the tender back to evaluation: every evaluator submits again. */
+export type EvaluationReopened = DomainEvent<
+  'EvaluationReopened',
+  { round: number; reason: string; challengeId: string; reopenedAt: string }
+>;
+
+export type EvaluationTenderEvent =
+  BidComplianceRecorded | EvaluationPanelAppointed | ScoreModerated | EvaluationReopened;
+
+/** Events of an evaluator's own stream `tender-<id>.evaluator-<userId>`. */
+export type ConflictOfInterestDeclared = DomainEvent<
+  'ConflictOfInterestDeclared',
+  {
+    evaluatorId: string;
+    supplierId: string;
+    conflict: boolean;
+    /** Required when `conflict`: what the interest is. */
+    statement?: string;
+    declaredAt: string;
+  }
+>;
+export type BidScored = DomainEvent<
+  'BidScored',
+  {
+    evaluatorId: string;
+    supplierId: string;
+    criterionId: string;
+    score: number;
+    justification: string;
+    scoredAt: string;
+    round: number;
+  }
+>;
+/** The evaluator's scores for the round are final; from now it may see the others' scores. */
+export type EvaluationSubmitted = DomainEvent<
+  'EvaluationSubmitted',
+  { evaluatorId: string; round: number; submittedAt: string; scoredBids: string[] }
+>;
+
+export type EvaluatorEvent = ConflictOfInterestDeclared | BidScored | EvaluationSubmitted;

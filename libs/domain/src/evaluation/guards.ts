@@ -1,0 +1,67 @@
+import type { TenderView } from '../lifecycle/tender-view';
+import type { ExistingTender } from '../notice/guards';
+import { requireRole, requireStage, requireTender } from '../notice/guards';
+import type { Actor } from '../shared/actor';
+import { DomainError } from '../shared/domain-error';
+import { compliantBids, hasSubmitted, standingBids } from './bids-under-evaluation';
+
+/** An evaluator appointed to this tender's panel, while it is in evaluation. */
+export function requirePanelEvaluator(
+  view: TenderView,
+  actor: Actor,
+  action: string,
+): ExistingTender {
+  const tender = requireTender(view.tender);
+  requireRole(actor, 'evaluator', action);
+  if (!tender.evaluation.panel.includes(actor.userId)) {
+    throw new DomainError(
+      'NOT_ON_PANEL',
+      `You are not on this tender's evaluation panel, so you cannot ${action}`,
+      {
+        evaluatorId: actor.userId,
+      },
+    );
+  }
+  requireStage(tender, ['evaluation'], action);
+  return tender;
+}
+
+export function requireStandingBid(view: TenderView, supplierId: string): void {
+  if (!standingBids(view).includes(supplierId)) {
+    throw new DomainError(
+      'BID_NOT_FOUND',
+      `There is no opened, standing bid from ${supplierId} on this tender`,
+      {
+        supplierId,
+      },
+    );
+  }
+}
+
+export function requireCompliantBid(view: TenderView, supplierId: string): void {
+  requireStandingBid(view, supplierId);
+  if (!compliantBids(view).includes(supplierId)) {
+    const decided = Object.hasOwn(view.tender.evaluation.compliance, supplierId);
+    throw new DomainError(
+      'BID_NOT_COMPLIANT',
+      decided
+        ? `The bid from ${supplierId} was excluded at compliance, so it is not evaluated`
+        : `No compliance decision has been recorded on the bid from ${supplierId} yet`,
+      { supplierId },
+    );
+  }
+}
+
+/** Compliance and the panel are fixed once any evaluator has submitted in the round. */
+export function requireNoSubmissions(view: TenderView, action: string): void {
+  const submitted = view.tender.evaluation.panel.filter((evaluatorId) =>
+    hasSubmitted(view, evaluatorId),
+  );
+  if (submitted.length > 0) {
+    throw new DomainError(
+      'EVALUATION_UNDER_WAY',
+      `Cannot ${action}: ${submitted.join(', ')} already submitted scores in round ${view.tender.evaluation.round} against the current compliance decisions and panel`,
+      { submitted, round: view.tender.evaluation.round },
+    );
+  }
+}
