@@ -20,6 +20,7 @@ import { ApiExceptionFilter } from './shared/api-exception.filter';
 import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
 import { LegalApiModule } from './legal/legal.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
+import { PublicationApiModule } from './publication/publication.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
@@ -33,6 +34,7 @@ import { NotificationsApiModule } from './notifications/notifications.module';
     ApiInfrastructureModule,
     NotificationsApiModule,
     LegalApiModule,
+    PublicationApiModule,
   ],
   controllers: [
     TendersController,

@@ -80,6 +80,14 @@ export interface WebhookSettings {
   timeoutMs: number;
 }
 
+/** OCDS publication: the ocid prefix and the publisher named in every package. */
+export interface PublicationSettings {
+  ocidPrefix: string;
+  publisher: { name: string; uri?: string };
+  /** The API's public base URL (no trailing slash); undefined: taken from each request. */
+  baseUrl?: string;
+}
+
 /** Typed, validated view of the environment. Build it with `loadConfig`. */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
@@ -93,6 +101,7 @@ export class AppConfig {
   readonly bidding: BiddingSettings;
   readonly scheduler: SchedulerSettings;
   readonly webhooks: WebhookSettings;
+  readonly publication: PublicationSettings;
   private readonly port: number | undefined;
 
   constructor(env: EnvironmentVariables) {
@@ -121,6 +130,14 @@ export class AppConfig {
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    };
+    this.publication = {
+      ocidPrefix: env.OCDS_OCID_PREFIX,
+      publisher: {
+        name: env.OCDS_PUBLISHER_NAME,
+        ...(env.OCDS_PUBLISHER_URI ? { uri: env.OCDS_PUBLISHER_URI } : {}),
+      },
+      ...(env.OCDS_BASE_URL ? { baseUrl: env.OCDS_BASE_URL.replace(/\/+$/, '') } : {}),
     };
   }
 

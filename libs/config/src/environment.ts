@@ -51,6 +51,8 @@ export const DEFAULT_SCHEDULER_REDIS_CHECK_SECONDS = 30;
 export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 10_000;
 export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 8;
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
+export const DEFAULT_OCDS_OCID_PREFIX = 'ocds-fairtdr';
+export const DEFAULT_OCDS_PUBLISHER_NAME = 'Fairtender';
 const BOOLEANS = ['true', 'false'] as const;
 
 export class ConfigurationError extends Error {
@@ -308,6 +310,27 @@ export class EnvironmentVariables {
   // Lets webhooks target loopback, private and link-local addresses (tests, closed networks).
   @IsIn(BOOLEANS, { message: oneOf(BOOLEANS) })
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: (typeof BOOLEANS)[number] = 'false';
+
+  // OCDS publication: every ocid is `<prefix>-<tenderId>`; the prefix is the one the Open Contracting
+  // Partnership registered for the publisher ("ocds-" and letters or digits).
+  @Matches(/^ocds-[a-z0-9]{1,32}$/, {
+    message: (args) => `${args.property} must be "ocds-" followed by 1 to 32 of a-z 0-9`,
+  })
+  OCDS_OCID_PREFIX: string = DEFAULT_OCDS_OCID_PREFIX;
+
+  // The publisher named in every OCDS package.
+  @IsString()
+  @IsNotEmpty()
+  OCDS_PUBLISHER_NAME: string = DEFAULT_OCDS_PUBLISHER_NAME;
+
+  @IsOptional()
+  @IsUrlWithScheme(['https:', 'http:'])
+  OCDS_PUBLISHER_URI?: string;
+
+  // The API's public address, for package URIs and feed links; taken from each request when unset.
+  @IsOptional()
+  @IsUrlWithScheme(['https:', 'http:'])
+  OCDS_BASE_URL?: string;
 }
 
 function developmentReceiptKey() {
@@ -358,6 +381,10 @@ export const ENVIRONMENT_VARIABLES = [
   'WEBHOOK_MAX_ATTEMPTS',
   'WEBHOOK_TIMEOUT_MS',
   'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+  'OCDS_OCID_PREFIX',
+  'OCDS_PUBLISHER_NAME',
+  'OCDS_PUBLISHER_URI',
+  'OCDS_BASE_URL',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /** Our variables only; an empty value counts as unset (as `FOO=` in a compose file means). */

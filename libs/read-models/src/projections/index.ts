@@ -1,6 +1,7 @@
 import { bidReceiptsProjection } from './bid-receipts.projection';
 import { bidsProjection } from './bids.projection';
 import { clarificationsProjection } from './clarifications.projection';
+import { ocdsProjection } from './ocds.projection';
 import type { Projection } from './projection';
 import { tendersProjection } from './tenders.projection';
 
@@ -10,6 +11,7 @@ export const READ_MODEL_PROJECTIONS: readonly Projection[] = [
   clarificationsProjection,
   bidsProjection,
   bidReceiptsProjection,
+  ocdsProjection,
 ];
 
 export type { Projection } from './projection';
@@ -17,3 +19,4 @@ export type { ProjectedEvent } from './projected-event';
 export { toProjectedEvent } from './projected-event';
 export { WorkingSet, RowSet } from './working-set';
 export * from './rows';
+export type { OcdsReleaseRow, OcdsTenderRow } from './ocds-tables';

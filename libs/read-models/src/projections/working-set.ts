@@ -3,6 +3,13 @@ import type { ProjectedEvent } from './projected-event';
 import type { BidReceiptRow, BidRow, ClarificationRow, TenderRow } from './rows';
 import { rowKey, selectRows, writeRows, type TableSpec } from './row-table';
 import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from './tables';
+import { concernsOcds } from './ocds.projection';
+import {
+  OCDS_RELEASES,
+  OCDS_TENDERS,
+  type OcdsReleaseRow,
+  type OcdsTenderRow,
+} from './ocds-tables';
 
 /** The rows of one table that a batch has read or written, keyed by primary key. */
 export class RowSet<Row> {
@@ -51,6 +58,9 @@ export class WorkingSet {
   readonly bids = new RowSet<BidRow>(BIDS);
   /** Insert-only: never read back. */
   readonly bidReceipts = new RowSet<BidReceiptRow>(BID_RECEIPTS);
+  /** Publication's state of the tenders whose events concern it; releases are insert-only. */
+  readonly ocdsTenders = new RowSet<OcdsTenderRow>(OCDS_TENDERS);
+  readonly ocdsReleases = new RowSet<OcdsReleaseRow>(OCDS_RELEASES);
 
   static async load(tx: SqlQueryable, events: readonly ProjectedEvent[]): Promise<WorkingSet> {
     const set = new WorkingSet();
@@ -70,13 +80,23 @@ export class WorkingSet {
         [...bids, amended],
       );
     }
+    const published = unique(events.filter(concernsOcds).map((e) => e.tenderId));
+    if (published.length > 0)
+      await set.ocdsTenders.load(tx, 'tender_id = ANY($1::text[])', [published]);
     return set;
   }
 
   /** Writes every changed row; returns how many rows were written. */
   async flush(tx: SqlQueryable): Promise<number> {
     let written = 0;
-    for (const rows of [this.tenders, this.clarifications, this.bids, this.bidReceipts]) {
+    for (const rows of [
+      this.tenders,
+      this.clarifications,
+      this.bids,
+      this.bidReceipts,
+      this.ocdsTenders,
+      this.ocdsReleases,
+    ] as RowSet<unknown>[]) {
       written += await rows.flush(tx);
     }
     return written;

@@ -1,6 +1,7 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import { snakeCase, type TableSpec } from '../projections/row-table';
 import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from '../projections/tables';
+import { OCDS_RELEASES, OCDS_TENDERS } from '../projections/ocds-tables';
 
 export interface RowDifference {
   kind: 'missing-from-live' | 'extra-in-live' | 'differs';
@@ -32,6 +33,8 @@ const COMPARED: readonly TableSpec<object>[] = [
   CLARIFICATIONS,
   BIDS,
   BID_RECEIPTS,
+  OCDS_TENDERS,
+  OCDS_RELEASES,
 ] as readonly TableSpec<never>[] as readonly TableSpec<object>[];
 
 interface DiffRow {

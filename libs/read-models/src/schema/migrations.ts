@@ -1,5 +1,6 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
 import type { Migration } from '@fairtender/event-store/sql/migrations';
+import { OCDS_MIGRATION, OCDS_TABLES } from './ocds-migration';
 
 /**
  * Read-model schema. Ids start at 1000: the event store owns 1..99 in the same migrations table.
@@ -106,6 +107,7 @@ CREATE TABLE rm_bid_receipts (
 CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id, ordinal);
 `,
   },
+  OCDS_MIGRATION,
 ];
 
 /** Every table a rebuild empties (the checkpoint included), in one TRUNCATE. */
@@ -115,6 +117,7 @@ export const READ_MODEL_TABLES = [
   'rm_clarifications',
   'rm_bids',
   'rm_bid_receipts',
+  ...OCDS_TABLES,
 ] as const;
 
 /** Applies pending read-model migrations (the CLI's `migrate` and ReadModelsModule call this). */
