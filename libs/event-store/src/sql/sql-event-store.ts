@@ -144,7 +144,7 @@ export class SqlEventStore implements EventStore {
     const rows = await this.client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM fairtender_events
         WHERE stream_name = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2::bigint)
-        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+        ORDER BY fairtender_events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamName, options.fromRevision ?? null, options.maxCount ?? null],
       backwards ? 'fairtender_read_stream_backwards' : 'fairtender_read_stream',
     );

@@ -97,6 +97,19 @@ export function describeEventStoreContract(
         ).toEqual([3, 2]);
         expect(await store.readStream(`${prefix}-absent`)).toEqual([]);
       });
+
+      it('orders by revision as a number, not as text, in both directions (revision 10 after 9)', async () => {
+        const stream = `${prefix}-long`;
+        await store.append(stream, events(120), 'no_stream');
+        const all = Array.from({ length: 120 }, (_, revision) => revision);
+        expect((await store.readStream(stream)).map((e) => e.revision)).toEqual(all);
+        expect(
+          (await store.readStream(stream, { direction: 'backwards' })).map((e) => e.revision),
+        ).toEqual([...all].reverse());
+        expect(
+          (await store.readStream(stream, { fromRevision: 8, maxCount: 4 })).map((e) => e.revision),
+        ).toEqual([8, 9, 10, 11]);
+      });
     });
 
     describe('optimistic concurrency', () => {
