@@ -5,6 +5,8 @@ import {
   DEVELOPMENT_SEALING_MASTER_KEY,
 } from './development-defaults';
 import { decodeMasterKey, parseReceiptSigningKey } from './keys';
+import type { ChangeThresholds, StandstillRules } from '@fairtender/domain';
+import { changeThresholdsFrom, standstillRulesFrom } from './award-settings';
 import {
   validateEnvironment,
   type EnvironmentVariables,
@@ -102,6 +104,10 @@ export class AppConfig {
   readonly scheduler: SchedulerSettings;
   readonly webhooks: WebhookSettings;
   readonly publication: PublicationSettings;
+  /** The calendars standstill periods are counted on (validated at start-up). */
+  readonly standstill: StandstillRules;
+  /** When contract changes are red-flagged. */
+  readonly contractChanges: ChangeThresholds;
   private readonly port: number | undefined;
 
   constructor(env: EnvironmentVariables) {
@@ -139,6 +145,8 @@ export class AppConfig {
       },
       ...(env.OCDS_BASE_URL ? { baseUrl: env.OCDS_BASE_URL.replace(/\/+$/, '') } : {}),
     };
+    this.standstill = standstillRulesFrom(env);
+    this.contractChanges = changeThresholdsFrom(env);
   }
 
   /** Variables running on a published development value, for a start-up warning. */

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -24,6 +25,8 @@ import {
   DEVELOPMENT_SEALING_MASTER_KEY,
 } from './development-defaults';
 import { decodeMasterKey, parseReceiptSigningKey, samePrivateKey } from './keys';
+import { DEFAULT_CHANGE_THRESHOLDS, DEFAULT_STANDSTILL_RULES } from '@fairtender/domain';
+import { ValidStandstillRule } from './award-settings';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const EVENT_STORE_KINDS = ['embedded', 'postgres', 'eventstoredb'] as const;
@@ -331,6 +334,48 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrlWithScheme(['https:', 'http:'])
   OCDS_BASE_URL?: string;
+
+  // Standstill calendars (DESIGN §3 rule 7), comma-separated YYYY-MM-DD: UK dates added to or removed
+  // from the built-in bank-holiday calendar (newly proclaimed one-offs), the EU member state's zone
+  // and public holidays. Checked with the domain's validateStandstillRules.
+  @IsOptional()
+  @ValidStandstillRule()
+  STANDSTILL_UK_EXTRA_BANK_HOLIDAYS?: string;
+
+  @IsOptional()
+  @ValidStandstillRule()
+  STANDSTILL_UK_REMOVED_BANK_HOLIDAYS?: string;
+
+  @ValidStandstillRule()
+  STANDSTILL_EU_TIME_ZONE: string = DEFAULT_STANDSTILL_RULES.euTimeZone;
+
+  @IsOptional()
+  @ValidStandstillRule()
+  STANDSTILL_EU_PUBLIC_HOLIDAYS?: string;
+
+  // Contract changes past these are red-flagged (rule 8): the number of changes, the value they add
+  // (percent of the original) and the months they add.
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(0, 1000) })
+  @Min(0, { message: wholeNumber(0, 1000) })
+  @Max(1000, { message: wholeNumber(0, 1000) })
+  CONTRACT_CHANGE_MAX_CHANGES: number = DEFAULT_CHANGE_THRESHOLDS.maxChanges;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: percentMessage })
+  @Min(0, { message: percentMessage })
+  @Max(1000, { message: percentMessage })
+  CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedValuePercent;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(0, 1200, 'months') })
+  @Min(0, { message: wholeNumber(0, 1200, 'months') })
+  @Max(1200, { message: wholeNumber(0, 1200, 'months') })
+  CONTRACT_CHANGE_MAX_ADDED_MONTHS: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedMonths;
+}
+
+function percentMessage(args: ValidationArguments): string {
+  return `${args.property} must be a number of percent from 0 to 1000`;
 }
 
 function developmentReceiptKey() {
@@ -385,6 +430,13 @@ export const ENVIRONMENT_VARIABLES = [
   'OCDS_PUBLISHER_NAME',
   'OCDS_PUBLISHER_URI',
   'OCDS_BASE_URL',
+  'STANDSTILL_UK_EXTRA_BANK_HOLIDAYS',
+  'STANDSTILL_UK_REMOVED_BANK_HOLIDAYS',
+  'STANDSTILL_EU_TIME_ZONE',
+  'STANDSTILL_EU_PUBLIC_HOLIDAYS',
+  'CONTRACT_CHANGE_MAX_CHANGES',
+  'CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT',
+  'CONTRACT_CHANGE_MAX_ADDED_MONTHS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /** Our variables only; an empty value counts as unset (as `FOO=` in a compose file means). */
