@@ -7,6 +7,7 @@ import { addStateCommands } from './legal/state.command';
 import { addVerifyCommand } from './legal/verify.command';
 import { addMigrateCommand } from './migrate.command';
 import { addTokensCommand } from './tokens.command';
+import { addOcdsCommand } from './publication/ocds.command';
 
 /** The operator's tool: schema, demo tokens, legal replay (replay, state, diff, verify, export) and read-model rebuilds. */
 export function buildProgram(io: CliIo = processIo): Command {
@@ -31,5 +32,6 @@ Environment:
   addVerifyCommand(program, io);
   addExportCommand(program, io);
   addRebuildCommand(program, io);
+  addOcdsCommand(program, io);
   return program;
 }
