@@ -5,7 +5,9 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { DEADLINES_QUEUE } from '../queues/queue-names';
 import type { DeadlineJob, SchedulePlan } from './deadline-schedule';
 
-export type DeadlineJobData = Omit<DeadlineJob, 'jobId'>;
+type WithoutId<Job> = Job extends unknown ? Omit<Job, 'jobId'> : never;
+/** What a deadline job carries: its tender, kind, due time, and the version or round that set it. */
+export type DeadlineJobData = WithoutId<DeadlineJob>;
 
 /** Attempts for infrastructure failures: with a 1 s base, retries go on for about half an hour. */
 const ATTEMPTS = 12;

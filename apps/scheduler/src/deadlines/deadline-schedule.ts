@@ -1,39 +1,66 @@
-import { SCHEDULER_ACTOR, type NoticeCommand, type NoticeEvent } from '@fairtender/domain';
+import {
+  SCHEDULER_ACTOR,
+  type AwardCommand,
+  type NoticeCommand,
+  type TenderEvent,
+} from '@fairtender/domain';
 import { assertNever } from '@fairtender/domain/shared/never';
 import { idPart } from '../queues/queue-names';
+import {
+  evolveStandstill,
+  planStandstill,
+  STANDSTILL_END,
+  standstillJobId,
+  type StandstillJob,
+  type StandstillSchedule,
+} from './standstill-schedule';
 
 /**
- * The deadlines the scheduler acts on, and the command each fires. Issue 4 adds `standstill` (set by
- * the award proposal, ended by its own command): one entry here, a case in `deadlineCommand`, and the
- * event that sets it in `evolveSchedule`.
+ * The deadlines the scheduler acts on, and the command each fires: the notice's two (set by
+ * publication and amendments) and the end of a standstill (set by `StandstillStarted`, one per award
+ * round; see standstill-schedule.ts). Another is one entry here, a case in `deadlineCommand`, and the
+ * events that set it in `evolveSchedule`.
  */
-export const DEADLINE_KINDS = ['clarification', 'submission'] as const;
+export const NOTICE_DEADLINE_KINDS = ['clarification', 'submission'] as const;
+export type NoticeDeadlineKind = (typeof NOTICE_DEADLINE_KINDS)[number];
+export const DEADLINE_KINDS = [...NOTICE_DEADLINE_KINDS, STANDSTILL_END] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
+/** A notice deadline's command decides on the tender stream; the standstill's on the whole view. */
+export type DeadlineCommand = NoticeCommand | Extract<AwardCommand, { type: 'EndStandstill' }>;
+
 /** The domain command a deadline job issues, as the scheduler (the system actor). */
-export function deadlineCommand(kind: DeadlineKind, now: Date): NoticeCommand {
+export function deadlineCommand(kind: DeadlineKind, now: Date): DeadlineCommand {
   switch (kind) {
     case 'clarification':
       return { type: 'CloseClarificationPeriod', actor: SCHEDULER_ACTOR, now };
     case 'submission':
       return { type: 'CloseTendering', actor: SCHEDULER_ACTOR, now };
+    case 'standstill-end':
+      return { type: 'EndStandstill', actor: SCHEDULER_ACTOR, now };
     default:
       return assertNever(kind);
   }
 }
 
-export interface DeadlineJob {
+export interface NoticeDeadlineJob {
   jobId: string;
   tenderId: string;
-  kind: DeadlineKind;
+  kind: NoticeDeadlineKind;
   /** The notice version that set this deadline (publication, or the amendment that moved it). */
   noticeVersion: number;
   dueAt: string;
 }
 
-/** `<tenderId>:<kind>:v<noticeVersion>`: an amendment that moves a deadline gives it a new id. */
-export function deadlineJobId(tenderId: string, kind: DeadlineKind, noticeVersion: number): string {
-  return `${idPart(tenderId)}:${kind}:v${noticeVersion}`;
+export type DeadlineJob = NoticeDeadlineJob | StandstillJob;
+
+/**
+ * `<tenderId>:<kind>:v<noticeVersion>` for the notice's deadlines (an amendment that moves one gives
+ * it a new id), `<tenderId>:standstill-end:r<round>` for a standstill.
+ */
+export function deadlineJobId(tenderId: string, kind: DeadlineKind, version: number): string {
+  if (kind === STANDSTILL_END) return standstillJobId(tenderId, version);
+  return `${idPart(tenderId)}:${kind}:v${version}`;
 }
 
 interface Deadline {
@@ -48,8 +75,17 @@ interface Deadline {
 /** What the scheduler needs to know of a tender: a fold of its stream, like the domain's state. */
 export interface TenderSchedule {
   tenderId?: string;
-  stage: 'none' | 'draft' | 'tendering' | 'closed' | 'evaluation' | 'cancelled';
-  deadlines: Partial<Record<DeadlineKind, Deadline>>;
+  stage:
+    | 'none'
+    | 'draft'
+    | 'tendering'
+    | 'closed'
+    | 'evaluation'
+    | 'standstill'
+    | 'contracted'
+    | 'cancelled';
+  deadlines: Partial<Record<NoticeDeadlineKind, Deadline>>;
+  standstill?: StandstillSchedule;
 }
 
 export const initialSchedule = (): TenderSchedule => ({ stage: 'none', deadlines: {} });
@@ -63,6 +99,10 @@ export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set([
   'TenderingClosed',
   'ClarificationPeriodClosed',
   'BidsOpened',
+  'StandstillStarted',
+  'StandstillEnded',
+  'EvaluationReopened',
+  'ContractConcluded',
 ]);
 
 function set(previous: Deadline | undefined, dueAt: string, noticeVersion: number): Deadline {
@@ -70,7 +110,13 @@ function set(previous: Deadline | undefined, dueAt: string, noticeVersion: numbe
   return { dueAt, noticeVersion, earlier, done: false };
 }
 
-export function evolveSchedule(schedule: TenderSchedule, event: NoticeEvent): TenderSchedule {
+export function evolveSchedule(schedule: TenderSchedule, event: TenderEvent): TenderSchedule {
+  const next = evolveStageAndDeadlines(schedule, event);
+  const standstill = evolveStandstill(next.standstill, event);
+  return standstill === next.standstill ? next : { ...next, standstill };
+}
+
+function evolveStageAndDeadlines(schedule: TenderSchedule, event: TenderEvent): TenderSchedule {
   const { deadlines } = schedule;
   switch (event.type) {
     case 'TenderDrafted':
@@ -114,12 +160,18 @@ export function evolveSchedule(schedule: TenderSchedule, event: NoticeEvent): Te
       return { ...schedule, stage: 'evaluation' };
     case 'TenderCancelled':
       return { ...schedule, stage: 'cancelled' };
+    case 'StandstillStarted':
+      return { ...schedule, stage: 'standstill' };
+    case 'EvaluationReopened':
+      return { ...schedule, stage: 'evaluation' };
+    case 'ContractConcluded':
+      return { ...schedule, stage: 'contracted' };
     default:
       return schedule;
   }
 }
 
-export function foldSchedule(events: readonly NoticeEvent[]): TenderSchedule {
+export function foldSchedule(events: readonly TenderEvent[]): TenderSchedule {
   return events.reduce(evolveSchedule, initialSchedule());
 }
 
@@ -127,7 +179,10 @@ export interface SchedulePlan {
   tenderId: string;
   /** Jobs that must exist (added if missing: adding an existing id changes nothing). */
   wanted: DeadlineJob[];
-  /** Ids of jobs that must not run: superseded versions, or every pending one of a cancelled tender. */
+  /**
+   * Ids of jobs that must not run: superseded versions and rounds, the standstill job of an award that
+   * is gone, every pending one of a cancelled tender.
+   */
   unwanted: string[];
 }
 
@@ -135,14 +190,15 @@ export interface SchedulePlan {
  * The jobs a tender should have now. While tendering: one per open deadline, at its latest version,
  * past-due ones included (they fire at once). Once closed or cancelled: none. Superseded versions are
  * always unwanted; the current ones too when the tender is cancelled. The current job of a tender that
- * closed is left alone: it is the one that closed it, or it will find nothing to do.
+ * closed is left alone: it is the one that closed it, or it will find nothing to do. In standstill:
+ * the job that ends it (see `planStandstill`).
  */
 export function planSchedule(schedule: TenderSchedule): SchedulePlan | undefined {
   const { tenderId, stage, deadlines } = schedule;
   if (tenderId === undefined) return undefined;
   const wanted: DeadlineJob[] = [];
   const unwanted: string[] = [];
-  for (const kind of DEADLINE_KINDS) {
+  for (const kind of NOTICE_DEADLINE_KINDS) {
     const deadline = deadlines[kind];
     if (!deadline) continue;
     for (const version of deadline.earlier) unwanted.push(deadlineJobId(tenderId, kind, version));
@@ -158,5 +214,8 @@ export function planSchedule(schedule: TenderSchedule): SchedulePlan | undefined
       });
     }
   }
+  const standstill = planStandstill(tenderId, schedule.standstill, stage === 'cancelled');
+  wanted.push(...standstill.wanted);
+  unwanted.push(...standstill.unwanted);
   return { tenderId, wanted, unwanted };
 }

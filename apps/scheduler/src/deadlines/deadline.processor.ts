@@ -1,27 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  currentVersion,
+  decideAward,
   decideTender,
-  evolveTender,
-  initialTenderState,
   isDomainError,
   SCHEDULER_ACTOR,
-  tenderStream,
-  type NoticeEvent,
+  type TenderStage,
   type TenderState,
+  type TenderView,
+  type TenderViewEvent,
 } from '@fairtender/domain';
-import { EVENT_STORE, handleCommand, type EventStore } from '@fairtender/event-store';
+import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
+import { executeOnTender } from '@fairtender/tender-views';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { DeadlineJobs, type DeadlineJobData } from './deadline-jobs';
-import { deadlineCommand, planSchedule } from './deadline-schedule';
-import { loadTender, toNoticeEvent } from './tender-loader';
+import { deadlineCommand, planSchedule, type DeadlineCommand } from './deadline-schedule';
+import { loadTender } from './tender-loader';
 
 export type DeadlineOutcome =
   | { outcome: 'closed'; recorded: string[]; position: string }
   | { outcome: 'already-closed' }
   | { outcome: 'superseded'; current?: string }
-  | { outcome: 'cancelled' };
+  | { outcome: 'cancelled' }
+  /** A standstill job whose award is gone (re-evaluation) or whose contract is already concluded. */
+  | { outcome: 'not-in-standstill'; stage: TenderStage };
+
+/** Notice deadlines decide on the tender stream; the standstill's end on the whole view. */
+function decideDeadline(command: DeadlineCommand, view: TenderView): TenderViewEvent[] {
+  return command.type === 'EndStandstill'
+    ? decideAward(command, view)
+    : decideTender(command, view.tender);
+}
 
 /**
  * Runs a deadline: the domain command, as the scheduler (the system actor), through the same
@@ -43,18 +52,17 @@ export class DeadlineProcessor {
     const { tenderId, kind } = job.data;
     const command = deadlineCommand(kind, new Date());
     try {
-      const outcome = await handleCommand<TenderState, NoticeEvent>(this.store, {
-        streamName: tenderStream(tenderId),
-        initialState: initialTenderState,
-        evolve: evolveTender,
-        fromRecorded: toNoticeEvent,
-        decide: (state) => decideTender(command, state),
-        versionOf: currentVersion,
-        // Fresh per run: a second run decides on what the first wrote (and finds nothing to do).
-        commandId: randomUUID(),
-        metadata: { actor: { ...SCHEDULER_ACTOR }, correlationId: job.id, jobId: job.id },
-      });
-      if (!outcome.appended) return { outcome: 'already-closed' };
+      const outcome = await executeOnTender(
+        this.store,
+        tenderId,
+        {
+          // Fresh per run: a second run decides on what the first wrote (and finds nothing to do).
+          commandId: randomUUID(),
+          metadata: { actor: { ...SCHEDULER_ACTOR }, correlationId: job.id, jobId: job.id },
+        },
+        (view) => decideDeadline(command, view),
+      );
+      if (!outcome.appended) return nothingDone(command, outcome.state);
       const { commit, prepare } = outcome.appended.position;
       this.logger.log(`${job.id}: ${outcome.events.map((e) => e.type).join(', ')}`);
       return {
@@ -88,4 +96,13 @@ export class DeadlineProcessor {
     if (plan) await this.jobs.apply([plan]);
     return { outcome: 'superseded', current: current?.jobId };
   }
+}
+
+/** Why a run wrote nothing: done before, or (a standstill) the award it timed is no longer waiting. */
+function nothingDone(command: DeadlineCommand, tender: TenderState): DeadlineOutcome {
+  if (command.type !== 'EndStandstill' || tender.award?.standstillEndedAt !== undefined) {
+    return { outcome: 'already-closed' };
+  }
+  if (tender.stage === 'cancelled') return { outcome: 'cancelled' };
+  return { outcome: 'not-in-standstill', stage: tender.stage };
 }

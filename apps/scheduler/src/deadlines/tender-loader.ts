@@ -2,16 +2,16 @@ import {
   evolveTender,
   initialTenderState,
   tenderStream,
-  upcast,
-  type NoticeEvent,
+  type TenderEvent,
   type TenderState,
 } from '@fairtender/domain';
 import type { EventStore, RecordedEvent } from '@fairtender/event-store';
+import { toDomainEvent } from '@fairtender/tender-views';
 import { evolveSchedule, initialSchedule, type TenderSchedule } from './deadline-schedule';
 
-/** A stored event as the domain sees it, old versions upcast to the current schema. */
-export const toNoticeEvent = (recorded: RecordedEvent): NoticeEvent =>
-  upcast(recorded.type, recorded.version, recorded.data) as NoticeEvent;
+/** A stored tender-stream event as the domain sees it, old versions upcast to the current schema. */
+export const toTenderEvent = (recorded: RecordedEvent): TenderEvent =>
+  toDomainEvent<TenderEvent>(recorded);
 
 export interface LoadedTender {
   state: TenderState;
@@ -26,7 +26,7 @@ export async function loadTender(store: EventStore, tenderId: string): Promise<L
   let schedule = initialSchedule();
   let revision = -1;
   for (const recorded of await store.readStream(tenderStream(tenderId))) {
-    const event = toNoticeEvent(recorded);
+    const event = toTenderEvent(recorded);
     state = evolveTender(state, event);
     schedule = evolveSchedule(schedule, event);
     revision = recorded.revision;

@@ -11,7 +11,7 @@ import {
   type SchedulePlan,
   type TenderSchedule,
 } from '../deadlines/deadline-schedule';
-import { toNoticeEvent } from '../deadlines/tender-loader';
+import { toTenderEvent } from '../deadlines/tender-loader';
 import { NotificationJobs } from '../notifications/notification-jobs';
 import type { ScheduleCache } from './schedule-cache';
 
@@ -81,7 +81,7 @@ export class Reconciler {
         seed?.seed(recorded, stream.tenderId);
         if (!SCHEDULE_EVENTS.has(recorded.type)) continue;
         const schedule = schedules.get(stream.tenderId) ?? initialSchedule();
-        schedules.set(stream.tenderId, evolveSchedule(schedule, toNoticeEvent(recorded)));
+        schedules.set(stream.tenderId, evolveSchedule(schedule, toTenderEvent(recorded)));
       }
       if (page.length < PAGE) return schedules;
       after = page[page.length - 1].position;

@@ -6,7 +6,7 @@ import {
   SCHEDULE_EVENTS,
   type TenderSchedule,
 } from '../deadlines/deadline-schedule';
-import { toNoticeEvent } from '../deadlines/tender-loader';
+import { toTenderEvent } from '../deadlines/tender-loader';
 
 interface Entry {
   schedule: TenderSchedule;
@@ -85,7 +85,7 @@ export class ScheduleCache {
 
   private fold(entry: Entry, recorded: RecordedEvent): Entry {
     const schedule = SCHEDULE_EVENTS.has(recorded.type)
-      ? evolveSchedule(entry.schedule, toNoticeEvent(recorded))
+      ? evolveSchedule(entry.schedule, toTenderEvent(recorded))
       : entry.schedule;
     return { schedule, revision: recorded.revision };
   }

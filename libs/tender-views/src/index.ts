@@ -1,0 +1,3 @@
+export * from './recorded-events';
+export * from './load-tender-view';
+export * from './execute-on-tender';

@@ -1,0 +1,82 @@
+import {
+  bidStreamPrefix,
+  evaluatorStream,
+  evolveTender,
+  evolveTenderView,
+  initialTenderState,
+  tenderStream,
+  type TenderEvent,
+  type TenderState,
+  type TenderView,
+} from '@fairtender/domain';
+import type { EventStore, RecordedEvent } from '@fairtender/event-store';
+import { toDomainEvent } from './recorded-events';
+
+const PAGE = 1000;
+
+/** The tender stream folded, as it is now. */
+export async function loadTenderState(store: EventStore, tenderId: string): Promise<TenderState> {
+  let tender = initialTenderState();
+  for (const recorded of await store.readStream(tenderStream(tenderId))) {
+    tender = evolveTender(tender, toDomainEvent<TenderEvent>(recorded));
+  }
+  return tender;
+}
+
+/**
+ * A tender across its streams, straight from the event store: the tender stream, the bids up to the
+ * heads anchored at opening, and the panel's evaluator streams. The rules of DESIGN §3 are checked on
+ * this, never on a read model that may lag.
+ */
+export async function loadTenderView(store: EventStore, tenderId: string): Promise<TenderView> {
+  return tenderViewAround(store, tenderId, await loadTenderState(store, tenderId));
+}
+
+/** The view around a tender stream already folded: its opened bids and its panel's sheets. */
+export async function tenderViewAround(
+  store: EventStore,
+  tenderId: string,
+  tender: TenderState,
+): Promise<TenderView> {
+  let view: TenderView = { tender, bids: {}, sheets: {} };
+  const [bidEvents, sheets] = await Promise.all([
+    openedBidEvents(store, tenderId, tender),
+    Promise.all(
+      tender.evaluation.panel.map((evaluatorId) =>
+        store.readStream(evaluatorStream(tenderId, evaluatorId)),
+      ),
+    ),
+  ]);
+  for (const recorded of bidEvents) view = evolveTenderView(view, toDomainEvent(recorded));
+  for (const history of sheets) {
+    for (const recorded of history) view = evolveTenderView(view, toDomainEvent(recorded));
+  }
+  return view;
+}
+
+/** Bid events up to the head each stream had at opening; nothing before opening. */
+async function openedBidEvents(
+  store: EventStore,
+  tenderId: string,
+  tender: TenderState,
+): Promise<RecordedEvent[]> {
+  const heads = new Map(
+    (tender.openedBidStreams ?? []).map((head) => [head.streamName, head.revision]),
+  );
+  if (heads.size === 0) return [];
+  const events: RecordedEvent[] = [];
+  let after: RecordedEvent['position'] | undefined;
+  for (;;) {
+    const page = await store.readAll({
+      streamPrefix: bidStreamPrefix(tenderId),
+      after,
+      maxCount: PAGE,
+    });
+    for (const recorded of page) {
+      const head = heads.get(recorded.streamName);
+      if (head !== undefined && recorded.revision <= head) events.push(recorded);
+    }
+    if (page.length < PAGE) return events;
+    after = page[page.length - 1].position;
+  }
+}
