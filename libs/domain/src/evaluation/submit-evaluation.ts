@@ -1,6 +1,6 @@
 import type { TenderView } from '../lifecycle/tender-view';
 import { DomainError } from '../shared/domain-error';
-import { compliantBids, hasSubmitted } from './bids-under-evaluation';
+import { assessorsOf, compliantBids, hasSubmitted } from './bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
 import type { EvaluationSubmitted } from './events';
 import { requirePanelEvaluator } from './guards';
@@ -56,7 +56,10 @@ export function submitEvaluation(
         evaluatorId,
         round,
         submittedAt: command.now.toISOString(),
-        scoredBids: compliantBids(view),
+        // The bids this evaluator scored: a bid it declared a conflict with is not one of them.
+        scoredBids: compliantBids(view).filter((supplierId) =>
+          assessorsOf(view, supplierId).includes(evaluatorId),
+        ),
       },
     },
   ];

@@ -1,0 +1,342 @@
+/**
+ * Evaluation fixtures for the domain specs, on the council tender of notice-fixtures.ts: a tender
+ * opened with N bids, compliance decisions, a panel, declarations, scores, submissions, and whole
+ * "fully evaluated" histories that later stages (award, challenge, contract) start from.
+ */
+import { awardDecider } from '../award/decide';
+import type { AwardCommand } from '../award/commands';
+import { DEFAULT_STANDSTILL_RULES } from '../award/standstill';
+import type { BidSubmitted } from '../bidding/events';
+import type {
+  BidComplianceRecorded,
+  BidScored,
+  ConflictOfInterestDeclared,
+  EvaluationPanelAppointed,
+  EvaluationSubmitted,
+  ScoreModerated,
+} from '../evaluation/events';
+import type { ExclusionReasonCode } from '../evaluation/exclusion-reasons';
+import {
+  evolveTenderView,
+  initialTenderView,
+  type TenderView,
+  type TenderViewEvent,
+} from '../lifecycle/tender-view';
+import type { BidsOpened } from '../notice/events';
+import type { NoticeTerms } from '../notice/terms';
+import type { Actor } from '../shared/actor';
+import { fold, type Decider } from '../shared/domain-event';
+import { bidStream } from '../shared/stream-names';
+import { bidFacts, HASH_A, HASH_B } from './bid-fixtures';
+import {
+  closedAtDeadline,
+  officer,
+  secondOfficer,
+  TENDER_ID,
+  tendering,
+  terms,
+} from './notice-fixtures';
+
+export const ACME = 'org-acme';
+export const BETA = 'org-beta';
+export const CEDAR = 'org-cedar';
+export const HASH_C = 'c'.repeat(64);
+export const HASHES: Record<string, string> = { [ACME]: HASH_A, [BETA]: HASH_B, [CEDAR]: HASH_C };
+/** Bid prices as read from the opened bids. */
+export const PRICES: Record<string, number> = {
+  [ACME]: 200_000,
+  [BETA]: 180_000,
+  [CEDAR]: 240_000,
+};
+
+export const thirdSupplier: Actor = { userId: 'u-cy', organisationId: CEDAR, role: 'supplier' };
+
+/** The notice's evaluatorCount is 3 (notice-fixtures). */
+export const EVA = 'u-eva';
+export const EVAN = 'u-evan';
+export const EWAN = 'u-ewan';
+export const PANEL = [EVA, EVAN, EWAN];
+export const evaluator = (userId: string): Actor => ({
+  userId,
+  organisationId: 'org-council',
+  role: 'evaluator',
+});
+export const legal: Actor = { userId: 'u-lee', organisationId: 'org-review', role: 'legal' };
+
+export const OPENED_AT = '2025-04-01T09:00:00.000Z';
+/** When compliance, panel, declarations and scores are recorded. */
+export const EVAL_AT = '2025-04-02T10:00:00.000Z';
+export const EVAL_NOW = new Date(EVAL_AT);
+export const SUBMITTED_AT = '2025-04-07T16:00:00.000Z';
+/** A Monday: the UK standstill counts 14–17 and 22–25 April 2025 (Good Friday, Easter Monday skipped). */
+export const AWARD_AT = '2025-04-14T10:00:00.000Z';
+export const AWARD_NOW = new Date(AWARD_AT);
+/** London midnight (BST) at the end of 25 April 2025. */
+export const STANDSTILL_ENDS_AT = '2025-04-25T23:00:00.000Z';
+
+export const bidOf = (supplierId: string, hash = HASHES[supplierId]): BidSubmitted => ({
+  type: 'BidSubmitted',
+  data: { ...bidFacts({ hash }), supplierId },
+});
+
+export const bidsOpened = (suppliers: readonly string[]): BidsOpened => ({
+  type: 'BidsOpened',
+  data: {
+    openedAt: OPENED_AT,
+    officerIds: [officer.userId, secondOfficer.userId],
+    bidStreams: suppliers.map((supplierId) => ({
+      supplierId,
+      streamName: bidStream(TENDER_ID, supplierId),
+      revision: 0,
+      hash: 'f'.repeat(64),
+    })),
+  },
+});
+
+/** Published, N bids, closed at the deadline, opened by two officers: stage evaluation, round 1. */
+export const openedWith = (
+  suppliers: readonly string[] = [ACME, BETA],
+  t: NoticeTerms = terms(),
+): TenderViewEvent[] => [
+  ...tendering(t),
+  ...suppliers.map((supplierId) => bidOf(supplierId)),
+  closedAtDeadline(),
+  bidsOpened(suppliers),
+];
+
+/** What the server reads from an opened bid for RecordCompliance. */
+export const openedBid = (supplierId: string, amount = PRICES[supplierId]) => ({
+  contentHash: HASHES[supplierId],
+  price: { amount, currency: 'GBP' },
+});
+
+export const passed = (
+  supplierId: string,
+  amount = PRICES[supplierId],
+  round = 1,
+): BidComplianceRecorded => ({
+  type: 'BidComplianceRecorded',
+  data: {
+    supplierId,
+    ...openedBid(supplierId, amount),
+    decision: 'passed',
+    recordedAt: EVAL_AT,
+    recordedBy: officer.userId,
+    round,
+  },
+});
+
+export const REASON_TEXT = 'The method statement does not cover evidence retention at all';
+
+/** An exclusion as stored: the seeds' one-word reasons can only come from stored history. */
+export const excluded = (
+  supplierId: string,
+  reasonCode: ExclusionReasonCode | undefined = 'requirements-not-met',
+  reasonText: string | undefined = REASON_TEXT,
+  round = 1,
+): BidComplianceRecorded => ({
+  type: 'BidComplianceRecorded',
+  data: {
+    supplierId,
+    ...openedBid(supplierId),
+    decision: 'excluded',
+    ...(reasonCode === undefined ? {} : { reasonCode }),
+    ...(reasonText === undefined ? {} : { reasonText }),
+    recordedAt: EVAL_AT,
+    recordedBy: officer.userId,
+    round,
+  },
+});
+
+export const panelAppointed = (
+  evaluatorIds: string[] = PANEL,
+  round = 1,
+): EvaluationPanelAppointed => ({
+  type: 'EvaluationPanelAppointed',
+  data: { evaluatorIds, appointedAt: EVAL_AT, appointedBy: officer.userId, round },
+});
+
+export const CONFLICT_STATEMENT = 'My spouse is a director of this supplier';
+
+export const declared = (
+  evaluatorId: string,
+  supplierId: string,
+  conflict = false,
+): ConflictOfInterestDeclared => ({
+  type: 'ConflictOfInterestDeclared',
+  data: {
+    evaluatorId,
+    supplierId,
+    conflict,
+    ...(conflict ? { statement: CONFLICT_STATEMENT } : {}),
+    declaredAt: EVAL_AT,
+  },
+});
+
+/** A justification naming the bid and criterion, never the evaluator. `n` tells evaluators apart. */
+export const justification = (supplierId: string, criterionId: string, n = 1) =>
+  `Reviewer ${n} finds the ${criterionId} answer of ${supplierId} well evidenced`;
+
+export const scored = (
+  evaluatorId: string,
+  supplierId: string,
+  criterionId: string,
+  score: number,
+  text = justification(supplierId, criterionId, PANEL.indexOf(evaluatorId) + 1),
+  round = 1,
+): BidScored => ({
+  type: 'BidScored',
+  data: {
+    evaluatorId,
+    supplierId,
+    criterionId,
+    score,
+    justification: text,
+    scoredAt: EVAL_AT,
+    round,
+  },
+});
+
+export const submitted = (
+  evaluatorId: string,
+  scoredBids: string[],
+  round = 1,
+): EvaluationSubmitted => ({
+  type: 'EvaluationSubmitted',
+  data: { evaluatorId, round, submittedAt: SUBMITTED_AT, scoredBids },
+});
+
+export const moderated = (
+  supplierId: string,
+  criterionId: string,
+  agreedScore: number,
+  evaluatorScores: number[],
+  reason?: string,
+): ScoreModerated => ({
+  type: 'ScoreModerated',
+  data: {
+    supplierId,
+    criterionId,
+    agreedScore,
+    evaluatorScores,
+    ...(reason === undefined ? {} : { reason }),
+    moderatedAt: SUBMITTED_AT,
+    moderatedBy: officer.userId,
+    round: 1,
+  },
+});
+
+/** Quality scores per criterion: one for every evaluator, or one per panel member in panel order. */
+export type ScorePlan = Record<string, number | number[]>;
+
+export interface BidPlan {
+  supplierId: string;
+  price?: number;
+  /** Absent: the bid passes compliance with DEFAULT_SCORES of its supplier. */
+  scores?: ScorePlan;
+  exclusion?: { reasonCode?: ExclusionReasonCode; reasonText?: string };
+}
+
+/**
+ * Default scores, with terms() (quality 60, social 10, price 30, relative to the lowest price):
+ * ACME 48 + 6 + 27 = 81, BETA 36 + 7 + 30 = 73, CEDAR 42 + 5 + 22.5 = 69.5.
+ */
+export const DEFAULT_SCORES: Record<string, ScorePlan> = {
+  [ACME]: { quality: 8, social: 6 },
+  [BETA]: { quality: 6, social: 7 },
+  [CEDAR]: { quality: 7, social: 5 },
+};
+
+export interface EvaluationPlan {
+  bids?: (string | BidPlan)[];
+  panel?: string[];
+  terms?: NoticeTerms;
+  /** false: declarations and scores are recorded, nobody has submitted. */
+  submit?: boolean;
+}
+
+/**
+ * A tender opened with the planned bids, compliance recorded on each, the panel appointed, and every
+ * evaluator's declarations (no conflicts), scores and submission: ready for an award.
+ */
+export function fullyEvaluated({
+  bids = [ACME, BETA],
+  panel = PANEL,
+  terms: t = terms(),
+  submit = true,
+}: EvaluationPlan = {}): TenderViewEvent[] {
+  const plans = bids.map((bid): BidPlan => (typeof bid === 'string' ? { supplierId: bid } : bid));
+  const compliant = plans.filter((plan) => !plan.exclusion);
+  const history: TenderViewEvent[] = [
+    ...openedWith(
+      plans.map((plan) => plan.supplierId),
+      t,
+    ),
+    ...plans.map((plan) =>
+      plan.exclusion
+        ? excluded(plan.supplierId, plan.exclusion.reasonCode, plan.exclusion.reasonText)
+        : passed(plan.supplierId, plan.price ?? PRICES[plan.supplierId]),
+    ),
+    panelAppointed(panel),
+  ];
+  panel.forEach((evaluatorId, index) => {
+    for (const plan of compliant) {
+      history.push(declared(evaluatorId, plan.supplierId));
+      const scores = plan.scores ?? DEFAULT_SCORES[plan.supplierId];
+      for (const [criterionId, score] of Object.entries(scores)) {
+        const value = Array.isArray(score) ? score[index] : score;
+        history.push(
+          scored(
+            evaluatorId,
+            plan.supplierId,
+            criterionId,
+            value,
+            justification(plan.supplierId, criterionId, index + 1),
+          ),
+        );
+      }
+    }
+    if (submit) {
+      history.push(
+        submitted(
+          evaluatorId,
+          compliant.map((plan) => plan.supplierId),
+        ),
+      );
+    }
+  });
+  return history;
+}
+
+/** The history followed by what the decider decides for each command in turn. */
+export function after<Command>(
+  decider: Decider<Command, TenderViewEvent, TenderView>,
+  history: readonly TenderViewEvent[],
+  ...commands: Command[]
+): TenderViewEvent[] {
+  const events = [...history];
+  for (const command of commands) {
+    events.push(...decider.decide(command, viewOf(events)));
+  }
+  return events;
+}
+
+export const viewOf = (history: readonly TenderViewEvent[]): TenderView =>
+  fold(evolveTenderView, initialTenderView(), history);
+
+/** ProposeAward by the first officer on the Monday of AWARD_AT, on the UK calendars. */
+export const proposeAward = (
+  supplierId = ACME,
+  extra: Partial<Extract<AwardCommand, { type: 'ProposeAward' }>> = {},
+): AwardCommand => ({
+  type: 'ProposeAward',
+  actor: officer,
+  now: AWARD_NOW,
+  supplierId,
+  standstillRules: DEFAULT_STANDSTILL_RULES,
+  ...extra,
+});
+
+/** Fully evaluated (ACME first, BETA second) and awarded to ACME: in standstill until STANDSTILL_ENDS_AT. */
+export const inStandstill = (history: readonly TenderViewEvent[] = fullyEvaluated()) =>
+  after(awardDecider, history, proposeAward());
