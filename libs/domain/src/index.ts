@@ -29,7 +29,7 @@ export * from './evaluation/state';
 export * from './evaluation/exclusion-reasons';
 export * from './evaluation/bids-under-evaluation';
 export * from './evaluation/rule-violations';
-export { evolveSheet } from './evaluation/evolve-sheet';
+export { evolveSheet, foldSheet } from './evaluation/evolve-sheet';
 export { decideEvaluation, evaluationDecider } from './evaluation/decide';
 export * from './award/events';
 export * from './award/commands';

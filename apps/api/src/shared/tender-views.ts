@@ -5,8 +5,10 @@ import {
   evaluatorStream,
   evolveTender,
   evolveTenderView,
+  foldSheet,
   initialTenderState,
   tenderStream,
+  type EvaluatorEvent,
   type TenderEvent,
   type TenderState,
   type TenderView,
@@ -23,6 +25,16 @@ import { eventMetadata, type CommandContext } from './command-context';
 import { toDomainEvent } from './recorded-events';
 
 const PAGE = 1000;
+/** Tenders whose folded bids and evaluator sheets are kept between commands (a few MB each at most). */
+const CACHED_TENDERS = 20;
+
+/** What one tender's streams other than its own fold to, with the revision each was folded up to. */
+interface FoldedStreams {
+  /** The bid heads anchored at opening, as a key: bid streams are frozen from then on. */
+  anchoredHeads: string;
+  bids: TenderView['bids'];
+  sheets: Map<string, { revision: number; sheet: TenderView['sheets'][string] }>;
+}
 
 /**
  * Assembles a tender across its streams — tender, bids up to the heads anchored at opening, and the
@@ -32,6 +44,13 @@ const PAGE = 1000;
  */
 @Injectable()
 export class TenderViews {
+  /**
+   * Streams are append-only and hash-chained, so a fold up to revision n stays true: only events after
+   * it are read next time. Bid streams are read once after opening (they are frozen at the anchored
+   * heads); evaluator streams from where they were left. Least recently used tenders are dropped.
+   */
+  private readonly folded = new Map<string, FoldedStreams>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The whole view, for reads (ranking, scores) and for the loaders below. */
@@ -94,18 +113,57 @@ export class TenderViews {
     tender: TenderState,
     panel: readonly string[],
   ): Promise<TenderView> {
-    let view: TenderView = { tender, bids: {}, sheets: {} };
-    const [bidEvents, sheets] = await Promise.all([
-      this.openedBidEvents(tenderId, tender),
-      Promise.all(
-        panel.map((evaluatorId) => this.store.readStream(evaluatorStream(tenderId, evaluatorId))),
-      ),
-    ]);
-    for (const recorded of bidEvents) view = evolveTenderView(view, toDomainEvent(recorded));
-    for (const history of sheets) {
-      for (const recorded of history) view = evolveTenderView(view, toDomainEvent(recorded));
+    const streams = await this.foldedStreams(tenderId, tender);
+    await Promise.all(
+      panel.map((evaluatorId) => this.catchUpSheet(tenderId, streams, evaluatorId)),
+    );
+    const sheets: TenderView['sheets'] = {};
+    for (const evaluatorId of panel) {
+      const cached = streams.sheets.get(evaluatorStream(tenderId, evaluatorId));
+      if (cached) sheets[evaluatorId] = cached.sheet;
     }
-    return view;
+    return { tender, bids: streams.bids, sheets };
+  }
+
+  private async foldedStreams(tenderId: string, tender: TenderState): Promise<FoldedStreams> {
+    const anchoredHeads = JSON.stringify(tender.openedBidStreams ?? []);
+    const cached = this.folded.get(tenderId);
+    this.folded.delete(tenderId);
+    let streams = cached;
+    if (!streams || streams.anchoredHeads !== anchoredHeads) {
+      let view: TenderView = { tender, bids: {}, sheets: {} };
+      for (const recorded of await this.openedBidEvents(tenderId, tender)) {
+        view = evolveTenderView(view, toDomainEvent(recorded));
+      }
+      streams = { anchoredHeads, bids: view.bids, sheets: cached?.sheets ?? new Map() };
+    }
+    this.folded.set(tenderId, streams);
+    if (this.folded.size > CACHED_TENDERS) this.folded.delete(this.folded.keys().next().value!);
+    return streams;
+  }
+
+  private async catchUpSheet(
+    tenderId: string,
+    streams: FoldedStreams,
+    evaluatorId: string,
+  ): Promise<void> {
+    const streamName = evaluatorStream(tenderId, evaluatorId);
+    const cached = streams.sheets.get(streamName);
+    const newer = await this.store.readStream(
+      streamName,
+      cached ? { fromRevision: cached.revision + 1 } : {},
+    );
+    if (newer.length === 0) return;
+    const sheet = foldSheet(
+      cached?.sheet,
+      newer.map((recorded) => toDomainEvent<EvaluatorEvent>(recorded)),
+    )!;
+    // Another command may have caught up further meanwhile: keep the longer fold.
+    const latest = streams.sheets.get(streamName);
+    const revision = newer[newer.length - 1].revision;
+    if (!latest || latest.revision < revision) {
+      streams.sheets.set(streamName, { revision, sheet });
+    }
   }
 
   /** Bid events up to the head each stream had at opening; nothing before opening. */
