@@ -165,12 +165,18 @@ describe('notifications from tender events', () => {
 
   it('goes to every supplier with a webhook, or only to those an event names', () => {
     const e = event('TenderingClosed', {});
-    expect(recipientsOf({ kind: 'every-supplier' }, e, ['org-a', 'org-b'])).toEqual([
+    const tender = tenderAfter(history);
+    expect(recipientsOf({ kind: 'every-supplier' }, e, ['org-a', 'org-b'], tender)).toEqual([
       'org-a',
       'org-b',
     ]);
     expect(
-      recipientsOf({ kind: 'suppliers', of: () => ['org-b', 'org-c'] }, e, ['org-a', 'org-b']),
+      recipientsOf(
+        { kind: 'suppliers', of: () => ['org-b', 'org-c'] },
+        e,
+        ['org-a', 'org-b'],
+        tender,
+      ),
     ).toEqual(['org-b']);
   });
 });

@@ -6,54 +6,28 @@ import {
   type TenderingClosed,
   type TenderState,
 } from '@fairtender/domain';
+import { AWARD_NOTIFIED_EVENTS } from './award-notifications';
+import {
+  EVERY_SUPPLIER,
+  type Audience,
+  type Mapping,
+  type NotifiableEvent,
+  type WebhookNotification,
+} from './notification-types';
 
-/** The body of a delivery: public facts only, never a supplier's identity or sealed content. */
-export interface WebhookNotification {
-  /** The id of the event it reports: the same for every supplier, so a receiver can de-duplicate. */
-  id: string;
-  type: NotificationType;
-  tenderId: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
-
-export type NotificationType =
-  'clarification.answered' | 'notice.amended' | 'tender.cancelled' | 'tendering.closed';
-
-/** Who hears of it. Issue 4 adds per-bidder notices (assessment summaries) as `{ kind: 'suppliers' }`. */
-export type Audience =
-  { kind: 'every-supplier' } | { kind: 'suppliers'; of: (event: NotifiableEvent) => string[] };
-
-/** What the mapping needs of a stored event (RecordedEvent has it all). */
-export interface NotifiableEvent {
-  eventId: string;
-  type: string;
-  streamName: string;
-  data: unknown;
-}
-
-interface Mapping<Data> {
-  type: NotificationType;
-  audience: Audience;
-  /**
-   * The public body, each field named (never spread from the event, so a field added to an event later
-   * cannot leak), or undefined when there is nothing public to say. `tender` is the tender stream
-   * folded, for what the event itself does not carry (the question an answer replies to).
-   */
-  notify: (
-    data: Data,
-    tender: TenderState,
-  ) => { occurredAt: string; data: Record<string, unknown> } | undefined;
-}
-
-const EVERY_SUPPLIER: Audience = { kind: 'every-supplier' };
+export type {
+  Audience,
+  NotifiableEvent,
+  NotificationType,
+  WebhookNotification,
+} from './notification-types';
 
 /**
- * Tender-stream events that suppliers hear about, by event type. To notify another event, add a line:
- * issue 4 brings `AssessmentSummaryIssued` (to each bidder), `StandstillStarted`, `StandstillEnded`,
- * `ChallengeLodged` and `ChallengeResolved`.
+ * Tender-stream events that suppliers hear about, by event type. To notify another event, add a line
+ * here (or, for the award stage, in award-notifications.ts).
  */
 export const NOTIFIED_EVENTS = {
+  ...AWARD_NOTIFIED_EVENTS,
   ClarificationAnswered: {
     type: 'clarification.answered',
     audience: EVERY_SUPPLIER,
@@ -149,13 +123,14 @@ export function notificationFor(
   };
 }
 
-/** The suppliers to deliver to, of those with a webhook. */
+/** The suppliers to deliver to, of those with a webhook. `tender`: as for `notificationFor`. */
 export function recipientsOf(
   audience: Audience,
   event: NotifiableEvent,
   registered: readonly string[],
+  tender: TenderState,
 ): string[] {
   if (audience.kind === 'every-supplier') return [...registered];
-  const named = new Set(audience.of(event));
+  const named = new Set(audience.of(event, tender));
   return registered.filter((supplierId) => named.has(supplierId));
 }

@@ -65,7 +65,8 @@ export class BatchHandler {
     if (notified.length === 0) return 0;
     const registered = await this.registered.list();
     if (registered.length === 0) return 0;
-    // The tender as it is now, for what an event does not carry itself (the question answered).
+    // The tender as it is now, for what an event does not carry itself (the question answered, who
+    // bid).
     const tenders = new Map<string, Promise<TenderState>>();
     const tenderOf = (tenderId: string) => {
       if (!tenders.has(tenderId)) {
@@ -79,12 +80,13 @@ export class BatchHandler {
     let enqueued = 0;
     for (const event of notified) {
       const tenderId = parseTenderStream(event.streamName)!.tenderId;
-      const planned = notificationFor(event, await tenderOf(tenderId));
+      const tender = await tenderOf(tenderId);
+      const planned = notificationFor(event, tender);
       if (!planned) continue;
       const registeredBefore = registered
         .filter((webhook) => webhook.registeredAt <= event.recordedAt)
         .map((webhook) => webhook.supplierId);
-      const recipients = recipientsOf(planned.audience, event, registeredBefore);
+      const recipients = recipientsOf(planned.audience, event, registeredBefore, tender);
       // The outbox first: once the checkpoint passes this event, PostgreSQL still knows what is owed.
       const entries = await this.outbox.add(planned.notification, recipients);
       enqueued += await this.notificationJobs.enqueue(entries);
