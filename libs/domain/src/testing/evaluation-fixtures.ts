@@ -128,11 +128,14 @@ export const passed = (
 
 export const REASON_TEXT = 'The method statement does not cover evidence retention at all';
 
-/** An exclusion as stored: the seeds' one-word reasons can only come from stored history. */
+/**
+ * An exclusion as stored; `null` leaves the reason code or text out. The seeds' one-word reasons
+ * ("Price.", "Late.") can only come from stored history: RecordCompliance refuses them.
+ */
 export const excluded = (
   supplierId: string,
-  reasonCode: ExclusionReasonCode | undefined = 'requirements-not-met',
-  reasonText: string | undefined = REASON_TEXT,
+  reasonCode: ExclusionReasonCode | null = 'requirements-not-met',
+  reasonText: string | null = REASON_TEXT,
   round = 1,
 ): BidComplianceRecorded => ({
   type: 'BidComplianceRecorded',
@@ -140,8 +143,8 @@ export const excluded = (
     supplierId,
     ...openedBid(supplierId),
     decision: 'excluded',
-    ...(reasonCode === undefined ? {} : { reasonCode }),
-    ...(reasonText === undefined ? {} : { reasonText }),
+    ...(reasonCode === null ? {} : { reasonCode }),
+    ...(reasonText === null ? {} : { reasonText }),
     recordedAt: EVAL_AT,
     recordedBy: officer.userId,
     round,
@@ -234,7 +237,8 @@ export interface BidPlan {
   price?: number;
   /** Absent: the bid passes compliance with DEFAULT_SCORES of its supplier. */
   scores?: ScorePlan;
-  exclusion?: { reasonCode?: ExclusionReasonCode; reasonText?: string };
+  /** Excluded, by default with a listed code and REASON_TEXT; `null` leaves either out. */
+  exclusion?: { reasonCode?: ExclusionReasonCode | null; reasonText?: string | null };
 }
 
 /**
