@@ -74,7 +74,10 @@ function problemWith(rules: StandstillRules): string | undefined {
  * Each variable checked on its own against the defaults (so the message names the one to fix); the
  * removed UK dates are also checked against the whole calendar, where a date can clash with an added one.
  */
-function standstillProblem(property: keyof AwardVariables, env: AwardVariables) {
+function standstillProblem(
+  property: keyof AwardVariables,
+  env: AwardVariables,
+): string | undefined {
   const own = (rules: Partial<StandstillRules>) =>
     problemWith({ ...DEFAULT_STANDSTILL_RULES, ...rules });
   switch (property) {
