@@ -1,5 +1,7 @@
 import { compileRelease, recordPackage, releasePackage, releasesOf } from '@fairtender/publication';
 import {
+  awardEvents,
+  contractEvents,
   EventLog,
   openingEvents,
   TENDER,
@@ -25,6 +27,17 @@ describe('OCDS schemas (../shared/ocds) against the mapping', () => {
     assertValidOcds('release', compileRelease(releases));
     assertValidOcds('releasePackage', releasePackage(releases, META));
     assertValidOcds('recordPackage', recordPackage(releases, META));
+  });
+
+  it('the award stage is valid: compliance, award, standstill, challenge, contract and its change', () => {
+    const log = contractEvents(awardEvents(openingEvents(tenderingEvents())));
+    const all = releasesOf(TENDER, log.events, 'ocds-test01');
+    expect(all.at(-1)!.tag).toEqual(['contractAmendment']);
+    for (const release of all) assertValidOcds('release', release, release.tag[0]);
+    const compiled = compileRelease(all);
+    assertValidOcds('release', compiled, 'compiled');
+    expect(compiled.contracts![0].amendments![0].releaseID).toBe(all.at(-1)!.id);
+    assertValidOcds('recordPackage', recordPackage(all, META));
   });
 
   it('a cancelled tender is valid too', () => {

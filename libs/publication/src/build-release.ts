@@ -1,3 +1,4 @@
+import { awardsSection, contractsSection } from './build-awards';
 import {
   awardCriteriaCode,
   awardCriteriaDetails,
@@ -7,6 +8,7 @@ import {
   procurementMethodDetails,
 } from './codes';
 import type {
+  OcdsBidStatistic,
   OcdsBids,
   OcdsDocument,
   OcdsParty,
@@ -23,6 +25,7 @@ const daysBetween = (start: string, end: string) =>
   Math.floor((Date.parse(end) - Date.parse(start)) / DAY_MS);
 
 const BID_STATUS = { submitted: 'pending', withdrawn: 'withdrawn' } as const;
+const COMPLIANCE_STATUS = { passed: 'valid', excluded: 'disqualified' } as const;
 
 /** The bid identifier in `bids.details`: one bid per supplier and tender. */
 export const bidId = (supplierId: string) => `bid-${supplierId}`;
@@ -35,9 +38,22 @@ export const bidId = (supplierId: string) => `bid-${supplierId}`;
 export function buildRelease(state: PublicationState, tag: ReleaseTag): ReleaseBody {
   const last = state.lastRelease!;
   const standing = (state.openedBids ?? []).filter((bid) => bid.status === 'submitted');
+  const suppliers = new Set([
+    ...state.awards.filter((a) => a.status !== 'cancelled').map((a) => a.supplierId),
+    ...(state.contract ? [state.contract.supplierId] : []),
+  ]);
+  const tenderers = new Set(standing.map((bid) => bid.supplierId));
   const parties: OcdsParty[] = [
     { id: state.buyerId, roles: ['buyer', 'procuringEntity'] },
-    ...standing.map((bid) => ({ id: bid.supplierId, roles: ['tenderer'] })),
+    ...standing.map((bid) => ({
+      id: bid.supplierId,
+      roles: suppliers.has(bid.supplierId) ? ['tenderer', 'supplier'] : ['tenderer'],
+    })),
+    // A direct award may go to a supplier that did not bid.
+    ...[...suppliers]
+      .filter((id) => !tenderers.has(id))
+      .sort()
+      .map((id) => ({ id, roles: ['supplier'] })),
   ];
   return {
     id: last.key,
@@ -49,6 +65,8 @@ export function buildRelease(state: PublicationState, tag: ReleaseTag): ReleaseB
     buyer: { id: state.buyerId },
     tender: tenderSection(state),
     ...(state.openedBids ? { bids: bidsSection(state) } : {}),
+    ...(state.awards.length > 0 ? { awards: awardsSection(state) } : {}),
+    ...(state.contract ? { contracts: contractsSection(state, state.contract) } : {}),
   };
 }
 
@@ -59,6 +77,7 @@ function tenderSection(state: PublicationState): OcdsTender {
   const category = mainProcurementCategory(terms.cpvCodes);
   const standing = (state.openedBids ?? []).filter((bid) => bid.status === 'submitted');
   const documents = tenderDocuments(state);
+  const decided = state.awards.filter((a) => a.status !== 'cancelled').at(-1);
   return {
     id: state.tenderId,
     title: terms.title,
@@ -76,8 +95,16 @@ function tenderSection(state: PublicationState): OcdsTender {
       },
     ],
     value: { amount: terms.estimatedValue.amount, currency: terms.estimatedValue.currency },
-    procurementMethod: PROCUREMENT_METHOD[terms.procedure],
-    procurementMethodDetails: procurementMethodDetails(terms),
+    ...(state.directAward
+      ? {
+          procurementMethod: 'direct' as const,
+          procurementMethodDetails: `Direct award after a ${procurementMethodDetails(terms)}`,
+          procurementMethodRationale: `${state.directAward.ground}. ${state.directAward.justification}`,
+        }
+      : {
+          procurementMethod: PROCUREMENT_METHOD[terms.procedure],
+          procurementMethodDetails: procurementMethodDetails(terms),
+        }),
     ...(category ? { mainProcurementCategory: category } : {}),
     awardCriteria: awardCriteriaCode(terms.awardCriteria),
     awardCriteriaDetails: awardCriteriaDetails(terms),
@@ -93,7 +120,10 @@ function tenderSection(state: PublicationState): OcdsTender {
     ...(state.clarifications.length > 0 ? { hasEnquiries: true } : {}),
     ...(state.openedAt
       ? {
-          awardPeriod: { startDate: state.openedAt },
+          awardPeriod: {
+            startDate: state.openedAt,
+            ...(decided ? { endDate: decided.proposedAt } : {}),
+          },
           numberOfTenderers: standing.length,
           tenderers: standing.map((bid) => ({ id: bid.supplierId })),
         }
@@ -112,6 +142,16 @@ function tenderDocuments(state: PublicationState): OcdsDocument[] {
     description: `Question (asked ${c.askedAt}): ${c.question}\nAnswer: ${c.answer}`,
     datePublished: c.answeredAt,
   }));
+  if (state.unsuccessful) {
+    const { reason, compliantBids, minimumBids, declaredAt } = state.unsuccessful;
+    documents.push({
+      id: 'unsuccessful',
+      documentType: 'evaluationReports',
+      title: 'Tender declared unsuccessful',
+      description: `${reason} (${compliantBids} compliant bids; the notice required ${minimumBids}).`,
+      datePublished: declaredAt,
+    });
+  }
   if (state.cancellation) {
     documents.push({
       id: 'termination-notice',
@@ -128,17 +168,62 @@ function bidsSection(state: PublicationState): OcdsBids {
   const opened = state.openedBids!;
   const openedAt = state.openedAt!;
   const standing = opened.filter((bid) => bid.status === 'submitted').length;
+  const statistics: OcdsBidStatistic[] = [
+    { id: 'bids', measure: 'bids', value: standing, date: openedAt },
+    { id: 'bidders', measure: 'bidders', value: standing, date: openedAt },
+    { id: 'electronicBids', measure: 'electronicBids', value: standing, date: openedAt },
+  ];
+  const decisions = Object.values(state.compliance);
+  if (decisions.length > 0) {
+    const date = decisions
+      .map((d) => d.recordedAt)
+      .sort()
+      .at(-1)!;
+    const valid = decisions.filter((d) => d.decision === 'passed');
+    const excluded = decisions.length - valid.length;
+    statistics.push(
+      { id: 'validBids', measure: 'validBids', value: valid.length, date },
+      { id: 'qualifiedBidders', measure: 'qualifiedBidders', value: valid.length, date },
+      { id: 'disqualifiedBidders', measure: 'disqualifiedBidders', value: excluded, date },
+    );
+    const currencies = new Set(valid.map((d) => d.price.currency));
+    if (valid.length > 0 && currencies.size === 1) {
+      const amounts = valid.map((d) => d.price.amount);
+      const currency = [...currencies][0];
+      statistics.push(
+        {
+          id: 'lowestValidBidValue',
+          measure: 'lowestValidBidValue',
+          value: Math.min(...amounts),
+          date,
+          currency,
+        },
+        {
+          id: 'highestValidBidValue',
+          measure: 'highestValidBidValue',
+          value: Math.max(...amounts),
+          date,
+          currency,
+        },
+      );
+    }
+  }
   return {
-    statistics: [
-      { id: 'bids', measure: 'bids', value: standing, date: openedAt },
-      { id: 'bidders', measure: 'bidders', value: standing, date: openedAt },
-      { id: 'electronicBids', measure: 'electronicBids', value: standing, date: openedAt },
-    ],
-    details: opened.map((bid) => ({
-      id: bidId(bid.supplierId),
-      date: bid.receivedAt,
-      status: BID_STATUS[bid.status],
-      tenderers: [{ id: bid.supplierId }],
-    })),
+    statistics,
+    details: opened.map((bid) => {
+      const compliance = state.compliance[bid.supplierId];
+      return {
+        id: bidId(bid.supplierId),
+        date: bid.receivedAt,
+        status:
+          compliance && bid.status === 'submitted'
+            ? COMPLIANCE_STATUS[compliance.decision]
+            : BID_STATUS[bid.status],
+        tenderers: [{ id: bid.supplierId }],
+        ...(compliance
+          ? { value: { amount: compliance.price.amount, currency: compliance.price.currency } }
+          : {}),
+      };
+    }),
   };
 }

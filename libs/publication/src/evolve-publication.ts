@@ -14,7 +14,9 @@ import type {
 } from '@fairtender/domain';
 import { buildRelease } from './build-release';
 import { describeAmendment } from './describe-amendment';
-import type { ReleaseBody, ReleaseTag } from './ocds-types';
+import { AWARD_HANDLERS } from './award-handlers';
+import type { ReleaseBody } from './ocds-types';
+import { unchanged, type Handler, type Outcome } from './outcome';
 import { initialPublicationState, type PublicationState } from './publication-state';
 
 /** An event of one of a tender's streams, upcast, as publication reads it. */
@@ -33,16 +35,6 @@ export interface PublicationStep {
   /** The release this event publishes, if any. */
   release?: ReleaseBody;
 }
-
-/** What one event does: the next state, and the release tag and date when it publishes something. */
-interface Outcome {
-  state: PublicationState;
-  publish?: { tag: ReleaseTag; at: string };
-}
-
-type Handler<Data> = (state: PublicationState, data: Data, event: PublicationEvent) => Outcome;
-
-const unchanged = (state: PublicationState): Outcome => ({ state });
 
 const TENDER_HANDLERS: Record<string, Handler<never>> = {
   TenderPublished: ((state, data: TenderPublished['data']) => ({
@@ -119,14 +111,26 @@ const TENDER_HANDLERS: Record<string, Handler<never>> = {
     };
   }) satisfies Handler<BidsOpened['data']>,
 
+  // A termination notice also ends any award not yet in force (e.g. a challenge upheld with "cancel").
   TenderCancelled: ((state, data: TenderCancelled['data']) => ({
     state: {
       ...state,
       status: 'cancelled',
       cancellation: { reason: data.reason, cancelledAt: data.cancelledAt },
+      awards: state.awards.map((award) =>
+        award.status === 'pending'
+          ? {
+              ...award,
+              status: 'cancelled',
+              cancellation: { at: data.cancelledAt, reason: data.reason },
+            }
+          : award,
+      ),
     },
     publish: { tag: 'tenderCancellation', at: data.cancelledAt },
   })) satisfies Handler<TenderCancelled['data']>,
+
+  ...AWARD_HANDLERS,
 };
 
 /** Bid streams: kept sealed in the state, and frozen once the bids are opened. */
@@ -182,6 +186,9 @@ export function evolvePublication(
     return { state: initialPublicationState(data.tenderId, data.buyerOrganisationId) };
   }
   if (!state) return { state };
+  // A state stored before the award stage was published has none of its fields yet.
+  if (state.awards === undefined)
+    state = { ...initialPublicationState(state.tenderId, state.buyerId), ...state };
   const handlers = event.streamKind === 'tender' ? TENDER_HANDLERS : BID_HANDLERS;
   const handle = handlers[event.type] as Handler<unknown>;
   const outcome = handle(state, event.data, event);

@@ -1,4 +1,4 @@
-import type { NoticeTerms } from '@fairtender/domain';
+import type { AwardDeparture, ChangeRedFlag, Money, NoticeTerms } from '@fairtender/domain';
 import type { OcdsAmendment, OcdsTender } from './ocds-types';
 
 /** An answered clarification as the public sees it: the question and the answer, never who asked. */
@@ -24,6 +24,64 @@ export interface OpenedBid {
   receivedAt: string;
 }
 
+/** A compliance decision: from here on the bid's price is on the record (and public). */
+export interface ComplianceFacts {
+  decision: 'passed' | 'excluded';
+  price: Money;
+  recordedAt: string;
+}
+
+/** One award decision (one per evaluation round), as far as OCDS can tell it. */
+export interface AwardFacts {
+  round: number;
+  supplierId: string;
+  value: Money | null;
+  proposedAt: string;
+  status: 'pending' | 'active' | 'cancelled';
+  departures: AwardDeparture[];
+  departureJustification?: string;
+  standstill?: { startsAt: string; endsAt: string; basis: string };
+  standstillEndedAt?: string;
+  suspendedAt?: string;
+  suspensionLiftedAt?: string;
+  cancellation?: { at: string; reason: string };
+}
+
+/** A challenge: its grounds and outcome are public; who lodged it and its text are not. */
+export interface ChallengeFacts {
+  challengeId: string;
+  round: number;
+  grounds: string[];
+  lodgedAt: string;
+  outcome?: string;
+  remedy?: string;
+  resolvedAt?: string;
+}
+
+export interface ContractChangeFacts {
+  changeNumber: number;
+  kind: string;
+  description: string;
+  justification: string;
+  addedValue: Money;
+  addedMonths: number;
+  redFlags: ChangeRedFlag[];
+  publishedAt: string;
+  /** Release keys: the release amended and the one stating the change. */
+  amendsReleaseKey?: string;
+  releaseKey: string;
+}
+
+export interface ContractFacts {
+  contractId: string;
+  supplierId: string;
+  round: number;
+  value: Money;
+  period: { startDate: string; endDate: string };
+  concludedAt: string;
+  changes: ContractChangeFacts[];
+}
+
 /**
  * What publication knows of one tender, folded from its events. Everything in `sealed` stays out of
  * every release until the bids are opened; who asked a question is never kept at all.
@@ -45,6 +103,18 @@ export interface PublicationState {
   sealed: { bids: Record<string, SealedBidFacts> };
   /** Fixed when the bids are opened; null before. */
   openedBids: OpenedBid[] | null;
+  /** supplierId → the latest compliance decision on its bid. */
+  compliance: Record<string, ComplianceFacts>;
+  awards: AwardFacts[];
+  challenges: ChallengeFacts[];
+  contract: ContractFacts | null;
+  unsuccessful: {
+    reason: string;
+    declaredAt: string;
+    compliantBids: number;
+    minimumBids: number;
+  } | null;
+  directAward: { ground: string; justification: string } | null;
   /** The last release made: its key (the event id) and date. */
   lastRelease: { key: string; date: string } | null;
   releaseCount: number;
@@ -65,6 +135,12 @@ export function initialPublicationState(tenderId: string, buyerId: string): Publ
     cancellation: null,
     sealed: { bids: {} },
     openedBids: null,
+    compliance: {},
+    awards: [],
+    challenges: [],
+    contract: null,
+    unsuccessful: null,
+    directAward: null,
     lastRelease: null,
     releaseCount: 0,
   };

@@ -18,6 +18,11 @@ export class EventLog {
     return this.push(event, 'bid');
   }
 
+  /** Another stream of the tender: an evaluator's, the refusals, the audit. */
+  other(event: KnownEvent): this {
+    return this.push(event, 'evaluator');
+  }
+
   private push(event: KnownEvent, streamKind: string): this {
     this.sequence += 1;
     this.events.push({ ...event, eventId: `e-${this.sequence}`, streamKind });
@@ -117,6 +122,180 @@ export function openingEvents(log: EventLog): EventLog {
           revision,
           hash: `head-${supplierId}`,
         })),
+      },
+    });
+}
+
+const GBP = (amount: number) => ({ amount, currency: 'GBP' });
+
+/** Compliance (birch, the lowest price, excluded), panel, scores, an award to acme and its standstill. */
+export function awardEvents(log: EventLog): EventLog {
+  return log
+    .tender({
+      type: 'BidComplianceRecorded',
+      data: {
+        supplierId: 'acme',
+        contentHash: 'hash-of-acme',
+        price: GBP(41_000),
+        decision: 'passed',
+        recordedAt: '2025-04-09T09:00:00.000Z',
+        recordedBy: 'officer-alice',
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'BidComplianceRecorded',
+      data: {
+        supplierId: 'birch',
+        contentHash: 'hash-of-birch',
+        price: GBP(40_000),
+        decision: 'excluded',
+        reasonCode: 'requirements-not-met',
+        reasonText: 'No UK data centre offered',
+        recordedAt: '2025-04-09T10:00:00.000Z',
+        recordedBy: 'officer-alice',
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'EvaluationPanelAppointed',
+      data: {
+        evaluatorIds: ['evaluator-eve', 'evaluator-evan'],
+        appointedAt: '2025-04-09T11:00:00.000Z',
+        appointedBy: 'officer-alice',
+        round: 1,
+      },
+    })
+    .other({
+      type: 'BidScored',
+      data: {
+        evaluatorId: 'evaluator-eve',
+        supplierId: 'acme',
+        criterionId: 'quality',
+        score: 7,
+        justification: 'Solid evidence platform',
+        scoredAt: '2025-04-10T09:00:00.000Z',
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'AwardProposed',
+      data: {
+        supplierId: 'acme',
+        round: 1,
+        ranking: [
+          { supplierId: 'acme', rank: 1, total: 80, price: GBP(41_000), scores: { quality: 7 } },
+        ],
+        topRanked: ['acme'],
+        departures: ['all-but-winner-excluded'],
+        proposedBy: 'officer-alice',
+        proposedAt: '2025-04-11T09:00:00.000Z',
+        confirmedBy: 'officer-bob',
+        confirmedAt: '2025-04-11T10:00:00.000Z',
+      },
+    })
+    .tender({
+      type: 'AssessmentSummaryIssued',
+      data: {
+        summary: {
+          supplierId: 'birch',
+          outcome: 'excluded',
+          exclusion: {
+            reasonCode: 'requirements-not-met',
+            reasonText: 'No UK data centre offered',
+          },
+          winner: { supplierId: 'acme', total: 80, scores: { quality: 7 }, reasons: [] },
+        },
+        issuedAt: '2025-04-11T10:00:00.000Z',
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'StandstillStarted',
+      data: {
+        jurisdiction: 'uk-pa-2023',
+        startsAt: '2025-04-11T10:00:00.000Z',
+        endsAt: '2025-04-24T00:00:00.000Z',
+        countedDays: [],
+        basis: 'UK Procurement Act 2023 s.51: 8 working days',
+        round: 1,
+      },
+    });
+}
+
+/** A challenge by birch, dismissed; the standstill ends; the contract and a 12-month extension. */
+export function contractEvents(log: EventLog): EventLog {
+  return log
+    .tender({
+      type: 'ChallengeLodged',
+      data: {
+        challengeId: 'c-1',
+        supplierId: 'birch',
+        grounds: ['wrongful-exclusion'],
+        text: 'Our data centre is in Leeds, see annex 4',
+        lodgedAt: '2025-04-14T09:00:00.000Z',
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'AwardSuspended',
+      data: { challengeId: 'c-1', suspendedAt: '2025-04-14T09:00:00.000Z', round: 1 },
+    })
+    .tender({
+      type: 'ChallengeResolved',
+      data: {
+        challengeId: 'c-1',
+        outcome: 'dismissed',
+        reason: 'Annex 4 names a London office, not a data centre',
+        resolvedAt: '2025-04-20T09:00:00.000Z',
+        resolvedBy: 'legal-lee',
+      },
+    })
+    .tender({
+      type: 'AwardSuspensionLifted',
+      data: { liftedAt: '2025-04-20T09:00:00.000Z', round: 1 },
+    })
+    .tender({
+      type: 'StandstillEnded',
+      data: {
+        endedAt: '2025-04-24T00:00:01.000Z',
+        endsAt: '2025-04-24T00:00:00.000Z',
+        openChallenges: 0,
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'ContractConcluded',
+      data: {
+        contractId: 'contract-1',
+        supplierId: 'acme',
+        value: GBP(41_000),
+        period: { startDate: '2025-05-01', endDate: '2026-04-30' },
+        concludedAt: '2025-04-25T09:00:00.000Z',
+        concludedBy: 'officer-alice',
+      },
+    })
+    .tender({
+      type: 'ContractChangeNoticePublished',
+      data: {
+        changeId: 'ch-1',
+        kind: 'extension',
+        description: 'Pilot extended by 12 months',
+        justification: 'Roll-out delayed by the force',
+        addedValue: GBP(20_000),
+        addedMonths: 12,
+        changeNumber: 1,
+        value: GBP(61_000),
+        period: { startDate: '2025-05-01', endDate: '2027-04-30' },
+        redFlags: [
+          {
+            code: 'CHANGE_TIME',
+            message: 'Adds 12 months (threshold 6)',
+            threshold: 6,
+            actual: 12,
+          },
+        ],
+        publishedAt: '2026-03-01T09:00:00.000Z',
       },
     });
 }
