@@ -1,5 +1,5 @@
 import type { TenderView } from '../lifecycle/tender-view';
-import { requireRole, requireTender } from '../notice/guards';
+import { requireBuyerOfficer, requireTender } from '../notice/guards';
 import { isSystemActor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import type { AwardCommand } from './commands';
@@ -15,7 +15,9 @@ export function endStandstill(
   view: TenderView,
 ): StandstillEnded[] {
   const tender = requireTender(view.tender);
-  if (!isSystemActor(command.actor)) requireRole(command.actor, 'officer', 'end the standstill');
+  if (!isSystemActor(command.actor)) {
+    requireBuyerOfficer(tender, command.actor, 'end the standstill');
+  }
   const standstill = tender.award?.standstill;
   if (tender.stage !== 'standstill' || !standstill || tender.award?.standstillEndedAt) return [];
   if (command.now.getTime() < Date.parse(standstill.endsAt)) {

@@ -39,6 +39,9 @@ export function proposeDirectAward(
   view: TenderView,
 ): AwardDecision {
   const tender = requireTender(view.tender);
+  // Who and when first: the ground and the compliance count are nobody else's business.
+  requireBuyerOfficer(tender, command.actor, 'propose an award');
+  requireStage(tender, ['evaluation'], 'propose an award');
   const { ground, justification } = command;
   if (!isDirectAwardGround(ground)) {
     throw new DomainError(
