@@ -21,6 +21,7 @@ import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
 import { LegalApiModule } from './legal/legal.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
 import { PublicationApiModule } from './publication/publication.module';
+import { AwardApiModule } from './award/award.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
@@ -35,6 +36,7 @@ import { PublicationApiModule } from './publication/publication.module';
     NotificationsApiModule,
     LegalApiModule,
     PublicationApiModule,
+    AwardApiModule,
   ],
   controllers: [
     TendersController,

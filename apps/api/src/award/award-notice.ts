@@ -1,0 +1,94 @@
+import {
+  DIRECT_AWARD_GROUNDS,
+  type ContractChangeNoticePublished,
+  type TenderState,
+} from '@fairtender/domain';
+
+/**
+ * The contract award notice as the public reads it: the winner, the ranking's totals, every departure
+ * from a plain competitive award (with the officers' published justification and any direct-award
+ * ground), the standstill, any suspension, the contract and its change notices. Never an evaluator,
+ * an officer's user id, or what the panel wrote about any bid: those go to each bidder in its own
+ * assessment summary.
+ */
+export function awardNotice(
+  tender: TenderState,
+  changeNotices: readonly ContractChangeNoticePublished['data'][],
+) {
+  const award = tender.award!;
+  const compliance = Object.values(tender.evaluation.compliance);
+  const openChallenges = Object.values(tender.challenges).filter(
+    (challenge) => challenge.outcome === undefined && challenge.round === award.round,
+  ).length;
+  const { contract } = tender;
+  return {
+    tenderId: tender.tenderId,
+    title: tender.terms?.title,
+    buyerOrganisationId: tender.buyerOrganisationId,
+    stage: tender.stage,
+    ...(tender.stage === 'cancelled'
+      ? { cancellation: { reason: tender.cancellationReason, cancelledAt: tender.cancelledAt } }
+      : {}),
+    award: {
+      round: award.round,
+      supplierId: award.supplierId,
+      proposedAt: award.proposedAt,
+      ...(award.confirmedBy ? { confirmedBySecondOfficer: true } : {}),
+      ranking: award.ranking.map(({ supplierId, rank, total }) => ({ supplierId, rank, total })),
+      topRanked: [...award.topRanked],
+      departures: [...award.departures],
+      ...(award.departureJustification
+        ? { departureJustification: award.departureJustification }
+        : {}),
+      ...(award.directAward
+        ? {
+            directAward: {
+              ground: award.directAward.ground,
+              groundDescription: DIRECT_AWARD_GROUNDS[award.directAward.ground],
+              justification: award.directAward.justification,
+            },
+          }
+        : {}),
+    },
+    bids: {
+      assessed: compliance.length,
+      compliant: compliance.filter((record) => record.decision === 'passed').length,
+      excluded: compliance.filter((record) => record.decision === 'excluded').length,
+    },
+    standstill: award.standstill
+      ? {
+          jurisdiction: award.standstill.jurisdiction,
+          startsAt: award.standstill.startsAt,
+          endsAt: award.standstill.endsAt,
+          countedDays: [...award.standstill.countedDays],
+          basis: award.standstill.basis,
+          ...(award.standstillEndedAt ? { endedAt: award.standstillEndedAt } : {}),
+        }
+      : null,
+    suspension: { suspended: award.suspendedBy.length > 0, openChallenges },
+    contract: contract
+      ? {
+          contractId: contract.contractId,
+          supplierId: contract.supplierId,
+          concludedAt: contract.concludedAt,
+          originalValue: contract.originalValue,
+          originalPeriod: contract.originalPeriod,
+          value: contract.value,
+          period: contract.period,
+        }
+      : null,
+    changeNotices: changeNotices.map((notice) => ({
+      changeNumber: notice.changeNumber,
+      changeId: notice.changeId,
+      kind: notice.kind,
+      description: notice.description,
+      justification: notice.justification,
+      addedValue: notice.addedValue,
+      addedMonths: notice.addedMonths,
+      value: notice.value,
+      period: notice.period,
+      redFlags: notice.redFlags,
+      publishedAt: notice.publishedAt,
+    })),
+  };
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentActor, Public, Roles } from '@fairtender/auth';
+import type { Actor } from '@fairtender/domain';
+import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-result';
+import { Clock } from '../shared/clock';
+import { commandContext } from '../shared/command-context';
+import { TenderId } from '../shared/params';
+import { plain } from '../shared/plain';
+import { DecideAwardCommand, type AwardDecision } from './award.commands';
+import { GetAssessmentSummaryQuery, GetAwardNoticeQuery } from './award.queries';
+import { DeclareUnsuccessfulDto, ProposeAwardDto, ProposeDirectAwardDto } from './dto/award.dto';
+
+/** Award (rules 1, 4, 5), the standstill it starts (rule 7), and what bidders and the public read. */
+@ApiTags('award')
+@Controller('tenders/:tenderId')
+export class AwardController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('award')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Propose the award (officer): rules 1–5 checked on the streams; assessment summaries go out and the standstill starts',
+  })
+  propose(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: ProposeAwardDto,
+  ) {
+    return this.decide(actor, request, tenderId, { type: 'ProposeAward', ...plain(body) });
+  }
+
+  @Post('direct-award')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Direct award on a listed legal ground (officer), only with fewer compliant bids than the minimum; flagged and published',
+  })
+  proposeDirect(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: ProposeDirectAwardDto,
+  ) {
+    return this.decide(actor, request, tenderId, { type: 'ProposeDirectAward', ...plain(body) });
+  }
+
+  @Post('award/confirmation')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Confirm an award where every other bid was excluded (a second, different officer; rule 4)',
+  })
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+  ) {
+    return this.decide(actor, request, tenderId, { type: 'ConfirmAward' });
+  }
+
+  @Post('unsuccessful')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the tender without an award, with the reason (officer)' })
+  declareUnsuccessful(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() { reason }: DeclareUnsuccessfulDto,
+  ) {
+    return this.decide(actor, request, tenderId, { type: 'DeclareUnsuccessful', reason });
+  }
+
+  @Get('assessment-summary')
+  @Roles('supplier')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "Your assessment summary (supplier): your scores and the winner's, with the reasons",
+  })
+  assessmentSummary(@CurrentActor() actor: Actor, @Param('tenderId', TenderId) tenderId: string) {
+    return this.queries.execute(new GetAssessmentSummaryQuery(tenderId, actor));
+  }
+
+  @Get('award')
+  @Public()
+  @ApiOperation({
+    summary:
+      'The award notice (anyone): winner, ranking totals, departures, standstill, suspension, contract and change notices',
+  })
+  notice(@Param('tenderId', TenderId) tenderId: string) {
+    return this.queries.execute(new GetAwardNoticeQuery(tenderId));
+  }
+
+  private decide(
+    actor: Actor,
+    request: FastifyRequest,
+    tenderId: string,
+    decision: AwardDecision,
+  ): Promise<LifecycleCommandResult> {
+    return this.commands.execute(
+      new DecideAwardCommand(commandContext(actor, request, this.clock.now()), tenderId, decision),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DomainError, type Actor, type ChallengeState } from '@fairtender/domain';
+import { assertBuyerOrOversight } from '../evaluation/read-access';
+import { TenderStreams } from '../shared/tender-streams';
+
+export class GetChallengesQuery extends Query<{ tenderId: string; challenges: ChallengeState[] }> {
+  constructor(
+    readonly tenderId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** Officers of the buyer, legal and oversight read every challenge; a supplier reads its own. */
+@QueryHandler(GetChallengesQuery)
+export class GetChallengesHandler implements IQueryHandler<GetChallengesQuery> {
+  constructor(private readonly tenders: TenderStreams) {}
+
+  async execute({ tenderId, actor }: GetChallengesQuery) {
+    const { state } = await this.tenders.loadTender(tenderId);
+    const all = Object.values(state.challenges).sort((a, b) =>
+      a.lodgedAt.localeCompare(b.lodgedAt),
+    );
+    if (actor.role === 'supplier') {
+      if (state.stage === 'none' || state.stage === 'draft') {
+        throw new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
+      }
+      return {
+        tenderId,
+        challenges: all.filter((challenge) => challenge.supplierId === actor.organisationId),
+      };
+    }
+    assertBuyerOrOversight(state, tenderId, actor);
+    return { tenderId, challenges: all };
+  }
+}
+
+export const CHALLENGE_QUERY_HANDLERS = [GetChallengesHandler];

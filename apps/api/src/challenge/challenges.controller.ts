@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from '@fairtender/auth';
+import type { Actor } from '@fairtender/domain';
+import { derivedEventId } from '@fairtender/event-store';
+import { ChallengeId } from '../evaluation/id-params';
+import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-result';
+import { Clock } from '../shared/clock';
+import { commandContext } from '../shared/command-context';
+import { commandIdFor, idempotencyKeyOf } from '../shared/idempotency';
+import { TenderId } from '../shared/params';
+import { plain } from '../shared/plain';
+import { DecideChallengeCommand } from './challenge.commands';
+import { GetChallengesQuery } from './challenge.queries';
+import { LodgeChallengeDto, ResolveChallengeDto } from './dto/challenge.dto';
+
+/** Challenges to an award in standstill (rule 7): lodged by a bidder, resolved by legal. */
+@ApiTags('challenges')
+@ApiBearerAuth()
+@Controller('tenders/:tenderId/challenges')
+export class ChallengesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @Roles('supplier')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried challenge with the same key keeps its id: never a second challenge',
+  })
+  @ApiOperation({
+    summary:
+      'Challenge the award during its standstill (a bidder): the award is suspended until it is resolved',
+  })
+  async lodge(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Headers() headers: Record<string, string>,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: LodgeChallengeDto,
+  ): Promise<LifecycleCommandResult & { challengeId: string }> {
+    const commandId = commandIdFor(actor, `${tenderId}:challenge`, idempotencyKeyOf(headers));
+    const { grounds, text } = plain(body);
+    const challengeId = body.challengeId ?? derivedEventId(commandId, -1);
+    const result = await this.commands.execute(
+      new DecideChallengeCommand(
+        commandContext(actor, request, this.clock.now(), commandId),
+        tenderId,
+        { type: 'LodgeChallenge', challengeId, grounds, text },
+      ),
+    );
+    return { ...result, challengeId };
+  }
+
+  @Post(':challengeId/outcome')
+  @HttpCode(200)
+  @Roles('legal')
+  @ApiOperation({
+    summary:
+      'Record how a challenge ended (legal): dismissed or withdrawn lifts the suspension; upheld re-evaluates or cancels',
+  })
+  resolve(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Param('challengeId', ChallengeId) challengeId: string,
+    @Body() body: ResolveChallengeDto,
+  ): Promise<LifecycleCommandResult> {
+    return this.commands.execute(
+      new DecideChallengeCommand(commandContext(actor, request, this.clock.now()), tenderId, {
+        type: 'ResolveChallenge',
+        challengeId,
+        ...plain(body),
+      }),
+    );
+  }
+
+  @Get()
+  @Roles('officer', 'legal', 'auditor', 'supplier')
+  @ApiOperation({
+    summary:
+      "The tender's challenges (officers of the buyer, legal, auditors); a supplier sees its own",
+  })
+  list(@CurrentActor() actor: Actor, @Param('tenderId', TenderId) tenderId: string) {
+    return this.queries.execute(new GetChallengesQuery(tenderId, actor));
+  }
+}

@@ -1,0 +1,111 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from '@fairtender/auth';
+import type { Actor, ContractChangeKind } from '@fairtender/domain';
+import { derivedEventId } from '@fairtender/event-store';
+import { ChangeId } from '../evaluation/id-params';
+import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-result';
+import { Clock } from '../shared/clock';
+import { commandContext } from '../shared/command-context';
+import { commandIdFor, idempotencyKeyOf } from '../shared/idempotency';
+import { TenderId } from '../shared/params';
+import { plain } from '../shared/plain';
+import { DecideContractCommand } from './contract.commands';
+import { ConcludeContractDto, RequestContractChangeDto } from './dto/contract.dto';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key keeps the id the server chose: never a second record',
+};
+
+/** The contract, once the standstill has run unchallenged, and its changes in the open (rules 7–8). */
+@ApiTags('contract')
+@ApiBearerAuth()
+@Controller('tenders/:tenderId/contract')
+export class ContractController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @Roles('officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({
+    summary:
+      'Conclude the contract with the awarded supplier (officer): only after the standstill, with no challenge open',
+  })
+  async conclude(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Headers() headers: Record<string, string>,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: ConcludeContractDto,
+  ): Promise<LifecycleCommandResult & { contractId: string }> {
+    const commandId = commandIdFor(actor, `${tenderId}:contract`, idempotencyKeyOf(headers));
+    const contractId = derivedEventId(commandId, -1);
+    const { value, period } = plain(body);
+    const result = await this.commands.execute(
+      new DecideContractCommand(
+        commandContext(actor, request, this.clock.now(), commandId),
+        tenderId,
+        { type: 'ConcludeContract', contractId, value, period },
+      ),
+    );
+    return { ...result, contractId };
+  }
+
+  @Post('changes')
+  @Roles('officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({
+    summary:
+      'Request a modification or extension, with its justification (officer); another officer approves',
+  })
+  async requestChange(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Headers() headers: Record<string, string>,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: RequestContractChangeDto,
+  ): Promise<LifecycleCommandResult & { changeId: string }> {
+    const commandId = commandIdFor(actor, `${tenderId}:change`, idempotencyKeyOf(headers));
+    const { changeId: given, kind, ...change } = plain(body);
+    const changeId = given ?? derivedEventId(commandId, -1);
+    const result = await this.commands.execute(
+      new DecideContractCommand(
+        commandContext(actor, request, this.clock.now(), commandId),
+        tenderId,
+        {
+          type: 'RequestContractChange',
+          change: { changeId, kind: kind as ContractChangeKind, ...change },
+        },
+      ),
+    );
+    return { ...result, changeId };
+  }
+
+  @Post('changes/:changeId/approval')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({
+    summary:
+      'Approve a change (an officer other than the requester): the change notice is published, red-flagged past thresholds',
+  })
+  approveChange(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Param('changeId', ChangeId) changeId: string,
+  ): Promise<LifecycleCommandResult> {
+    return this.commands.execute(
+      new DecideContractCommand(commandContext(actor, request, this.clock.now()), tenderId, {
+        type: 'ApproveContractChange',
+        changeId,
+      }),
+    );
+  }
+}

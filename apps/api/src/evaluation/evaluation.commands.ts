@@ -1,0 +1,59 @@
+import { Command } from '@nestjs/cqrs';
+import type { CriterionScore } from '@fairtender/domain';
+import type { CommandContext } from '../shared/command-context';
+import type { LifecycleCommandResult } from './lifecycle-command-result';
+
+export interface ComplianceDecision {
+  decision: 'passed' | 'excluded';
+  reasonCode?: string;
+  reasonText?: string;
+}
+
+/** The officer's decision on one opened bid; the handler reads the bid's commitment and price itself. */
+export class RecordComplianceCommand extends Command<LifecycleCommandResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly tenderId: string,
+    readonly supplierId: string,
+    readonly compliance: ComplianceDecision,
+  ) {
+    super();
+  }
+}
+
+/** Officer commands on the tender stream that need nothing but the tender across its streams. */
+export type OfficerEvaluationChange =
+  | { type: 'AppointPanel'; evaluatorIds: string[] }
+  | {
+      type: 'ModerateScore';
+      supplierId: string;
+      criterionId: string;
+      agreedScore: number;
+      reason?: string;
+    };
+
+export class ChangeEvaluationCommand extends Command<LifecycleCommandResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly tenderId: string,
+    readonly change: OfficerEvaluationChange,
+  ) {
+    super();
+  }
+}
+
+/** An evaluator's declarations, scores and submission: decided on its own stream. */
+export type EvaluatorChange =
+  | { type: 'DeclareConflict'; supplierId: string; conflict: boolean; statement?: string }
+  | { type: 'ScoreBid'; supplierId: string; scores: CriterionScore[] }
+  | { type: 'SubmitEvaluation' };
+
+export class EvaluatorCommand extends Command<LifecycleCommandResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly tenderId: string,
+    readonly change: EvaluatorChange,
+  ) {
+    super();
+  }
+}

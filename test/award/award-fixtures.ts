@@ -1,0 +1,130 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
+import type { DemoUserId } from '@fairtender/auth';
+import type { RunningApi } from '../support/http-api';
+import { bidBody, noticeTerms } from '../support/tender-fixtures';
+
+export const PANEL: DemoUserId[] = ['evaluator-eve', 'evaluator-evan'];
+export const SUPPLIER_USERS = {
+  acme: 'supplier-acme',
+  birch: 'supplier-birch',
+  cedar: 'supplier-cedar',
+} as const;
+export type SupplierId = keyof typeof SUPPLIER_USERS;
+
+/** The three bids of the seeds: Birch is cheapest, Cedar dearest. */
+export const PRICES: Record<SupplierId, number> = {
+  acme: 41_000_000,
+  birch: 39_000_000,
+  cedar: 45_000_000,
+};
+
+/** Fails with the whole answer when the status is not the one expected, so a failure says why. */
+export function expectStatus(response: { status: number; body: any }, status: number): any {
+  if (response.status !== status) {
+    throw new Error(
+      `expected ${status}, got ${response.status}: ${JSON.stringify(response.body, null, 2)}`,
+    );
+  }
+  return response.body;
+}
+
+/**
+ * A published notice (panel of 2) with a bid from each supplier, tendering closed at the deadline
+ * and the bids opened by two officers: the tender is in evaluation. The clock is past the deadline.
+ */
+export async function openedTender(
+  api: RunningApi,
+  prices: Partial<Record<SupplierId, number>> = PRICES,
+): Promise<{ tenderId: string; position: string }> {
+  const alice = api.as('officer-alice');
+  const terms = noticeTerms(api.clock.now(), { evaluatorCount: 2 });
+  const drafted = expectStatus(await alice.post('/tenders', terms), 201);
+  const tenderId: string = drafted.tenderId;
+  expectStatus(await alice.post(`/tenders/${tenderId}/publication`), 200);
+  for (const [supplierId, amount] of Object.entries(prices) as [SupplierId, number][]) {
+    expectStatus(
+      await api
+        .as(SUPPLIER_USERS[supplierId])
+        .post(`/tenders/${tenderId}/bid`, bidBody(amount, supplierId)),
+      201,
+    );
+  }
+  api.clock.set(new Date(Date.parse(terms.submissionDeadline) + 1000));
+  expectStatus(await alice.post(`/tenders/${tenderId}/closing`), 200);
+  expectStatus(await alice.post(`/tenders/${tenderId}/opening`), 200);
+  const opened = expectStatus(
+    await api.as('officer-bob').post(`/tenders/${tenderId}/opening`),
+    200,
+  );
+  expect(opened.stage).toBe('evaluation');
+  return { tenderId, position: opened.position };
+}
+
+export const REASONED_EXCLUSION = {
+  decision: 'excluded',
+  reasonCode: 'requirements-not-met',
+  reasonText: 'The method statement does not cover evidence retention for seven years.',
+};
+
+/** A justification of the length the rules ask for, naming what was scored. */
+export const justified = (supplierId: string, criterionId: string, score: number) =>
+  `${supplierId} earns ${score} on ${criterionId}: the response meets the specification as written.`;
+
+/** criterionId → score, for the two quality criteria of the sample notice. */
+export type QualityScores = { quality: number; 'social-value': number };
+
+export function scoreBody(supplierId: string, scores: QualityScores) {
+  return {
+    scores: Object.entries(scores).map(([criterionId, score]) => ({
+      criterionId,
+      score,
+      justification: justified(supplierId, criterionId, score),
+    })),
+  };
+}
+
+/** An evaluator declares no conflict with each supplier and scores it. */
+export async function declareAndScore(
+  api: RunningApi,
+  tenderId: string,
+  evaluator: DemoUserId,
+  scores: Partial<Record<SupplierId, QualityScores>>,
+): Promise<void> {
+  const client = api.as(evaluator);
+  for (const [supplierId, own] of Object.entries(scores) as [SupplierId, QualityScores][]) {
+    expectStatus(
+      await client.put(`/tenders/${tenderId}/declarations/${supplierId}`, { conflict: false }),
+      200,
+    );
+    expectStatus(
+      await client.put(`/tenders/${tenderId}/scores/${supplierId}`, scoreBody(supplierId, own)),
+      200,
+    );
+  }
+}
+
+export const submit = async (api: RunningApi, tenderId: string, evaluator: DemoUserId) =>
+  expectStatus(await api.as(evaluator).post(`/tenders/${tenderId}/evaluation-submission`), 200);
+
+/** The standstill's end, from the public award notice; the clock moved one second past it. */
+export async function passStandstill(api: RunningApi, tenderId: string): Promise<string> {
+  const notice = expectStatus(await api.as(null).get(`/tenders/${tenderId}/award`), 200);
+  const endsAt: string = notice.standstill.endsAt;
+  api.clock.set(new Date(Date.parse(endsAt) + 1000));
+  return endsAt;
+}
+
+export const CONTRACT = {
+  value: { amount: PRICES.acme, currency: 'GBP' },
+  period: { startDate: '2027-01-01', endDate: '2028-12-31' },
+};
+
+/** The seeds' 12-month pilot extension. */
+export const EXTENSION = {
+  kind: 'extension',
+  description: 'Extend the body-worn video pilot by twelve months',
+  justification:
+    'The replacement procurement was delayed by the force restructure; footage must stay retrievable meanwhile.',
+  addedValue: { amount: 3_500_000, currency: 'GBP' },
+  addedMonths: 12,
+};
