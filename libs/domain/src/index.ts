@@ -50,3 +50,8 @@ export * from './contract/state';
 export * from './contract/thresholds';
 export { isCalendarDate, addMonths } from './contract/calendar-dates';
 export { decideContract, contractDecider } from './contract/decide';
+export * from './integrity/thresholds';
+export * from './integrity/red-flag-codes';
+export * from './integrity/report';
+export { integrityReport } from './integrity/integrity-report';
+export { coverageMatrix, characterCount } from './integrity/coverage';

@@ -1,0 +1,154 @@
+import type { AwardDeparture, RankedBid } from '../award/events';
+import type { ChangeRedFlag, ContractChangeKind, ContractPeriod } from '../contract/events';
+import type { RuleViolation } from '../evaluation/rule-violations';
+import type { Money } from '../notice/terms';
+import type { TenderStage } from '../notice/state';
+import type { RedFlagCode } from './red-flag-codes';
+
+/** A red flag: shown, never blocking. `evidence` is the facts it rests on, as plain JSON. */
+export interface RedFlag {
+  /** Unique within the tender: the code, and for flags raised more than once what tells them apart. */
+  key: string;
+  code: RedFlagCode;
+  title: string;
+  evidence: Record<string, unknown>;
+  /** The time of the fact that raised it (publication, closing, the award, the change's approval…). */
+  raisedAt: string;
+  /** The supplier the flag is about (the winner, the disqualified lowest bidder…), when it is one. */
+  supplierId?: string;
+}
+
+/** One cell of the coverage matrix: bid × evaluator × quality criterion. */
+export type CoverageCell =
+  /** Scored with a written justification. */
+  | 'scored'
+  /** Scored, but the justification is not a sentence (rule 2). */
+  | 'unjustified'
+  /** Not scored yet by an evaluator who declared no conflict. */
+  | 'missing'
+  /** The evaluator declared a conflict with this supplier: removed from the bid (rule 3). */
+  | 'conflicted'
+  /** The evaluator has not declared whether it has a conflict with this supplier. */
+  | 'not-declared';
+
+export interface CoverageMatrix {
+  /** The quality criteria, in the notice's order: each row's cells follow it. */
+  criteria: string[];
+  /** The panel. */
+  evaluators: string[];
+  /** One row per compliant bid. */
+  bids: { supplierId: string; cells: Record<string, CoverageCell[]>; complete: boolean }[];
+  totals: Record<CoverageCell, number>;
+}
+
+export interface BidIntegrity {
+  supplierId: string;
+  receivedAt?: string;
+  /** Public once compliance is recorded (read from the opened bid by the server). */
+  price?: Money;
+  compliance: 'pending' | 'passed' | 'excluded';
+  reasonCode?: string;
+  reasonText?: string;
+  /** Every non-conflicted panel member scored every quality criterion with a justification, and submitted. */
+  fullyEvaluated: boolean;
+  /** Justifications written on this bid by panel members, and their average length in characters. */
+  justifications: number;
+  averageJustificationCharacters: number;
+}
+
+export interface PanelMember {
+  evaluatorId: string;
+  /** Submitted the current round's scores. */
+  submitted: boolean;
+  submittedAt?: string;
+  /** Suppliers this evaluator declared no conflict with. */
+  declaredNoConflict: string[];
+  /** Suppliers this evaluator declared a conflict with, and what the interest is. */
+  conflicts: { supplierId: string; statement?: string }[];
+}
+
+export type AwardStatus =
+  | 'none'
+  | 'awaiting-confirmation'
+  | 'standstill'
+  | 'suspended'
+  | 'standstill-ended'
+  | 'contracted'
+  | 'unsuccessful'
+  | 'cancelled';
+
+export interface AwardIntegrity {
+  status: AwardStatus;
+  supplierId?: string;
+  proposedAt?: string;
+  proposedBy?: string;
+  confirmedBy?: string;
+  departures?: AwardDeparture[];
+  directAward?: { ground: string; justification: string };
+  /** The system's ranking the award was decided on (rule 5). */
+  ranking?: RankedBid[];
+  standstill?: { startsAt: string; endsAt: string; endedAt?: string };
+  /** Challenges lodged and not resolved. */
+  openChallenges?: number;
+  unsuccessfulReason?: string;
+  contract?: {
+    contractId: string;
+    value: Money;
+    originalValue: Money;
+    period: ContractPeriod;
+    originalPeriod: ContractPeriod;
+    approvedChanges: number;
+  };
+}
+
+export interface IntegrityReport {
+  tenderId: string;
+  buyerOrganisationId: string;
+  stage: TenderStage;
+  round: number;
+  /** Bids not opened yet: only their number is shown, nothing identifying (DESIGN §4). */
+  sealed: boolean;
+  counts: {
+    /** Standing bids: before opening the bid streams holding a submitted bid, after opening the opened ones. */
+    received: number;
+    compliant: number;
+    excluded: number;
+    /** Opened bids without a compliance decision yet. */
+    awaitingCompliance: number;
+    fullyEvaluated: number;
+  };
+  /** Empty while sealed. */
+  bids: BidIntegrity[];
+  excluded: { supplierId: string; reasonCode?: string; reasonText?: string }[];
+  panel: PanelMember[];
+  coverage: CoverageMatrix;
+  /** What still stands between the evaluation and an award (rules 2–4); empty while sealed. */
+  openViolations: RuleViolation[];
+  award: AwardIntegrity;
+  redFlags: RedFlag[];
+}
+
+/** A change red flag as `ContractChangeApproved` recorded it (the tender view keeps the change only). */
+export interface RecordedChangeFlags {
+  changeId: string;
+  approvedAt: string;
+  approvedBy: string;
+  redFlags: ChangeRedFlag[];
+}
+
+/** An approved extension of a contract between the same buyer and a supplier, on another tender. */
+export interface IncumbentExtension {
+  tenderId: string;
+  contractId: string;
+  changeId: string;
+  kind: ContractChangeKind;
+  addedMonths: number;
+  approvedAt: string;
+}
+
+/** What the report needs beyond the tender view: facts the view does not keep, and other tenders'. */
+export interface IntegrityFacts {
+  contractChanges?: readonly RecordedChangeFlags[];
+  /** The winner's extended contracts with this buyer, approved before this award. */
+  incumbentExtensions?: readonly IncumbentExtension[];
+}

@@ -1,0 +1,81 @@
+import { standingBids } from '../evaluation/bids-under-evaluation';
+import type { TenderView } from '../lifecycle/tender-view';
+import { redFlag } from './flag-support';
+import type { RedFlag } from './report';
+import type { IntegrityThresholds } from './thresholds';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** R003: publication to the submission deadline shorter than the threshold (Cardinal: 15 days). */
+export function shortSubmissionPeriod(
+  view: TenderView,
+  thresholds: IntegrityThresholds,
+): RedFlag[] {
+  const { publishedAt, terms } = view.tender;
+  if (!publishedAt || !terms) return [];
+  const days = (Date.parse(terms.submissionDeadline) - Date.parse(publishedAt)) / DAY_MS;
+  if (!(days < thresholds.minimumSubmissionDays)) return [];
+  return [
+    redFlag(
+      'R003',
+      {
+        publishedAt,
+        submissionDeadline: terms.submissionDeadline,
+        // Rounded down: a flagged period never shows as the threshold itself.
+        days: Math.floor(days * 100) / 100,
+        thresholdDays: thresholds.minimumSubmissionDays,
+        procedure: terms.procedure,
+      },
+      publishedAt,
+    ),
+  ];
+}
+
+/**
+ * R018: one bid received, known once tendering has closed. Before opening only the count is shown;
+ * after, the bidder.
+ */
+export function singleBid(view: TenderView, received: number, sealed: boolean): RedFlag[] {
+  const { closedAt } = view.tender;
+  if (!closedAt || received !== 1) return [];
+  const supplierId = sealed ? undefined : standingBids(view)[0];
+  return [
+    redFlag(
+      'R018',
+      {
+        bidsReceived: 1,
+        closedAt,
+        procedure: view.tender.terms?.procedure,
+        ...(supplierId ? { supplierId } : {}),
+      },
+      closedAt,
+      { supplierId },
+    ),
+  ];
+}
+
+/**
+ * FT-UNANSWERED-CLARIFICATIONS: questions not answered when tendering closed (rule 6: every supplier
+ * must have the same information). Who asked is never shown.
+ */
+export function unansweredClarifications(view: TenderView): RedFlag[] {
+  const { closedAt, clarifications } = view.tender;
+  if (!closedAt) return [];
+  const unanswered = Object.values(clarifications)
+    .filter(({ answeredAt }) => !answeredAt || answeredAt > closedAt)
+    .sort((a, b) => a.askedAt.localeCompare(b.askedAt) || a.questionId.localeCompare(b.questionId))
+    .map(({ questionId, question, askedAt, answeredAt }) => ({
+      questionId,
+      question,
+      askedAt,
+      ...(answeredAt ? { answeredAfterClosingAt: answeredAt } : {}),
+    }));
+  if (unanswered.length === 0) return [];
+  return [
+    redFlag(
+      'FT-UNANSWERED-CLARIFICATIONS',
+      { closedAt, questionsAsked: Object.keys(clarifications).length, unanswered },
+      closedAt,
+    ),
+  ];
+}
