@@ -1,0 +1,251 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
+import { tenderStream } from '@fairtender/domain';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '@fairtender/event-store/testing/scratch-database';
+import { expectValidOcds } from '../publication/expect-valid-ocds';
+import { startHttpApi, type RunningApi } from '../support/http-api';
+import {
+  CONTRACT,
+  declareAndScore,
+  expectStatus,
+  openedTender,
+  passStandstill,
+  PRICES,
+  REASONED_EXCLUSION,
+  scoreBody,
+  submit,
+} from './award-fixtures';
+
+const CHALLENGE = {
+  grounds: ['wrongful-exclusion', 'evaluation-error'],
+  text: 'Our method statement covers retention for seven years in section 4.2; the exclusion misread it.',
+};
+
+/**
+ * A challenge lodged in standstill suspends the award; legal upholds it and sends the tender back to
+ * evaluation; the officer corrects compliance, the panel scores again, and a new award runs its own
+ * standstill to a contract.
+ */
+describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', () => {
+  let database: ScratchDatabase;
+  let api: RunningApi;
+  let tenderId: string;
+  let position: string;
+  let challengeId: string;
+
+  const alice = () => api.as('officer-alice');
+  const base = () => `/tenders/${tenderId}`;
+  const seen = (body: { position?: string }) => {
+    if (body.position) position = body.position;
+    return body;
+  };
+
+  beforeAll(async () => {
+    database = await createScratchDatabase('e2e_award_challenge');
+    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
+    ({ tenderId } = await openedTender(api));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  it('round 1: Cedar is excluded, Acme wins and the standstill starts', async () => {
+    for (const supplierId of ['acme', 'birch']) {
+      expectStatus(
+        await alice().post(`${base()}/compliance/${supplierId}`, { decision: 'passed' }),
+        200,
+      );
+    }
+    expectStatus(await alice().post(`${base()}/compliance/cedar`, REASONED_EXCLUSION), 200);
+    expectStatus(
+      await alice().put(`${base()}/panel`, { evaluatorIds: ['evaluator-eve', 'evaluator-evan'] }),
+      200,
+    );
+    for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
+      await declareAndScore(api, tenderId, evaluator, {
+        acme: { quality: 8, 'social-value': 6 },
+        birch: { quality: 6, 'social-value': 6 },
+      });
+      await submit(api, tenderId, evaluator);
+    }
+    const awarded = expectStatus(
+      await alice().post(`${base()}/award`, { supplierId: 'acme' }),
+      200,
+    );
+    expect(awarded.stage).toBe('standstill');
+  });
+
+  it('a losing bidder challenges in standstill: the award is suspended at once', async () => {
+    const outsider = await api.as('evaluator-eve').post(`${base()}/challenges`, CHALLENGE);
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.code).toBe('ROLE_NOT_ALLOWED');
+
+    const lodged = seen(
+      expectStatus(await api.as('supplier-cedar').post(`${base()}/challenges`, CHALLENGE), 201),
+    );
+    expect(lodged.recorded).toEqual(['ChallengeLodged', 'AwardSuspended']);
+    challengeId = lodged.challengeId;
+    expect(challengeId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const notice = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    expect(notice.suspension).toEqual({ suspended: true, openChallenges: 1 });
+    expect(JSON.stringify(notice)).not.toContain(CHALLENGE.text);
+
+    const own = expectStatus(await api.as('supplier-cedar').get(`${base()}/challenges`), 200);
+    expect(own.challenges).toEqual([
+      expect.objectContaining({ challengeId, supplierId: 'cedar', grounds: CHALLENGE.grounds }),
+    ]);
+    const other = expectStatus(await api.as('supplier-acme').get(`${base()}/challenges`), 200);
+    expect(other.challenges).toEqual([]);
+    const officer = expectStatus(await alice().get(`${base()}/challenges`), 200);
+    expect(officer.challenges.map((c: any) => c.challengeId)).toEqual([challengeId]);
+    expect((await api.as('officer-oscar').get(`${base()}/challenges`)).body.code).toBe(
+      'NOT_YOUR_ORGANISATION',
+    );
+  });
+
+  it('past the standstill the contract is still refused while the challenge is open', async () => {
+    await passStandstill(api, tenderId);
+    const refused = await alice().post(`${base()}/contract`, CONTRACT);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('AWARD_SUSPENDED');
+    expect(refused.body.details.challenges).toEqual([challengeId]);
+  });
+
+  it('legal upholds the challenge with re-evaluation: the award falls, evaluation round 2 begins', async () => {
+    const byOfficer = await alice().post(`${base()}/challenges/${challengeId}/outcome`, {
+      outcome: 'upheld',
+      remedy: 're-evaluate',
+      reason: 'The officer may not decide a challenge to their own award.',
+    });
+    expect(byOfficer.status).toBe(403);
+
+    const upheld = seen(
+      expectStatus(
+        await api.as('legal-lee').post(`${base()}/challenges/${challengeId}/outcome`, {
+          outcome: 'upheld',
+          remedy: 're-evaluate',
+          reason: 'Section 4.2 of the method statement does cover seven-year retention.',
+        }),
+        200,
+      ),
+    );
+    expect(upheld).toMatchObject({
+      stage: 'evaluation',
+      recorded: ['ChallengeResolved', 'EvaluationReopened'],
+    });
+    const again = await api.as('legal-lee').post(`${base()}/challenges/${challengeId}/outcome`, {
+      outcome: 'dismissed',
+      reason: 'Changing our mind about the outcome of this challenge.',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CHALLENGE_ALREADY_RESOLVED');
+
+    const notice = await api.as(null).get(`${base()}/award`);
+    expect(notice.status).toBe(404);
+    expect(notice.body.code).toBe('AWARD_NOT_FOUND');
+    expect(notice.body.message).toContain('round 2');
+
+    const summary = expectStatus(
+      await api.as('supplier-birch').get(`${base()}/assessment-summary`),
+      200,
+    );
+    expect(summary).toMatchObject({ round: 1, awardStands: false });
+
+    const ranking = expectStatus(await alice().get(`${base()}/ranking`), 200);
+    expect(ranking.round).toBe(2);
+    expect(ranking.violations.map((v: any) => v.message)).toEqual(
+      expect.arrayContaining([
+        'Evaluator evaluator-eve has not submitted their scores for evaluation round 2',
+        'Evaluator evaluator-evan has not submitted their scores for evaluation round 2',
+      ]),
+    );
+    const stale = await alice().post(`${base()}/award`, { supplierId: 'acme' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('INCOMPLETE_EVALUATION');
+  });
+
+  it('round 2: the officer passes Cedar, the panel rescores and resubmits, and Cedar is top-ranked', async () => {
+    expect(
+      expectStatus(await alice().post(`${base()}/compliance/cedar`, { decision: 'passed' }), 200)
+        .recorded,
+    ).toEqual(['BidComplianceRecorded']);
+    const rescored = await api
+      .as('evaluator-eve')
+      .put(`${base()}/scores/birch`, scoreBody('birch', { quality: 7, 'social-value': 6 }));
+    expect(expectStatus(rescored, 200).recorded).toEqual(['BidScored']);
+    for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
+      await declareAndScore(api, tenderId, evaluator, {
+        cedar: { quality: 10, 'social-value': 9 },
+      });
+      const submitted = await submit(api, tenderId, evaluator);
+      expect(submitted.recorded).toEqual(['EvaluationSubmitted']);
+    }
+    const tender = await api.store.readStream(tenderStream(tenderId));
+    const lastCompliance = tender.filter((event) => event.type === 'BidComplianceRecorded').at(-1)!;
+    expect(lastCompliance.data).toMatchObject({
+      supplierId: 'cedar',
+      decision: 'passed',
+      price: { amount: PRICES.cedar, currency: 'GBP' },
+      round: 2,
+    });
+
+    const ranking = expectStatus(await alice().get(`${base()}/ranking`), 200);
+    expect(ranking.complete).toBe(true);
+    expect(ranking.ranking.map((bid: any) => bid.supplierId)).toEqual(['cedar', 'acme', 'birch']);
+    const notTop = await alice().post(`${base()}/award`, { supplierId: 'acme' });
+    expect(notTop.status).toBe(409);
+    expect(notTop.body.code).toBe('WINNER_NOT_TOP_RANKED');
+  });
+
+  it('the new award runs its own standstill; with no challenge, the contract is concluded', async () => {
+    const awarded = expectStatus(
+      await alice().post(`${base()}/award`, { supplierId: 'cedar' }),
+      200,
+    );
+    expect(awarded.stage).toBe('standstill');
+    const summary = expectStatus(
+      await api.as('supplier-cedar').get(`${base()}/assessment-summary`),
+      200,
+    );
+    expect(summary).toMatchObject({
+      round: 2,
+      awardStands: true,
+      summary: { outcome: 'successful' },
+    });
+
+    const notice = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    expect(notice.award).toMatchObject({ round: 2, supplierId: 'cedar' });
+    expect(notice.suspension).toEqual({ suspended: false, openChallenges: 0 });
+
+    const early = await alice().post(`${base()}/contract`, CONTRACT);
+    expect(early.body.code).toBe('STANDSTILL_NOT_ENDED');
+    await passStandstill(api, tenderId);
+    const late = await api.as('supplier-acme').post(`${base()}/challenges`, CHALLENGE);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('CHALLENGE_OUT_OF_TIME');
+
+    const concluded = seen(
+      expectStatus(
+        await alice().post(`${base()}/contract`, {
+          ...CONTRACT,
+          value: { amount: PRICES.cedar, currency: 'GBP' },
+        }),
+        201,
+      ),
+    );
+    expect(concluded.stage).toBe('contracted');
+    const contracted = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    expect(contracted.contract).toMatchObject({
+      supplierId: 'cedar',
+      value: { amount: PRICES.cedar },
+    });
+  });
+
+  it('the OCDS publication of the challenged tender is valid', async () => {
+    await expectValidOcds(api.baseUrl, tenderId, { minPosition: position });
+  });
+});
