@@ -3,8 +3,10 @@ import {
   evaluatorStream,
   evolveTender,
   evolveTenderView,
+  foldSheet,
   initialTenderState,
   tenderStream,
+  type EvaluatorEvent,
   type TenderEvent,
   type TenderState,
   type TenderView,
@@ -39,18 +41,22 @@ export async function tenderViewAround(
   tender: TenderState,
 ): Promise<TenderView> {
   let view: TenderView = { tender, bids: {}, sheets: {} };
-  const [bidEvents, sheets] = await Promise.all([
+  const { panel } = tender.evaluation;
+  const [bidEvents, histories] = await Promise.all([
     openedBidEvents(store, tenderId, tender),
     Promise.all(
-      tender.evaluation.panel.map((evaluatorId) =>
-        store.readStream(evaluatorStream(tenderId, evaluatorId)),
-      ),
+      panel.map((evaluatorId) => store.readStream(evaluatorStream(tenderId, evaluatorId))),
     ),
   ]);
   for (const recorded of bidEvents) view = evolveTenderView(view, toDomainEvent(recorded));
-  for (const history of sheets) {
-    for (const recorded of history) view = evolveTenderView(view, toDomainEvent(recorded));
-  }
+  panel.forEach((evaluatorId, i) => {
+    // One evaluator's stream at once: the same sheet as event by event, without a copy per score.
+    const sheet = foldSheet(
+      undefined,
+      histories[i].map((recorded) => toDomainEvent<EvaluatorEvent>(recorded)),
+    );
+    if (sheet) view.sheets[evaluatorId] = sheet;
+  });
   return view;
 }
 
