@@ -41,14 +41,21 @@ export async function openedTender(
   const drafted = expectStatus(await alice.post('/tenders', terms), 201);
   const tenderId: string = drafted.tenderId;
   expectStatus(await alice.post(`/tenders/${tenderId}/publication`), 200);
+  let lastBid = '';
   for (const [supplierId, amount] of Object.entries(prices) as [SupplierId, number][]) {
-    expectStatus(
+    const placed = expectStatus(
       await api
         .as(SUPPLIER_USERS[supplierId])
         .post(`/tenders/${tenderId}/bid`, bidBody(amount, supplierId)),
       201,
     );
+    lastBid = placed.receipt.payload.position;
   }
+  // Opening finds the bid streams by a read in global order, which another transaction in the
+  // PostgreSQL cluster can hold back for a moment: wait, as real bids long before opening would,
+  // until the register (fed by that same order) shows the last bid.
+  const register = await alice.get(`/tenders/${tenderId}/bids`, { 'x-min-position': lastBid });
+  expect(expectStatus(register, 200).bidCount).toBe(Object.keys(prices).length);
   api.clock.set(new Date(Date.parse(terms.submissionDeadline) + 1000));
   expectStatus(await alice.post(`/tenders/${tenderId}/closing`), 200);
   expectStatus(await alice.post(`/tenders/${tenderId}/opening`), 200);
