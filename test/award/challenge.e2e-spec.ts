@@ -37,7 +37,7 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
 
   const alice = () => api.as('officer-alice');
   const base = () => `/tenders/${tenderId}`;
-  const seen = (body: { position?: string }) => {
+  const seen = <Body extends { position?: string }>(body: Body): Body => {
     if (body.position) position = body.position;
     return body;
   };

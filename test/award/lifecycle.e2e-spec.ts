@@ -32,7 +32,7 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
 
   const alice = () => api.as('officer-alice');
   const base = () => `/tenders/${tenderId}`;
-  const seen = (body: { position?: string }) => {
+  const seen = <Body extends { position?: string }>(body: Body): Body => {
     if (body.position) position = body.position;
     return body;
   };
