@@ -60,7 +60,11 @@ export async function tenderViewAround(
   return view;
 }
 
-/** Bid events up to the head each stream had at opening; nothing before opening. */
+/**
+ * Bid events up to the head each stream had at opening; nothing before opening. One prefix read in
+ * global order; a stream it does not show up to its anchored head (the global-order horizon can hold
+ * back events another transaction in the cluster overlaps) is read by name, which is exact.
+ */
 async function openedBidEvents(
   store: EventStore,
   tenderId: string,
@@ -70,7 +74,7 @@ async function openedBidEvents(
     (tender.openedBidStreams ?? []).map((head) => [head.streamName, head.revision]),
   );
   if (heads.size === 0) return [];
-  const events: RecordedEvent[] = [];
+  const byStream = new Map<string, RecordedEvent[]>();
   let after: RecordedEvent['position'] | undefined;
   for (;;) {
     const page = await store.readAll({
@@ -80,9 +84,21 @@ async function openedBidEvents(
     });
     for (const recorded of page) {
       const head = heads.get(recorded.streamName);
-      if (head !== undefined && recorded.revision <= head) events.push(recorded);
+      if (head === undefined || recorded.revision > head) continue;
+      const events = byStream.get(recorded.streamName) ?? [];
+      events.push(recorded);
+      byStream.set(recorded.streamName, events);
     }
-    if (page.length < PAGE) return events;
+    if (page.length < PAGE) break;
     after = page[page.length - 1].position;
   }
+  const behind = [...heads].filter(
+    ([streamName, head]) => (byStream.get(streamName)?.length ?? 0) !== head + 1,
+  );
+  await Promise.all(
+    behind.map(async ([streamName, head]) => {
+      byStream.set(streamName, await store.readStream(streamName, { maxCount: head + 1 }));
+    }),
+  );
+  return [...byStream.values()].flat();
 }
