@@ -172,7 +172,7 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
     expect(last.tag).toEqual(['awardCancellation']);
     expect(last.awards![0]).toMatchObject({ id: 'award-1', status: 'cancelled' });
     expect(last.parties).toContainEqual({ id: 'acme', roles: ['tenderer'] });
-    expect(last.tender.awardPeriod!.endDate).toBeUndefined();
+    expect(last.tender.awardPeriod!.endDate).toBe('2025-04-11T10:00:00.000Z');
   });
 
   it('unsuccessful and direct award are published as such', () => {

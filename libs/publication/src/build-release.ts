@@ -77,7 +77,8 @@ function tenderSection(state: PublicationState): OcdsTender {
   const category = mainProcurementCategory(terms.cpvCodes);
   const standing = (state.openedBids ?? []).filter((bid) => bid.status === 'submitted');
   const documents = tenderDocuments(state);
-  const decided = state.awards.filter((a) => a.status !== 'cancelled').at(-1);
+  // The latest award decision, even if later cancelled: a snapshot never drops what the compiled release keeps.
+  const decided = state.awards.at(-1);
   return {
     id: state.tenderId,
     title: terms.title,
@@ -89,9 +90,8 @@ function tenderSection(state: PublicationState): OcdsTender {
         id: '1',
         description: terms.title,
         classification: { scheme: CPV_SCHEME, id: first },
-        ...(others.length > 0
-          ? { additionalClassifications: others.map((id) => ({ scheme: CPV_SCHEME, id })) }
-          : {}),
+        // Always present, so an amendment that drops a code also drops it from the compiled release.
+        additionalClassifications: others.map((id) => ({ scheme: CPV_SCHEME, id })),
       },
     ],
     value: { amount: terms.estimatedValue.amount, currency: terms.estimatedValue.currency },

@@ -156,6 +156,26 @@ describe('publication: events → OCDS releases', () => {
     expect([...dates].sort()).toEqual(dates);
   });
 
+  it('an amendment that drops a CPV code drops it from the compiled release too', () => {
+    const log = tenderingEvents();
+    const published = log.events[1] as { data: { terms: { cpvCodes: string[] } } };
+    published.data.terms = { ...published.data.terms, cpvCodes: ['35125300-2', '72000000-5'] };
+    log.tender({
+      type: 'NoticeAmended',
+      data: {
+        changes: { cpvCodes: ['35125300-2'] },
+        reason: 'Hosting is out of scope',
+        amendedAt: '2025-03-12T09:00:00.000Z',
+        noticeVersion: 3,
+      },
+    });
+    const releases = releasesOf(TENDER, log.events, 'ocds-test01');
+    expect(releases[0].tender.items[0].additionalClassifications).toEqual([
+      { scheme: 'CPV', id: '72000000-5' },
+    ]);
+    expect(compileRelease(releases).tender.items[0].additionalClassifications).toEqual([]);
+  });
+
   it('published releases carry the ocid in their ids and amendment references', () => {
     const releases = releasesOf(TENDER, tenderingEvents().events, 'ocds-test01');
     const ocid = `ocds-test01-${TENDER}`;

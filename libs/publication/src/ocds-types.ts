@@ -32,7 +32,7 @@ export interface OcdsItem {
   id: string;
   description: string;
   classification: OcdsClassification;
-  additionalClassifications?: OcdsClassification[];
+  additionalClassifications: OcdsClassification[];
 }
 
 export interface OcdsAmendment {
