@@ -19,6 +19,15 @@ export function lodgeChallenge(
   requireRole(command.actor, 'supplier', 'challenge an award');
   const supplierId = command.actor.organisationId;
   const { challengeId, grounds, text } = command;
+  if (!standingBids(view).includes(supplierId)) {
+    throw new DomainError(
+      'NOT_A_BIDDER',
+      'Only a supplier whose bid was opened on this tender may challenge its award',
+      {
+        supplierId,
+      },
+    );
+  }
   if (Object.hasOwn(tender.challenges, challengeId)) {
     const earlier = tender.challenges[challengeId];
     if (earlier.supplierId === supplierId && earlier.text === text.trim()) return [];
@@ -27,15 +36,6 @@ export function lodgeChallenge(
       `Challenge id ${challengeId} is already used by another challenge`,
       {
         challengeId,
-      },
-    );
-  }
-  if (!standingBids(view).includes(supplierId)) {
-    throw new DomainError(
-      'NOT_A_BIDDER',
-      'Only a supplier whose bid was opened on this tender may challenge its award',
-      {
-        supplierId,
       },
     );
   }
