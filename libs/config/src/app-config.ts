@@ -5,7 +5,7 @@ import {
   DEVELOPMENT_SEALING_MASTER_KEY,
 } from './development-defaults';
 import { decodeMasterKey, parseReceiptSigningKey } from './keys';
-import type { ChangeThresholds, StandstillRules } from '@fairtender/domain';
+import type { ChangeThresholds, IntegrityThresholds, StandstillRules } from '@fairtender/domain';
 import { changeThresholdsFrom, standstillRulesFrom } from './award-settings';
 import {
   validateEnvironment,
@@ -108,6 +108,8 @@ export class AppConfig {
   readonly standstill: StandstillRules;
   /** When contract changes are red-flagged. */
   readonly contractChanges: ChangeThresholds;
+  /** When the competition-integrity red flags are raised. */
+  readonly integrity: IntegrityThresholds;
   private readonly port: number | undefined;
 
   constructor(env: EnvironmentVariables) {
@@ -147,6 +149,12 @@ export class AppConfig {
     };
     this.standstill = standstillRulesFrom(env);
     this.contractChanges = changeThresholdsFrom(env);
+    this.integrity = {
+      minimumSubmissionDays: env.INTEGRITY_MIN_SUBMISSION_DAYS,
+      closePricePercent: env.INTEGRITY_CLOSE_PRICE_PERCENT,
+      excessiveExclusionPercent: env.INTEGRITY_EXCESSIVE_EXCLUSION_PERCENT,
+      justificationAsymmetryRatio: env.INTEGRITY_JUSTIFICATION_RATIO,
+    };
   }
 
   /** Variables running on a published development value, for a start-up warning. */

@@ -25,7 +25,11 @@ import {
   DEVELOPMENT_SEALING_MASTER_KEY,
 } from './development-defaults';
 import { decodeMasterKey, parseReceiptSigningKey, samePrivateKey } from './keys';
-import { DEFAULT_CHANGE_THRESHOLDS, DEFAULT_STANDSTILL_RULES } from '@fairtender/domain';
+import {
+  DEFAULT_CHANGE_THRESHOLDS,
+  DEFAULT_INTEGRITY_THRESHOLDS,
+  DEFAULT_STANDSTILL_RULES,
+} from '@fairtender/domain';
 import { ValidStandstillRule } from './award-settings';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -372,6 +376,40 @@ export class EnvironmentVariables {
   @Min(0, { message: wholeNumber(0, 1200, 'months') })
   @Max(1200, { message: wholeNumber(0, 1200, 'months') })
   CONTRACT_CHANGE_MAX_ADDED_MONTHS: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedMonths;
+
+  // Competition-integrity red flags (DESIGN §3): R003 under this many days from publication to the
+  // submission deadline; R024 another valid price within this percent of the winner's; R038 more
+  // than this percent of bids excluded; FT-EVALUATION-ASYMMETRY the winner's justifications this
+  // many times longer than the others'. The projector and `fairtender rebuild` must agree on them.
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: rangeMessage(0, 365, 'days') })
+  @Min(0, { message: rangeMessage(0, 365, 'days') })
+  @Max(365, { message: rangeMessage(0, 365, 'days') })
+  INTEGRITY_MIN_SUBMISSION_DAYS: number = DEFAULT_INTEGRITY_THRESHOLDS.minimumSubmissionDays;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: rangeMessage(0, 100, 'percent') })
+  @Min(0, { message: rangeMessage(0, 100, 'percent') })
+  @Max(100, { message: rangeMessage(0, 100, 'percent') })
+  INTEGRITY_CLOSE_PRICE_PERCENT: number = DEFAULT_INTEGRITY_THRESHOLDS.closePricePercent;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: rangeMessage(0, 100, 'percent') })
+  @Min(0, { message: rangeMessage(0, 100, 'percent') })
+  @Max(100, { message: rangeMessage(0, 100, 'percent') })
+  INTEGRITY_EXCESSIVE_EXCLUSION_PERCENT: number =
+    DEFAULT_INTEGRITY_THRESHOLDS.excessiveExclusionPercent;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: rangeMessage(1, 100, 'times') })
+  @Min(1, { message: rangeMessage(1, 100, 'times') })
+  @Max(100, { message: rangeMessage(1, 100, 'times') })
+  INTEGRITY_JUSTIFICATION_RATIO: number = DEFAULT_INTEGRITY_THRESHOLDS.justificationAsymmetryRatio;
+}
+
+function rangeMessage(min: number, max: number, unit: string) {
+  return (args: ValidationArguments) =>
+    `${args.property} must be a number of ${unit} from ${min} to ${max}`;
 }
 
 function percentMessage(args: ValidationArguments): string {
@@ -437,6 +475,10 @@ export const ENVIRONMENT_VARIABLES = [
   'CONTRACT_CHANGE_MAX_CHANGES',
   'CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT',
   'CONTRACT_CHANGE_MAX_ADDED_MONTHS',
+  'INTEGRITY_MIN_SUBMISSION_DAYS',
+  'INTEGRITY_CLOSE_PRICE_PERCENT',
+  'INTEGRITY_EXCESSIVE_EXCLUSION_PERCENT',
+  'INTEGRITY_JUSTIFICATION_RATIO',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /** Our variables only; an empty value counts as unset (as `FOO=` in a compose file means). */

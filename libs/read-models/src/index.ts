@@ -11,6 +11,7 @@ export { ProjectionError, BatchWriteError } from './runner/apply-batch';
 export { CheckpointMovedError, READ_MODELS_PROJECTION, readCheckpoint } from './runner/checkpoint';
 export { ReadModelQueries } from './queries/read-model-queries';
 export * from './queries/ocds-queries';
+export * from './queries/integrity-queries';
 export * from './queries/views';
 export { ReadModelsModule, READ_MODEL_SCHEMA } from './nest/read-models.module';
 export { ProjectionRunnerModule } from './nest/projection-runner.module';

@@ -1,9 +1,11 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { loadConfig } from '@fairtender/config';
 import type { Position, SqlClient } from '@fairtender/event-store';
 import {
   migrateReadModels,
   readCheckpoint,
+  readModelProjections,
   rebuildAndCompare,
   type RebuildReport,
   type TableComparison,
@@ -55,6 +57,8 @@ stderr. Exits with status 1 when a table differs; the first differences are list
             schema: options.schema,
             keep: options.keep,
             batchSize,
+            // The same integrity thresholds as the projector's, or red flags would differ.
+            projections: readModelProjections({ integrity: loadConfig(io.env).integrity }),
             onProgress: ({ events }) => {
               if (!bar) return;
               if (events > bar.getTotal()) bar.setTotal(events);

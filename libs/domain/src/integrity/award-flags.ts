@@ -2,7 +2,7 @@ import { DIRECT_AWARD_GROUNDS } from '../award/direct-award-grounds';
 import { compliantBids } from '../evaluation/bids-under-evaluation';
 import type { TenderView } from '../lifecycle/tender-view';
 import { averageCharacters, justificationStats } from './coverage';
-import { awardOf, redFlag, round } from './flag-support';
+import { awardOf, compareText, redFlag, round } from './flag-support';
 import type { RedFlag } from './report';
 import type { IntegrityThresholds } from './thresholds';
 
@@ -67,7 +67,7 @@ export function evaluationAsymmetry(view: TenderView, thresholds: IntegrityThres
   const winner = stats.get(award.supplierId);
   const others = [...stats.entries()]
     .filter(([supplierId, s]) => supplierId !== award.supplierId && s.justifications > 0)
-    .sort(([a], [b]) => a.localeCompare(b));
+    .sort(([a], [b]) => compareText(a, b));
   if (!winner || winner.justifications === 0 || others.length === 0) return [];
   const count = others.reduce((sum, [, s]) => sum + s.justifications, 0);
   const characters = others.reduce((sum, [, s]) => sum + s.characters, 0);

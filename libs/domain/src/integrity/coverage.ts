@@ -8,6 +8,7 @@ import {
 } from '../evaluation/bids-under-evaluation';
 import type { TenderView } from '../lifecycle/tender-view';
 import { isSubstantiveText } from '../shared/substantive-text';
+import { compareText } from './flag-support';
 import type { CoverageCell, CoverageMatrix, PanelMember } from './report';
 
 /** Characters as a reader counts them (code points, not UTF-16 units). */
@@ -81,7 +82,7 @@ export function panelMembers(view: TenderView): PanelMember[] {
   return view.tender.evaluation.panel.map((evaluatorId) => {
     const sheet = sheetOf(view, evaluatorId);
     const declarations = Object.entries(sheet?.declarations ?? {}).sort(([a], [b]) =>
-      a.localeCompare(b),
+      compareText(a, b),
     );
     const submitted = hasSubmitted(view, evaluatorId);
     return {

@@ -46,7 +46,7 @@ export function pricedBids(view: TenderView): PricedBid[] {
   const { compliance } = view.tender.evaluation;
   return standingBids(view)
     .filter((supplierId) => Object.hasOwn(compliance, supplierId))
-    .sort((a, b) => a.localeCompare(b))
+    .sort((a, b) => compareText(a, b))
     .map((supplierId) => {
       const { price, decision, reasonCode, reasonText, recordedAt } = compliance[supplierId];
       return {
@@ -59,6 +59,9 @@ export function pricedBids(view: TenderView): PricedBid[] {
       };
     });
 }
+
+/** Code-unit order: the same on every machine, unlike a locale's. */
+export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const latest = (times: readonly string[]) =>
   times.reduce((last, time) => (time > last ? time : last), times[0]);

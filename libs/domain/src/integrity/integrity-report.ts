@@ -4,7 +4,7 @@ import type { TenderView } from '../lifecycle/tender-view';
 import { awardDepartureFlags, evaluationAsymmetry } from './award-flags';
 import { contractChangeFlags, incumbentExtendedThenWon } from './contract-flags';
 import { averageCharacters, coverageMatrix, justificationStats, panelMembers } from './coverage';
-import { awardOf } from './flag-support';
+import { awardOf, compareText } from './flag-support';
 import { priceFlags } from './price-flags';
 import type {
   AwardIntegrity,
@@ -151,5 +151,5 @@ function awardStatus(view: TenderView): AwardIntegrity['status'] {
 
 /** Flags in a stable order: by the time raised, then key. */
 function sortFlags(flags: RedFlag[]): RedFlag[] {
-  return flags.sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.key.localeCompare(b.key));
+  return flags.sort((a, b) => compareText(a.raisedAt, b.raisedAt) || compareText(a.key, b.key));
 }

@@ -1,6 +1,6 @@
 import { standingBids } from '../evaluation/bids-under-evaluation';
 import type { TenderView } from '../lifecycle/tender-view';
-import { redFlag } from './flag-support';
+import { compareText, redFlag } from './flag-support';
 import type { RedFlag } from './report';
 import type { IntegrityThresholds } from './thresholds';
 
@@ -63,7 +63,7 @@ export function unansweredClarifications(view: TenderView): RedFlag[] {
   if (!closedAt) return [];
   const unanswered = Object.values(clarifications)
     .filter(({ answeredAt }) => !answeredAt || answeredAt > closedAt)
-    .sort((a, b) => a.askedAt.localeCompare(b.askedAt) || a.questionId.localeCompare(b.questionId))
+    .sort((a, b) => compareText(a.askedAt, b.askedAt) || compareText(a.questionId, b.questionId))
     .map(({ questionId, question, askedAt, answeredAt }) => ({
       questionId,
       question,

@@ -2,10 +2,13 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@fairtender/event-store';
+import { AppConfig } from '@fairtender/config';
+import { readModelProjections } from '../projections';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { READ_MODEL_SCHEMA } from './read-models.module';
 
@@ -23,8 +26,14 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, OnModule
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(SQL_CLIENT) private readonly client: SqlClient,
     @Inject(READ_MODEL_SCHEMA) _schema: unknown,
+    @Optional() config?: AppConfig,
   ) {
-    this.runner = new ProjectionRunner({ store, client, logger: this.logger });
+    this.runner = new ProjectionRunner({
+      store,
+      client,
+      logger: this.logger,
+      projections: readModelProjections({ integrity: config?.integrity }),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

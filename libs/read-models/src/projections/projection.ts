@@ -8,4 +8,6 @@ import type { WorkingSet } from './working-set';
 export interface Projection {
   name: string;
   apply(rows: WorkingSet, event: ProjectedEvent): void;
+  /** Once per batch, after every event was applied: for work that must not run per event. */
+  settle?(rows: WorkingSet): void;
 }

@@ -10,6 +10,7 @@ import {
   type OcdsReleaseRow,
   type OcdsTenderRow,
 } from './ocds-tables';
+import { IntegrityRows } from './integrity-rows';
 
 /** The rows of one table that a batch has read or written, keyed by primary key. */
 export class RowSet<Row> {
@@ -61,6 +62,8 @@ export class WorkingSet {
   /** Publication's state of the tenders whose events concern it; releases are insert-only. */
   readonly ocdsTenders = new RowSet<OcdsTenderRow>(OCDS_TENDERS);
   readonly ocdsReleases = new RowSet<OcdsReleaseRow>(OCDS_RELEASES);
+  /** Competition integrity: each touched tender's state; reports and flags when the batch settles. */
+  readonly integrity = new IntegrityRows();
 
   static async load(tx: SqlQueryable, events: readonly ProjectedEvent[]): Promise<WorkingSet> {
     const set = new WorkingSet();
@@ -83,6 +86,7 @@ export class WorkingSet {
     const published = unique(events.filter(concernsOcds).map((e) => e.tenderId));
     if (published.length > 0)
       await set.ocdsTenders.load(tx, 'tender_id = ANY($1::text[])', [published]);
+    await set.integrity.load(tx, events);
     return set;
   }
 
@@ -99,6 +103,7 @@ export class WorkingSet {
     ] as RowSet<unknown>[]) {
       written += await rows.flush(tx);
     }
+    written += await this.integrity.flush(tx);
     return written;
   }
 }

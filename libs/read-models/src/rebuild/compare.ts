@@ -2,6 +2,12 @@ import type { SqlQueryable } from '@fairtender/event-store';
 import { snakeCase, type TableSpec } from '../projections/row-table';
 import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from '../projections/tables';
 import { OCDS_RELEASES, OCDS_TENDERS } from '../projections/ocds-tables';
+import {
+  CONTRACT_EXTENSIONS,
+  INTEGRITY,
+  INTEGRITY_STATES,
+  RED_FLAGS,
+} from '../projections/integrity-tables';
 
 export interface RowDifference {
   kind: 'missing-from-live' | 'extra-in-live' | 'differs';
@@ -35,6 +41,10 @@ const COMPARED: readonly TableSpec<object>[] = [
   BID_RECEIPTS,
   OCDS_TENDERS,
   OCDS_RELEASES,
+  INTEGRITY_STATES,
+  INTEGRITY,
+  RED_FLAGS,
+  CONTRACT_EXTENSIONS,
 ] as readonly TableSpec<never>[] as readonly TableSpec<object>[];
 
 interface DiffRow {

@@ -104,6 +104,8 @@ export interface ShadowRebuildOptions {
   onProgress?: (progress: RebuildProgress) => void;
   /** How many times to catch up with a live projector that keeps moving before comparing anyway. */
   maxRounds?: number;
+  /** The projections, configured as the live projector's are (integrity thresholds). */
+  projections?: readonly Projection[];
 }
 
 export interface RebuildReport {
@@ -157,6 +159,7 @@ export async function rebuildAndCompare(options: ShadowRebuildOptions): Promise<
       client: shadow,
       upTo: live,
       batchSize: options.batchSize,
+      projections: options.projections,
       onProgress: options.onProgress,
     });
     let eventsProjected = rebuilt.events;
@@ -190,6 +193,7 @@ export async function rebuildAndCompare(options: ShadowRebuildOptions): Promise<
         client: shadow,
         upTo: live,
         batchSize: options.batchSize,
+        projections: options.projections,
         onProgress: (p) => options.onProgress?.({ ...p, events: eventsProjected + p.events }),
       });
       rebuilt = { checkpoint: more.checkpoint, events: rebuilt.events + more.events };

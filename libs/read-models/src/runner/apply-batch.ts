@@ -78,6 +78,13 @@ export async function applyBatch(
         }
       }
     }
+    for (const p of projections) {
+      try {
+        p.settle?.(rows);
+      } catch (error) {
+        throw new ProjectionError(events.at(-1)!, p.name, error);
+      }
+    }
     try {
       await rows.flush(tx);
     } catch (error) {

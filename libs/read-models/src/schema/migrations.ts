@@ -1,6 +1,7 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
 import type { Migration } from '@fairtender/event-store/sql/migrations';
 import { OCDS_MIGRATION, OCDS_TABLES } from './ocds-migration';
+import { INTEGRITY_MIGRATION, INTEGRITY_TABLES } from './integrity-migration';
 
 /**
  * Read-model schema. Ids start at 1000: the event store owns 1..99 in the same migrations table.
@@ -108,6 +109,7 @@ CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id
 `,
   },
   OCDS_MIGRATION,
+  INTEGRITY_MIGRATION,
 ];
 
 /** Every table a rebuild empties (the checkpoint included), in one TRUNCATE. */
@@ -118,6 +120,7 @@ export const READ_MODEL_TABLES = [
   'rm_bids',
   'rm_bid_receipts',
   ...OCDS_TABLES,
+  ...INTEGRITY_TABLES,
 ] as const;
 
 /** Applies pending read-model migrations (the CLI's `migrate` and ReadModelsModule call this). */

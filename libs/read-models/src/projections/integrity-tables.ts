@@ -1,0 +1,104 @@
+import type {
+  IncumbentExtension,
+  IntegrityReport,
+  RecordedChangeFlags,
+  RedFlagCode,
+  TenderStage,
+  TenderView,
+} from '@fairtender/domain';
+import type { TableSpec } from './row-table';
+
+/** What the integrity projection keeps per tender between batches (never served as such). */
+export interface IntegrityState {
+  /** Folded from the tender's streams, bids without their sealed content. */
+  view: TenderView;
+  contractChanges: RecordedChangeFlags[];
+  /** The winner's extended contracts with this buyer, found when the award was made. */
+  incumbentExtensions: IncumbentExtension[];
+  /** flag key → the flag row as last written, to write only what changed. */
+  writtenFlags: Record<string, string>;
+}
+
+export interface IntegrityStateRow {
+  tenderId: string;
+  state: IntegrityState;
+  position: string;
+}
+
+export interface IntegrityRow {
+  tenderId: string;
+  buyerOrganisationId: string;
+  stage: Exclude<TenderStage, 'none'>;
+  report: IntegrityReport;
+  redFlagCount: number;
+  /** "<commit>-<prepare>" of the last event that changed the report. */
+  position: string;
+}
+
+export interface RedFlagRow {
+  tenderId: string;
+  flagKey: string;
+  code: RedFlagCode;
+  title: string;
+  evidence: Record<string, unknown>;
+  raisedAt: string;
+  buyerOrganisationId: string;
+  supplierId: string | null;
+}
+
+export interface ContractExtensionRow {
+  tenderId: string;
+  changeId: string;
+  buyerOrganisationId: string;
+  supplierId: string;
+  contractId: string;
+  addedMonths: number;
+  approvedAt: string;
+  position: string;
+}
+
+export const INTEGRITY_STATES: TableSpec<IntegrityStateRow> = {
+  table: 'rm_integrity_states',
+  columns: ['tenderId', 'state', 'position'],
+  keyColumns: ['tenderId'],
+  timeColumns: [],
+};
+
+export const INTEGRITY: TableSpec<IntegrityRow> = {
+  table: 'rm_integrity',
+  columns: ['tenderId', 'buyerOrganisationId', 'stage', 'report', 'redFlagCount', 'position'],
+  keyColumns: ['tenderId'],
+  timeColumns: [],
+};
+
+export const RED_FLAGS: TableSpec<RedFlagRow> = {
+  table: 'rm_red_flags',
+  columns: [
+    'tenderId',
+    'flagKey',
+    'code',
+    'title',
+    'evidence',
+    'raisedAt',
+    'buyerOrganisationId',
+    'supplierId',
+  ],
+  keyColumns: ['tenderId', 'flagKey'],
+  timeColumns: ['raisedAt'],
+};
+
+export const CONTRACT_EXTENSIONS: TableSpec<ContractExtensionRow> = {
+  table: 'rm_contract_extensions',
+  columns: [
+    'tenderId',
+    'changeId',
+    'buyerOrganisationId',
+    'supplierId',
+    'contractId',
+    'addedMonths',
+    'approvedAt',
+    'position',
+  ],
+  keyColumns: ['tenderId', 'changeId'],
+  timeColumns: ['approvedAt'],
+};

@@ -1,0 +1,67 @@
+import type { Migration } from '@fairtender/event-store/sql/migrations';
+
+/**
+ * Competition integrity (DESIGN §3): each tender's report and red flags, the state they are computed
+ * from, and the approved contract extensions a later award by the same buyer is checked against.
+ */
+export const INTEGRITY_MIGRATION: Migration = {
+  id: 1200,
+  name: 'read models: competition-integrity reports, red flags, contract extensions',
+  sql: /* sql */ `
+CREATE TABLE rm_integrity_states (
+  tender_id  text PRIMARY KEY,
+  -- The tender view folded from its streams (never a bid's sealed content), and what the view does
+  -- not keep: change flags as approved, the winner's extended contracts, the flags last written.
+  state      jsonb NOT NULL,
+  position   text NOT NULL
+);
+
+CREATE TABLE rm_integrity (
+  tender_id              text PRIMARY KEY,
+  buyer_organisation_id  text NOT NULL,
+  stage                  text NOT NULL,
+  report                 jsonb NOT NULL,
+  red_flag_count         integer NOT NULL,
+  -- "<commit>-<prepare>": the last event that changed the report.
+  position               text NOT NULL
+);
+CREATE INDEX rm_integrity_buyer ON rm_integrity (buyer_organisation_id);
+
+CREATE TABLE rm_red_flags (
+  tender_id              text NOT NULL,
+  -- The code, and for a flag raised more than once on a tender what tells them apart.
+  flag_key               text NOT NULL,
+  code                   text NOT NULL,
+  title                  text NOT NULL,
+  evidence               jsonb NOT NULL,
+  raised_at              timestamptz NOT NULL,
+  buyer_organisation_id  text NOT NULL,
+  supplier_id            text,
+  PRIMARY KEY (tender_id, flag_key)
+);
+CREATE INDEX rm_red_flags_listing ON rm_red_flags (raised_at DESC, tender_id, flag_key);
+CREATE INDEX rm_red_flags_code ON rm_red_flags (code, raised_at DESC);
+CREATE INDEX rm_red_flags_buyer ON rm_red_flags (buyer_organisation_id, raised_at DESC);
+CREATE INDEX rm_red_flags_supplier ON rm_red_flags (supplier_id, raised_at DESC);
+
+CREATE TABLE rm_contract_extensions (
+  tender_id              text NOT NULL,
+  change_id              text NOT NULL,
+  buyer_organisation_id  text NOT NULL,
+  supplier_id            text NOT NULL,
+  contract_id            text NOT NULL,
+  added_months           integer NOT NULL,
+  approved_at            timestamptz NOT NULL,
+  position               text NOT NULL,
+  PRIMARY KEY (tender_id, change_id)
+);
+CREATE INDEX rm_contract_extensions_pair ON rm_contract_extensions (buyer_organisation_id, supplier_id);
+`,
+};
+
+export const INTEGRITY_TABLES = [
+  'rm_integrity_states',
+  'rm_integrity',
+  'rm_red_flags',
+  'rm_contract_extensions',
+] as const;
