@@ -22,6 +22,7 @@ import { LegalApiModule } from './legal/legal.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
 import { PublicationApiModule } from './publication/publication.module';
 import { AwardApiModule } from './award/award.module';
+import { IntegrityApiModule } from './integrity/integrity.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
@@ -37,6 +38,7 @@ import { AwardApiModule } from './award/award.module';
     LegalApiModule,
     PublicationApiModule,
     AwardApiModule,
+    IntegrityApiModule,
   ],
   controllers: [
     TendersController,

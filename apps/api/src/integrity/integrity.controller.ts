@@ -1,0 +1,46 @@
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@fairtender/auth';
+import type { Actor } from '@fairtender/domain';
+import { ConsistentRead } from '../shared/consistent-read';
+import { TenderId } from '../shared/params';
+import { RedFlagsQueryDto } from './dto/red-flags-query.dto';
+import { GetTenderIntegrityQuery, ListRedFlagsQuery } from './integrity.queries';
+
+/** Competition integrity (DESIGN §3): the figures the award rules check, shown live, with red flags. */
+@ApiTags('competition integrity')
+@ApiBearerAuth()
+@Controller()
+export class IntegrityController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly consistency: ConsistentRead,
+  ) {}
+
+  @Get('tenders/:tenderId/integrity')
+  @Roles('officer', 'legal', 'auditor')
+  @ApiOperation({
+    summary:
+      "A tender's integrity report: bids received, compliant, excluded and fully evaluated; the panel; the coverage matrix; open rule violations; the award; red flags with their evidence",
+  })
+  async tenderIntegrity(
+    @CurrentActor() actor: Actor,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Headers() headers: Record<string, string>,
+  ) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new GetTenderIntegrityQuery(tenderId, actor));
+  }
+
+  @Get('integrity/red-flags')
+  @Roles('legal', 'auditor')
+  @ApiOperation({
+    summary:
+      'Red flags across tenders, newest first: filter by code, buyer, supplier, tender and time; paged',
+  })
+  async redFlags(@Query() query: RedFlagsQueryDto, @Headers() headers: Record<string, string>) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new ListRedFlagsQuery(query));
+  }
+}

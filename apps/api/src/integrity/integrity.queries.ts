@@ -1,0 +1,65 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DomainError, type Actor } from '@fairtender/domain';
+import { IntegrityQueries, type RedFlagFilter, type RedFlagRow } from '@fairtender/read-models';
+
+export class GetTenderIntegrityQuery extends Query<unknown> {
+  constructor(
+    readonly tenderId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+export class ListRedFlagsQuery extends Query<unknown> {
+  constructor(readonly filter: RedFlagFilter) {
+    super();
+  }
+}
+
+/**
+ * A tender's competition-integrity report, from the read model. Officers see their own authority's
+ * tenders only (another's is refused and recorded); legal and auditors see every tender.
+ */
+@QueryHandler(GetTenderIntegrityQuery)
+export class GetTenderIntegrityHandler implements IQueryHandler<GetTenderIntegrityQuery> {
+  constructor(private readonly integrity: IntegrityQueries) {}
+
+  async execute({ tenderId, actor }: GetTenderIntegrityQuery) {
+    const row = await this.integrity.getReport(tenderId);
+    if (!row) {
+      throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`, { tenderId });
+    }
+    if (actor.role === 'officer' && row.buyerOrganisationId !== actor.organisationId) {
+      throw new DomainError(
+        'NOT_YOUR_ORGANISATION',
+        `Tender ${tenderId} belongs to another contracting authority`,
+        { tenderId },
+      );
+    }
+    return { ...row.report, position: row.position };
+  }
+}
+
+@QueryHandler(ListRedFlagsQuery)
+export class ListRedFlagsHandler implements IQueryHandler<ListRedFlagsQuery> {
+  constructor(private readonly integrity: IntegrityQueries) {}
+
+  async execute({ filter }: ListRedFlagsQuery) {
+    const page = await this.integrity.listRedFlags(filter);
+    return { items: page.items.map(redFlagView), nextCursor: page.nextCursor };
+  }
+}
+
+const redFlagView = (row: RedFlagRow) => ({
+  tenderId: row.tenderId,
+  buyerOrganisationId: row.buyerOrganisationId,
+  key: row.flagKey,
+  code: row.code,
+  title: row.title,
+  supplierId: row.supplierId,
+  raisedAt: row.raisedAt,
+  evidence: row.evidence,
+});
+
+export const INTEGRITY_QUERY_HANDLERS = [GetTenderIntegrityHandler, ListRedFlagsHandler];
