@@ -65,7 +65,7 @@ export async function tenderViewAround(
  * global order; a stream it does not show up to its anchored head (the global-order horizon can hold
  * back events another transaction in the cluster overlaps) is read by name, which is exact.
  */
-async function openedBidEvents(
+export async function openedBidEvents(
   store: EventStore,
   tenderId: string,
   tender: TenderState,

@@ -7,7 +7,7 @@ import {
   type TenderState,
 } from '@fairtender/domain';
 import { ApiError } from '../shared/api-error';
-import { toDomainEvent } from '../shared/recorded-events';
+import { toDomainEvent } from '@fairtender/tender-views';
 import { TenderStreams } from '../shared/tender-streams';
 import { awardNotice } from './award-notice';
 

@@ -28,7 +28,7 @@ import {
   type RecordedEvent,
 } from '@fairtender/event-store';
 import { eventMetadata, type CommandContext } from './command-context';
-import { toDomainEvent } from './recorded-events';
+import { toDomainEvent } from '@fairtender/tender-views';
 import { TenderingCache } from './tendering-cache';
 
 export interface LoadedTender {
