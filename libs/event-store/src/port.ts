@@ -94,6 +94,12 @@ export interface EventStore {
   ): Promise<AppendResult>;
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The last event of every stream whose name starts with `streamPrefix`, as committed now. Unlike
+   * `readAll`, not held back by the global-order horizon: what a decision that must see every stream
+   * (opening anchors every bid) reads. Ordered by stream name.
+   */
+  readStreamHeads(streamPrefix: string): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Cheap round trip for health checks; throws when the store is unreachable. */
   ping(): Promise<void>;

@@ -128,18 +128,13 @@ export class TenderStreams {
     }
   }
 
-  /** The last event of every bid stream of a tender: what opening commits to. */
+  /**
+   * The last event of every bid stream of a tender: what opening commits to. Read as committed now,
+   * not through the global-order horizon, which another transaction in the cluster can hold back.
+   */
   async bidStreamHeads(tenderId: string): Promise<BidStreamHead[]> {
     const prefix = bidStreamPrefix(tenderId);
-    const heads = new Map<string, RecordedEvent>();
-    let after: RecordedEvent['position'] | undefined;
-    for (;;) {
-      const page = await this.store.readAll({ streamPrefix: prefix, after, maxCount: 1000 });
-      for (const event of page) heads.set(event.streamName, event);
-      if (page.length < 1000) break;
-      after = page[page.length - 1].position;
-    }
-    return [...heads.values()]
+    return (await this.store.readStreamHeads(prefix))
       .map((head) => ({
         supplierId: head.streamName.slice(prefix.length),
         streamName: head.streamName,

@@ -23,7 +23,13 @@ import type {
   Subscription,
 } from '../port';
 import { comparePositions } from '../position';
-import { assertReadAll, assertReadStream, assertSubscribe, prepareAppend } from '../validation';
+import {
+  assertReadAll,
+  assertReadStream,
+  assertStreamPrefix,
+  assertSubscribe,
+  prepareAppend,
+} from '../validation';
 import { earlierAppend, expectationMet, readStreamState, writeBatch } from './eventstoredb-append';
 import { fromAll, ownEvent } from './eventstoredb-mapping';
 import { collect, drain } from './eventstoredb-read';
@@ -112,6 +118,16 @@ export class EventStoreDbEventStore implements EventStore {
       if (events.length >= maxCount) break;
     }
     return events;
+  }
+
+  /** $all is in commit order, with no horizon to wait behind: the last event seen per stream is its head. */
+  async readStreamHeads(streamPrefix: string): Promise<RecordedEvent[]> {
+    assertStreamPrefix(streamPrefix);
+    const heads = new Map<string, RecordedEvent>();
+    for (const event of await this.readAll({ streamPrefix })) heads.set(event.streamName, event);
+    return [...heads.values()].sort((a, b) =>
+      a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0,
+    );
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

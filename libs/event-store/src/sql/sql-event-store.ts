@@ -11,7 +11,13 @@ import type {
   Subscription,
 } from '../port';
 import { CatchUpSubscription } from '../catch-up-subscription';
-import { assertReadAll, assertReadStream, assertSubscribe, prepareAppend } from '../validation';
+import {
+  assertReadAll,
+  assertReadStream,
+  assertStreamPrefix,
+  assertSubscribe,
+  prepareAppend,
+} from '../validation';
 import type { SqlClient } from './sql-client';
 import { AppendNotifier } from './append-notifier';
 import { APPEND_CALL_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
@@ -175,6 +181,17 @@ export class SqlEventStore implements EventStore {
       // A prefix read stays unnamed, so it is planned with its real prefix every time: prepared, the
       // server may switch to a generic plan that scans the rest of the log on a tender's last page.
       prefixFilter ? undefined : 'fairtender_read_all',
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readStreamHeads(streamPrefix: string): Promise<RecordedEvent[]> {
+    assertStreamPrefix(streamPrefix);
+    const rows = await this.client.query<EventRow>(
+      `SELECT DISTINCT ON (stream_name) ${EVENT_COLUMNS} FROM fairtender_events
+        WHERE stream_name LIKE $1
+        ORDER BY stream_name, fairtender_events.revision DESC`,
+      [escapeLike(streamPrefix) + '%'],
     );
     return rows.map(toRecordedEvent);
   }

@@ -226,6 +226,23 @@ export function describeEventStoreContract(
         expect([...firstPage, ...secondPage].map((e) => e.eventId)).toEqual(appended);
       });
 
+      it('reads the head of every stream under a prefix, ordered by stream name', async () => {
+        await store.append(`${prefix}-heads.b`, events(3), 'no_stream');
+        await store.append(`${prefix}-heads.a`, events(12), 'no_stream');
+        await store.append(`${prefix}-headsX`, events(1), 'no_stream');
+        const heads = await store.readStreamHeads(`${prefix}-heads.`);
+        expect(heads.map((e) => [e.streamName, e.revision])).toEqual([
+          [`${prefix}-heads.a`, 11],
+          [`${prefix}-heads.b`, 2],
+        ]);
+        const [last] = await store.readStream(`${prefix}-heads.a`, {
+          direction: 'backwards',
+          maxCount: 1,
+        });
+        expect(heads[0]).toEqual(last);
+        expect(await store.readStreamHeads(`${prefix}-nothing.`)).toEqual([]);
+      });
+
       it('filters by a literal stream-name prefix, treating % and _ as ordinary characters', async () => {
         await store.append(`${prefix}.tender-1`, [event()], 'any');
         await store.append(`${prefix}.tender-1.bid-a`, [event()], 'any');

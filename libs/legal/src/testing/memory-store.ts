@@ -56,6 +56,13 @@ export class MemoryStore implements EventStore {
       .slice(0, options.maxCount ?? Infinity);
   }
 
+  async readStreamHeads(streamPrefix: string): Promise<RecordedEvent[]> {
+    const heads = new Map<string, RecordedEvent>();
+    for (const event of this.events)
+      if (event.streamName.startsWith(streamPrefix)) heads.set(event.streamName, event);
+    return [...heads.values()].sort((a, b) => (a.streamName < b.streamName ? -1 : 1));
+  }
+
   subscribeToAll(): Subscription {
     throw new Error('MemoryStore does not subscribe');
   }
