@@ -113,11 +113,12 @@ describe("The seeds' scenario over HTTP: every shortcut refused with its rule's 
       const before = await eventCount();
       const award = await alice().post(`${base()}/award`, { supplierId: 'acme' });
       expect(award.status).toBe(409);
-      // Nobody has declared on Cedar, so nobody may score it: the panel rule is reported first.
-      expect(award.body.code).toBe('PANEL_TOO_SMALL');
+      // Nobody has declared on Cedar, so nobody may score it: the missing declarations come first.
+      expect(award.body.code).toBe('UNDECLARED_CONFLICT');
       expect(award.body.details.rules).toEqual(
-        expect.arrayContaining(['PANEL_TOO_SMALL', 'UNDECLARED_CONFLICT', 'INCOMPLETE_EVALUATION']),
+        expect.arrayContaining(['UNDECLARED_CONFLICT', 'INCOMPLETE_EVALUATION']),
       );
+      expect(award.body.details.rules).not.toContain('PANEL_TOO_SMALL');
       expect(await eventCount()).toBe(before);
 
       for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {

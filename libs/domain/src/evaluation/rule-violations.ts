@@ -4,6 +4,7 @@ import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-
 import {
   assessorsOf,
   compliantBids,
+  conflictedWith,
   declarationOf,
   excludedBids,
   hasSubmitted,
@@ -77,14 +78,16 @@ export function evaluationViolations(view: TenderView): RuleViolation[] {
         });
       }
     }
-    const assessors = assessorsOf(view, supplierId);
-    if (panel.length >= required && assessors.length < 2) {
+    // Undeclared evaluators are reported above; a bid is short of a panel only through conflicts.
+    const available = panel.length - conflictedWith(view, supplierId).length;
+    if (panel.length >= required && available < 2) {
       violations.push({
         code: 'PANEL_TOO_SMALL',
-        message: `Only ${assessors.length} evaluator(s) without a conflict of interest can score the bid from ${supplierId}; at least 2 must`,
+        message: `Only ${available} evaluator(s) without a conflict of interest remain for the bid from ${supplierId}; at least 2 must score it`,
         supplierId,
       });
     }
+    const assessors = assessorsOf(view, supplierId);
     for (const evaluatorId of assessors) {
       const sheet = sheetOf(view, evaluatorId);
       for (const { id: criterionId } of criteria) {
