@@ -3,6 +3,7 @@ import {
   type AwardCommand,
   type NoticeCommand,
   type TenderEvent,
+  type TenderStage,
 } from '@fairtender/domain';
 import { assertNever } from '@fairtender/domain/shared/never';
 import { idPart } from '../queues/queue-names';
@@ -75,15 +76,7 @@ interface Deadline {
 /** What the scheduler needs to know of a tender: a fold of its stream, like the domain's state. */
 export interface TenderSchedule {
   tenderId?: string;
-  stage:
-    | 'none'
-    | 'draft'
-    | 'tendering'
-    | 'closed'
-    | 'evaluation'
-    | 'standstill'
-    | 'contracted'
-    | 'cancelled';
+  stage: TenderStage;
   deadlines: Partial<Record<NoticeDeadlineKind, Deadline>>;
   standstill?: StandstillSchedule;
 }
