@@ -123,11 +123,9 @@ describe('Competition-integrity endpoints (PostgreSQL)', () => {
       expect(JSON.stringify(sealed.body)).not.toContain('cedar');
 
       await short.open(day(111));
-      const opened = await api
-        .as('legal-lee')
-        .get(integrityOf(short.tenderId), {
-          'x-min-position': formatPosition(short.last.position),
-        });
+      const opened = await api.as('legal-lee').get(integrityOf(short.tenderId), {
+        'x-min-position': formatPosition(short.last.position),
+      });
       expect(opened.status).toBe(200);
       expect(opened.body.sealed).toBe(false);
       expect(opened.body.redFlags.find((f: any) => f.code === 'R018').supplierId).toBe('cedar');

@@ -332,16 +332,18 @@ describe.each(ADAPTERS)('competition-integrity projection on %s', (_name, open) 
       client: subject.client,
       batchSize: 1,
     });
-    const integrityTables = report.tables.filter((t) =>
-      ['rm_integrity_states', 'rm_integrity', 'rm_red_flags', 'rm_contract_extensions'].includes(
-        t.table,
-      ),
+    const integrityTables = report.tables.filter(
+      (t) =>
+        t.table.startsWith('rm_integrity') ||
+        t.table.endsWith('_extensions') ||
+        t.table === 'rm_red_flags',
     );
     expect(integrityTables.map((t) => [t.table, t.rebuiltRows, t.differences])).toEqual([
       ['rm_integrity_states', 3, 0],
       ['rm_integrity', 3, 0],
       ['rm_red_flags', 6 + 3 + 1, 0],
       ['rm_contract_extensions', 1, 0],
+      ['rm_integrity_scores', 12 + 4, 0],
     ]);
     expect(report.identical).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { DIRECT_AWARD_GROUNDS } from '../award/direct-award-grounds';
 import { compliantBids } from '../evaluation/bids-under-evaluation';
 import type { TenderView } from '../lifecycle/tender-view';
-import { averageCharacters, justificationStats } from './coverage';
+import { averageCharacters, justificationStats, type JustificationStats } from './coverage';
 import { awardOf, compareText, redFlag, round } from './flag-support';
 import type { RedFlag } from './report';
 import type { IntegrityThresholds } from './thresholds';
@@ -60,10 +60,13 @@ export function awardDepartureFlags(view: TenderView): RedFlag[] {
  * others it scored (compliant or excluded since) — the fingerprint of "only one supplier seriously
  * considered". Average characters per justification, the winner's ÷ the others' together.
  */
-export function evaluationAsymmetry(view: TenderView, thresholds: IntegrityThresholds): RedFlag[] {
+export function evaluationAsymmetry(
+  view: TenderView,
+  thresholds: IntegrityThresholds,
+  stats: ReadonlyMap<string, JustificationStats> = justificationStats(view),
+): RedFlag[] {
   const award = awardOf(view);
   if (!award) return [];
-  const stats = justificationStats(view);
   const winner = stats.get(award.supplierId);
   const others = [...stats.entries()]
     .filter(([supplierId, s]) => supplierId !== award.supplierId && s.justifications > 0)

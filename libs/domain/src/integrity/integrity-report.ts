@@ -3,7 +3,13 @@ import { evaluationViolations } from '../evaluation/rule-violations';
 import type { TenderView } from '../lifecycle/tender-view';
 import { awardDepartureFlags, evaluationAsymmetry } from './award-flags';
 import { contractChangeFlags, incumbentExtendedThenWon } from './contract-flags';
-import { averageCharacters, coverageMatrix, justificationStats, panelMembers } from './coverage';
+import {
+  averageCharacters,
+  coverageMatrix,
+  justificationStats,
+  panelMembers,
+  type JustificationStats,
+} from './coverage';
 import { awardOf, compareText } from './flag-support';
 import { priceFlags } from './price-flags';
 import type {
@@ -34,7 +40,8 @@ export function integrityReport(
     : standingBids(view).length;
   const coverage = coverageMatrix(view);
   const complete = new Set(coverage.bids.filter((b) => b.complete).map((b) => b.supplierId));
-  const bids = sealed ? [] : bidSummaries(view, complete);
+  const stats = justificationStats(view);
+  const bids = sealed ? [] : bidSummaries(view, complete, stats);
   const excluded = sealed ? [] : excludedBids(view);
   return {
     tenderId: tender.tenderId ?? '',
@@ -68,16 +75,19 @@ export function integrityReport(
       ...unansweredClarifications(view),
       ...(sealed ? [] : priceFlags(view, thresholds)),
       ...awardDepartureFlags(view),
-      ...evaluationAsymmetry(view, thresholds),
+      ...evaluationAsymmetry(view, thresholds, stats),
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),
     ]),
   };
 }
 
-function bidSummaries(view: TenderView, complete: ReadonlySet<string>): BidIntegrity[] {
+function bidSummaries(
+  view: TenderView,
+  complete: ReadonlySet<string>,
+  stats: ReadonlyMap<string, JustificationStats>,
+): BidIntegrity[] {
   const { compliance } = view.tender.evaluation;
-  const stats = justificationStats(view);
   return standingBids(view).map((supplierId) => {
     const record = Object.hasOwn(compliance, supplierId) ? compliance[supplierId] : undefined;
     const bid = view.bids[supplierId];

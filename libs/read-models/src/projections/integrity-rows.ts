@@ -11,14 +11,13 @@ import {
   foldsIntoIntegrity,
   initialIntegrityState,
 } from './integrity-fold';
+import { IntegrityStateStore } from './integrity-state-store';
 import {
   CONTRACT_EXTENSIONS,
   INTEGRITY,
-  INTEGRITY_STATES,
   RED_FLAGS,
   type ContractExtensionRow,
   type IntegrityState,
-  type IntegrityStateRow,
   type RedFlagRow,
 } from './integrity-tables';
 import type { ProjectedEvent } from './projected-event';
@@ -33,7 +32,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * costs one report per batch, not one per event.
  */
 export class IntegrityRows {
-  readonly states = new RowSet<IntegrityStateRow>(INTEGRITY_STATES);
+  private readonly states = new IntegrityStateStore();
   readonly extensions = new RowSet<ContractExtensionRow>(CONTRACT_EXTENSIONS);
   private readonly reports = new RowSet(INTEGRITY);
   private readonly flags = new RowSet<RedFlagRow>(RED_FLAGS);
@@ -43,14 +42,16 @@ export class IntegrityRows {
   async load(tx: SqlQueryable, events: readonly ProjectedEvent[]): Promise<void> {
     const tenderIds = [...new Set(events.filter(foldsIntoIntegrity).map((e) => e.tenderId))];
     if (tenderIds.length === 0) return;
-    await this.states.load(tx, 'tender_id = ANY($1::text[])', [tenderIds]);
+    await this.states.load(tx, tenderIds);
     const awards = events.filter((e) => AWARD_EVENTS.has(e.type));
     if (awards.length === 0) return;
     // Awards look for the winner's extended contracts with the same buyer, on other tenders.
     const buyers = new Set<string>();
-    for (const event of events) {
+    for (const event of awards) {
       const buyer = this.states.get(event.tenderId)?.state.view.tender.buyerOrganisationId;
       if (buyer) buyers.add(buyer);
+    }
+    for (const event of events) {
       if (event.type === 'TenderDrafted')
         buyers.add((event.data as { buyerOrganisationId: string }).buyerOrganisationId);
     }
@@ -64,22 +65,25 @@ export class IntegrityRows {
 
   apply(event: ProjectedEvent): void {
     if (!foldsIntoIntegrity(event)) return;
-    const row = this.states.get(event.tenderId);
-    const state = row?.state ?? initialIntegrityState();
+    const state = this.states.get(event.tenderId)?.state ?? initialIntegrityState();
     const next = foldIntegrity(state, event, (buyer, supplier, tenderId) =>
       this.extendedContracts(buyer, supplier, tenderId),
     );
     if (next === state) return;
-    this.states.put({ tenderId: event.tenderId, state: next, position: event.positionText });
+    this.states.set(event.tenderId, next, event.positionText);
     this.touched.add(event.tenderId);
+    if (event.type === 'BidScored') {
+      const { evaluatorId, supplierId, criterionId } = event.data as Record<string, string>;
+      this.states.scoreChanged(event.tenderId, evaluatorId, supplierId, criterionId);
+    }
     if (event.type === 'ContractChangeApproved') this.recordExtension(next, event);
   }
 
   /** Computes each touched tender's report and flags; only what changed is written. */
   settle(thresholds: IntegrityThresholds): void {
     for (const tenderId of this.touched) {
-      const row = this.states.get(tenderId)!;
-      const { view, contractChanges, incumbentExtensions, writtenFlags } = row.state;
+      const { state, position } = this.states.get(tenderId)!;
+      const { view, contractChanges, incumbentExtensions, writtenFlags } = state;
       const { buyerOrganisationId, stage } = view.tender;
       if (!buyerOrganisationId || stage === 'none') continue;
       const report = integrityReport(view, thresholds, { contractChanges, incumbentExtensions });
@@ -89,7 +93,7 @@ export class IntegrityRows {
         stage,
         report,
         redFlagCount: report.redFlags.length,
-        position: row.position,
+        position,
       });
       const written: Record<string, string> = {};
       for (const flag of report.redFlags) {
@@ -101,13 +105,13 @@ export class IntegrityRows {
       for (const key of Object.keys(writtenFlags)) {
         if (!Object.hasOwn(written, key)) this.withdrawnFlags.push([tenderId, key]);
       }
-      this.states.put({ ...row, state: { ...row.state, writtenFlags: written } });
+      this.states.set(tenderId, { ...state, writtenFlags: written }, position);
     }
     this.touched.clear();
   }
 
   async flush(tx: SqlQueryable): Promise<number> {
-    let written = 0;
+    let written = await this.states.flush(tx);
     if (this.withdrawnFlags.length > 0) {
       const keys = RED_FLAGS.keyColumns.map(snakeCase).join(', ');
       await tx.query(
@@ -116,12 +120,7 @@ export class IntegrityRows {
       );
       written += this.withdrawnFlags.length;
     }
-    for (const rows of [
-      this.states,
-      this.reports,
-      this.flags,
-      this.extensions,
-    ] as RowSet<unknown>[])
+    for (const rows of [this.reports, this.flags, this.extensions] as RowSet<unknown>[])
       written += await rows.flush(tx);
     return written;
   }

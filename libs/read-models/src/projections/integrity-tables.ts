@@ -19,10 +19,21 @@ export interface IntegrityState {
   writtenFlags: Record<string, string>;
 }
 
+/** The state as stored: its sheets' scores are `IntegrityScoreRow`s (see integrity-state-store). */
 export interface IntegrityStateRow {
   tenderId: string;
   state: IntegrityState;
   position: string;
+}
+
+export interface IntegrityScoreRow {
+  tenderId: string;
+  evaluatorId: string;
+  supplierId: string;
+  criterionId: string;
+  score: number;
+  justification: string;
+  scoredAt: string;
 }
 
 export interface IntegrityRow {
@@ -61,6 +72,21 @@ export const INTEGRITY_STATES: TableSpec<IntegrityStateRow> = {
   table: 'rm_integrity_states',
   columns: ['tenderId', 'state', 'position'],
   keyColumns: ['tenderId'],
+  timeColumns: [],
+};
+
+export const INTEGRITY_SCORES: TableSpec<IntegrityScoreRow> = {
+  table: 'rm_integrity_scores',
+  columns: [
+    'tenderId',
+    'evaluatorId',
+    'supplierId',
+    'criterionId',
+    'score',
+    'justification',
+    'scoredAt',
+  ],
+  keyColumns: ['tenderId', 'evaluatorId', 'supplierId', 'criterionId'],
   timeColumns: [],
 };
 

@@ -5,6 +5,7 @@ import { OCDS_RELEASES, OCDS_TENDERS } from '../projections/ocds-tables';
 import {
   CONTRACT_EXTENSIONS,
   INTEGRITY,
+  INTEGRITY_SCORES,
   INTEGRITY_STATES,
   RED_FLAGS,
 } from '../projections/integrity-tables';
@@ -45,6 +46,7 @@ const COMPARED: readonly TableSpec<object>[] = [
   INTEGRITY,
   RED_FLAGS,
   CONTRACT_EXTENSIONS,
+  INTEGRITY_SCORES,
 ] as readonly TableSpec<never>[] as readonly TableSpec<object>[];
 
 interface DiffRow {

@@ -59,9 +59,45 @@ CREATE INDEX rm_contract_extensions_pair ON rm_contract_extensions (buyer_organi
 `,
 };
 
+/**
+ * Scores get rows of their own: a batch then writes the scores it changed, not a 10,000-score
+ * tender's megabytes of justifications inside its state again. Scores already in states move out.
+ */
+export const INTEGRITY_SCORES_MIGRATION: Migration = {
+  id: 1201,
+  name: 'read models: competition-integrity scores out of the tender states',
+  sql: /* sql */ `
+CREATE TABLE rm_integrity_scores (
+  tender_id      text NOT NULL,
+  evaluator_id   text NOT NULL,
+  supplier_id    text NOT NULL,
+  criterion_id   text NOT NULL,
+  score          double precision NOT NULL,
+  justification  text NOT NULL,
+  scored_at      text NOT NULL,
+  PRIMARY KEY (tender_id, evaluator_id, supplier_id, criterion_id)
+);
+
+INSERT INTO rm_integrity_scores
+SELECT s.tender_id, sheet.key, bid.key, criterion.key, (criterion.value ->> 'score')::double precision,
+       criterion.value ->> 'justification', criterion.value ->> 'scoredAt'
+  FROM rm_integrity_states s,
+       jsonb_each(s.state -> 'view' -> 'sheets') sheet,
+       jsonb_each(sheet.value -> 'scores') bid,
+       jsonb_each(bid.value) criterion;
+
+UPDATE rm_integrity_states s
+   SET state = jsonb_set(s.state, '{view,sheets}', (
+         SELECT jsonb_object_agg(sheet.key, sheet.value || '{"scores": {}}'::jsonb)
+           FROM jsonb_each(s.state -> 'view' -> 'sheets') sheet))
+ WHERE s.state -> 'view' -> 'sheets' <> '{}'::jsonb;
+`,
+};
+
 export const INTEGRITY_TABLES = [
   'rm_integrity_states',
   'rm_integrity',
   'rm_red_flags',
   'rm_contract_extensions',
+  'rm_integrity_scores',
 ] as const;

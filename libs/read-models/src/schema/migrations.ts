@@ -1,7 +1,11 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
 import type { Migration } from '@fairtender/event-store/sql/migrations';
 import { OCDS_MIGRATION, OCDS_TABLES } from './ocds-migration';
-import { INTEGRITY_MIGRATION, INTEGRITY_TABLES } from './integrity-migration';
+import {
+  INTEGRITY_MIGRATION,
+  INTEGRITY_SCORES_MIGRATION,
+  INTEGRITY_TABLES,
+} from './integrity-migration';
 
 /**
  * Read-model schema. Ids start at 1000: the event store owns 1..99 in the same migrations table.
@@ -110,6 +114,7 @@ CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id
   },
   OCDS_MIGRATION,
   INTEGRITY_MIGRATION,
+  INTEGRITY_SCORES_MIGRATION,
 ];
 
 /** Every table a rebuild empties (the checkpoint included), in one TRUNCATE. */
