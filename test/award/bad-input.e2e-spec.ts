@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import type { DemoUserId } from '@fairtender/auth';
 import {
   createScratchDatabase,
   type ScratchDatabase,
 } from '@fairtender/event-store/testing/scratch-database';
+import { itAnswersEachBadInput, type BadInput } from '../support/bad-input';
 import { startHttpApi, type RunningApi } from '../support/http-api';
 import { noticeTerms } from '../support/tender-fixtures';
 import { CONTRACT, EXTENSION, expectStatus, openedTender } from './award-fixtures';
@@ -16,21 +15,6 @@ interface Ids {
   unknown: string;
 }
 
-interface BadInput {
-  name: string;
-  user: DemoUserId | null;
-  method: 'GET' | 'POST' | 'PUT';
-  path: (ids: Ids) => string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  status: number;
-  code: string;
-  /** For validation failures: fields the answer must name. */
-  fields?: string[];
-  /** The refusal is evidence: one AccessRefused on the tender's refusals stream, and nothing else. */
-  refusalOn?: keyof Ids;
-}
-
 const SCORE = { criterionId: 'quality', score: 7, justification: 'Meets the specification fully.' };
 const CHALLENGE = {
   grounds: ['evaluation-error'],
@@ -38,7 +22,7 @@ const CHALLENGE = {
 };
 
 /** Every new endpoint, every kind of client mistake: a clear 4xx with a code, and nothing written. */
-const CASES: BadInput[] = [
+const CASES: BadInput<Ids>[] = [
   // Compliance
   {
     name: 'compliance without a decision',
@@ -754,38 +738,5 @@ describe('Bad input on the evaluation, award, challenge and contract endpoints (
     await database?.drop();
   });
 
-  // Straight from the table: what is committed, not what the global-order horizon shows readers yet.
-  const storedEvents = async () => {
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ stream_name: string; type: string }>(
-        'SELECT stream_name, type FROM fairtender_events ORDER BY transaction_id, position',
-      );
-      return rows.map((row) => [row.stream_name, row.type]);
-    } finally {
-      await client.end();
-    }
-  };
-
-  it.each(CASES)('$name → $status $code', async (bad) => {
-    const before = await storedEvents();
-    const response = await api
-      .as(bad.user)
-      .request(bad.method, bad.path(ids), bad.body, bad.headers);
-    expect({ status: response.status, code: response.body?.code }).toEqual({
-      status: bad.status,
-      code: bad.code,
-    });
-    expect(typeof response.body.message).toBe('string');
-    if (bad.fields) {
-      const named = response.body.details.fields.map((field: { field: string }) => field.field);
-      expect(named).toEqual(expect.arrayContaining(bad.fields));
-    }
-    const after = await storedEvents();
-    expect(after.slice(before.length)).toEqual(
-      bad.refusalOn ? [[`tender-${ids[bad.refusalOn]}.refusals`, 'AccessRefused']] : [],
-    );
-    expect(after.slice(0, before.length)).toEqual(before);
-  });
+  itAnswersEachBadInput(CASES, () => ({ api, databaseUrl: database.url, ids }));
 });
