@@ -14,17 +14,25 @@ import {
   evaluatorStream,
   rankBids,
   tenderStream,
-  type Actor,
-  type NoticeTerms,
 } from '@fairtender/domain';
 import {
   createPostgresEventStore,
-  type EventMetadata,
   type EventStore,
   type EventToAppend,
 } from '@fairtender/event-store';
 import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
 import { TenderViews } from '../apps/api/src/shared/tender-views';
+import {
+  at,
+  benchNotice,
+  CIPHERTEXT,
+  closedAndOpened,
+  event,
+  officer,
+  publishedNotice,
+  secondOfficer,
+  supplierActor,
+} from './bench-events';
 import { median } from './bench-support';
 
 const BIDS = 200;
@@ -32,27 +40,15 @@ const EVALUATORS = 5;
 const CRITERIA = 10;
 const ROUNDS = 15;
 
-const officer: Actor = {
-  userId: 'bench-officer',
-  organisationId: 'bench-authority',
-  role: 'officer',
-};
 const evaluators = Array.from({ length: EVALUATORS }, (_, i) => `bench-evaluator-${i + 1}`);
 const suppliers = Array.from(
   { length: BIDS },
   (_, i) => `supplier-${String(i + 1).padStart(3, '0')}`,
 );
 const criteria = Array.from({ length: CRITERIA }, (_, i) => `quality-${i + 1}`);
-const at = (minute: number) => new Date(Date.UTC(2025, 2, 3, 9, 0) + minute * 60_000).toISOString();
-const CIPHERTEXT = randomBytes(480).toString('base64');
 
-const terms: NoticeTerms = {
-  title: 'Body-worn cameras and digital evidence management',
-  description: 'Supply, hosting and support of body-worn video for a police force.',
-  cpvCodes: ['35125300-2'],
-  estimatedValue: { amount: 50_000_000, currency: 'GBP' },
-  procedure: 'open',
-  awardCriteria: [
+const terms = benchNotice(
+  [
     ...criteria.map((id, i) => ({
       id,
       name: `Quality ${i + 1}`,
@@ -61,47 +57,14 @@ const terms: NoticeTerms = {
     })),
     { id: 'price', name: 'Price', weight: 20, kind: 'price' },
   ],
-  scoringScale: { min: 0, max: 10 },
-  minimumBids: 2,
-  evaluatorCount: EVALUATORS,
-  clarificationDeadline: '2025-03-24T12:00:00.000Z',
-  submissionDeadline: '2025-03-31T12:00:00.000Z',
-  minimumResponseDays: 15,
-  jurisdiction: 'uk-pa-2023',
-};
-
-function event(type: string, data: unknown, actor: EventMetadata['actor']): EventToAppend {
-  return {
-    eventId: randomUUID(),
-    type,
-    version: 1,
-    data,
-    metadata: { actor, correlationId: randomUUID() },
-  };
-}
+  EVALUATORS,
+);
 
 /** A fully evaluated tender, written stream by stream as the API would have written it. */
 async function writeTender(store: EventStore, tenderId: string): Promise<void> {
-  await store.append(
-    tenderStream(tenderId),
-    [
-      event(
-        'TenderDrafted',
-        { tenderId, buyerOrganisationId: officer.organisationId, terms, draftedAt: at(0) },
-        officer,
-      ),
-      event('TenderPublished', { terms, publishedAt: at(1), noticeVersion: 1 }, officer),
-      event(
-        'BidSealingKeyIssued',
-        { keyId: `dk-${tenderId}`, wrappedKey: CIPHERTEXT.slice(0, 80) },
-        officer,
-      ),
-    ],
-    'no_stream',
-  );
+  await store.append(tenderStream(tenderId), publishedNotice(tenderId, terms), 'no_stream');
   const heads = [];
   for (const [i, supplierId] of suppliers.entries()) {
-    const supplier = { userId: `u-${supplierId}`, organisationId: supplierId, role: 'supplier' };
     const contentHash = randomBytes(32).toString('hex');
     const streamName = bidStream(tenderId, supplierId);
     const appended = await store.append(
@@ -118,7 +81,7 @@ async function writeTender(store: EventStore, tenderId: string): Promise<void> {
             sizeBytes: 480,
             sealed: { keyId: `dk-${tenderId}`, iv: 'aXY=', ciphertext: CIPHERTEXT, tag: 'dGFn' },
           },
-          supplier,
+          supplierActor(supplierId),
         ),
       ],
       'no_stream',
@@ -130,30 +93,16 @@ async function writeTender(store: EventStore, tenderId: string): Promise<void> {
       (e) => [e.streamName, e.hash],
     ),
   );
-  const second = { ...officer, userId: 'bench-officer-2' };
+  const bidStreams = heads.map(({ supplierId, streamName, revision }) => ({
+    supplierId,
+    streamName,
+    revision,
+    hash: hashes.get(streamName)!,
+  }));
   await store.append(
     tenderStream(tenderId),
     [
-      event(
-        'TenderingClosed',
-        { closedAt: at(40_000), submissionDeadline: terms.submissionDeadline },
-        officer,
-      ),
-      event('BidOpeningConfirmed', { officerId: officer.userId, confirmedAt: at(40_001) }, officer),
-      event(
-        'BidsOpened',
-        {
-          openedAt: at(40_002),
-          officerIds: [officer.userId, second.userId],
-          bidStreams: heads.map(({ supplierId, streamName, revision }) => ({
-            supplierId,
-            streamName,
-            revision,
-            hash: hashes.get(streamName)!,
-          })),
-        },
-        second,
-      ),
+      ...closedAndOpened(terms, 40_000, bidStreams, secondOfficer),
       ...heads.map(({ supplierId, contentHash }, i) =>
         event(
           'BidComplianceRecorded',

@@ -11,7 +11,6 @@ import {
   createPostgresEventStore,
   formatPosition,
   PgSqlClient,
-  type EventMetadata,
   type EventToAppend,
   type Position,
   type SqlEventStore,
@@ -20,6 +19,16 @@ import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-d
 import { readTenderLog, replayStates, verifyTender } from '@fairtender/legal';
 
 import { migrateReadModels, ProjectionRunner, rebuildAndCompare } from '@fairtender/read-models';
+import {
+  at,
+  benchNotice,
+  CIPHERTEXT,
+  closedAndOpened,
+  event,
+  officer,
+  publishedNotice,
+  supplierActor,
+} from './bench-events';
 import { formatRate, median } from './bench-support';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -30,56 +39,17 @@ const EVENTS_PER_TENDER = 1000;
 const BIG_TENDER_SUPPLIERS = 995;
 const LOG_EVENTS = Math.round(1_000_000 * SCALE);
 
-/** A small sealed bid as the API stores it: ~480 bytes of AES-GCM ciphertext, base64. */
-const CIPHERTEXT = randomBytes(480).toString('base64');
-const officer = { userId: 'bench-officer', organisationId: 'bench-authority', role: 'officer' };
-const supplierActor = (id: string) => ({ userId: `u-${id}`, organisationId: id, role: 'supplier' });
-const at = (minute: number) => new Date(Date.UTC(2025, 2, 3, 9, 0) + minute * 60_000).toISOString();
-
-const terms = {
-  title: 'Body-worn cameras and digital evidence management',
-  description: 'Supply, hosting and support of body-worn video for a police force.',
-  cpvCodes: ['35125300-2'],
-  estimatedValue: { amount: 50_000_000, currency: 'GBP' },
-  procedure: 'open',
-  awardCriteria: [
+const terms = benchNotice(
+  [
     { id: 'quality', name: 'Technical quality', weight: 60, kind: 'quality' },
     { id: 'price', name: 'Price', weight: 40, kind: 'price' },
   ],
-  scoringScale: { min: 0, max: 10 },
-  minimumBids: 2,
-  evaluatorCount: 2,
-  clarificationDeadline: '2025-03-24T12:00:00.000Z',
-  submissionDeadline: '2025-03-31T12:00:00.000Z',
-  minimumResponseDays: 15,
-  jurisdiction: 'uk-pa-2023',
-};
-
-function event(type: string, data: unknown, actor: EventMetadata['actor']): EventToAppend {
-  return {
-    eventId: randomUUID(),
-    type,
-    version: 1,
-    data,
-    metadata: { actor, correlationId: randomUUID() },
-  };
-}
+  2,
+);
 
 /** The notice up to the deadline: draft, publication, questions and answers, amendments. */
 function noticeEvents(tenderId: string, questions: number, amendments: number): EventToAppend[] {
-  const events = [
-    event(
-      'TenderDrafted',
-      { tenderId, buyerOrganisationId: officer.organisationId, terms, draftedAt: at(0) },
-      officer,
-    ),
-    event('TenderPublished', { terms, publishedAt: at(1), noticeVersion: 1 }, officer),
-    event(
-      'BidSealingKeyIssued',
-      { keyId: `dk-${tenderId}`, wrappedKey: CIPHERTEXT.slice(0, 80) },
-      officer,
-    ),
-  ];
+  const events = publishedNotice(tenderId, terms);
   for (let q = 0; q < questions; q += 1) {
     const questionId = `q${q}`;
     events.push(
@@ -197,28 +167,13 @@ async function appendTender(
        FROM fairtender_events WHERE stream_name LIKE $1 ORDER BY stream_name, revision DESC`,
     [`${stream}.bid-%`],
   );
-  const closing = [
-    event(
-      'TenderingClosed',
-      { closedAt: at(10_001), submissionDeadline: terms.submissionDeadline },
-      officer,
-    ),
-    event('BidOpeningConfirmed', { officerId: 'bench-officer', confirmedAt: at(10_002) }, officer),
-    event(
-      'BidsOpened',
-      {
-        openedAt: at(10_003),
-        officerIds: ['bench-officer', 'bench-officer-2'],
-        bidStreams: rows.map((row) => ({
-          supplierId: row.stream_name.slice(`${stream}.bid-`.length),
-          streamName: row.stream_name,
-          revision: Number(row.revision),
-          hash: row.hash,
-        })),
-      },
-      officer,
-    ),
-  ];
+  const bidStreams = rows.map((row) => ({
+    supplierId: row.stream_name.slice(`${stream}.bid-`.length),
+    streamName: row.stream_name,
+    revision: Number(row.revision),
+    hash: row.hash,
+  }));
+  const closing = closedAndOpened(terms, 10_001, bidStreams, officer);
   await store.append(stream, closing, notice.length - 1);
   return written + closing.length;
 }
