@@ -1,6 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
 import type { DemoUserId } from '@fairtender/auth';
-import type { RunningApi } from '../support/http-api';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '@fairtender/event-store/testing/scratch-database';
+import { startHttpApi, type ApiClient, type RunningApi } from '../support/http-api';
 import { bidBody, noticeTerms } from '../support/tender-fixtures';
 
 export const PANEL: DemoUserId[] = ['evaluator-eve', 'evaluator-evan'];
@@ -67,6 +71,42 @@ export async function openedTender(
   return { tenderId, position: opened.position };
 }
 
+/** What an award spec works on; filled in by `openedTenderOnPostgres` before the tests run. */
+export class OpenedTenderOnPostgres {
+  database!: ScratchDatabase;
+  api!: RunningApi;
+  tenderId!: string;
+  /** The opening's position, then that of the last answer passed through `seen`. */
+  position!: string;
+
+  readonly alice = (): ApiClient => this.api.as('officer-alice');
+  /** `/tenders/<tenderId>` */
+  readonly base = (): string => `/tenders/${this.tenderId}`;
+  /** Keeps the answer's position, for reads that must have reached it (`X-Min-Position`). */
+  readonly seen = <Body extends { position?: string }>(body: Body): Body => {
+    if (body.position) this.position = body.position;
+    return body;
+  };
+}
+
+/**
+ * For the calling describe block: the api on a scratch PostgreSQL database of its own and one tender
+ * opened for evaluation (`openedTender`), set up before the block's tests and dropped after them.
+ */
+export function openedTenderOnPostgres(databaseLabel: string): OpenedTenderOnPostgres {
+  const suite = new OpenedTenderOnPostgres();
+  beforeAll(async () => {
+    suite.database = await createScratchDatabase(databaseLabel);
+    suite.api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: suite.database.url });
+    ({ tenderId: suite.tenderId, position: suite.position } = await openedTender(suite.api));
+  });
+  afterAll(async () => {
+    await suite.api?.close();
+    await suite.database?.drop();
+  });
+  return suite;
+}
+
 export const REASONED_EXCLUSION = {
   decision: 'excluded',
   reasonCode: 'requirements-not-met',
@@ -112,6 +152,38 @@ export async function declareAndScore(
 
 export const submit = async (api: RunningApi, tenderId: string, evaluator: DemoUserId) =>
   expectStatus(await api.as(evaluator).post(`/tenders/${tenderId}/evaluation-submission`), 200);
+
+/**
+ * Round 1 of an opened tender up to the award: the scored suppliers pass compliance, `excluded` is
+ * excluded with a reason, the panel of two declares, scores and submits, and `winner` is proposed.
+ * Returns the award's answer.
+ */
+export async function evaluateAndAward(
+  api: RunningApi,
+  tenderId: string,
+  {
+    scores,
+    excluded,
+    winner,
+  }: {
+    scores: Partial<Record<SupplierId, QualityScores>>;
+    excluded: SupplierId;
+    winner: SupplierId;
+  },
+): Promise<any> {
+  const alice = api.as('officer-alice');
+  const base = `/tenders/${tenderId}`;
+  for (const supplierId of Object.keys(scores)) {
+    expectStatus(await alice.post(`${base}/compliance/${supplierId}`, { decision: 'passed' }), 200);
+  }
+  expectStatus(await alice.post(`${base}/compliance/${excluded}`, REASONED_EXCLUSION), 200);
+  expectStatus(await alice.put(`${base}/panel`, { evaluatorIds: PANEL }), 200);
+  for (const evaluator of PANEL) {
+    await declareAndScore(api, tenderId, evaluator, scores);
+    await submit(api, tenderId, evaluator);
+  }
+  return expectStatus(await alice.post(`${base}/award`, { supplierId: winner }), 200);
+}
 
 /** The standstill's end, from the public award notice; the clock moved one second past it. */
 export async function passStandstill(api: RunningApi, tenderId: string): Promise<string> {

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from '@fairtender/event-store/testing/scratch-database';
 import { itAnswersEachBadInput, type BadInput } from '../support/bad-input';
-import { startHttpApi, type RunningApi } from '../support/http-api';
 import { noticeTerms } from '../support/tender-fixtures';
-import { CONTRACT, EXTENSION, expectStatus, openedTender } from './award-fixtures';
+import { CONTRACT, EXTENSION, expectStatus, openedTenderOnPostgres, PANEL } from './award-fixtures';
 
 interface Ids {
   /** Opened, in evaluation, panel appointed, no compliance decision yet. */
@@ -715,28 +710,20 @@ const CASES: BadInput<Ids>[] = [
 ];
 
 describe('Bad input on the evaluation, award, challenge and contract endpoints (PostgreSQL)', () => {
-  let database: ScratchDatabase;
-  let api: RunningApi;
+  const suite = openedTenderOnPostgres('e2e_award_bad_input');
   const ids: Ids = { evaluation: '', draft: '', unknown: randomUUID() };
 
   beforeAll(async () => {
-    database = await createScratchDatabase('e2e_award_bad_input');
-    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
-    ({ tenderId: ids.evaluation } = await openedTender(api));
-    const alice = api.as('officer-alice');
-    expectStatus(
-      await alice.put(`/tenders/${ids.evaluation}/panel`, {
-        evaluatorIds: ['evaluator-eve', 'evaluator-evan'],
-      }),
-      200,
-    );
-    ids.draft = expectStatus(await alice.post('/tenders', noticeTerms(api.clock.now())), 201)
+    ids.evaluation = suite.tenderId;
+    const alice = suite.alice();
+    expectStatus(await alice.put(`/tenders/${ids.evaluation}/panel`, { evaluatorIds: PANEL }), 200);
+    ids.draft = expectStatus(await alice.post('/tenders', noticeTerms(suite.api.clock.now())), 201)
       .tenderId as string;
   });
-  afterAll(async () => {
-    await api?.close();
-    await database?.drop();
-  });
 
-  itAnswersEachBadInput(CASES, () => ({ api, databaseUrl: database.url, ids }));
+  itAnswersEachBadInput(CASES, () => ({
+    api: suite.api,
+    databaseUrl: suite.database.url,
+    ids,
+  }));
 });

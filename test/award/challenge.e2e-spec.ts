@@ -1,19 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
 import { tenderStream } from '@fairtender/domain';
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from '@fairtender/event-store/testing/scratch-database';
 import { expectValidOcds } from '../publication/expect-valid-ocds';
-import { startHttpApi, type RunningApi } from '../support/http-api';
 import {
   CONTRACT,
   declareAndScore,
+  evaluateAndAward,
   expectStatus,
-  openedTender,
+  openedTenderOnPostgres,
   passStandstill,
   PRICES,
-  REASONED_EXCLUSION,
   scoreBody,
   submit,
 } from './award-fixtures';
@@ -29,86 +24,59 @@ const CHALLENGE = {
  * standstill to a contract.
  */
 describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', () => {
-  let database: ScratchDatabase;
-  let api: RunningApi;
-  let tenderId: string;
-  let position: string;
+  const suite = openedTenderOnPostgres('e2e_award_challenge');
+  const { alice, base, seen } = suite;
   let challengeId: string;
 
-  const alice = () => api.as('officer-alice');
-  const base = () => `/tenders/${tenderId}`;
-  const seen = <Body extends { position?: string }>(body: Body): Body => {
-    if (body.position) position = body.position;
-    return body;
-  };
-
-  beforeAll(async () => {
-    database = await createScratchDatabase('e2e_award_challenge');
-    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
-    ({ tenderId } = await openedTender(api));
-  });
-  afterAll(async () => {
-    await api?.close();
-    await database?.drop();
-  });
-
   it('round 1: Cedar is excluded, Acme wins and the standstill starts', async () => {
-    for (const supplierId of ['acme', 'birch']) {
-      expectStatus(
-        await alice().post(`${base()}/compliance/${supplierId}`, { decision: 'passed' }),
-        200,
-      );
-    }
-    expectStatus(await alice().post(`${base()}/compliance/cedar`, REASONED_EXCLUSION), 200);
-    expectStatus(
-      await alice().put(`${base()}/panel`, { evaluatorIds: ['evaluator-eve', 'evaluator-evan'] }),
-      200,
-    );
-    for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
-      await declareAndScore(api, tenderId, evaluator, {
+    const awarded = await evaluateAndAward(suite.api, suite.tenderId, {
+      scores: {
         acme: { quality: 8, 'social-value': 6 },
         birch: { quality: 6, 'social-value': 6 },
-      });
-      await submit(api, tenderId, evaluator);
-    }
-    const awarded = expectStatus(
-      await alice().post(`${base()}/award`, { supplierId: 'acme' }),
-      200,
-    );
+      },
+      excluded: 'cedar',
+      winner: 'acme',
+    });
     expect(awarded.stage).toBe('standstill');
   });
 
   it('a losing bidder challenges in standstill: the award is suspended at once', async () => {
-    const outsider = await api.as('evaluator-eve').post(`${base()}/challenges`, CHALLENGE);
+    const outsider = await suite.api.as('evaluator-eve').post(`${base()}/challenges`, CHALLENGE);
     expect(outsider.status).toBe(403);
     expect(outsider.body.code).toBe('ROLE_NOT_ALLOWED');
 
     const lodged = seen(
-      expectStatus(await api.as('supplier-cedar').post(`${base()}/challenges`, CHALLENGE), 201),
+      expectStatus(
+        await suite.api.as('supplier-cedar').post(`${base()}/challenges`, CHALLENGE),
+        201,
+      ),
     );
     expect(lodged.recorded).toEqual(['ChallengeLodged', 'AwardSuspended']);
     challengeId = lodged.challengeId;
     expect(challengeId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const notice = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
     expect(notice.suspension).toEqual({ suspended: true, openChallenges: 1 });
     expect(JSON.stringify(notice)).not.toContain(CHALLENGE.text);
 
-    const own = expectStatus(await api.as('supplier-cedar').get(`${base()}/challenges`), 200);
+    const own = expectStatus(await suite.api.as('supplier-cedar').get(`${base()}/challenges`), 200);
     expect(own.challenges).toEqual([
       expect.objectContaining({ challengeId, supplierId: 'cedar', grounds: CHALLENGE.grounds }),
     ]);
-    const other = expectStatus(await api.as('supplier-acme').get(`${base()}/challenges`), 200);
+    const other = expectStatus(
+      await suite.api.as('supplier-acme').get(`${base()}/challenges`),
+      200,
+    );
     expect(other.challenges).toEqual([]);
     const officer = expectStatus(await alice().get(`${base()}/challenges`), 200);
     expect(officer.challenges.map((c: any) => c.challengeId)).toEqual([challengeId]);
-    expect((await api.as('officer-oscar').get(`${base()}/challenges`)).body.code).toBe(
+    expect((await suite.api.as('officer-oscar').get(`${base()}/challenges`)).body.code).toBe(
       'NOT_YOUR_ORGANISATION',
     );
   });
 
   it('past the standstill the contract is still refused while the challenge is open', async () => {
-    await passStandstill(api, tenderId);
+    await passStandstill(suite.api, suite.tenderId);
     const refused = await alice().post(`${base()}/contract`, CONTRACT);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('AWARD_SUSPENDED');
@@ -125,7 +93,7 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
 
     const upheld = seen(
       expectStatus(
-        await api.as('legal-lee').post(`${base()}/challenges/${challengeId}/outcome`, {
+        await suite.api.as('legal-lee').post(`${base()}/challenges/${challengeId}/outcome`, {
           outcome: 'upheld',
           remedy: 're-evaluate',
           reason: 'Section 4.2 of the method statement does cover seven-year retention.',
@@ -137,20 +105,22 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
       stage: 'evaluation',
       recorded: ['ChallengeResolved', 'EvaluationReopened'],
     });
-    const again = await api.as('legal-lee').post(`${base()}/challenges/${challengeId}/outcome`, {
-      outcome: 'dismissed',
-      reason: 'Changing our mind about the outcome of this challenge.',
-    });
+    const again = await suite.api
+      .as('legal-lee')
+      .post(`${base()}/challenges/${challengeId}/outcome`, {
+        outcome: 'dismissed',
+        reason: 'Changing our mind about the outcome of this challenge.',
+      });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CHALLENGE_ALREADY_RESOLVED');
 
-    const notice = await api.as(null).get(`${base()}/award`);
+    const notice = await suite.api.as(null).get(`${base()}/award`);
     expect(notice.status).toBe(404);
     expect(notice.body.code).toBe('AWARD_NOT_FOUND');
     expect(notice.body.message).toContain('round 2');
 
     const summary = expectStatus(
-      await api.as('supplier-birch').get(`${base()}/assessment-summary`),
+      await suite.api.as('supplier-birch').get(`${base()}/assessment-summary`),
       200,
     );
     expect(summary).toMatchObject({ round: 1, awardStands: false });
@@ -173,18 +143,18 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
       expectStatus(await alice().post(`${base()}/compliance/cedar`, { decision: 'passed' }), 200)
         .recorded,
     ).toEqual(['BidComplianceRecorded']);
-    const rescored = await api
+    const rescored = await suite.api
       .as('evaluator-eve')
       .put(`${base()}/scores/birch`, scoreBody('birch', { quality: 7, 'social-value': 6 }));
     expect(expectStatus(rescored, 200).recorded).toEqual(['BidScored']);
     for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
-      await declareAndScore(api, tenderId, evaluator, {
+      await declareAndScore(suite.api, suite.tenderId, evaluator, {
         cedar: { quality: 10, 'social-value': 9 },
       });
-      const submitted = await submit(api, tenderId, evaluator);
+      const submitted = await submit(suite.api, suite.tenderId, evaluator);
       expect(submitted.recorded).toEqual(['EvaluationSubmitted']);
     }
-    const tender = await api.store.readStream(tenderStream(tenderId));
+    const tender = await suite.api.store.readStream(tenderStream(suite.tenderId));
     const lastCompliance = tender.filter((event) => event.type === 'BidComplianceRecorded').at(-1)!;
     expect(lastCompliance.data).toMatchObject({
       supplierId: 'cedar',
@@ -208,7 +178,7 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
     );
     expect(awarded.stage).toBe('standstill');
     const summary = expectStatus(
-      await api.as('supplier-cedar').get(`${base()}/assessment-summary`),
+      await suite.api.as('supplier-cedar').get(`${base()}/assessment-summary`),
       200,
     );
     expect(summary).toMatchObject({
@@ -217,14 +187,14 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
       summary: { outcome: 'successful' },
     });
 
-    const notice = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
     expect(notice.award).toMatchObject({ round: 2, supplierId: 'cedar' });
     expect(notice.suspension).toEqual({ suspended: false, openChallenges: 0 });
 
     const early = await alice().post(`${base()}/contract`, CONTRACT);
     expect(early.body.code).toBe('STANDSTILL_NOT_ENDED');
-    await passStandstill(api, tenderId);
-    const late = await api.as('supplier-acme').post(`${base()}/challenges`, CHALLENGE);
+    await passStandstill(suite.api, suite.tenderId);
+    const late = await suite.api.as('supplier-acme').post(`${base()}/challenges`, CHALLENGE);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('CHALLENGE_OUT_OF_TIME');
 
@@ -238,7 +208,7 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
       ),
     );
     expect(concluded.stage).toBe('contracted');
-    const contracted = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    const contracted = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
     expect(contracted.contract).toMatchObject({
       supplierId: 'cedar',
       value: { amount: PRICES.cedar },
@@ -246,6 +216,6 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
   });
 
   it('the OCDS publication of the challenged tender is valid', async () => {
-    await expectValidOcds(api.baseUrl, tenderId, { minPosition: position });
+    await expectValidOcds(suite.api.baseUrl, suite.tenderId, { minPosition: suite.position });
   });
 });

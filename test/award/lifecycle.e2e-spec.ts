@@ -1,18 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
 import { evaluatorStream, tenderStream } from '@fairtender/domain';
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from '@fairtender/event-store/testing/scratch-database';
 import { expectValidOcds } from '../publication/expect-valid-ocds';
-import { startHttpApi, type RunningApi } from '../support/http-api';
 import {
   CONTRACT,
   declareAndScore,
   expectStatus,
   EXTENSION,
   justified,
-  openedTender,
+  openedTenderOnPostgres,
   passStandstill,
   PRICES,
   REASONED_EXCLUSION,
@@ -25,27 +20,8 @@ import {
  * system's ranking, the award, assessment summaries, the standstill, and a change in the open.
  */
 describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
-  let database: ScratchDatabase;
-  let api: RunningApi;
-  let tenderId: string;
-  let position: string;
-
-  const alice = () => api.as('officer-alice');
-  const base = () => `/tenders/${tenderId}`;
-  const seen = <Body extends { position?: string }>(body: Body): Body => {
-    if (body.position) position = body.position;
-    return body;
-  };
-
-  beforeAll(async () => {
-    database = await createScratchDatabase('e2e_award_lifecycle');
-    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
-    ({ tenderId, position } = await openedTender(api));
-  });
-  afterAll(async () => {
-    await api?.close();
-    await database?.drop();
-  });
+  const suite = openedTenderOnPostgres('e2e_award_lifecycle');
+  const { alice, base, seen } = suite;
 
   it('compliance: two bids pass, one is excluded with a reason; the price is read from the opened bid', async () => {
     for (const supplierId of ['acme', 'birch']) {
@@ -55,12 +31,12 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
       );
       expect(passed).toMatchObject({
         stage: 'evaluation',
-        streamName: tenderStream(tenderId),
+        streamName: tenderStream(suite.tenderId),
         recorded: ['BidComplianceRecorded'],
       });
     }
     seen(expectStatus(await alice().post(`${base()}/compliance/cedar`, REASONED_EXCLUSION), 200));
-    const tender = await api.store.readStream(tenderStream(tenderId));
+    const tender = await suite.api.store.readStream(tenderStream(suite.tenderId));
     const decisions = tender
       .filter((event) => event.type === 'BidComplianceRecorded')
       .map((event) => event.data as any);
@@ -85,31 +61,33 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
       ).recorded,
     ).toEqual(['EvaluationPanelAppointed']);
 
-    const early = await api.as('evaluator-eve').put(`${base()}/scores/acme`, {
+    const early = await suite.api.as('evaluator-eve').put(`${base()}/scores/acme`, {
       scores: [{ criterionId: 'quality', score: 8, justification: justified('acme', 'q', 8) }],
     });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('UNDECLARED_CONFLICT');
 
-    await declareAndScore(api, tenderId, 'evaluator-eve', {
+    await declareAndScore(suite.api, suite.tenderId, 'evaluator-eve', {
       acme: { quality: 8, 'social-value': 6 },
       birch: { quality: 6, 'social-value': 7 },
     });
-    await declareAndScore(api, tenderId, 'evaluator-evan', {
+    await declareAndScore(suite.api, suite.tenderId, 'evaluator-evan', {
       acme: { quality: 9, 'social-value': 6 },
       birch: { quality: 6, 'social-value': 5 },
     });
-    const excluded = await api
+    const excluded = await suite.api
       .as('evaluator-evan')
       .put(`${base()}/declarations/cedar`, { conflict: false });
     expect(excluded.status).toBe(200);
-    const scoreExcluded = await api.as('evaluator-evan').put(`${base()}/scores/cedar`, {
+    const scoreExcluded = await suite.api.as('evaluator-evan').put(`${base()}/scores/cedar`, {
       scores: [{ criterionId: 'quality', score: 9, justification: justified('cedar', 'q', 9) }],
     });
     expect(scoreExcluded.status).toBe(409);
     expect(scoreExcluded.body.code).toBe('BID_NOT_COMPLIANT');
 
-    const events = await api.store.readStream(evaluatorStream(tenderId, 'evaluator-eve'));
+    const events = await suite.api.store.readStream(
+      evaluatorStream(suite.tenderId, 'evaluator-eve'),
+    );
     expect(events.map((event) => event.type)).toEqual([
       'ConflictOfInterestDeclared',
       'BidScored',
@@ -122,7 +100,7 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
 
   it('scores are blind: an evaluator sees only its own until it submits, officers only submitted ones', async () => {
     const evanWrote = justified('acme', 'quality', 9);
-    const before = expectStatus(await api.as('evaluator-eve').get(`${base()}/scores`), 200);
+    const before = expectStatus(await suite.api.as('evaluator-eve').get(`${base()}/scores`), 200);
     expect(before.sees).toBe('own');
     expect(before.evaluators.map((e: any) => e.evaluatorId)).toEqual(['evaluator-eve']);
     expect(before.evaluators[0].scores).toHaveLength(4);
@@ -142,10 +120,10 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
       ]),
     );
 
-    expect(await submit(api, tenderId, 'evaluator-eve')).toMatchObject({
+    expect(await submit(suite.api, suite.tenderId, 'evaluator-eve')).toMatchObject({
       recorded: ['EvaluationSubmitted'],
     });
-    const after = expectStatus(await api.as('evaluator-eve').get(`${base()}/scores`), 200);
+    const after = expectStatus(await suite.api.as('evaluator-eve').get(`${base()}/scores`), 200);
     expect(after.sees).toBe('panel');
     expect(after.evaluators.map((e: any) => e.evaluatorId)).toEqual([
       'evaluator-eve',
@@ -153,21 +131,24 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
     ]);
     expect(JSON.stringify(after)).toContain(evanWrote);
 
-    const evanBefore = expectStatus(await api.as('evaluator-evan').get(`${base()}/scores`), 200);
+    const evanBefore = expectStatus(
+      await suite.api.as('evaluator-evan').get(`${base()}/scores`),
+      200,
+    );
     expect(evanBefore.evaluators.map((e: any) => e.evaluatorId)).toEqual(['evaluator-evan']);
     const officerMid = expectStatus(await alice().get(`${base()}/scores`), 200);
     expect(officerMid.evaluators.map((e: any) => [e.evaluatorId, e.scores.length])).toEqual([
       ['evaluator-eve', 4],
       ['evaluator-evan', 0],
     ]);
-    const auditor = expectStatus(await api.as('auditor-ada').get(`${base()}/scores`), 200);
+    const auditor = expectStatus(await suite.api.as('auditor-ada').get(`${base()}/scores`), 200);
     expect(auditor.sees).toBe('all');
     expect(JSON.stringify(auditor)).toContain(evanWrote);
 
-    const resubmit = await api.as('evaluator-eve').post(`${base()}/evaluation-submission`);
+    const resubmit = await suite.api.as('evaluator-eve').post(`${base()}/evaluation-submission`);
     expect(resubmit.status).toBe(409);
     expect(resubmit.body.code).toBe('EVALUATION_ALREADY_SUBMITTED');
-    seen(await submit(api, tenderId, 'evaluator-evan'));
+    seen(await submit(suite.api, suite.tenderId, 'evaluator-evan'));
   });
 
   it('moderation records the agreed score, with a reason where it differs', async () => {
@@ -203,7 +184,7 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
       ['acme', 1, 86.5488],
       ['birch', 2, 76],
     ]);
-    expect((await api.as('evaluator-eve').get(`${base()}/ranking`)).status).toBe(403);
+    expect((await suite.api.as('evaluator-eve').get(`${base()}/ranking`)).status).toBe(403);
   });
 
   it('the award goes to the top bid: assessment summaries for every bidder, and the standstill starts', async () => {
@@ -222,13 +203,13 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
     });
 
     const acme = expectStatus(
-      await api.as('supplier-acme').get(`${base()}/assessment-summary`),
+      await suite.api.as('supplier-acme').get(`${base()}/assessment-summary`),
       200,
     );
     expect(acme).toMatchObject({ round: 1, awardStands: true });
     expect(acme.summary).toMatchObject({ supplierId: 'acme', outcome: 'successful' });
     const birch = expectStatus(
-      await api.as('supplier-birch').get(`${base()}/assessment-summary`),
+      await suite.api.as('supplier-birch').get(`${base()}/assessment-summary`),
       200,
     );
     expect(birch.summary).toMatchObject({
@@ -242,7 +223,7 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
       justifications: [justified('birch', 'quality', 6), justified('birch', 'quality', 6)],
     });
     const cedar = expectStatus(
-      await api.as('supplier-cedar').get(`${base()}/assessment-summary`),
+      await suite.api.as('supplier-cedar').get(`${base()}/assessment-summary`),
       200,
     );
     expect(cedar.summary).toMatchObject({
@@ -258,9 +239,9 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
   });
 
   it('the public award notice: winner, totals and standstill, never evaluators or what they wrote', async () => {
-    const notice = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
     expect(notice).toMatchObject({
-      tenderId,
+      tenderId: suite.tenderId,
       stage: 'standstill',
       award: {
         round: 1,
@@ -289,7 +270,7 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('STANDSTILL_NOT_ENDED');
 
-    await passStandstill(api, tenderId);
+    await passStandstill(suite.api, suite.tenderId);
     const concluded = seen(expectStatus(await alice().post(`${base()}/contract`, CONTRACT), 201));
     expect(concluded).toMatchObject({ stage: 'contracted', recorded: ['ContractConcluded'] });
     expect(concluded.contractId).toMatch(/^[0-9a-f-]{36}$/);
@@ -307,15 +288,15 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
     expect(byRequester.status).toBe(409);
     expect(byRequester.body.code).toBe('APPROVER_IS_REQUESTER');
 
-    const approved = seen(expectStatus(await api.as('officer-bob').post(approval), 200));
+    const approved = seen(expectStatus(await suite.api.as('officer-bob').post(approval), 200));
     expect(approved.recorded).toEqual(['ContractChangeApproved', 'ContractChangeNoticePublished']);
-    const tender = await api.store.readStream(tenderStream(tenderId));
+    const tender = await suite.api.store.readStream(tenderStream(suite.tenderId));
     const approvedEvent = tender.find((event) => event.type === 'ContractChangeApproved')!;
     expect((approvedEvent.data as any).redFlags.map((flag: any) => flag.code)).toEqual([
       'CHANGE_TIME',
     ]);
 
-    const notice = expectStatus(await api.as(null).get(`${base()}/award`), 200);
+    const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
     expect(notice.stage).toBe('contracted');
     expect(notice.contract).toMatchObject({
       supplierId: 'acme',
@@ -337,6 +318,6 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
   });
 
   it('the OCDS publication of the whole lifecycle is valid', async () => {
-    await expectValidOcds(api.baseUrl, tenderId, { minPosition: position });
+    await expectValidOcds(suite.api.baseUrl, suite.tenderId, { minPosition: suite.position });
   });
 });

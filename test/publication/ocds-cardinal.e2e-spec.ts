@@ -2,22 +2,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createScratchDatabase,
-  type ScratchDatabase,
-} from '@fairtender/event-store/testing/scratch-database';
 import { buildProgram } from '../../apps/cli/src/program';
 import {
   CONTRACT,
-  declareAndScore,
+  evaluateAndAward,
   expectStatus,
-  openedTender,
+  openedTenderOnPostgres,
   passStandstill,
   PRICES,
   REASONED_EXCLUSION,
-  submit,
 } from '../award/award-fixtures';
-import { startHttpApi, type RunningApi } from '../support/http-api';
 import { expectValidOcds } from './expect-valid-ocds';
 import { assertValidOcds } from './ocds-schemas';
 
@@ -28,46 +22,28 @@ const DAY = 24 * 60 * 60 * 1000;
  * tender taken to a contract over HTTP: three bids, the cheapest (birch) excluded, acme awarded.
  */
 describe('fairtender ocds: what Cardinal reads, after an award (PostgreSQL)', () => {
-  let database: ScratchDatabase;
-  let api: RunningApi;
-  let tenderId: string;
-  let position: string;
+  const suite = openedTenderOnPostgres('e2e_ocds_cardinal');
   let compiled: any;
 
   beforeAll(async () => {
-    database = await createScratchDatabase('e2e_ocds_cardinal');
-    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
-    ({ tenderId } = await openedTender(api));
-    const alice = api.as('officer-alice');
-    const base = `/tenders/${tenderId}`;
-    for (const supplierId of ['acme', 'cedar']) {
-      expectStatus(
-        await alice.post(`${base}/compliance/${supplierId}`, { decision: 'passed' }),
-        200,
-      );
-    }
-    expectStatus(await alice.post(`${base}/compliance/birch`, REASONED_EXCLUSION), 200);
-    expectStatus(
-      await alice.put(`${base}/panel`, { evaluatorIds: ['evaluator-eve', 'evaluator-evan'] }),
-      200,
-    );
-    for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
-      await declareAndScore(api, tenderId, evaluator, {
+    const { api, tenderId, alice, base, seen } = suite;
+    await evaluateAndAward(api, tenderId, {
+      scores: {
         acme: { quality: 8, 'social-value': 6 },
         cedar: { quality: 6, 'social-value': 6 },
-      });
-      await submit(api, tenderId, evaluator);
-    }
-    expectStatus(await alice.post(`${base}/award`, { supplierId: 'acme' }), 200);
+      },
+      excluded: 'birch',
+      winner: 'acme',
+    });
     await passStandstill(api, tenderId);
-    position = expectStatus(await alice.post(`${base}/contract`, CONTRACT), 201).position;
+    seen(expectStatus(await alice().post(`${base()}/contract`, CONTRACT), 201));
 
-    await expectValidOcds(api.baseUrl, tenderId, { minPosition: position });
+    await expectValidOcds(api.baseUrl, tenderId, { minPosition: suite.position });
     const dir = await mkdtemp(join(tmpdir(), 'cardinal-'));
     try {
       const out = join(dir, 'tenders.jsonl');
       const io = {
-        env: { EVENT_STORE: 'postgres', DATABASE_URL: database.url },
+        env: { EVENT_STORE: 'postgres', DATABASE_URL: suite.database.url },
         print: () => undefined,
         warn: () => undefined,
       };
@@ -80,20 +56,16 @@ describe('fairtender ocds: what Cardinal reads, after an award (PostgreSQL)', ()
       await rm(dir, { recursive: true, force: true });
     }
   });
-  afterAll(async () => {
-    await api?.close();
-    await database?.drop();
-  });
 
   const bid = (supplierId: string) =>
     compiled.bids.details.find((b: any) => b.tenderers[0].id === supplierId);
 
   it('the same compiled release as the API record', async () => {
-    const { compiledRelease } = await expectValidOcds(api.baseUrl, tenderId, {
-      minPosition: position,
+    const { compiledRelease } = await expectValidOcds(suite.api.baseUrl, suite.tenderId, {
+      minPosition: suite.position,
     });
     expect(compiled).toEqual(compiledRelease);
-    expect(compiled.ocid).toBe(`ocds-fairtdr-${tenderId}`);
+    expect(compiled.ocid).toBe(`ocds-fairtdr-${suite.tenderId}`);
   });
 
   it('R003: tender period start and end, and an open method', () => {
