@@ -1,10 +1,14 @@
 import {
-  evolveTenderView,
+  evolveBid,
+  evolveSheet,
+  evolveTender,
+  initialBidState,
   initialTenderView,
+  type BidEvent,
   type BidState,
+  type EvaluatorEvent,
   type IncumbentExtension,
-  type TenderView,
-  type TenderViewEvent,
+  type TenderEvent,
 } from '@fairtender/domain';
 import type { IntegrityState } from './integrity-tables';
 import type { ProjectedEvent } from './projected-event';
@@ -30,58 +34,60 @@ export type FindExtensions = (
 ) => IncumbentExtension[];
 
 /**
- * One event into the integrity state: the tender view as the deciders fold it, keeping only what the
- * report reads of a bid (never its sealed content, nor the tender's wrapped data key), plus the
- * facts the view drops. Returns the same state when the event changes nothing.
+ * One event into the integrity state, in place: the tender view folded by the deciders' own
+ * `evolveTender`, `evolveBid` and `evolveSheet` (routed by stream, as `evolveTenderView` routes them),
+ * keeping only what the report reads of a bid — never its sealed content, nor the tender's wrapped
+ * data key — plus the facts the view drops. In place, because the state belongs to the batch: a
+ * tender of 1,000 bids must not copy its map of bids for each of their events. Returns whether the
+ * event changed anything.
  */
 export function foldIntegrity(
   state: IntegrityState,
   event: ProjectedEvent,
   findExtensions: FindExtensions,
-): IntegrityState {
-  const before = state.view;
-  const view = evolveTenderView(before, { type: event.type, data: event.data } as TenderViewEvent);
-  if (view === before) return state;
-  let next: IntegrityState = { ...state, view: compacted(view, before, event) };
-  if (event.type === 'ContractChangeApproved') {
-    const { changeId, approvedAt, approvedBy, redFlags } = event.data as {
-      changeId: string;
-      approvedAt: string;
-      approvedBy: string;
-      redFlags: IntegrityState['contractChanges'][number]['redFlags'];
-    };
-    next = {
-      ...next,
-      contractChanges: [...next.contractChanges, { changeId, approvedAt, approvedBy, redFlags }],
-    };
-  } else if (AWARD_EVENTS.has(event.type)) {
-    const { supplierId } = event.data as { supplierId: string };
-    const buyer = view.tender.buyerOrganisationId;
-    next = {
-      ...next,
-      incumbentExtensions: buyer ? findExtensions(buyer, supplierId, event.tenderId) : [],
-    };
-  } else if (event.type === 'EvaluationReopened') {
-    next = { ...next, incumbentExtensions: [] };
-  }
-  return next;
-}
-
-/** Drops what the report never reads and must never be kept here: ciphertext, keys, idempotency keys. */
-function compacted(view: TenderView, before: TenderView, event: ProjectedEvent): TenderView {
+): boolean {
+  const { view } = state;
+  const data = event.data as Record<string, unknown>;
   if (event.streamKind === 'bid') {
-    const supplierId = (event.data as { supplierId: string }).supplierId;
-    const bid = view.bids[supplierId];
-    if (!bid || bid === before.bids[supplierId]) return view;
-    return { ...view, bids: { ...view.bids, [supplierId]: compactBid(bid) } };
+    const supplierId = data.supplierId as string;
+    const before = Object.hasOwn(view.bids, supplierId) ? view.bids[supplierId] : initialBidState();
+    const after = evolveBid(before, { type: event.type, data } as BidEvent);
+    if (after === before) return false;
+    view.bids[supplierId] = compactBid(after);
+    return true;
   }
-  if (view.tender.sealingKey) {
-    const { sealingKey: _withheld, ...tender } = view.tender;
-    return { ...view, tender };
+  if (event.streamKind === 'evaluator') {
+    const evaluatorId = data.evaluatorId as string;
+    const before = Object.hasOwn(view.sheets, evaluatorId) ? view.sheets[evaluatorId] : undefined;
+    const after = evolveSheet(before, { type: event.type, data } as EvaluatorEvent);
+    if (after === before) return false;
+    view.sheets[evaluatorId] = after;
+    return true;
   }
-  return view;
+  const tender = evolveTender(view.tender, { type: event.type, data } as TenderEvent);
+  if (tender === view.tender) return false;
+  if (tender.sealingKey) {
+    const { sealingKey: _withheld, ...rest } = tender;
+    view.tender = rest;
+  } else view.tender = tender;
+  if (event.type === 'ContractChangeApproved') {
+    const { changeId, approvedAt, approvedBy, redFlags } = data as Pick<
+      IntegrityState['contractChanges'][number],
+      'changeId' | 'approvedAt' | 'approvedBy' | 'redFlags'
+    >;
+    state.contractChanges.push({ changeId, approvedAt, approvedBy, redFlags });
+  } else if (AWARD_EVENTS.has(event.type)) {
+    const buyer = view.tender.buyerOrganisationId;
+    state.incumbentExtensions = buyer
+      ? findExtensions(buyer, data.supplierId as string, event.tenderId)
+      : [];
+  } else if (event.type === 'EvaluationReopened') {
+    state.incumbentExtensions = [];
+  }
+  return true;
 }
 
+/** What the report reads of a bid: no ciphertext, commitment or idempotency keys. */
 function compactBid(bid: BidState): BidState {
   const {
     sealed: _sealed,

@@ -66,17 +66,17 @@ export class IntegrityRows {
   apply(event: ProjectedEvent): void {
     if (!foldsIntoIntegrity(event)) return;
     const state = this.states.get(event.tenderId)?.state ?? initialIntegrityState();
-    const next = foldIntegrity(state, event, (buyer, supplier, tenderId) =>
+    const changed = foldIntegrity(state, event, (buyer, supplier, tenderId) =>
       this.extendedContracts(buyer, supplier, tenderId),
     );
-    if (next === state) return;
-    this.states.set(event.tenderId, next, event.positionText);
+    if (!changed) return;
+    this.states.set(event.tenderId, state, event.positionText);
     this.touched.add(event.tenderId);
     if (event.type === 'BidScored') {
       const { evaluatorId, supplierId, criterionId } = event.data as Record<string, string>;
       this.states.scoreChanged(event.tenderId, evaluatorId, supplierId, criterionId);
     }
-    if (event.type === 'ContractChangeApproved') this.recordExtension(next, event);
+    if (event.type === 'ContractChangeApproved') this.recordExtension(state, event);
   }
 
   /** Computes each touched tender's report and flags; only what changed is written. */

@@ -32,17 +32,26 @@ export class IntegrityStateStore {
   private readonly changedScores = new Map<string, [string, string, string, string]>();
 
   async load(tx: SqlQueryable, tenderIds: readonly string[]): Promise<void> {
-    // One after the other: a transaction's connection runs one statement at a time anyway.
-    const states = await tx.query<{ tender_id: string; state: string; position: string }>(
-      'SELECT tender_id, state::text AS state, position FROM rm_integrity_states WHERE tender_id = ANY($1::text[])',
-      [tenderIds],
-    );
-    const scores = await tx.query<ScoreRecord>(
-      `SELECT tender_id, evaluator_id, supplier_id, criterion_id, score, justification, scored_at
-         FROM rm_integrity_scores WHERE tender_id = ANY($1::text[])`,
+    const states = await tx.query<{
+      tender_id: string;
+      state: string;
+      position: string;
+      evaluated: boolean;
+    }>(
+      `SELECT tender_id, state::text AS state, position,
+              state -> 'view' -> 'sheets' <> '{}'::jsonb AS evaluated
+         FROM rm_integrity_states WHERE tender_id = ANY($1::text[])`,
       [tenderIds],
     );
     for (const row of states) this.stored.set(row.tender_id, row);
+    // Only tenders with evaluators' sheets have scores: most batches need not ask.
+    const evaluated = states.filter((row) => row.evaluated).map((row) => row.tender_id);
+    if (evaluated.length === 0) return;
+    const scores = await tx.query<ScoreRecord>(
+      `SELECT tender_id, evaluator_id, supplier_id, criterion_id, score, justification, scored_at
+         FROM rm_integrity_scores WHERE tender_id = ANY($1::text[])`,
+      [evaluated],
+    );
     for (const row of scores) {
       const list = this.scores.get(row.tender_id) ?? [];
       list.push(row);
