@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bidStream, type AssessmentSummary, type CriterionReasons } from '@fairtender/domain';
+import { deadlinesPassed } from '@fairtender/domain/testing/notice-fixtures';
 import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 
 /**
@@ -77,18 +78,7 @@ export function awardedTender({
         data: { terms, publishedAt: iso(now - 29 * day), noticeVersion: 1 },
       },
       { type: 'BidSealingKeyIssued', data: { keyId: `dk-${tenderId}`, wrappedKey: 'd3JhcA==' } },
-      {
-        type: 'ClarificationPeriodClosed',
-        data: {
-          closedAt: terms.clarificationDeadline,
-          clarificationDeadline: terms.clarificationDeadline,
-          unansweredQuestions: 0,
-        },
-      },
-      {
-        type: 'TenderingClosed',
-        data: { closedAt: terms.submissionDeadline, submissionDeadline: terms.submissionDeadline },
-      },
+      ...deadlinesPassed(terms),
       {
         type: 'BidsOpened',
         data: {

@@ -1,16 +1,10 @@
-import { SchedulerTestbed, type SchedulerProcess } from './scheduler-harness';
+import { runningScheduler } from './scheduler-harness';
 
 const types = (events: { type: string }[]) => events.map((event) => event.type);
 
 describe('Deadline jobs (real Redis and PostgreSQL)', () => {
-  const testbed = new SchedulerTestbed();
-  let scheduler: SchedulerProcess;
-
-  beforeAll(async () => {
-    await testbed.setUp('scheduler_deadlines');
-    scheduler = await testbed.startScheduler();
-  });
-  afterAll(() => testbed.tearDown());
+  const suite = runningScheduler('scheduler_deadlines');
+  const { testbed } = suite;
 
   it('closes the clarification period, then tendering, each at its deadline, as the scheduler', async () => {
     const { tenderId, terms } = await testbed.publishTender({
@@ -44,7 +38,7 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
       role: 'system',
     });
 
-    const job = await scheduler.deadlines.getJob(`${tenderId}:submission:v1`);
+    const job = await suite.scheduler.deadlines.getJob(`${tenderId}:submission:v1`);
     expect(await job?.getState()).toBe('completed');
     expect(job?.returnvalue).toMatchObject({ outcome: 'closed', recorded: ['TenderingClosed'] });
   });
@@ -54,25 +48,20 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
       const events = await testbed.tenderEvents(tenderId);
       return events.find((e) => e.type === 'TenderingClosed');
     });
-  const jobState = async (jobId: string) => (await scheduler.deadlines.getJob(jobId))?.getState();
 
   it('an amendment moves the job: the old id is gone, the new one fires at the new time', async () => {
     const { tenderId } = await testbed.publishTender({
       clarificationMs: 60_000,
       submissionMs: 2000,
     });
-    await testbed.eventually(async () =>
-      (await jobState(`${tenderId}:submission:v1`)) === 'delayed' ? true : undefined,
-    );
+    await suite.scheduler.untilDelayed(`${tenderId}:submission:v1`);
 
     const moved = new Date(Date.now() + 3500).toISOString();
     await testbed.amendDeadlines(tenderId, { submissionDeadline: moved }, 2);
-    await testbed.eventually(async () =>
-      (await jobState(`${tenderId}:submission:v2`)) === 'delayed' ? true : undefined,
-    );
-    expect(await scheduler.deadlines.getJob(`${tenderId}:submission:v1`)).toBeUndefined();
+    await suite.scheduler.untilDelayed(`${tenderId}:submission:v2`);
+    expect(await suite.scheduler.deadlines.getJob(`${tenderId}:submission:v1`)).toBeUndefined();
     // The clarification deadline did not move: its job keeps its version.
-    expect(await jobState(`${tenderId}:clarification:v1`)).toBe('delayed');
+    expect(await suite.scheduler.jobState(`${tenderId}:clarification:v1`)).toBe('delayed');
 
     const closed = await closing(tenderId);
     expect(closed.data).toMatchObject({ submissionDeadline: moved });
@@ -90,24 +79,22 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
     });
     const moved = new Date(Date.now() + 120_000).toISOString();
     await testbed.amendDeadlines(tenderId, { submissionDeadline: moved }, 2);
-    await testbed.eventually(async () =>
-      (await jobState(`${tenderId}:submission:v2`)) === 'delayed' ? true : undefined,
-    );
+    await suite.scheduler.untilDelayed(`${tenderId}:submission:v2`);
     // As if the amendment's removal had lost a race with the old job: it is due now.
-    await scheduler.deadlines.add(
+    await suite.scheduler.deadlines.add(
       'submission',
       { tenderId, kind: 'submission', noticeVersion: 1, dueAt: terms.submissionDeadline },
       { jobId: `${tenderId}:submission:stale` },
     );
     const stale = await testbed.eventually(async () => {
-      const job = await scheduler.deadlines.getJob(`${tenderId}:submission:stale`);
+      const job = await suite.scheduler.deadlines.getJob(`${tenderId}:submission:stale`);
       return (await job?.getState()) === 'completed' ? job : undefined;
     });
     expect(stale.returnvalue).toEqual({
       outcome: 'superseded',
       current: `${tenderId}:submission:v2`,
     });
-    expect(await jobState(`${tenderId}:submission:v2`)).toBe('delayed');
+    expect(await suite.scheduler.jobState(`${tenderId}:submission:v2`)).toBe('delayed');
     expect((await testbed.tenderEvents(tenderId)).map((e) => e.type)).not.toContain(
       'TenderingClosed',
     );
@@ -119,16 +106,8 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
       submissionMs: 2500,
     });
     const jobId = `${tenderId}:submission:v1`;
-    await testbed.eventually(async () =>
-      (await jobState(jobId)) === 'delayed' ? true : undefined,
-    );
-    await (await scheduler.deadlines.getJob(jobId))!.promote();
-    await testbed.eventually(async () => {
-      const job = await scheduler.deadlines.getJob(jobId);
-      return job && job.attemptsStarted > 0 && (await job.getState()) === 'delayed'
-        ? true
-        : undefined;
-    });
+    await suite.scheduler.untilDelayed(jobId);
+    await suite.scheduler.runEarly(jobId);
     expect((await testbed.tenderEvents(tenderId)).map((e) => e.type)).not.toContain(
       'TenderingClosed',
     );
@@ -141,16 +120,14 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
 
   it('cancelling a tender removes its pending jobs', async () => {
     const { tenderId } = await testbed.publishTender({ clarificationMs: 1500, submissionMs: 2000 });
-    await testbed.eventually(async () =>
-      (await jobState(`${tenderId}:submission:v1`)) === 'delayed' ? true : undefined,
-    );
+    await suite.scheduler.untilDelayed(`${tenderId}:submission:v1`);
     await testbed.cancel(tenderId);
     await testbed.eventually(async () =>
-      (await scheduler.deadlines.getJob(`${tenderId}:submission:v1`)) === undefined
+      (await suite.scheduler.deadlines.getJob(`${tenderId}:submission:v1`)) === undefined
         ? true
         : undefined,
     );
-    expect(await scheduler.deadlines.getJob(`${tenderId}:clarification:v1`)).toBeUndefined();
+    expect(await suite.scheduler.deadlines.getJob(`${tenderId}:clarification:v1`)).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await testbed.tenderEvents(tenderId)).map((e) => e.type)).toEqual([
       'TenderDrafted',

@@ -182,6 +182,22 @@ export class SchedulerTestbed {
   }
 }
 
+/** For the calling describe block: a testbed and a scheduler on it, from before its tests to after. */
+export function runningScheduler(databaseLabel: string): {
+  testbed: SchedulerTestbed;
+  /** Replace it after stopping it, to test a restart. */
+  scheduler: SchedulerProcess;
+} {
+  const testbed = new SchedulerTestbed();
+  const suite = { testbed, scheduler: undefined as unknown as SchedulerProcess };
+  beforeAll(async () => {
+    await testbed.setUp(databaseLabel);
+    suite.scheduler = await testbed.startScheduler();
+  });
+  afterAll(() => testbed.tearDown());
+  return suite;
+}
+
 export class SchedulerProcess {
   constructor(
     readonly app: NestFastifyApplication,
@@ -194,6 +210,29 @@ export class SchedulerProcess {
 
   get notifications(): Queue {
     return this.app.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE));
+  }
+
+  /** The deadline job's state in BullMQ, or undefined when there is no such job. */
+  async jobState(jobId: string) {
+    return (await this.deadlines.getJob(jobId))?.getState();
+  }
+
+  /** Waits until the deadline job is delayed: scheduled, waiting for its time. */
+  untilDelayed(jobId: string): Promise<true> {
+    return this.testbed.eventually(async () =>
+      (await this.jobState(jobId)) === 'delayed' ? true : undefined,
+    );
+  }
+
+  /** Runs the deadline job before its time; returns once the decider's refusal has put it back to wait. */
+  async runEarly(jobId: string): Promise<void> {
+    await (await this.deadlines.getJob(jobId))!.promote();
+    await this.testbed.eventually(async () => {
+      const job = await this.deadlines.getJob(jobId);
+      return job && job.attemptsStarted > 0 && (await job.getState()) === 'delayed'
+        ? true
+        : undefined;
+    });
   }
 
   stop(): Promise<void> {

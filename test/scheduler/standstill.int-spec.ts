@@ -1,23 +1,14 @@
 import { awardedTender, challengeUpheldForReEvaluation } from './award-history';
-import { SchedulerTestbed, type SchedulerProcess } from './scheduler-harness';
+import { runningScheduler } from './scheduler-harness';
 
 const types = (events: { type: string }[]) => events.map((event) => event.type);
 const jobIdOf = (tenderId: string, round: number) => `${tenderId}:standstill-end:r${round}`;
 
 /** The end of a standstill, recorded by the scheduler at the instant the award notice gave. */
 describe('Standstill deadline (real Redis and PostgreSQL)', () => {
-  const testbed = new SchedulerTestbed();
-  let scheduler: SchedulerProcess;
+  const suite = runningScheduler('scheduler_standstill');
+  const { testbed } = suite;
 
-  beforeAll(async () => {
-    await testbed.setUp('scheduler_standstill');
-    scheduler = await testbed.startScheduler();
-  });
-  afterAll(() => testbed.tearDown());
-
-  const jobState = async (jobId: string) => (await scheduler.deadlines.getJob(jobId))?.getState();
-  const delayed = (jobId: string) =>
-    testbed.eventually(async () => ((await jobState(jobId)) === 'delayed' ? true : undefined));
   const ends = (tenderId: string) =>
     testbed.eventually(async () =>
       (await testbed.tenderEvents(tenderId)).find((e) => e.type === 'StandstillEnded'),
@@ -28,20 +19,16 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     const { tenderId, endsAt } = awarded;
     await testbed.append(tenderId, awarded.events);
     const jobId = jobIdOf(tenderId, 1);
-    await delayed(jobId);
+    await suite.scheduler.untilDelayed(jobId);
     // Nothing else is scheduled for a tender past tendering.
-    expect((await scheduler.deadlines.getJobs(['delayed', 'waiting'])).map((j) => j.id)).toEqual(
+    expect(
+      (await suite.scheduler.deadlines.getJobs(['delayed', 'waiting'])).map((j) => j.id),
+    ).toEqual(
       expect.not.arrayContaining([`${tenderId}:submission:v1`, `${tenderId}:clarification:v1`]),
     );
 
     // Run before its time: the decider refuses (DEADLINE_NOT_REACHED) and the job waits again.
-    await (await scheduler.deadlines.getJob(jobId))!.promote();
-    await testbed.eventually(async () => {
-      const job = await scheduler.deadlines.getJob(jobId);
-      return job && job.attemptsStarted > 0 && (await job.getState()) === 'delayed'
-        ? true
-        : undefined;
-    });
+    await suite.scheduler.runEarly(jobId);
     expect(types(await testbed.tenderEvents(tenderId))).not.toContain('StandstillEnded');
 
     const ended = await ends(tenderId);
@@ -59,19 +46,19 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
       organisationId: 'fairtender',
       role: 'system',
     });
-    const job = await scheduler.deadlines.getJob(jobId);
+    const job = await suite.scheduler.deadlines.getJob(jobId);
     expect(await job?.getState()).toBe('completed');
     expect(job?.returnvalue).toMatchObject({ outcome: 'closed', recorded: ['StandstillEnded'] });
 
     // The job again: the same id is a no-op; another id runs and finds the end recorded.
-    await scheduler.deadlines.add('standstill-end', job!.data, { jobId });
-    const again = await scheduler.deadlines.add('standstill-end', job!.data, {
+    await suite.scheduler.deadlines.add('standstill-end', job!.data, { jobId });
+    const again = await suite.scheduler.deadlines.add('standstill-end', job!.data, {
       jobId: `${tenderId}:standstill-end:again`,
     });
     await testbed.eventually(async () =>
       (await again.getState()) === 'completed' ? true : undefined,
     );
-    expect((await scheduler.deadlines.getJob(again.id!))?.returnvalue).toEqual({
+    expect((await suite.scheduler.deadlines.getJob(again.id!))?.returnvalue).toEqual({
       outcome: 'already-closed',
     });
     const all = await testbed.tenderEvents(tenderId);
@@ -82,9 +69,9 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     const awarded = awardedTender({ bidders: ['acme', 'birch'], standstillMs: 1500 });
     const { tenderId, endsAt } = awarded;
     await testbed.append(tenderId, awarded.events);
-    await delayed(jobIdOf(tenderId, 1));
+    await suite.scheduler.untilDelayed(jobIdOf(tenderId, 1));
     // As a second scheduler with its own copy of the job would.
-    const twin = await scheduler.deadlines.add(
+    const twin = await suite.scheduler.deadlines.add(
       'standstill-end',
       { tenderId, kind: 'standstill-end', round: 1, dueAt: endsAt },
       { jobId: `${tenderId}:standstill-end:twin`, delay: Date.parse(endsAt) - Date.now() },
@@ -92,13 +79,13 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     await ends(tenderId);
     await testbed.eventually(async () =>
       (await twin.getState()) === 'completed' &&
-      (await jobState(jobIdOf(tenderId, 1))) === 'completed'
+      (await suite.scheduler.jobState(jobIdOf(tenderId, 1))) === 'completed'
         ? true
         : undefined,
     );
     const outcomes = [
-      (await scheduler.deadlines.getJob(twin.id!))?.returnvalue.outcome,
-      (await scheduler.deadlines.getJob(jobIdOf(tenderId, 1)))?.returnvalue.outcome,
+      (await suite.scheduler.deadlines.getJob(twin.id!))?.returnvalue.outcome,
+      (await suite.scheduler.deadlines.getJob(jobIdOf(tenderId, 1)))?.returnvalue.outcome,
     ].sort();
     expect(outcomes).toEqual(['already-closed', 'closed']);
     const all = await testbed.tenderEvents(tenderId);
@@ -109,15 +96,17 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     const awarded = awardedTender({ bidders: ['acme', 'birch'], standstillMs: 60_000 });
     const { tenderId, endsAt } = awarded;
     await testbed.append(tenderId, awarded.events);
-    await delayed(jobIdOf(tenderId, 1));
+    await suite.scheduler.untilDelayed(jobIdOf(tenderId, 1));
 
     await testbed.append(tenderId, challengeUpheldForReEvaluation('birch'));
     await testbed.eventually(async () =>
-      (await scheduler.deadlines.getJob(jobIdOf(tenderId, 1))) === undefined ? true : undefined,
+      (await suite.scheduler.deadlines.getJob(jobIdOf(tenderId, 1))) === undefined
+        ? true
+        : undefined,
     );
 
     // As if the removal had lost a race with the job: it runs, past due, and finds no standstill.
-    const stale = await scheduler.deadlines.add(
+    const stale = await suite.scheduler.deadlines.add(
       'standstill-end',
       { tenderId, kind: 'standstill-end', round: 1, dueAt: endsAt },
       { jobId: `${tenderId}:standstill-end:stale` },
@@ -125,7 +114,7 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     await testbed.eventually(async () =>
       (await stale.getState()) === 'completed' ? true : undefined,
     );
-    expect((await scheduler.deadlines.getJob(stale.id!))?.returnvalue).toEqual({
+    expect((await suite.scheduler.deadlines.getJob(stale.id!))?.returnvalue).toEqual({
       outcome: 'not-in-standstill',
       stage: 'evaluation',
     });
@@ -136,7 +125,7 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     const awarded = awardedTender({ bidders: ['acme', 'birch'], standstillMs: 60_000 });
     const { tenderId } = awarded;
     await testbed.append(tenderId, awarded.events);
-    await delayed(jobIdOf(tenderId, 1));
+    await suite.scheduler.untilDelayed(jobIdOf(tenderId, 1));
     await testbed.append(tenderId, challengeUpheldForReEvaluation('birch'));
     const secondEndsAt = new Date(Date.now() + 1500).toISOString();
     await testbed.append(tenderId, [
@@ -166,15 +155,15 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     ]);
     const ended = await ends(tenderId);
     expect(ended.data).toMatchObject({ round: 2, endsAt: secondEndsAt });
-    expect(await jobState(jobIdOf(tenderId, 2))).toBe('completed');
-    expect(await scheduler.deadlines.getJob(jobIdOf(tenderId, 1))).toBeUndefined();
+    expect(await suite.scheduler.jobState(jobIdOf(tenderId, 2))).toBe('completed');
+    expect(await suite.scheduler.deadlines.getJob(jobIdOf(tenderId, 1))).toBeUndefined();
   });
 
   it('a cancelled tender’s standstill job is removed', async () => {
     const awarded = awardedTender({ bidders: ['acme', 'birch'], standstillMs: 60_000 });
     const { tenderId } = awarded;
     await testbed.append(tenderId, awarded.events);
-    await delayed(jobIdOf(tenderId, 1));
+    await suite.scheduler.untilDelayed(jobIdOf(tenderId, 1));
     await testbed.append(tenderId, [
       {
         type: 'TenderCancelled',
@@ -186,7 +175,9 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
       },
     ]);
     await testbed.eventually(async () =>
-      (await scheduler.deadlines.getJob(jobIdOf(tenderId, 1))) === undefined ? true : undefined,
+      (await suite.scheduler.deadlines.getJob(jobIdOf(tenderId, 1))) === undefined
+        ? true
+        : undefined,
     );
   });
 
@@ -194,14 +185,14 @@ describe('Standstill deadline (real Redis and PostgreSQL)', () => {
     const awarded = awardedTender({ bidders: ['acme', 'birch'], standstillMs: 1500 });
     const { tenderId, endsAt } = awarded;
     await testbed.append(tenderId, awarded.events);
-    await delayed(jobIdOf(tenderId, 1));
-    await scheduler.stop();
+    await suite.scheduler.untilDelayed(jobIdOf(tenderId, 1));
+    await suite.scheduler.stop();
     expect(await testbed.flushRedis()).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, Date.parse(endsAt) - Date.now() + 300));
     expect(types(await testbed.tenderEvents(tenderId))).not.toContain('StandstillEnded');
 
     const restarted = Date.now();
-    scheduler = await testbed.startScheduler();
+    suite.scheduler = await testbed.startScheduler();
     const ended = await ends(tenderId);
     expect(Date.parse((ended.data as { endedAt: string }).endedAt) - restarted).toBeLessThan(2000);
     expect(ended.data).toMatchObject({ endsAt, round: 1 });

@@ -1,5 +1,6 @@
 import type { NoticeTerms, TenderEvent } from '@fairtender/domain';
 import { SCHEDULER_ACTOR } from '@fairtender/domain';
+import { deadlinesPassed } from '@fairtender/domain/testing/notice-fixtures';
 import { deadlineCommand, deadlineJobId, foldSchedule, planSchedule } from './deadline-schedule';
 
 const T = 'c3e1a5b2-7d4f-4c1e-8f0a-1b2c3d4e5f60';
@@ -19,18 +20,7 @@ const tendered: TenderEvent[] = [
     type: 'TenderPublished',
     data: { terms, publishedAt: '2025-03-03T09:00:00Z', noticeVersion: 1 },
   },
-  {
-    type: 'ClarificationPeriodClosed',
-    data: {
-      closedAt: terms.clarificationDeadline,
-      clarificationDeadline: terms.clarificationDeadline,
-      unansweredQuestions: 0,
-    },
-  },
-  {
-    type: 'TenderingClosed',
-    data: { closedAt: terms.submissionDeadline, submissionDeadline: terms.submissionDeadline },
-  },
+  ...deadlinesPassed(terms),
   {
     type: 'BidsOpened',
     data: { openedAt: '2025-04-01T09:00:00Z', officerIds: ['a', 'b'], bidStreams: [] },

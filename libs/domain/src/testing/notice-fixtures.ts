@@ -2,6 +2,7 @@
 import type { Actor } from '../shared/actor';
 import type {
   BidSealingKeyIssued,
+  ClarificationPeriodClosed,
   NoticeAmended,
   TenderDrafted,
   TenderingClosed,
@@ -94,3 +95,21 @@ export const closedAtDeadline = (): TenderingClosed => ({
   type: 'TenderingClosed',
   data: { closedAt: SUBMISSION_DEADLINE, submissionDeadline: SUBMISSION_DEADLINE },
 });
+
+/** Both deadlines passed, each closed at its deadline with no question left unanswered. */
+export const deadlinesPassed = (
+  t: Pick<NoticeTerms, 'clarificationDeadline' | 'submissionDeadline'>,
+): [ClarificationPeriodClosed, TenderingClosed] => [
+  {
+    type: 'ClarificationPeriodClosed',
+    data: {
+      closedAt: t.clarificationDeadline,
+      clarificationDeadline: t.clarificationDeadline,
+      unansweredQuestions: 0,
+    },
+  },
+  {
+    type: 'TenderingClosed',
+    data: { closedAt: t.submissionDeadline, submissionDeadline: t.submissionDeadline },
+  },
+];
