@@ -4,20 +4,9 @@ import {
   type TenderEvent,
   type TenderState,
 } from '@fairtender/domain';
-import {
-  notificationFor,
-  recipientsOf,
-  type NotifiableEvent,
-  type WebhookNotification,
-} from './notice-notifications';
+import { notificationFor, recipientsOf, type WebhookNotification } from './notice-notifications';
+import { event, published, stream, TENDER } from './testing/tender-notifications';
 
-const TENDER = '5b0e9c1a-3f2d-4e6b-8a7c-9d0e1f2a3b4c';
-const stream = `tender-${TENDER}`;
-const terms = {
-  title: 'Body-worn cameras',
-  clarificationDeadline: '2025-03-24T12:00:00.000Z',
-  submissionDeadline: '2025-03-31T12:00:00.000Z',
-} as never;
 const head = (supplierId: string) => ({
   supplierId,
   streamName: `${stream}.bid-${supplierId}`,
@@ -25,11 +14,7 @@ const head = (supplierId: string) => ({
   hash: 'f'.repeat(64),
 });
 const opened: TenderEvent[] = [
-  {
-    type: 'TenderDrafted',
-    data: { tenderId: TENDER, buyerOrganisationId: 'org', terms, draftedAt: '2025-03-01T00:00Z' },
-  },
-  { type: 'TenderPublished', data: { terms, publishedAt: '2025-03-03T09:00Z', noticeVersion: 1 } },
+  ...published,
   {
     type: 'BidsOpened',
     data: {
@@ -42,12 +27,6 @@ const opened: TenderEvent[] = [
 const tender: TenderState = opened.reduce(evolveTender, initialTenderState());
 const REGISTERED = ['org-acme', 'org-birch', 'org-cedar'];
 
-const event = (type: string, data: unknown): NotifiableEvent => ({
-  eventId: '11111111-2222-4333-8444-555555555555',
-  type,
-  streamName: stream,
-  data,
-});
 function told(type: string, data: unknown): { body: WebhookNotification; to: string[] } {
   const planned = notificationFor(event(type, data), tender)!;
   return {

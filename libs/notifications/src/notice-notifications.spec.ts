@@ -4,34 +4,15 @@ import {
   type NoticeEvent,
   type TenderState,
 } from '@fairtender/domain';
-import { notificationFor, recipientsOf, type NotifiableEvent } from './notice-notifications';
-
-const TENDER = 'd9b2d8f0-1c1e-4c5e-9a57-0d8c3c1a2b3c';
-const stream = `tender-${TENDER}`;
-const terms = {
-  title: 'Body-worn cameras',
-  clarificationDeadline: '2025-03-24T12:00:00.000Z',
-  submissionDeadline: '2025-03-31T12:00:00.000Z',
-} as never;
+import { notificationFor, recipientsOf } from './notice-notifications';
+import { event, published, stream, TENDER } from './testing/tender-notifications';
 
 function tenderAfter(events: NoticeEvent[]): TenderState {
   return events.reduce(evolveTender, initialTenderState());
 }
 
 const history: NoticeEvent[] = [
-  {
-    type: 'TenderDrafted',
-    data: {
-      tenderId: TENDER,
-      buyerOrganisationId: 'org-council',
-      terms,
-      draftedAt: '2025-03-01T00:00:00Z',
-    },
-  },
-  {
-    type: 'TenderPublished',
-    data: { terms, publishedAt: '2025-03-03T09:00:00Z', noticeVersion: 1 },
-  },
+  ...published,
   {
     type: 'ClarificationRequested',
     data: {
@@ -42,17 +23,6 @@ const history: NoticeEvent[] = [
     },
   },
 ];
-
-const event = (
-  type: string,
-  data: unknown,
-  eventId = '11111111-2222-4333-8444-555555555555',
-): NotifiableEvent => ({
-  eventId,
-  type,
-  streamName: stream,
-  data,
-});
 
 describe('notifications from tender events', () => {
   it('a clarification answer: the question and its answer, never who asked', () => {
