@@ -287,6 +287,52 @@ describe.each(ADAPTERS)('competition-integrity projection on %s', (_name, open) 
     });
   });
 
+  it('an upheld challenge sends the tender back to evaluation: the award and its flags are withdrawn', async () => {
+    const tender = await identicalPricesTender(subject.store);
+    await subject.projectUpTo(tender.last.position);
+    expect(await flagsOf(tender.tenderId)).toEqual([
+      'R028/acme',
+      'R028/birch',
+      'FT-WINNER-NOT-TOP-RANKED',
+      'R024',
+    ]);
+    await tender.tender('ChallengeLodged', {
+      challengeId: 'ch-1',
+      supplierId: 'birch',
+      grounds: ['evaluation-error'],
+      text: 'The top-ranked bid was passed over without a reason the notice allows.',
+      lodgedAt: day(157),
+      round: 1,
+    });
+    await tender.tender('AwardSuspended', { challengeId: 'ch-1', suspendedAt: day(157), round: 1 });
+    await subject.queries.waitForPosition(tender.last.position, 20_000);
+    expect((await integrity.getReport(tender.tenderId))!.report.award).toMatchObject({
+      status: 'suspended',
+      openChallenges: 1,
+    });
+    await tender.tender('ChallengeResolved', {
+      challengeId: 'ch-1',
+      outcome: 'upheld',
+      remedy: 're-evaluate',
+      reason: 'The award departed from the ranking without a lawful reason.',
+      resolvedAt: day(170),
+      resolvedBy: 'legal-lee',
+    });
+    await tender.tender('EvaluationReopened', {
+      round: 2,
+      reason: 'Challenge ch-1 upheld',
+      challengeId: 'ch-1',
+      reopenedAt: day(170),
+    });
+    await subject.queries.waitForPosition(tender.last.position, 20_000);
+    const { report } = (await integrity.getReport(tender.tenderId))!;
+    expect(report).toMatchObject({ stage: 'evaluation', round: 2, award: { status: 'none' } });
+    expect(report.redFlags.map((f) => f.key)).toEqual(['R028/acme', 'R028/birch']);
+    expect(
+      (await integrity.listRedFlags({ tenderId: tender.tenderId })).items.map((f) => f.flagKey),
+    ).toEqual(['R028/acme', 'R028/birch']);
+  });
+
   it('lists red flags across tenders by code, buyer, supplier, tender and time, newest first, in pages', async () => {
     const pilot = await pilotTender(subject.store);
     const short = await shortTender(subject.store);
