@@ -1,4 +1,5 @@
-import { IntegrityQueries, rebuildAndCompare } from '@fairtender/read-models';
+import { DEFAULT_INTEGRITY_THRESHOLDS } from '@fairtender/domain';
+import { IntegrityQueries, readModelProjections, rebuildAndCompare } from '@fairtender/read-models';
 import { ADAPTERS, type ReadModelSubject } from '../read-models/subjects';
 import {
   day,
@@ -366,6 +367,24 @@ describe.each(ADAPTERS)('competition-integrity projection on %s', (_name, open) 
     } while (cursor);
     expect(pages).toEqual(all.items.map((f) => `${f.tenderId}/${f.flagKey}`));
     await expect(integrity.listRedFlags({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toThrow(/cursor/);
+  });
+
+  it('raises flags at the configured thresholds, as the projector is given them', async () => {
+    const pilot = await pilotTender(subject.store);
+    const runner = subject.runner({
+      projections: readModelProjections({
+        integrity: {
+          ...DEFAULT_INTEGRITY_THRESHOLDS,
+          minimumSubmissionDays: 40,
+          justificationAsymmetryRatio: 6,
+        },
+      }),
+    });
+    await runner.start();
+    expect(await subject.queries.waitForPosition(pilot.last.position, 20_000)).toBe(true);
+    const codes = (await integrity.getReport(pilot.tenderId))!.report.redFlags.map((f) => f.code);
+    expect(codes).toContain('R003');
+    expect(codes).not.toContain('FT-EVALUATION-ASYMMETRY');
   });
 
   it('a rebuild from zero, one event per batch, gives the same rows as the live projector', async () => {
