@@ -15,8 +15,12 @@ export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.t
 const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function rowKey<Row>(spec: TableSpec<Row>, row: Row): string {
-  return JSON.stringify(spec.keyColumns.map((column) => row[column]));
+  return keyOf(spec.keyColumns.map((column) => row[column]));
 }
+
+/** A primary key's values as one map key: a lone text key as itself (a table's keys are all alike). */
+export const keyOf = (values: readonly unknown[]): string =>
+  values.length === 1 && typeof values[0] === 'string' ? values[0] : JSON.stringify(values);
 
 /**
  * Rows selected as `to_jsonb(t)`: the same shapes on `pg` and PGlite, whose own type parsers differ
@@ -60,9 +64,12 @@ export async function writeRows<Row>(
   const onConflict = spec.insertOnly
     ? ''
     : `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
-  const records = rows.map((row) =>
-    Object.fromEntries(spec.columns.map((column) => [snakeCase(column), row[column] ?? null])),
-  );
+  const pairs = spec.columns.map((column, i) => [column, columns[i]] as const);
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const [column, name] of pairs) record[name] = row[column] ?? null;
+    return record;
+  });
   await tx.query(
     `INSERT INTO ${spec.table} (${columns.join(', ')})
      SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${spec.table}, $1::jsonb)

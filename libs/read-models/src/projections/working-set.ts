@@ -1,7 +1,7 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import type { ProjectedEvent } from './projected-event';
 import type { BidReceiptRow, BidRow, ClarificationRow, TenderRow } from './rows';
-import { rowKey, selectRows, writeRows, type TableSpec } from './row-table';
+import { keyOf, rowKey, selectRows, writeRows, type TableSpec } from './row-table';
 import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from './tables';
 import { concernsOcds } from './ocds.projection';
 import {
@@ -21,7 +21,7 @@ export class RowSet<Row> {
 
   /** `key` lists the key columns' values in order, e.g. `[tenderId, supplierId]`. */
   get(...key: unknown[]): Row | undefined {
-    return this.rows.get(JSON.stringify(key));
+    return this.rows.get(keyOf(key));
   }
 
   put(row: Row): void {
