@@ -232,6 +232,19 @@ describe.each(ADAPTERS)('competition-integrity projection on %s', (_name, open) 
     expect(
       (await integrity.listRedFlags({ supplierId: 'cedar' })).items.map((f) => f.code),
     ).toEqual(['R018']);
+
+    // The stored state keeps only what the report reads: no hash, stream name or revision.
+    const [stored] = await subject.client.query<{ state: string }>(
+      'SELECT state::text AS state FROM rm_integrity_states WHERE tender_id = $1',
+      [short.tenderId],
+    );
+    const { view } = JSON.parse(stored.state) as {
+      view: { bids: Record<string, unknown>; tender: { openedBidStreams: unknown } };
+    };
+    expect(view.tender.openedBidStreams).toEqual([{ supplierId: 'cedar' }]);
+    expect(Object.values(view.bids)).toEqual([
+      { status: 'submitted', receivedAt: expect.any(String) },
+    ]);
   });
 
   it('identical prices and an award past the top-ranked bid; a conflicted evaluator in the matrix', async () => {

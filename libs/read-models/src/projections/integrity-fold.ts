@@ -9,8 +9,9 @@ import {
   type EvaluatorEvent,
   type IncumbentExtension,
   type TenderEvent,
+  type TenderState,
 } from '@fairtender/domain';
-import type { IntegrityState } from './integrity-tables';
+import type { IntegrityBid, IntegrityState, IntegrityView } from './integrity-tables';
 import type { ProjectedEvent } from './projected-event';
 
 export const initialIntegrityState = (): IntegrityState => ({
@@ -50,10 +51,13 @@ export function foldIntegrity(
   const data = event.data as Record<string, unknown>;
   if (event.streamKind === 'bid') {
     const supplierId = data.supplierId as string;
-    const before = Object.hasOwn(view.bids, supplierId) ? view.bids[supplierId] : initialBidState();
+    // The stored bid is slim: the fields the report does not read start afresh. No transition of
+    // `evolveBid` reads them to decide `status` or `receivedAt`.
+    const stored = Object.hasOwn(view.bids, supplierId) ? view.bids[supplierId] : undefined;
+    const before: BidState = stored ? { ...initialBidState(), ...stored } : initialBidState();
     const after = evolveBid(before, { type: event.type, data } as BidEvent);
     if (after === before) return false;
-    view.bids[supplierId] = compactBid(after);
+    view.bids[supplierId] = slimBid(after);
     return true;
   }
   if (event.streamKind === 'evaluator') {
@@ -64,12 +68,12 @@ export function foldIntegrity(
     view.sheets[evaluatorId] = after;
     return true;
   }
-  const tender = evolveTender(view.tender, { type: event.type, data } as TenderEvent);
-  if (tender === view.tender) return false;
-  if (tender.sealingKey) {
-    const { sealingKey: _withheld, ...rest } = tender;
-    view.tender = rest;
-  } else view.tender = tender;
+  // The slim tender is a tender state to `evolveTender`: only `BidsOpened` touches the opened bid
+  // streams, and it replaces them.
+  const before = view.tender as TenderState;
+  const tender = evolveTender(before, { type: event.type, data } as TenderEvent);
+  if (tender === before) return false;
+  view.tender = slimTender(tender, event.type === 'BidsOpened');
   if (event.type === 'ContractChangeApproved') {
     const { changeId, approvedAt, approvedBy, redFlags } = data as Pick<
       IntegrityState['contractChanges'][number],
@@ -87,15 +91,20 @@ export function foldIntegrity(
   return true;
 }
 
-/** What the report reads of a bid: no ciphertext, commitment or idempotency keys. */
-function compactBid(bid: BidState): BidState {
-  const {
-    sealed: _sealed,
-    tenderId: _tender,
-    supplierId: _supplier,
-    sizeBytes: _size,
-    contentHash: _hash,
-    ...kept
-  } = bid;
-  return { ...kept, idempotencyKeys: {} };
+/** What the report reads of a bid: its status and time of receipt (see `IntegrityBid`). */
+function slimBid(bid: BidState): IntegrityBid {
+  return bid.receivedAt === undefined
+    ? { status: bid.status }
+    : { status: bid.status, receivedAt: bid.receivedAt };
+}
+
+/** The tender without its wrapped data key, and of the opened bid streams only their suppliers. */
+function slimTender(tender: TenderState, opened: boolean): IntegrityView['tender'] {
+  const { sealingKey: _withheld, ...rest } = tender;
+  const slim: IntegrityView['tender'] = tender.sealingKey ? rest : tender;
+  if (!opened || !tender.openedBidStreams) return slim;
+  return {
+    ...slim,
+    openedBidStreams: tender.openedBidStreams.map(({ supplierId }) => ({ supplierId })),
+  };
 }

@@ -4,6 +4,7 @@ import {
   type IncumbentExtension,
   type IntegrityThresholds,
   type RedFlag,
+  type TenderView,
 } from '@fairtender/domain';
 import {
   AWARD_EVENTS,
@@ -86,7 +87,11 @@ export class IntegrityRows {
       const { view, contractChanges, incumbentExtensions, writtenFlags } = state;
       const { buyerOrganisationId, stage } = view.tender;
       if (!buyerOrganisationId || stage === 'none') continue;
-      const report = integrityReport(view, thresholds, { contractChanges, incumbentExtensions });
+      // The slim view is all the report reads of a tender view (see `IntegrityView`).
+      const report = integrityReport(view as TenderView, thresholds, {
+        contractChanges,
+        incumbentExtensions,
+      });
       this.reports.put({
         tenderId,
         buyerOrganisationId,

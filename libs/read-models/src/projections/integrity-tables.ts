@@ -1,17 +1,36 @@
 import type {
+  BidState,
+  BidStreamHead,
   IncumbentExtension,
   IntegrityReport,
   RecordedChangeFlags,
   RedFlagCode,
   TenderStage,
+  TenderState,
   TenderView,
 } from '@fairtender/domain';
 import type { TableSpec } from './row-table';
 
+/** What `integrityReport` reads of a bid: whether it stands, and when it was received. */
+export type IntegrityBid = Pick<BidState, 'status' | 'receivedAt'>;
+
+/**
+ * The tender view as the integrity projection keeps it: what `integrityReport` reads and nothing
+ * more — of a bid its status and time of receipt, of the opened bid streams their suppliers (not
+ * their stream names, revisions or hashes), never the tender's wrapped data key. A `TenderView`
+ * with less in it: the report is computed from it as one.
+ */
+export interface IntegrityView extends Omit<TenderView, 'tender' | 'bids'> {
+  tender: Omit<TenderState, 'openedBidStreams'> & {
+    openedBidStreams?: Pick<BidStreamHead, 'supplierId'>[];
+  };
+  bids: Record<string, IntegrityBid>;
+}
+
 /** What the integrity projection keeps per tender between batches (never served as such). */
 export interface IntegrityState {
-  /** Folded from the tender's streams, bids without their sealed content. */
-  view: TenderView;
+  /** Folded from the tender's streams, slimmed to what the report reads. */
+  view: IntegrityView;
   contractChanges: RecordedChangeFlags[];
   /** The winner's extended contracts with this buyer, found when the award was made. */
   incumbentExtensions: IncumbentExtension[];

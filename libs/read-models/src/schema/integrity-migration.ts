@@ -94,6 +94,35 @@ UPDATE rm_integrity_states s
 `,
 };
 
+/**
+ * States keep only what `integrityReport` reads: of a bid its status and time of receipt, of the
+ * opened bid streams their suppliers (not stream names, revisions or hashes) — a tender's state is
+ * rewritten at every batch that touches it, and was mostly what the report never looked at. States
+ * already stored are slimmed here, to exactly what the projection now writes, so a live database
+ * carries on from its checkpoint and equals a rebuild.
+ */
+export const INTEGRITY_SLIM_STATES_MIGRATION: Migration = {
+  id: 1202,
+  name: 'read models: competition-integrity states slimmed to what the report reads',
+  sql: /* sql */ `
+UPDATE rm_integrity_states s
+   SET state = jsonb_set(s.state, '{view,bids}', (
+         SELECT coalesce(jsonb_object_agg(bid.key, jsonb_strip_nulls(jsonb_build_object(
+                  'status', bid.value -> 'status', 'receivedAt', bid.value -> 'receivedAt'))),
+                '{}'::jsonb)
+           FROM jsonb_each(s.state -> 'view' -> 'bids') bid))
+ WHERE jsonb_typeof(s.state -> 'view' -> 'bids') = 'object';
+
+UPDATE rm_integrity_states s
+   SET state = jsonb_set(s.state, '{view,tender,openedBidStreams}', (
+         SELECT coalesce(jsonb_agg(jsonb_build_object('supplierId', head.value -> 'supplierId')
+                                   ORDER BY head.n), '[]'::jsonb)
+           FROM jsonb_array_elements(s.state -> 'view' -> 'tender' -> 'openedBidStreams')
+                WITH ORDINALITY AS head(value, n)))
+ WHERE jsonb_typeof(s.state -> 'view' -> 'tender' -> 'openedBidStreams') = 'array';
+`,
+};
+
 export const INTEGRITY_TABLES = [
   'rm_integrity_states',
   'rm_integrity',

@@ -4,6 +4,7 @@ import { OCDS_MIGRATION, OCDS_TABLES } from './ocds-migration';
 import {
   INTEGRITY_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
+  INTEGRITY_SLIM_STATES_MIGRATION,
   INTEGRITY_TABLES,
 } from './integrity-migration';
 
@@ -115,6 +116,7 @@ CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id
   OCDS_MIGRATION,
   INTEGRITY_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
+  INTEGRITY_SLIM_STATES_MIGRATION,
 ];
 
 /** Every table a rebuild empties (the checkpoint included), in one TRUNCATE. */
