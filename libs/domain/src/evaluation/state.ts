@@ -1,16 +1,7 @@
-import type { Money } from '../notice/terms';
-import type { ExclusionReasonCode } from './exclusion-reasons';
+import type { BidComplianceRecorded } from './events';
 
-export interface ComplianceRecord {
-  supplierId: string;
-  contentHash: string;
-  price: Money;
-  decision: 'passed' | 'excluded';
-  reasonCode?: ExclusionReasonCode;
-  reasonText?: string;
-  recordedAt: string;
-  recordedBy: string;
-}
+/** The latest compliance decision on a bid: the event's facts without the round it was made in. */
+export type ComplianceRecord = Omit<BidComplianceRecorded['data'], 'round'>;
 
 export interface Moderation {
   agreedScore: number;

@@ -10,28 +10,12 @@ import {
   Matches,
   Max,
   Min,
-  ValidateBy,
-  type ValidationOptions,
 } from 'class-validator';
 import { RED_FLAG_CODES } from '@fairtender/domain';
-import { isIsoInstant } from '@fairtender/domain/shared/time';
+import { IsIsoInstant } from '../../shared/is-iso-instant';
 
 export const RED_FLAGS_MAX_LIMIT = 500;
 export const RED_FLAGS_DEFAULT_LIMIT = 50;
-
-function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoInstant',
-      validator: {
-        validate: (value) => isIsoInstant(value),
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be an ISO 8601 time with a time zone, e.g. 2025-03-31T12:00:00Z`,
-      },
-    },
-    options,
-  );
-}
 
 /** `GET /integrity/red-flags`: every bad parameter is a 400 VALIDATION_FAILED naming it. */
 export class RedFlagsQueryDto {

@@ -1,38 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-  type ValidationOptions,
-} from 'class-validator';
-import { isIsoInstant } from '@fairtender/domain/shared/time';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIsoInstant } from '../../shared/is-iso-instant';
 import { MAX_HISTORY_LIMIT } from '@fairtender/legal';
 
-const STREAM_KINDS = ['tender', 'bid', 'refusals', 'audit', 'other'] as const;
+const STREAM_KINDS = ['tender', 'bid', 'evaluator', 'refusals', 'audit', 'other'] as const;
 const MOMENT_HELP =
   'An ISO 8601 time with a time zone (every event recorded at or before it) or a global position "<commit>-<prepare>" (every event up to and including it)';
-
-/** An ISO 8601 instant with a time zone, naming a real calendar moment. */
-function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoInstant',
-      validator: {
-        validate: (value) => isIsoInstant(value),
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be an ISO 8601 time with a time zone, e.g. 2025-03-31T12:00:00Z`,
-      },
-    },
-    options,
-  );
-}
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_HISTORY_LIMIT, default: 100 })
