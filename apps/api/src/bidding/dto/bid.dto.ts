@@ -4,7 +4,6 @@ import {
   IsDefined,
   ArrayMaxSize,
   IsArray,
-  IsBase64,
   IsNumber,
   IsOptional,
   IsString,
@@ -14,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsBase64Content } from '../../shared/is-base64-content';
 
 export class BidPriceDto {
   @ApiProperty({ example: 41_500_000 })
@@ -53,7 +53,7 @@ export class BidDocumentDto {
   mediaType!: string;
 
   @ApiProperty({ description: 'The document, base64-encoded; total size limited by configuration' })
-  @IsBase64()
+  @IsBase64Content()
   contentBase64!: string;
 }
 
