@@ -40,8 +40,8 @@ export async function projectRange(
   options: ProjectRangeOptions,
 ): Promise<{ checkpoint?: Position; events: number }> {
   const { store, client, upTo } = options;
-  const batchSize = options.batchSize ?? 2500;
-  const pageSize = options.pageSize ?? 5000;
+  const batchSize = options.batchSize ?? 10_000;
+  const pageSize = options.pageSize ?? 10_000;
   const projections = options.projections ?? READ_MODEL_PROJECTIONS;
   let checkpoint = await ensureCheckpoint(client, READ_MODELS_PROJECTION);
   let events = 0;
