@@ -38,7 +38,11 @@ export interface ProjectionRunnerOptions {
   /** The checkpoint's name; one per runner writing these tables. */
   projection?: string;
   projections?: readonly Projection[];
-  /** Events per transaction. */
+  /**
+   * Events per transaction at most (default 2,500). Live, a batch is whatever has arrived, usually a
+   * few events; only a projector that is behind (a rebuild, a catch-up) fills batches, where fewer,
+   * larger transactions rewrite each tender's rows less often.
+   */
   batchSize?: number;
   /** Events read ahead of the projections. */
   bufferSize?: number;
@@ -74,7 +78,7 @@ export class ProjectionRunner {
     this.client = options.client;
     this.projection = options.projection ?? READ_MODELS_PROJECTION;
     this.projections = options.projections ?? READ_MODEL_PROJECTIONS;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2500;
     this.bufferSize = options.bufferSize ?? 5000;
     this.logger = options.logger ?? SILENT;
   }
