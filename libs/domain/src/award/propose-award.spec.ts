@@ -375,14 +375,13 @@ describe('ProposeAward (rules 1–5 and 7)', () => {
       expect(error.message).toContain('ranks 2 (total 73); the top-ranked is org-acme (total 81)');
     });
 
-    it('accepts it with a justification, red-flagged winner-not-top-ranked and published', () => {
+    it('accepts it with a justification, red-flagged winner-not-top-ranked, for a second officer to confirm', () => {
       const why = 'The top-ranked bid relies on a platform the force cannot host';
-      const [proposed] = decide(
-        fullyEvaluated(),
-        proposeAward(BETA, { justification: `  ${why}  ` }),
-      );
+      const decided = decide(fullyEvaluated(), proposeAward(BETA, { justification: `  ${why}  ` }));
+      expect(decided).toHaveLength(1);
+      const [proposed] = decided;
       expect(proposed).toEqual({
-        type: 'AwardProposed',
+        type: 'AwardConfirmationRequested',
         data: {
           supplierId: BETA,
           round: 1,
