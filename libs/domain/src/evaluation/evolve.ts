@@ -55,7 +55,7 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
     }
     case 'ScoreModerationConfirmed': {
       const { supplierId, criterionId, agreedScore, evaluatorScores, reason } = event.data;
-      const { requestedBy, confirmedBy, confirmedAt, confirmationReason } = event.data;
+      const { requestedAt, requestedBy, confirmedBy, confirmedAt, confirmationReason } = event.data;
       const key = moderationKey(supplierId, criterionId);
       return {
         ...state,
@@ -66,7 +66,7 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
             [key]: {
               agreedScore,
               reason,
-              moderatedAt: confirmedAt,
+              moderatedAt: requestedAt,
               evaluatorScores: [...evaluatorScores],
               moderatedBy: requestedBy,
               confirmedBy,
