@@ -152,7 +152,12 @@ function buildProposal(
   };
 }
 
-/** Departures no officer decides alone (rules 4 and 5; DESIGN §10). */
+/**
+ * Departures no officer decides alone (rules 4 and 5; DESIGN §10). The award goes to the most
+ * advantageous tender, the one that best satisfies the award criteria assessed by the published
+ * methodology (Procurement Act 2023 s.19(1)–(2), s.23(3)): a winner other than the system's
+ * top-ranked bid departs from that assessment, so one officer's judgement does not suffice.
+ */
 const SECOND_OFFICER_DEPARTURES: readonly AwardDeparture[] = [
   'all-but-winner-excluded',
   'winner-not-top-ranked',

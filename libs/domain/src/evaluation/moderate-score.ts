@@ -21,6 +21,8 @@ type ModerateScore = Extract<EvaluationCommand, { type: 'ModerateScore' }>;
  * Moderation reconciles the panel, it does not overrule it: a score inside the range of the
  * evaluators' scores counts at once; one outside it (which includes changing unanimous scores) is
  * only requested, a departure that counts once a second officer confirms it (`confirmModeration`).
+ * The tenders are assessed by the methodology the notice published (Procurement Act 2023 s.23(3)):
+ * the panel's assessment under it is the record, and moderation may settle it, not replace it.
  */
 export function moderateScore(
   command: ModerateScore,
