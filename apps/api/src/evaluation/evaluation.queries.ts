@@ -188,6 +188,7 @@ function rankingView(tenderId: string, view: TenderView, everyScore: boolean) {
       changesTopRanked: moderation.changesTopRanked,
       moderated: moderation.cells,
       pending: moderation.pending,
+      superseded: moderation.superseded,
     },
     complete: violations.length === 0,
     violations: violations.slice(0, REPORTED_VIOLATIONS),

@@ -35,8 +35,11 @@ export interface ModeratedCell {
   panelRange: { min: number; max: number };
   /** Outside the panel's range: a departure, whether confirmed or still waiting. */
   departure: boolean;
-  /** agreed within the range; confirmed by a second officer; pending: waiting, does not count. */
-  status: 'agreed' | 'confirmed' | 'pending';
+  /**
+   * agreed within the range; confirmed by a second officer; pending: waiting, does not count;
+   * superseded: replaced before anyone confirmed it, never counted.
+   */
+  status: 'agreed' | 'confirmed' | 'pending' | 'superseded';
   moderatedBy?: string;
   moderatedAt: string;
   reason?: string;

@@ -1,5 +1,5 @@
 import { assessorsOf, scoreOf, sheetOf } from '../evaluation/bids-under-evaluation';
-import type { Moderation, PendingModeration } from '../evaluation/state';
+import { moderationKey, type Moderation, type PendingModeration } from '../evaluation/state';
 import type { TenderView } from '../lifecycle/tender-view';
 import type { ModeratedCell, RankedBid } from './events';
 import { rankBids } from './ranking';
@@ -18,6 +18,8 @@ export interface ModerationOutcome {
   cells: ModeratedCell[];
   /** Agreed scores outside the panel's range waiting for a second officer: not counted. */
   pending: ModeratedCell[];
+  /** Requests outside the range replaced before anyone confirmed them, in the order they were made. */
+  superseded: ModeratedCell[];
 }
 
 const topOf = (ranking: readonly RankedBid[]) =>
@@ -31,11 +33,15 @@ export function moderationOutcome(
   view: TenderView,
   ranking: RankedBid[] = rankBids(view),
 ): ModerationOutcome {
-  const { moderated, pendingModerations = {} } = view.tender.evaluation;
+  const { moderated, pendingModerations = {}, supersededModerations = [] } = view.tender.evaluation;
   const panelRanking = rankBids(view, { basis: 'panel' });
   const panelTopRanked = topOf(panelRanking);
   const topRanked = topOf(ranking);
-  const cell = (key: string, entry: Moderation | PendingModeration): ModeratedCell => {
+  const cell = (
+    key: string,
+    entry: Moderation | PendingModeration,
+    superseded = false,
+  ): ModeratedCell => {
     const [supplierId, criterionId] = key.split('/');
     const evaluatorScores =
       entry.evaluatorScores ?? panelScores(view, supplierId, criterionId) ?? [];
@@ -58,7 +64,7 @@ export function moderationOutcome(
       departure,
       ...(pending
         ? {
-            status: 'pending' as const,
+            status: superseded ? ('superseded' as const) : ('pending' as const),
             moderatedBy: entry.requestedBy,
             moderatedAt: entry.requestedAt,
             reason: entry.reason,
@@ -90,6 +96,9 @@ export function moderationOutcome(
     changesTopRanked: !sameSet(panelTopRanked, topRanked),
     cells: cells(moderated),
     pending: cells(pendingModerations),
+    superseded: supersededModerations.map((request) =>
+      cell(moderationKey(request.supplierId, request.criterionId), request, true),
+    ),
   };
 }
 

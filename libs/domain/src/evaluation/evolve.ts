@@ -44,7 +44,7 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
       return {
         ...state,
         evaluation: {
-          ...evaluation,
+          ...withoutPending(evaluation, key),
           pendingModerations: {
             ...(evaluation.pendingModerations ?? {}),
             [key]: { ...pending, evaluatorScores: [...pending.evaluatorScores] },
@@ -60,7 +60,7 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
       return {
         ...state,
         evaluation: {
-          ...withoutPending(evaluation, key),
+          ...withoutPending(evaluation, key, true),
           moderated: {
             ...evaluation.moderated,
             [key]: {
@@ -80,7 +80,7 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
     }
     case 'EvaluationReopened': {
       const { award: _withdrawn, pendingAward: _dropped, ...rest } = state;
-      const { pendingModerations: _lapsed, ...kept } = evaluation;
+      const { pendingModerations: _lapsed, supersededModerations: _past, ...kept } = evaluation;
       return {
         ...rest,
         stage: 'evaluation',
@@ -92,11 +92,22 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
   }
 }
 
-function withoutPending(evaluation: EvaluationState, key: string): EvaluationState {
+/** The cell's request, if one waits, leaves the pending ones: confirmed, or superseded on the record. */
+function withoutPending(
+  evaluation: EvaluationState,
+  key: string,
+  confirmed = false,
+): EvaluationState {
   const pending = evaluation.pendingModerations ?? {};
   if (!Object.hasOwn(pending, key)) return evaluation;
-  const { [key]: _replaced, ...rest } = pending;
-  return { ...evaluation, pendingModerations: rest };
+  const { [key]: replaced, ...rest } = pending;
+  return {
+    ...evaluation,
+    pendingModerations: rest,
+    ...(confirmed
+      ? {}
+      : { supersededModerations: [...(evaluation.supersededModerations ?? []), replaced] }),
+  };
 }
 
 const withModerator = (evaluation: EvaluationState, officerId: string): string[] => {

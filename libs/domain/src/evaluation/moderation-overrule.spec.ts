@@ -236,6 +236,24 @@ describe('finding 1: one officer cannot overturn a unanimous panel', () => {
       expect(ranked(settled)).toEqual([ACME, BETA, CEDAR]);
     });
 
+    it('the requests it replaced stay on the record as departures', () => {
+      const { moderation, redFlags } = report(settled);
+      expect(moderation).toMatchObject({
+        changesTopRanked: false,
+        pending: [],
+        superseded: [
+          { supplierId: ACME, agreedScore: 0, status: 'superseded', departure: true },
+          { supplierId: CEDAR, agreedScore: 10, status: 'superseded', departure: true },
+        ],
+        moderated: [
+          { supplierId: ACME, agreedScore: 9, status: 'agreed', departure: false },
+          { supplierId: CEDAR, agreedScore: 5, status: 'agreed', departure: false },
+        ],
+        departures: 2,
+      });
+      expect(redFlags.map((flag) => flag.code)).not.toContain('FT-MODERATION-CHANGED-RANKING');
+    });
+
     it('the award of d waits for a second officer: neither the proposer nor one who moderated', () => {
       expect(proposed.slice(settled.length).map((event) => event.type)).toEqual([
         'AwardConfirmationRequested',

@@ -30,6 +30,8 @@ export interface EvaluationState {
   moderated: Record<string, Moderation>;
   /** `${supplierId}/${criterionId}` → the agreed score waiting for a second officer (this round). */
   pendingModerations?: Record<string, PendingModeration>;
+  /** Requests replaced before a second officer confirmed them (this round): departures on the record. */
+  supersededModerations?: PendingModeration[];
   /** Every officer who recorded, requested or confirmed an agreed score on this tender, any round. */
   moderators?: string[];
 }

@@ -22,6 +22,7 @@ export function moderationSection(
       changesTopRanked: false,
       moderated: [],
       pending: [],
+      superseded: [],
       departures: 0,
       moderators: [],
     };
@@ -34,7 +35,10 @@ export function moderationSection(
     changesTopRanked: outcome.changesTopRanked,
     moderated: outcome.cells,
     pending: outcome.pending,
-    departures: [...outcome.cells, ...outcome.pending].filter((cell) => cell.departure).length,
+    superseded: outcome.superseded,
+    departures: [...outcome.cells, ...outcome.pending, ...outcome.superseded].filter(
+      (cell) => cell.departure,
+    ).length,
     moderators: [...(view.tender.evaluation.moderators ?? [])],
   };
 }

@@ -115,7 +115,9 @@ export interface ModerationIntegrity {
   moderated: ModeratedCell[];
   /** Outside the panel's range and waiting for a second officer: not counted. */
   pending: ModeratedCell[];
-  /** Agreed scores outside the panel's range, counted or pending. */
+  /** Requests outside the range replaced before anyone confirmed them: never counted, still departures. */
+  superseded: ModeratedCell[];
+  /** Agreed scores outside the panel's range: counted, pending or superseded. */
   departures: number;
   /** Officers who recorded, requested or confirmed an agreed score on this tender. */
   moderators: string[];
