@@ -286,6 +286,30 @@ const CASES: BadInput<Ids>[] = [
     status: 409,
     code: 'BID_NOT_COMPLIANT',
   },
+  {
+    name: 'moderation confirmation with nothing',
+    user: 'officer-bob',
+    method: 'POST',
+    path: ({ evaluation }) => `/tenders/${evaluation}/moderation/confirmation`,
+    body: {},
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['supplierId', 'criterionId', 'agreedScore', 'reason'],
+  },
+  {
+    name: 'moderation confirmation with nothing waiting',
+    user: 'officer-bob',
+    method: 'POST',
+    path: ({ evaluation }) => `/tenders/${evaluation}/moderation/confirmation`,
+    body: {
+      supplierId: 'acme',
+      criterionId: 'quality',
+      agreedScore: 7,
+      reason: 'Checked the answer against clause 4.2 with the panel notes beside it',
+    },
+    status: 409,
+    code: 'MODERATION_NOT_PENDING',
+  },
   // Reads of the evaluation
   {
     name: 'scores read by a supplier',

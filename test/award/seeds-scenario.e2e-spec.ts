@@ -151,7 +151,7 @@ describe("The seeds' scenario over HTTP: every shortcut refused with its rule's 
       expect(await eventCount()).toBe(declared);
     });
 
-    it('a winner who is not top-ranked needs a justification; with one, the departure is published', async () => {
+    it('a winner who is not top-ranked needs a justification and a second officer; the departure is published', async () => {
       for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
         await declareAndScore(api, tenderId, evaluator, {
           cedar: { quality: 5, 'social-value': 5 },
@@ -176,8 +176,16 @@ describe("The seeds' scenario over HTTP: every shortcut refused with its rule's 
 
       const justification =
         "Birch's platform fails the force's accreditation, which a late clarification made binding.";
-      const awarded = expectStatus(
+      const proposed = expectStatus(
         await alice().post(`${base()}/award`, { supplierId: 'acme', justification }),
+        200,
+      );
+      expect(proposed).toMatchObject({
+        stage: 'evaluation',
+        recorded: ['AwardConfirmationRequested'],
+      });
+      const awarded = expectStatus(
+        await api.as('officer-bob').post(`${base()}/award/confirmation`),
         200,
       );
       expect(awarded.stage).toBe('standstill');
@@ -187,6 +195,7 @@ describe("The seeds' scenario over HTTP: every shortcut refused with its rule's 
         topRanked: ['birch'],
         departures: ['winner-not-top-ranked'],
         departureJustification: justification,
+        confirmedBySecondOfficer: true,
       });
     });
   });

@@ -1,13 +1,15 @@
 import type { Actor } from '@fairtender/domain/shared/actor';
 
 /**
- * The people of the demo and the tests. Two officers of one authority, so that opening (which needs
- * two) can be shown; an officer of another authority, who must not touch authority-1's tenders;
+ * The people of the demo and the tests. Three officers of one authority, so that opening (which needs
+ * two) can be shown, and an award confirmed by an officer who neither proposed it nor moderated the
+ * scores; an officer of another authority, who must not touch authority-1's tenders;
  * three competing suppliers; a panel of two evaluators; legal and oversight.
  */
 export const DEMO_USERS = [
   { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' },
   { userId: 'officer-bob', organisationId: 'authority-1', role: 'officer' },
+  { userId: 'officer-carol', organisationId: 'authority-1', role: 'officer' },
   { userId: 'officer-oscar', organisationId: 'authority-2', role: 'officer' },
   { userId: 'supplier-acme', organisationId: 'acme', role: 'supplier' },
   { userId: 'supplier-birch', organisationId: 'birch', role: 'supplier' },

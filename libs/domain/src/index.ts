@@ -37,6 +37,7 @@ export * from './award/state';
 export * from './award/direct-award-grounds';
 export * from './award/standstill';
 export { rankBids, priceFraction } from './award/ranking';
+export { moderationOutcome, type ModerationOutcome } from './award/moderated-ranking';
 export { checkAward } from './award/award-guard';
 export { decideAward, awardDecider } from './award/decide';
 export * from './challenge/events';

@@ -21,6 +21,14 @@ function describeAward(state: PublicationState, award: AwardFacts): string {
   if (award.departures.includes('all-but-winner-excluded')) {
     parts.push("Every bid but the winner's was excluded; a second officer confirmed the award.");
   }
+  if (award.departures.includes('moderation-outside-panel-range')) {
+    parts.push(
+      "Agreed scores outside the range of the evaluators' own scores counted, each confirmed by a second officer.",
+    );
+  }
+  if (award.departures.includes('moderation-changed-ranking')) {
+    parts.push("Moderation changed which bid ranks first on the evaluators' own scores.");
+  }
   if (award.standstill) {
     parts.push(
       `Standstill from ${award.standstill.startsAt}; the contract may be entered into from ${award.standstill.endsAt} (${award.standstill.basis}).`,

@@ -1,5 +1,6 @@
 import {
   DIRECT_AWARD_GROUNDS,
+  type AwardState,
   type ContractChangeNoticePublished,
   type TenderState,
 } from '@fairtender/domain';
@@ -40,6 +41,7 @@ export function awardNotice(
       ...(award.departureJustification
         ? { departureJustification: award.departureJustification }
         : {}),
+      ...(award.moderatedCells ? { moderation: moderationDeparture(award) } : {}),
       ...(award.directAward
         ? {
             directAward: {
@@ -89,6 +91,30 @@ export function awardNotice(
       period: notice.period,
       redFlags: notice.redFlags,
       publishedAt: notice.publishedAt,
+    })),
+  };
+}
+
+/**
+ * Moderation's departures from the panel (issue 12): the panel's own top beside the award's, and each
+ * agreed score that counted with the panel's range and mean and the officers' published reasons —
+ * never an evaluator's own score nor an officer's user id.
+ */
+function moderationDeparture(award: AwardState) {
+  return {
+    panelTopRanked: [...(award.panelTopRanked ?? [])],
+    topRanked: [...award.topRanked],
+    agreedScores: (award.moderatedCells ?? []).map((cell) => ({
+      supplierId: cell.supplierId,
+      criterionId: cell.criterionId,
+      panelRange: { ...cell.panelRange },
+      panelMean: cell.panelMean,
+      agreedScore: cell.agreedScore,
+      outsidePanelRange: cell.departure,
+      ...(cell.reason === undefined ? {} : { reason: cell.reason }),
+      ...(cell.confirmedBy === undefined
+        ? {}
+        : { confirmedBySecondOfficer: true, confirmationReason: cell.confirmationReason }),
     })),
   };
 }

@@ -29,7 +29,7 @@ export class AwardController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'Propose the award (officer): rules 1–5 checked on the streams; assessment summaries go out and the standstill starts',
+      'Propose the award (officer): rules 1–5 checked on the streams; assessment summaries go out and the standstill starts, unless the winner is not top-ranked or all other bids were excluded (then a second officer confirms)',
   })
   propose(
     @CurrentActor() actor: Actor,
@@ -63,7 +63,7 @@ export class AwardController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'Confirm an award where every other bid was excluded (a second, different officer; rule 4)',
+      "Confirm an award where every other bid was excluded or the winner is not top-ranked (an officer who neither proposed it nor moderated the tender's scores; rules 4, 5)",
   })
   confirm(
     @CurrentActor() actor: Actor,

@@ -30,6 +30,13 @@ export type OfficerEvaluationChange =
       criterionId: string;
       agreedScore: number;
       reason?: string;
+    }
+  | {
+      type: 'ConfirmModeration';
+      supplierId: string;
+      criterionId: string;
+      agreedScore: number;
+      reason: string;
     };
 
 export class ChangeEvaluationCommand extends Command<LifecycleCommandResult> {

@@ -10,6 +10,7 @@ import { TenderId } from '../shared/params';
 import { plain } from '../shared/plain';
 import {
   AppointPanelDto,
+  ConfirmModerationDto,
   DeclareConflictDto,
   ModerateScoreDto,
   RecordComplianceDto,
@@ -82,7 +83,7 @@ export class EvaluationController {
   @Roles('officer')
   @ApiOperation({
     summary:
-      "Record the panel's agreed score for one criterion of one bid (officer), with the reason where it differs",
+      "Record the panel's agreed score for one criterion of one bid (officer), with the reason where it differs; outside the evaluators' range it waits for a second officer",
   })
   moderate(
     @CurrentActor() actor: Actor,
@@ -91,6 +92,22 @@ export class EvaluationController {
     @Body() body: ModerateScoreDto,
   ) {
     return this.officer(actor, request, tenderId, { type: 'ModerateScore', ...plain(body) });
+  }
+
+  @Post('moderation/confirmation')
+  @HttpCode(200)
+  @Roles('officer')
+  @ApiOperation({
+    summary:
+      "Confirm an agreed score outside the evaluators' range (a second, different officer, with a reason): only then it counts",
+  })
+  confirmModeration(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: ConfirmModerationDto,
+  ) {
+    return this.officer(actor, request, tenderId, { type: 'ConfirmModeration', ...plain(body) });
   }
 
   @Put('declarations/:supplierId')

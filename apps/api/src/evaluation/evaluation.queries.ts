@@ -5,6 +5,7 @@ import {
   evaluationViolations,
   excludedBids,
   hasSubmitted,
+  moderationOutcome,
   qualityCriteria,
   rankBids,
   standingBids,
@@ -68,7 +69,10 @@ export class GetScoresHandler implements IQueryHandler<GetScoresQuery> {
   }
 }
 
-/** The system's ranking and what still stands between the evaluation and an award, live. */
+/**
+ * The system's ranking beside the panel's own (evaluators' means, no moderation), the agreed scores,
+ * and what still stands between the evaluation and an award, live.
+ */
 @QueryHandler(GetRankingQuery)
 export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
   constructor(private readonly views: TenderViews) {}
@@ -110,6 +114,7 @@ function scoresView(
       const [supplierId, criterionId] = key.split('/');
       return { supplierId, criterionId, ...moderation };
     }),
+    pendingModerations: Object.values(tender.evaluation.pendingModerations ?? {}),
   };
 }
 
@@ -143,8 +148,16 @@ function rankingView(tenderId: string, view: TenderView, everyScore: boolean) {
   };
   const compliant = compliantBids(view);
   const minimumBids = tender.terms?.minimumBids ?? 0;
+  const ranked = everyScore ? view : submittedOnly;
+  const moderation = moderationOutcome(ranked, rankBids(ranked));
   const violations = [
     ...evaluationViolations(view),
+    ...moderation.pending.map((cell) => ({
+      code: 'MODERATION_PENDING',
+      message: `The agreed score ${cell.agreedScore} on ${cell.criterionId} of the bid from ${cell.supplierId} lies outside the evaluators' scores (${cell.evaluatorScores.join(', ')}) and waits for a second officer's confirmation`,
+      supplierId: cell.supplierId,
+      criterionId: cell.criterionId,
+    })),
     ...(tender.terms && compliant.length < minimumBids
       ? [
           {
@@ -165,7 +178,18 @@ function rankingView(tenderId: string, view: TenderView, everyScore: boolean) {
       excluded: excludedBids(view).length,
       minimumBids,
     },
-    ranking: rankBids(everyScore ? view : submittedOnly),
+    /** What counts (rule 5): the evaluators' means, with the agreed scores that count. */
+    ranking: moderation.ranking,
+    /** Side by side: the panel's own ranking, on the evaluators' means alone. */
+    panelRanking: moderation.panelRanking,
+    moderation: {
+      panelTopRanked: moderation.panelTopRanked,
+      topRanked: moderation.topRanked,
+      changesTopRanked: moderation.changesTopRanked,
+      moderated: moderation.cells,
+      pending: moderation.pending,
+      superseded: moderation.superseded,
+    },
     complete: violations.length === 0,
     violations: violations.slice(0, REPORTED_VIOLATIONS),
     totalViolations: violations.length,

@@ -4,7 +4,8 @@ import type { TenderView } from '../lifecycle/tender-view';
 import { DomainError } from '../shared/domain-error';
 import type { ErrorCode } from '../shared/error-codes';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
-import type { AwardDeparture, RankedBid } from './events';
+import type { AwardDeparture, ModeratedCell, RankedBid } from './events';
+import { moderationOutcome, type ModerationOutcome } from './moderated-ranking';
 import { rankBids } from './ranking';
 
 /** The order problems are reported in: the record's integrity first, then competition, then method. */
@@ -14,6 +15,7 @@ const RULE_ORDER: readonly ErrorCode[] = [
   'PANEL_TOO_SMALL',
   'UNDECLARED_CONFLICT',
   'INCOMPLETE_EVALUATION',
+  'MODERATION_PENDING',
   'WINNER_NOT_TOP_RANKED',
 ];
 /** Enough to act on without sending back every one of 10,000 missing scores. */
@@ -23,6 +25,9 @@ export interface AwardCheck {
   ranking: RankedBid[];
   topRanked: string[];
   departures: AwardDeparture[];
+  /** Recorded when moderation departed from the panel (see `AwardProposal`). */
+  panelTopRanked?: string[];
+  moderatedCells?: ModeratedCell[];
 }
 
 /**
@@ -54,7 +59,9 @@ export function checkAward(
     });
   }
   const ranking = rankBids(view);
-  const topRanked = ranking.filter((bid) => bid.rank === 1).map((bid) => bid.supplierId);
+  const moderation = moderationOutcome(view, ranking);
+  violations.push(...pendingModerations(moderation));
+  const { topRanked } = moderation;
   const departures: AwardDeparture[] = [];
   if (!topRanked.includes(supplierId)) {
     if (!isSubstantiveText(options.justification)) {
@@ -73,7 +80,40 @@ export function checkAward(
     departures.push('all-but-winner-excluded');
   }
   if (options.direct) departures.unshift('direct-award');
-  return { ranking, topRanked, departures };
+  const moderationDepartures = moderationDeparturesOf(moderation);
+  departures.push(...moderationDepartures);
+  return {
+    ranking,
+    topRanked,
+    departures,
+    ...(moderationDepartures.length > 0
+      ? {
+          panelTopRanked: moderation.panelTopRanked,
+          moderatedCells: moderation.cells.filter(
+            (cell) => cell.departure || cell.agreedScore !== cell.panelMean,
+          ),
+        }
+      : {}),
+  };
+}
+
+/** An agreed score outside the panel's range still waiting for a second officer: not settled. */
+function pendingModerations({ pending }: ModerationOutcome): RuleViolation[] {
+  return pending.map((cell) => ({
+    code: 'MODERATION_PENDING',
+    message: `The agreed score ${cell.agreedScore} on ${cell.criterionId} of the bid from ${cell.supplierId} lies outside the evaluators' scores (${cell.evaluatorScores.join(', ')}) and waits for a second officer's confirmation`,
+    supplierId: cell.supplierId,
+    criterionId: cell.criterionId,
+  }));
+}
+
+function moderationDeparturesOf(moderation: ModerationOutcome): AwardDeparture[] {
+  return [
+    ...(moderation.cells.some((cell) => cell.departure)
+      ? (['moderation-outside-panel-range'] as const)
+      : []),
+    ...(moderation.changesTopRanked ? (['moderation-changed-ranking'] as const) : []),
+  ];
 }
 
 function awardRefused(violations: RuleViolation[]): DomainError {

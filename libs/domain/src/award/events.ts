@@ -13,8 +13,40 @@ export interface RankedBid {
   scores: Record<string, number>;
 }
 
-/** Departures from a plain competitive award: shown as red flags and published (DESIGN §3). */
-export type AwardDeparture = 'direct-award' | 'winner-not-top-ranked' | 'all-but-winner-excluded';
+/**
+ * Departures from a plain competitive award: shown as red flags and published (DESIGN §3). The
+ * moderation departures (issue 12): an agreed score that counted lies outside the range of its
+ * evaluators' scores, or moderation changed which bid ranks first.
+ */
+export type AwardDeparture =
+  | 'direct-award'
+  | 'winner-not-top-ranked'
+  | 'all-but-winner-excluded'
+  | 'moderation-outside-panel-range'
+  | 'moderation-changed-ranking';
+
+/** One agreed score for a bid's criterion, beside the panel's own scores. */
+export interface ModeratedCell {
+  supplierId: string;
+  criterionId: string;
+  agreedScore: number;
+  evaluatorScores: number[];
+  panelMean: number;
+  panelRange: { min: number; max: number };
+  /** Outside the panel's range: a departure, whether confirmed or still waiting. */
+  departure: boolean;
+  /**
+   * agreed within the range; confirmed by a second officer; pending: waiting, does not count;
+   * superseded: replaced before anyone confirmed it, never counted.
+   */
+  status: 'agreed' | 'confirmed' | 'pending' | 'superseded';
+  moderatedBy?: string;
+  moderatedAt: string;
+  reason?: string;
+  confirmedBy?: string;
+  confirmedAt?: string;
+  confirmationReason?: string;
+}
 
 export interface AwardProposal {
   supplierId: string;
@@ -23,6 +55,13 @@ export interface AwardProposal {
   /** Suppliers whose bids share the top total. */
   topRanked: string[];
   departures: AwardDeparture[];
+  /**
+   * The panel's own top (evaluators' means, no moderation) and the agreed scores that counted and
+   * moved off the panel's mean: recorded when moderation departed from the panel. Absent on awards
+   * decided before moderation was weighed (and where it did not depart).
+   */
+  panelTopRanked?: string[];
+  moderatedCells?: ModeratedCell[];
   /** Why a bid other than the top-ranked one (rule 5). */
   departureJustification?: string;
   directAward?: { ground: DirectAwardGround; justification: string };
@@ -30,7 +69,7 @@ export interface AwardProposal {
   proposedAt: string;
 }
 
-/** Waiting for a second officer: all bids but the winner's were excluded (rule 4). */
+/** Waiting for a second officer: all bids but the winner's were excluded (rule 4), or the winner is not the top-ranked bid (rule 5). */
 export type AwardConfirmationRequested = DomainEvent<'AwardConfirmationRequested', AwardProposal>;
 
 /** The award decision, published as the contract award notice; the standstill starts with it. */

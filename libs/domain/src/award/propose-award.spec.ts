@@ -2,6 +2,7 @@ import type { TenderViewEvent } from '../lifecycle/tender-view';
 import { given } from '../shared/testing';
 import {
   ACME,
+  after,
   AWARD_AT,
   BETA,
   CEDAR,
@@ -18,8 +19,18 @@ import {
   scored,
   STANDSTILL_ENDS_AT,
 } from '../testing/evaluation-fixtures';
-import { foreignOfficer, officer, supplier, tendering, terms } from '../testing/notice-fixtures';
+import {
+  foreignOfficer,
+  officer,
+  secondOfficer,
+  supplier,
+  tendering,
+  terms,
+} from '../testing/notice-fixtures';
+import type { Actor } from '../shared/actor';
+import type { AwardCommand } from './commands';
 import { awardDecider } from './decide';
+import { DEFAULT_STANDSTILL_RULES } from './standstill';
 import type { AwardEvent, RankedBid } from './events';
 
 const gbp = (amount: number) => ({ amount, currency: 'GBP' });
@@ -375,14 +386,13 @@ describe('ProposeAward (rules 1–5 and 7)', () => {
       expect(error.message).toContain('ranks 2 (total 73); the top-ranked is org-acme (total 81)');
     });
 
-    it('accepts it with a justification, red-flagged winner-not-top-ranked and published', () => {
+    it('accepts it with a justification, red-flagged winner-not-top-ranked, for a second officer to confirm', () => {
       const why = 'The top-ranked bid relies on a platform the force cannot host';
-      const [proposed] = decide(
-        fullyEvaluated(),
-        proposeAward(BETA, { justification: `  ${why}  ` }),
-      );
+      const decided = decide(fullyEvaluated(), proposeAward(BETA, { justification: `  ${why}  ` }));
+      expect(decided).toHaveLength(1);
+      const [proposed] = decided;
       expect(proposed).toEqual({
-        type: 'AwardProposed',
+        type: 'AwardConfirmationRequested',
         data: {
           supplierId: BETA,
           round: 1,
@@ -393,6 +403,40 @@ describe('ProposeAward (rules 1–5 and 7)', () => {
           proposedBy: officer.userId,
           proposedAt: AWARD_AT,
         },
+      });
+    });
+
+    it('a second officer confirms it: then the notice, the summaries and the standstill', () => {
+      const why = 'The top-ranked bid relies on a platform the force cannot host';
+      const history = after(
+        awardDecider,
+        fullyEvaluated(),
+        proposeAward(BETA, { justification: why }),
+      );
+      const confirmAt = '2025-04-15T09:00:00.000Z';
+      const confirm = (actor: Actor): AwardCommand => ({
+        type: 'ConfirmAward',
+        actor,
+        now: new Date(confirmAt),
+        standstillRules: DEFAULT_STANDSTILL_RULES,
+      });
+      given(awardDecider, history)
+        .when(confirm(officer))
+        .thenFails('SAME_OFFICER_TWICE', { proposedBy: officer.userId });
+      const decided = decide(history, confirm(secondOfficer));
+      expect(decided.map((event) => event.type)).toEqual([
+        'AwardProposed',
+        'AssessmentSummaryIssued',
+        'AssessmentSummaryIssued',
+        'StandstillStarted',
+      ]);
+      expect(decided[0].data).toMatchObject({
+        supplierId: BETA,
+        departures: ['winner-not-top-ranked'],
+        departureJustification: why,
+        proposedBy: officer.userId,
+        confirmedBy: secondOfficer.userId,
+        confirmedAt: confirmAt,
       });
     });
 

@@ -9,6 +9,7 @@ import type { AwardCommand } from './commands';
 import { DIRECT_AWARD_GROUNDS, isDirectAwardGround } from './direct-award-grounds';
 import type {
   AssessmentSummaryIssued,
+  AwardDeparture,
   AwardConfirmationRequested,
   AwardProposal,
   AwardProposed,
@@ -77,7 +78,11 @@ export function proposeDirectAward(
   return decideProposal(view, proposal, command.standstillRules, command.now);
 }
 
-/** Rule 4: a second, different officer confirms an award where every other bid was excluded. */
+/**
+ * Rules 4 and 5: a second, different officer confirms an award where every other bid was excluded,
+ * or to a bid other than the system's top-ranked one; never the proposer, nor an officer who
+ * moderated this tender's scores.
+ */
 export function confirmAward(command: Command<'ConfirmAward'>, view: TenderView): AwardDecision {
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'confirm the award');
@@ -98,12 +103,22 @@ export function confirmAward(command: Command<'ConfirmAward'>, view: TenderView)
       },
     );
   }
+  // Separation of duties (DESIGN §10): whoever moved the panel's scores does not also pass the award.
+  const moderators = tender.evaluation.moderators ?? [];
+  if (moderators.includes(command.actor.userId)) {
+    throw new DomainError(
+      'CONFIRMER_MODERATED',
+      'You moderated scores on this tender, so another officer must confirm the award',
+      { confirmerId: command.actor.userId, moderators },
+    );
+  }
   // The evaluation may have moved since the proposal: check again, on the streams as they are now.
   const check = checkAward(view, pending.supplierId, {
     direct: pending.directAward !== undefined,
     justification: pending.departureJustification,
   });
-  const confirmed: AwardProposal = { ...pending, ...check };
+  const { panelTopRanked: _was, moderatedCells: _then, ...proposal } = pending;
+  const confirmed: AwardProposal = { ...proposal, ...check };
   return awardEvents(view, confirmed, command.standstillRules, command.now, {
     confirmedBy: command.actor.userId,
     confirmedAt: command.now.toISOString(),
@@ -137,13 +152,24 @@ function buildProposal(
   };
 }
 
+/**
+ * Departures no officer decides alone (rules 4 and 5; DESIGN §10). The award goes to the most
+ * advantageous tender, the one that best satisfies the award criteria assessed by the published
+ * methodology (Procurement Act 2023 s.19(1)–(2), s.23(3)): a winner other than the system's
+ * top-ranked bid departs from that assessment, so one officer's judgement does not suffice.
+ */
+const SECOND_OFFICER_DEPARTURES: readonly AwardDeparture[] = [
+  'all-but-winner-excluded',
+  'winner-not-top-ranked',
+];
+
 function decideProposal(
   view: TenderView,
   proposal: AwardProposal,
   rules: StandstillRules,
   now: Date,
 ): AwardDecision {
-  if (proposal.departures.includes('all-but-winner-excluded')) {
+  if (SECOND_OFFICER_DEPARTURES.some((departure) => proposal.departures.includes(departure))) {
     return [{ type: 'AwardConfirmationRequested', data: proposal }];
   }
   return awardEvents(view, proposal, rules, now, {});

@@ -22,15 +22,19 @@ export function priceFraction(
   return price <= 0 ? 1 : lowest / price;
 }
 
-/** A quality criterion's score for a bid: the moderated one, else the mean of its evaluators'. */
+/**
+ * A quality criterion's score for a bid: the moderated one that counts (agreed within the panel's
+ * range, or confirmed by a second officer), else the mean of its evaluators'. `panelOnly`: the mean.
+ */
 function qualityScore(
   view: TenderView,
   supplierId: string,
   criterionId: string,
+  panelOnly: boolean,
 ): number | undefined {
   const { moderated } = view.tender.evaluation;
   const key = moderationKey(supplierId, criterionId);
-  if (Object.hasOwn(moderated, key)) return moderated[key].agreedScore;
+  if (!panelOnly && Object.hasOwn(moderated, key)) return moderated[key].agreedScore;
   const scores = assessorsOf(view, supplierId)
     .map((evaluatorId) => scoreOf(sheetOf(view, evaluatorId), supplierId, criterionId)?.score)
     .filter((score): score is number => score !== undefined);
@@ -42,9 +46,12 @@ function qualityScore(
 /**
  * Rule 5: the compliant bids ranked by the notice's weighted criteria, computed by the system. Each
  * criterion contributes weight × the score's fraction of the scale; totals run 0–100. Equal totals
- * share a rank.
+ * share a rank. `basis: 'panel'` ranks on the evaluators' means alone, without moderation.
  */
-export function rankBids(view: TenderView): RankedBid[] {
+export function rankBids(
+  view: TenderView,
+  { basis = 'moderated' }: { basis?: 'moderated' | 'panel' } = {},
+): RankedBid[] {
   const { terms, evaluation } = view.tender;
   if (!terms) return [];
   const suppliers = compliantBids(view);
@@ -63,6 +70,7 @@ export function rankBids(view: TenderView): RankedBid[] {
         method,
         price.amount,
         prices,
+        basis === 'panel',
       );
       scores[criterion.id] = round4(
         terms.scoringScale.min + fraction * (terms.scoringScale.max - terms.scoringScale.min),
@@ -94,8 +102,9 @@ function criterionFraction(
   method: PriceScoring,
   price: number,
   prices: readonly number[],
+  panelOnly: boolean,
 ): number {
   if (criterion.kind === 'price') return priceFraction(method, price, prices);
-  const score = qualityScore(view, supplierId, criterion.id);
+  const score = qualityScore(view, supplierId, criterion.id, panelOnly);
   return score === undefined ? 0 : (score - scale.min) / (scale.max - scale.min);
 }

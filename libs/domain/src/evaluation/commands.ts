@@ -37,6 +37,14 @@ export type EvaluationCommand =
       criterionId: string;
       agreedScore: number;
       reason?: string;
+    })
+  /** A second officer confirms a requested agreed score outside the panel's range, naming it. */
+  | (CommandBase & {
+      type: 'ConfirmModeration';
+      supplierId: string;
+      criterionId: string;
+      agreedScore: number;
+      reason: string;
     });
 
 /** Commands decided on an evaluator's own stream; the others append to the tender stream. */

@@ -8,6 +8,7 @@ import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import { appointPanel } from './appoint-panel';
 import type { EvaluationCommand } from './commands';
+import { confirmModeration } from './confirm-moderation';
 import { declareConflict } from './declare-conflict';
 import type { EvaluationTenderEvent, EvaluatorEvent } from './events';
 import { moderateScore } from './moderate-score';
@@ -33,6 +34,8 @@ export function decideEvaluation(
       return submitEvaluation(command, view);
     case 'ModerateScore':
       return moderateScore(command, view);
+    case 'ConfirmModeration':
+      return confirmModeration(command, view);
     default:
       return assertNever(command);
   }

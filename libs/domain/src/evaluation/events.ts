@@ -44,6 +44,44 @@ export type ScoreModerated = DomainEvent<
     round: number;
   }
 >;
+/**
+ * An agreed score outside the range of the scores its evaluators submitted (overriding a unanimous
+ * panel is the case of a range of one point): a departure from the panel, which counts only once a
+ * second, different officer confirms it (`ScoreModerationConfirmed`). A later request or agreed
+ * score for the same cell replaces it.
+ */
+export type ScoreModerationRequested = DomainEvent<
+  'ScoreModerationRequested',
+  {
+    supplierId: string;
+    criterionId: string;
+    agreedScore: number;
+    evaluatorScores: number[];
+    panelRange: { min: number; max: number };
+    reason: string;
+    requestedAt: string;
+    requestedBy: string;
+    round: number;
+  }
+>;
+/** A second officer confirms the requested agreed score, with its own reason: from now it counts. */
+export type ScoreModerationConfirmed = DomainEvent<
+  'ScoreModerationConfirmed',
+  {
+    supplierId: string;
+    criterionId: string;
+    agreedScore: number;
+    evaluatorScores: number[];
+    panelRange: { min: number; max: number };
+    reason: string;
+    requestedAt: string;
+    requestedBy: string;
+    confirmationReason: string;
+    confirmedAt: string;
+    confirmedBy: string;
+    round: number;
+  }
+>;
 /** An upheld challenge sends the tender back to evaluation: every evaluator submits again. */
 export type EvaluationReopened = DomainEvent<
   'EvaluationReopened',
@@ -51,7 +89,12 @@ export type EvaluationReopened = DomainEvent<
 >;
 
 export type EvaluationTenderEvent =
-  BidComplianceRecorded | EvaluationPanelAppointed | ScoreModerated | EvaluationReopened;
+  | BidComplianceRecorded
+  | EvaluationPanelAppointed
+  | ScoreModerated
+  | ScoreModerationRequested
+  | ScoreModerationConfirmed
+  | EvaluationReopened;
 
 /** Events of an evaluator's own stream `tender-<id>.evaluator-<userId>`. */
 export type ConflictOfInterestDeclared = DomainEvent<

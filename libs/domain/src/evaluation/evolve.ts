@@ -1,6 +1,6 @@
 import type { TenderState } from '../notice/state';
 import type { TenderEvent } from '../lifecycle/tender-events';
-import { initialEvaluationState, moderationKey } from './state';
+import { initialEvaluationState, moderationKey, type EvaluationState } from './state';
 
 /** Folds the evaluation's tender-stream events; every other event leaves the state as it is. */
 export function evolveEvaluation(state: TenderState, event: TenderEvent): TenderState {
@@ -20,28 +20,97 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
       return { ...state, evaluation: { ...evaluation, panel: [...event.data.evaluatorIds] } };
     case 'ScoreModerated': {
       const { supplierId, criterionId, agreedScore, reason, moderatedAt } = event.data;
-      const moderation =
-        reason === undefined ? { agreedScore, moderatedAt } : { agreedScore, reason, moderatedAt };
+      const { evaluatorScores, moderatedBy } = event.data;
+      const moderation = {
+        agreedScore,
+        ...(reason === undefined ? {} : { reason }),
+        moderatedAt,
+        evaluatorScores: [...evaluatorScores],
+        moderatedBy,
+      };
+      const key = moderationKey(supplierId, criterionId);
       return {
         ...state,
         evaluation: {
-          ...evaluation,
+          ...withoutPending(evaluation, key),
+          moderated: { ...evaluation.moderated, [key]: moderation },
+          moderators: withModerator(evaluation, moderatedBy),
+        },
+      };
+    }
+    case 'ScoreModerationRequested': {
+      const { round: _round, ...pending } = event.data;
+      const key = moderationKey(pending.supplierId, pending.criterionId);
+      return {
+        ...state,
+        evaluation: {
+          ...withoutPending(evaluation, key),
+          pendingModerations: {
+            ...(evaluation.pendingModerations ?? {}),
+            [key]: { ...pending, evaluatorScores: [...pending.evaluatorScores] },
+          },
+          moderators: withModerator(evaluation, pending.requestedBy),
+        },
+      };
+    }
+    case 'ScoreModerationConfirmed': {
+      const { supplierId, criterionId, agreedScore, evaluatorScores, reason } = event.data;
+      const { requestedAt, requestedBy, confirmedBy, confirmedAt, confirmationReason } = event.data;
+      const key = moderationKey(supplierId, criterionId);
+      return {
+        ...state,
+        evaluation: {
+          ...withoutPending(evaluation, key, true),
           moderated: {
             ...evaluation.moderated,
-            [moderationKey(supplierId, criterionId)]: moderation,
+            [key]: {
+              agreedScore,
+              reason,
+              moderatedAt: requestedAt,
+              evaluatorScores: [...evaluatorScores],
+              moderatedBy: requestedBy,
+              confirmedBy,
+              confirmedAt,
+              confirmationReason,
+            },
           },
+          moderators: withModerator(evaluation, confirmedBy),
         },
       };
     }
     case 'EvaluationReopened': {
       const { award: _withdrawn, pendingAward: _dropped, ...rest } = state;
+      const { pendingModerations: _lapsed, supersededModerations: _past, ...kept } = evaluation;
       return {
         ...rest,
         stage: 'evaluation',
-        evaluation: { ...evaluation, round: event.data.round, moderated: {} },
+        evaluation: { ...kept, round: event.data.round, moderated: {} },
       };
     }
     default:
       return state;
   }
 }
+
+/** The cell's request, if one waits, leaves the pending ones: confirmed, or superseded on the record. */
+function withoutPending(
+  evaluation: EvaluationState,
+  key: string,
+  confirmed = false,
+): EvaluationState {
+  const pending = evaluation.pendingModerations ?? {};
+  if (!Object.hasOwn(pending, key)) return evaluation;
+  const { [key]: replaced, ...rest } = pending;
+  return {
+    ...evaluation,
+    pendingModerations: rest,
+    ...(confirmed
+      ? {}
+      : { supersededModerations: [...(evaluation.supersededModerations ?? []), replaced] }),
+  };
+}
+
+const withModerator = (evaluation: EvaluationState, officerId: string): string[] => {
+  const moderators = evaluation.moderators ?? [];
+  return moderators.includes(officerId) ? moderators : [...moderators, officerId];
+};

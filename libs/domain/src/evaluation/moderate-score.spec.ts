@@ -9,6 +9,7 @@ import {
   inStandstill,
   moderated,
   SUBMITTED_AT,
+  viewOf,
 } from '../testing/evaluation-fixtures';
 import { foreignOfficer, officer } from '../testing/notice-fixtures';
 import type { EvaluationCommand } from './commands';
@@ -54,6 +55,53 @@ describe('ModerateScore', () => {
           },
         },
       ]);
+  });
+
+  it('outside the range of the evaluators’ scores, only requests it for a second officer', () => {
+    given(evaluationDecider, evaluated)
+      .when(moderate(6, REASON))
+      .then([
+        {
+          type: 'ScoreModerationRequested',
+          data: {
+            supplierId: ACME,
+            criterionId: 'quality',
+            agreedScore: 6,
+            evaluatorScores: [7, 8, 9],
+            panelRange: { min: 7, max: 9 },
+            reason: REASON,
+            requestedAt: SUBMITTED_AT,
+            requestedBy: officer.userId,
+            round: 1,
+          },
+        },
+      ]);
+    const [above] = evaluationDecider.decide(moderate(9.5, REASON), viewOf(evaluated));
+    expect(above.type).toBe('ScoreModerationRequested');
+  });
+
+  it('changing unanimous scores is outside the range too', () => {
+    const [requested] = evaluationDecider.decide(
+      moderate(7, REASON, { criterionId: 'social' }),
+      viewOf(evaluated),
+    );
+    expect(requested).toMatchObject({
+      type: 'ScoreModerationRequested',
+      data: { evaluatorScores: [6, 6, 6], panelRange: { min: 6, max: 6 }, agreedScore: 7 },
+    });
+  });
+
+  it('an agreed score at either end of the range counts at once', () => {
+    for (const agreedScore of [7, 9]) {
+      const [recorded] = evaluationDecider.decide(moderate(agreedScore, REASON), viewOf(evaluated));
+      expect(recorded.type).toBe('ScoreModerated');
+    }
+  });
+
+  it('refuses an out-of-range request without a reason: MODERATION_UNREASONED', () => {
+    given(evaluationDecider, evaluated)
+      .when(moderate(2))
+      .thenFails('MODERATION_UNREASONED', { evaluatorScores: [7, 8, 9] });
   });
 
   it('refuses a differing score without a reason: MODERATION_UNREASONED', () => {

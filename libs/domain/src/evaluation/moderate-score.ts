@@ -10,7 +10,7 @@ import {
   sheetOf,
 } from './bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
-import type { ScoreModerated } from './events';
+import type { ScoreModerated, ScoreModerationRequested } from './events';
 import { requireCompliantBid } from './guards';
 
 type ModerateScore = Extract<EvaluationCommand, { type: 'ModerateScore' }>;
@@ -18,8 +18,16 @@ type ModerateScore = Extract<EvaluationCommand, { type: 'ModerateScore' }>;
 /**
  * After every evaluator of a bid has submitted, the officer records the panel's agreed score for a
  * criterion; where it differs from any evaluator's own score, the reason is part of the record.
+ * Moderation reconciles the panel, it does not overrule it: a score inside the range of the
+ * evaluators' scores counts at once; one outside it (which includes changing unanimous scores) is
+ * only requested, a departure that counts once a second officer confirms it (`confirmModeration`).
+ * The tenders are assessed by the methodology the notice published (Procurement Act 2023 s.23(3)):
+ * the panel's assessment under it is the record, and moderation may settle it, not replace it.
  */
-export function moderateScore(command: ModerateScore, view: TenderView): ScoreModerated[] {
+export function moderateScore(
+  command: ModerateScore,
+  view: TenderView,
+): (ScoreModerated | ScoreModerationRequested)[] {
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'moderate scores');
   requireStage(tender, ['evaluation'], 'moderate scores');
@@ -63,10 +71,18 @@ export function moderateScore(command: ModerateScore, view: TenderView): ScoreMo
       { supplierId, waiting },
     );
   }
-  const evaluatorScores = assessors.map(
-    (evaluatorId) =>
-      scoreOf(sheetOf(view, evaluatorId), supplierId, criterionId)?.score ?? Number.NaN,
+  const submittedScores = assessors.map(
+    (evaluatorId) => scoreOf(sheetOf(view, evaluatorId), supplierId, criterionId)?.score,
   );
+  const unscored = assessors.filter((_, index) => submittedScores[index] === undefined);
+  if (unscored.length > 0) {
+    throw new DomainError(
+      'INCOMPLETE_EVALUATION',
+      `There is no panel score to reconcile: ${unscored.join(', ')} submitted no score for ${criterionId} on the bid from ${supplierId}`,
+      { supplierId, criterionId, unscored },
+    );
+  }
+  const evaluatorScores = submittedScores as number[];
   const differs = evaluatorScores.some((score) => score !== agreedScore);
   if (differs && !isSubstantiveText(command.reason)) {
     throw new DomainError(
@@ -74,6 +90,25 @@ export function moderateScore(command: ModerateScore, view: TenderView): ScoreMo
       `The agreed score ${agreedScore} differs from the evaluators' scores (${evaluatorScores.join(', ')}): give the reason, ${SUBSTANTIVE_TEXT_RULE}`,
       { supplierId, criterionId, evaluatorScores },
     );
+  }
+  const panelRange = { min: Math.min(...evaluatorScores), max: Math.max(...evaluatorScores) };
+  if (agreedScore < panelRange.min || agreedScore > panelRange.max) {
+    return [
+      {
+        type: 'ScoreModerationRequested',
+        data: {
+          supplierId,
+          criterionId,
+          agreedScore,
+          evaluatorScores,
+          panelRange,
+          reason: command.reason!.trim(),
+          requestedAt: command.now.toISOString(),
+          requestedBy: command.actor.userId,
+          round: tender.evaluation.round,
+        },
+      },
+    ];
   }
   return [
     {

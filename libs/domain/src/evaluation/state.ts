@@ -1,13 +1,24 @@
-import type { BidComplianceRecorded } from './events';
+import type { BidComplianceRecorded, ScoreModerationRequested } from './events';
 
 /** The latest compliance decision on a bid: the event's facts without the round it was made in. */
 export type ComplianceRecord = Omit<BidComplianceRecorded['data'], 'round'>;
 
+/** An agreed score that counts in the ranking. */
 export interface Moderation {
   agreedScore: number;
   reason?: string;
   moderatedAt: string;
+  /** The assessing evaluators' submitted scores (absent only in states stored before they were kept). */
+  evaluatorScores?: number[];
+  moderatedBy?: string;
+  /** Outside the panel's range: the second officer who confirmed it, and why. */
+  confirmedBy?: string;
+  confirmedAt?: string;
+  confirmationReason?: string;
 }
+
+/** An agreed score outside the panel's range, waiting for a second officer: it does not count. */
+export type PendingModeration = Omit<ScoreModerationRequested['data'], 'round'>;
 
 /** The evaluation as the tender stream records it (scores live in the evaluators' own streams). */
 export interface EvaluationState {
@@ -17,6 +28,12 @@ export interface EvaluationState {
   panel: string[];
   /** `${supplierId}/${criterionId}` → the agreed score of the current round. */
   moderated: Record<string, Moderation>;
+  /** `${supplierId}/${criterionId}` → the agreed score waiting for a second officer (this round). */
+  pendingModerations?: Record<string, PendingModeration>;
+  /** Requests replaced before a second officer confirmed them (this round): departures on the record. */
+  supersededModerations?: PendingModeration[];
+  /** Every officer who recorded, requested or confirmed an agreed score on this tender, any round. */
+  moderators?: string[];
 }
 
 export const initialEvaluationState = (): EvaluationState => ({

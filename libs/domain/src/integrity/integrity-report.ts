@@ -11,6 +11,8 @@ import {
   type JustificationStats,
 } from './coverage';
 import { awardOf, compareText } from './flag-support';
+import { moderationChangedRanking, moderationSection } from './moderation';
+import { moderationOutcome } from '../award/moderated-ranking';
 import { priceFlags } from './price-flags';
 import type {
   AwardIntegrity,
@@ -43,6 +45,7 @@ export function integrityReport(
   const stats = justificationStats(view);
   const bids = sealed ? [] : bidSummaries(view, complete, stats);
   const excluded = sealed ? [] : excludedBids(view);
+  const moderation = sealed || !tender.terms ? undefined : moderationOutcome(view);
   return {
     tenderId: tender.tenderId ?? '',
     buyerOrganisationId: tender.buyerOrganisationId ?? '',
@@ -68,6 +71,7 @@ export function integrityReport(
     panel: panelMembers(view),
     coverage,
     openViolations: sealed || !tender.terms ? [] : evaluationViolations(view),
+    moderation: moderationSection(view, moderation === undefined, moderation),
     award: awardIntegrity(view),
     redFlags: sortFlags([
       ...shortSubmissionPeriod(view, thresholds),
@@ -75,6 +79,7 @@ export function integrityReport(
       ...unansweredClarifications(view),
       ...(sealed ? [] : priceFlags(view, thresholds)),
       ...awardDepartureFlags(view),
+      ...(moderation ? moderationChangedRanking(moderation) : []),
       ...evaluationAsymmetry(view, thresholds, stats),
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),

@@ -13,6 +13,7 @@ export const RED_FLAG_TITLES = {
   R038: 'Excessive disqualified bids',
   'FT-UNANSWERED-CLARIFICATIONS': 'Tendering closed with clarification questions unanswered',
   'FT-WINNER-NOT-TOP-RANKED': 'Award to a bid other than the top-ranked one',
+  'FT-MODERATION-CHANGED-RANKING': "Moderation changed which bid ranks first on the panel's scores",
   'FT-DIRECT-AWARD': 'Direct award without the competition the notice asked for',
   'FT-EVALUATION-ASYMMETRY': "The winner's justifications far longer than the other bids'",
   'FT-CONTRACT-CHANGE': 'Contract change past a threshold',

@@ -1,4 +1,4 @@
-import type { AwardDeparture, RankedBid } from '../award/events';
+import type { AwardDeparture, ModeratedCell, RankedBid } from '../award/events';
 import type { ChangeRedFlag, ContractChangeKind, ContractPeriod } from '../contract/events';
 import type { RuleViolation } from '../evaluation/rule-violations';
 import type { Money } from '../notice/terms';
@@ -101,6 +101,28 @@ export interface AwardIntegrity {
   };
 }
 
+/**
+ * Moderation (issue 12): the panel's ranking on the evaluators' means beside the ranking with the
+ * agreed scores that count, and every agreed score with the panel's scores, who and why.
+ */
+export interface ModerationIntegrity {
+  panelRanking: { supplierId: string; rank: number; total: number }[];
+  ranking: { supplierId: string; rank: number; total: number }[];
+  panelTopRanked: string[];
+  topRanked: string[];
+  changesTopRanked: boolean;
+  /** Agreed scores that count. */
+  moderated: ModeratedCell[];
+  /** Outside the panel's range and waiting for a second officer: not counted. */
+  pending: ModeratedCell[];
+  /** Requests outside the range replaced before anyone confirmed them: never counted, still departures. */
+  superseded: ModeratedCell[];
+  /** Agreed scores outside the panel's range: counted, pending or superseded. */
+  departures: number;
+  /** Officers who recorded, requested or confirmed an agreed score on this tender. */
+  moderators: string[];
+}
+
 export interface IntegrityReport {
   tenderId: string;
   buyerOrganisationId: string;
@@ -124,6 +146,7 @@ export interface IntegrityReport {
   coverage: CoverageMatrix;
   /** What still stands between the evaluation and an award (rules 2–4); empty while sealed. */
   openViolations: RuleViolation[];
+  moderation: ModerationIntegrity;
   award: AwardIntegrity;
   redFlags: RedFlag[];
 }

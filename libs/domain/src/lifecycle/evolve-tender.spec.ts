@@ -64,9 +64,17 @@ describe('evolveTender: the evaluation', () => {
         agreedScore: 7,
         reason: 'The panel agreed on seven',
         moderatedAt: expect.any(String),
+        evaluatorScores: [7, 8, 9],
+        moderatedBy: officer.userId,
       },
-      [`${ACME}/social`]: { agreedScore: 6, moderatedAt: expect.any(String) },
+      [`${ACME}/social`]: {
+        agreedScore: 6,
+        moderatedAt: expect.any(String),
+        evaluatorScores: [6, 6, 6],
+        moderatedBy: officer.userId,
+      },
     });
+    expect(state.evaluation.moderators).toEqual([officer.userId]);
   });
 
   it('reopening drops the award and the agreed scores, keeps compliance and the panel, and starts the round', () => {

@@ -58,7 +58,7 @@ export interface TenderState {
   cancelledAt?: string;
   cancellationReason?: string;
   evaluation: EvaluationState;
-  /** A proposal waiting for a second officer's confirmation (rule 4). */
+  /** A proposal waiting for a second officer's confirmation (rules 4 and 5). */
   pendingAward?: AwardProposal;
   award?: AwardState;
   challenges: Record<string, ChallengeState>;

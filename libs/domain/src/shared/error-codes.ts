@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   EVALUATION_ALREADY_SUBMITTED: 'conflict',
   INCOMPLETE_EVALUATION: 'conflict',
   MODERATION_UNREASONED: 'invalid',
+  /** Issue 12: no such agreed score waits for a second officer (or another score does). */
+  MODERATION_NOT_PENDING: 'conflict',
+  /** Issue 12: an agreed score outside the panel's range still waits for a second officer. */
+  MODERATION_PENDING: 'conflict',
   // Award and standstill (rules 1, 5, 7)
   INSUFFICIENT_COMPETITION: 'conflict',
   WINNER_NOT_COMPLIANT: 'conflict',
@@ -59,6 +63,8 @@ export const ERROR_CODES = {
   DIRECT_AWARD_NOT_ALLOWED: 'conflict',
   INVALID_LEGAL_GROUND: 'invalid',
   AWARD_NOT_PENDING: 'conflict',
+  /** Issue 12: the officer confirming an award moderated this tender's scores. */
+  CONFIRMER_MODERATED: 'conflict',
   REASON_REQUIRED: 'invalid',
   STANDSTILL_NOT_ENDED: 'conflict',
   // Challenge (rule 7)

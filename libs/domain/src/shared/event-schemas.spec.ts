@@ -36,6 +36,8 @@ describe('event schemas', () => {
         'BidComplianceRecorded',
         'EvaluationPanelAppointed',
         'ScoreModerated',
+        'ScoreModerationRequested',
+        'ScoreModerationConfirmed',
         'EvaluationReopened',
         'ConflictOfInterestDeclared',
         'BidScored',

@@ -38,6 +38,8 @@ export const EVENT_VERSIONS = {
   BidComplianceRecorded: 1,
   EvaluationPanelAppointed: 1,
   ScoreModerated: 1,
+  ScoreModerationRequested: 1,
+  ScoreModerationConfirmed: 1,
   EvaluationReopened: 1,
   ConflictOfInterestDeclared: 1,
   BidScored: 1,

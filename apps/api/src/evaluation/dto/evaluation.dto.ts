@@ -110,3 +110,22 @@ export class ModerateScoreDto {
   @Length(0, 5000)
   reason?: string;
 }
+
+export class ConfirmModerationDto {
+  @ApiProperty({ example: 'acme' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'supplierId must be a supplier id' })
+  supplierId!: string;
+
+  @ApiProperty({ example: 'quality' })
+  @Matches(CRITERION_ID, { message: 'criterionId must be a criterion id' })
+  criterionId!: string;
+
+  @ApiProperty({ example: 3, description: 'The requested agreed score being confirmed' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  agreedScore!: number;
+
+  @ApiProperty({ description: "The confirming officer's own reason (published with the award)" })
+  @IsString()
+  @Length(0, 5000)
+  reason!: string;
+}
