@@ -1,14 +1,178 @@
+import { isContentWord } from './stop-words';
+
 /**
  * A reason, justification or statement that actually says something. The seeds' award was waved
- * through on one-word exclusions ("Price.", "Late."): a record of why must be a sentence, not a label.
+ * through on one-word exclusions ("Price.", "Late."); a count of words alone then let "Price. Price.
+ * Price. Price." and five-word stock phrases through. So the rule measures content: enough different
+ * words, enough of them content words (not stop words, `stop-words.ts`), and no padding by repetition.
  */
-export const SUBSTANTIVE_TEXT = { minWords: 4, minCharacters: 20 } as const;
+export const SUBSTANTIVE_TEXT = {
+  minCharacters: 30,
+  minWords: 6,
+  minDistinctWords: 6,
+  minContentWords: 4,
+  /** A word this many times in a row is padding ("etc etc etc"). */
+  maxRun: 3,
+  /** One word making up this share of the words or more is padding. */
+  maxWordShare: 0.5,
+  /** More than this share of the word triples repeating an earlier one is a pasted phrase. */
+  maxRepeatedTriples: 1 / 3,
+} as const;
 
-export function isSubstantiveText(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const text = value.trim();
-  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-  return text.length >= SUBSTANTIVE_TEXT.minCharacters && words.length >= SUBSTANTIVE_TEXT.minWords;
+/** Which test a text failed, in the order they are tried. */
+export type SubstantiveTextProblem =
+  | 'missing'
+  | 'too_short'
+  | 'too_few_distinct_words'
+  | 'repetition'
+  | 'too_few_content_words';
+
+export const SUBSTANTIVE_TEXT_RULE =
+  `at least ${SUBSTANTIVE_TEXT.minCharacters} characters and ${SUBSTANTIVE_TEXT.minWords} words, ` +
+  `${SUBSTANTIVE_TEXT.minDistinctWords} of them different and ${SUBSTANTIVE_TEXT.minContentWords} ` +
+  'different content words (not stop words), not padded by repeating a word or a phrase';
+
+const PROBLEM_TEXT: Record<SubstantiveTextProblem, string> = {
+  missing: 'there is no text',
+  too_short: `it is shorter than ${SUBSTANTIVE_TEXT.minCharacters} characters or ${SUBSTANTIVE_TEXT.minWords} words`,
+  too_few_distinct_words: `it has fewer than ${SUBSTANTIVE_TEXT.minDistinctWords} different words`,
+  repetition: 'it is padded by repeating a word or a phrase',
+  too_few_content_words: `it has fewer than ${SUBSTANTIVE_TEXT.minContentWords} different content words`,
+};
+
+/** What is wrong with a text, for a refusal's message. */
+export const describeProblem = (problem: SubstantiveTextProblem) => PROBLEM_TEXT[problem];
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2018 || code === 0x2019;
+
+/** A word as the rule sees it; `lettered` when it has a letter (a number is a word, not content). */
+interface Word {
+  text: string;
+  lettered: boolean;
 }
 
-export const SUBSTANTIVE_TEXT_RULE = `at least ${SUBSTANTIVE_TEXT.minWords} words and ${SUBSTANTIVE_TEXT.minCharacters} characters`;
+/**
+ * Splits on anything but letters and digits, keeping apostrophes inside a word ("don't"). One pass
+ * over the characters: the award guard measures 10,000 justifications at a time.
+ */
+function scan(source: string): Word[] {
+  const text = source.toLowerCase();
+  const words: Word[] = [];
+  let start = -1;
+  let lettered = false;
+  let curly = false;
+  const end = (at: number) => {
+    if (start >= 0) {
+      let word = text.slice(start, at);
+      if (curly) word = word.replace(/[\u2018\u2019]/g, "'");
+      words.push({ text: word.endsWith("'s") ? word.slice(0, -2) : word, lettered });
+    }
+    start = -1;
+    lettered = false;
+    curly = false;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) {
+      if (start < 0) start = i;
+      lettered = true;
+      i += 1;
+    } else if (code >= 0x30 && code <= 0x39) {
+      if (start < 0) start = i;
+      i += 1;
+    } else if (isApostrophe(code)) {
+      if (start >= 0 && continuesWord(text, i + 1)) curly ||= code !== 0x27;
+      else end(i);
+      i += 1;
+    } else if (code < 0x80) {
+      end(i);
+      i += 1;
+    } else {
+      const point = text.codePointAt(i)!;
+      const char = String.fromCodePoint(point);
+      if (LETTER_OR_NUMBER.test(char)) {
+        if (start < 0) start = i;
+        lettered ||= LETTER.test(char);
+      } else end(i);
+      i += char.length;
+    }
+  }
+  end(text.length);
+  return words;
+}
+
+const continuesWord = (text: string, at: number) =>
+  at < text.length && LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(at)!));
+
+/** The text's words in order: lower case, apostrophes straightened, a possessive 's dropped. */
+export const wordsOf = (text: string): string[] => scan(text).map((word) => word.text);
+
+/**
+ * The text as a comparison sees it: its words, one space apart. Case, punctuation, spacing and line
+ * breaks do not make a pasted text a different one.
+ */
+export const normalisedText = (text: string): string => wordsOf(text).join(' ');
+
+/** The first test the text fails, or undefined when it is substantive. */
+export function substantiveTextProblem(value: unknown): SubstantiveTextProblem | undefined {
+  if (typeof value !== 'string' || value.trim().length === 0) return 'missing';
+  const text = value.trim();
+  const scanned = scan(text);
+  if (text.length < SUBSTANTIVE_TEXT.minCharacters || scanned.length < SUBSTANTIVE_TEXT.minWords) {
+    return 'too_short';
+  }
+  // Each distinct word gets a number, so repeats are counted on numbers, not on strings.
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  const sequence: number[] = [];
+  let run = 0;
+  let longestRun = 0;
+  let commonest = 0;
+  let content = 0;
+  for (const { text: word, lettered } of scanned) {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = counts.length;
+      ids.set(word, id);
+      counts.push(0);
+      if (lettered && isContentWord(word)) content += 1;
+    }
+    counts[id] += 1;
+    if (counts[id] > commonest) commonest = counts[id];
+    // Runs of numbers are data ("1.1.1"), not padding.
+    run = lettered && sequence[sequence.length - 1] === id ? run + 1 : 1;
+    if (run > longestRun) longestRun = run;
+    sequence.push(id);
+  }
+  if (counts.length < SUBSTANTIVE_TEXT.minDistinctWords) return 'too_few_distinct_words';
+  if (
+    longestRun >= SUBSTANTIVE_TEXT.maxRun ||
+    commonest >= sequence.length * SUBSTANTIVE_TEXT.maxWordShare ||
+    (commonest > 1 && repeatedTripleShare(sequence) > SUBSTANTIVE_TEXT.maxRepeatedTriples)
+  ) {
+    return 'repetition';
+  }
+  if (content < SUBSTANTIVE_TEXT.minContentWords) return 'too_few_content_words';
+  return undefined;
+}
+
+/** The share of word triples that repeat an earlier triple: a pasted phrase or sentence. */
+function repeatedTripleShare(sequence: readonly number[]): number {
+  const triples = sequence.length - 2;
+  if (triples < 2) return 0;
+  const base = sequence.length;
+  const seen = new Set<number>();
+  let repeated = 0;
+  for (let i = 0; i < triples; i += 1) {
+    const triple = (sequence[i] * base + sequence[i + 1]) * base + sequence[i + 2];
+    if (seen.has(triple)) repeated += 1;
+    else seen.add(triple);
+  }
+  return repeated / triples;
+}
+
+export function isSubstantiveText(value: unknown): value is string {
+  return substantiveTextProblem(value) === undefined;
+}
