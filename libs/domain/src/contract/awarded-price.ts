@@ -11,7 +11,9 @@ export function awardedPrice(tender: TenderState): Money {
   const ranked = award.ranking.find((bid) => bid.supplierId === award.supplierId);
   const price = ranked?.price ?? tender.evaluation.compliance[award.supplierId]?.price;
   if (!price) {
-    throw new Error(`The award to ${award.supplierId} carries no price: the award record is broken`);
+    throw new Error(
+      `The award to ${award.supplierId} carries no price: the award record is broken`,
+    );
   }
   return { amount: price.amount, currency: price.currency };
 }

@@ -21,11 +21,7 @@ export const SUBSTANTIVE_TEXT = {
 
 /** Which test a text failed, in the order they are tried. */
 export type SubstantiveTextProblem =
-  | 'missing'
-  | 'too_short'
-  | 'too_few_distinct_words'
-  | 'repetition'
-  | 'too_few_content_words';
+  'missing' | 'too_short' | 'too_few_distinct_words' | 'repetition' | 'too_few_content_words';
 
 export const SUBSTANTIVE_TEXT_RULE =
   `at least ${SUBSTANTIVE_TEXT.minCharacters} characters and ${SUBSTANTIVE_TEXT.minWords} words, ` +
@@ -73,7 +69,7 @@ function scan(source: string): Word[] {
     lettered = false;
     curly = false;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code >= 0x61 && code <= 0x7a) {
       if (start < 0) start = i;
