@@ -80,7 +80,7 @@ describe('LodgeChallenge (rule 7)', () => {
     const lodged = after(challengeDecider, standstill, lodge());
     given(challengeDecider, lodged).when(lodge()).then([]);
     given(challengeDecider, lodged)
-      .when(lodge({ text: 'A different complaint about the same award' }))
+      .when(lodge({ text: 'A different complaint about how the same award was scored' }))
       .thenFails('CHALLENGE_ID_REUSED', { challengeId: 'ch-1' });
     given(challengeDecider, lodged)
       .when(lodge({ actor: supplier }))
