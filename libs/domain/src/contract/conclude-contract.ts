@@ -9,9 +9,10 @@ import type { ContractConcluded } from './events';
 /**
  * The contract is entered into with the awarded supplier, only after the standstill has ended and
  * with no challenge open (rule 7). The server clock decides, whether or not the scheduler has run.
- * The contract is the award: supplier, value and currency are the award's. A contract at another
- * price would be a modification made before the contract existed, outside the change route and its
- * rules (Procurement Act 2023 s.74 and Schedule 8; Directive 2014/24/EU Art. 72).
+ * The contract is the award: the supplier whose tender won (Procurement Act 2023 s.19(1)), at the
+ * price it tendered. A contract at another price would be a modification made before the contract
+ * existed, outside the change route and its rules (s.74 and Schedule 8, the change notice of s.75;
+ * Directive 2014/24/EU Art. 72).
  */
 export function concludeContract(
   command: Extract<ContractCommand, { type: 'ConcludeContract' }>,
