@@ -111,9 +111,29 @@ export const wordsOf = (text: string): string[] => scan(text).map((word) => word
  */
 export const normalisedText = (text: string): string => wordsOf(text).join(' ');
 
+/**
+ * Verdicts already reached, by text: the award guard, the ranking and the integrity report each
+ * re-read every justification of a tender (10,000 of them at 200 bids × 5 evaluators × 10 criteria)
+ * on every request. The rule is a pure function of the text, so a remembered verdict is the verdict.
+ * Bounded: short texts only, and forgotten all at once when full.
+ */
+const verdicts = new Map<string, SubstantiveTextProblem | null>();
+const REMEMBERED = { maxTexts: 20_000, maxLength: 500 } as const;
+
 /** The first test the text fails, or undefined when it is substantive. */
 export function substantiveTextProblem(value: unknown): SubstantiveTextProblem | undefined {
-  if (typeof value !== 'string' || value.trim().length === 0) return 'missing';
+  if (typeof value !== 'string') return 'missing';
+  if (value.length > REMEMBERED.maxLength) return measure(value);
+  const known = verdicts.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const problem = measure(value);
+  if (verdicts.size >= REMEMBERED.maxTexts) verdicts.clear();
+  verdicts.set(value, problem ?? null);
+  return problem;
+}
+
+function measure(value: string): SubstantiveTextProblem | undefined {
+  if (value.trim().length === 0) return 'missing';
   const text = value.trim();
   const scanned = scan(text);
   if (text.length < SUBSTANTIVE_TEXT.minCharacters || scanned.length < SUBSTANTIVE_TEXT.minWords) {
