@@ -78,7 +78,10 @@ describe('notifications of the award stage', () => {
       summary: {
         supplierId: 'org-cedar',
         outcome: 'excluded',
-        exclusion: { reasonCode: 'late-evidence', reasonText: 'No insurance certificate was supplied with the tender documents' },
+        exclusion: {
+          reasonCode: 'late-evidence',
+          reasonText: 'No insurance certificate was supplied with the tender documents',
+        },
         winner: { supplierId: 'org-acme', total: 80, scores: { quality: 8 }, reasons },
       },
       issuedAt: '2025-04-14T10:00:00.000Z',
@@ -88,7 +91,10 @@ describe('notifications of the award stage', () => {
     expect(JSON.parse(JSON.stringify(body)).data.summary).toEqual({
       supplierId: 'org-cedar',
       outcome: 'excluded',
-      exclusion: { reasonCode: 'late-evidence', reasonText: 'No insurance certificate was supplied with the tender documents' },
+      exclusion: {
+        reasonCode: 'late-evidence',
+        reasonText: 'No insurance certificate was supplied with the tender documents',
+      },
       winner: { supplierId: 'org-acme', total: 80, scores: { quality: 8 }, reasons },
     });
   });

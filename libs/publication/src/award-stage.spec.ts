@@ -214,7 +214,9 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
     const awarded = releaseBodiesOf(direct.events).releases.at(-1)!;
     expect(awarded.tender).toMatchObject({
       procurementMethod: 'direct',
-      procurementMethodRationale: expect.stringContaining('Cameras are needed before the summit and no other supplier can deliver'),
+      procurementMethodRationale: expect.stringContaining(
+        'Cameras are needed before the summit and no other supplier can deliver',
+      ),
     });
     expect(awarded.awards![0].description).toContain(
       'Direct award: Extreme and unavoidable urgency',

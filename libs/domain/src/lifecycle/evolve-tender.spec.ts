@@ -56,7 +56,13 @@ describe('evolveTender: the evaluation', () => {
   it('keeps the agreed score per bid and criterion, with its reason when given', () => {
     const state = foldTender([
       ...tendering(),
-      moderated(ACME, 'quality', 7, [7, 8, 9], 'The panel settled on seven after rereading the storage answer'),
+      moderated(
+        ACME,
+        'quality',
+        7,
+        [7, 8, 9],
+        'The panel settled on seven after rereading the storage answer',
+      ),
       moderated(ACME, 'social', 6, [6, 6, 6]),
     ]);
     expect(state.evaluation.moderated).toEqual({
@@ -143,7 +149,10 @@ describe('evolveTender: award and standstill', () => {
       },
     });
     expect(state.stage).toBe('unsuccessful');
-    expect(state.unsuccessful).toEqual({ reason: 'No compliant bids remained once the storage requirement was applied', declaredAt: AWARD_AT });
+    expect(state.unsuccessful).toEqual({
+      reason: 'No compliant bids remained once the storage requirement was applied',
+      declaredAt: AWARD_AT,
+    });
   });
 });
 
