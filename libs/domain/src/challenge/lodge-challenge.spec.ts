@@ -113,6 +113,12 @@ describe('LodgeChallenge (rule 7)', () => {
     ['an unknown ground', { grounds: ['bad-vibes'] }],
     ['a ground twice', { grounds: ['evaluation-error', 'evaluation-error'] }],
     ['a one-word text', { text: 'Unfair.' }],
+    [
+      'a sentence pasted twice',
+      {
+        text: 'The scoring was unfair to us. The scoring was unfair to us. The scoring was unfair.',
+      },
+    ],
   ])('refuses %s: INVALID_CHALLENGE', (_case, extra) => {
     given(challengeDecider, standstill).when(lodge(extra)).thenFails('INVALID_CHALLENGE');
   });
