@@ -111,6 +111,7 @@ export const REASONED_EXCLUSION = {
   decision: 'excluded',
   reasonCode: 'requirements-not-met',
   reasonText: 'The method statement does not cover evidence retention for seven years.',
+  requirement: 'quality',
 };
 
 /** A justification of the length the rules ask for, naming what was scored. */
@@ -193,6 +194,7 @@ export async function passStandstill(api: RunningApi, tenderId: string): Promise
   return endsAt;
 }
 
+/** At Acme's awarded price: the contract is the award. */
 export const CONTRACT = {
   value: { amount: PRICES.acme, currency: 'GBP' },
   period: { startDate: '2027-01-01', endDate: '2028-12-31' },

@@ -10,7 +10,11 @@ interface Ids {
   unknown: string;
 }
 
-const SCORE = { criterionId: 'quality', score: 7, justification: 'Meets the specification fully.' };
+const SCORE = {
+  criterionId: 'quality',
+  score: 7,
+  justification: 'Meets the storage and docking specification fully.',
+};
 const CHALLENGE = {
   grounds: ['evaluation-error'],
   text: 'The panel scored social value on an unpublished sub-criterion.',
@@ -122,6 +126,53 @@ const CASES: BadInput<Ids>[] = [
     body: { decision: 'excluded' },
     status: 422,
     code: 'EXCLUSION_UNREASONED',
+  },
+  {
+    name: 'exclusion with "Price. Price. Price. Price."',
+    user: 'officer-alice',
+    method: 'POST',
+    path: ({ evaluation }) => `/tenders/${evaluation}/compliance/acme`,
+    body: {
+      decision: 'excluded',
+      reasonCode: 'requirements-not-met',
+      reasonText: 'Price. Price. Price. Price.',
+      requirement: 'quality',
+    },
+    status: 422,
+    code: 'EXCLUSION_UNREASONED',
+  },
+  {
+    name: 'exclusion naming no requirement',
+    user: 'officer-alice',
+    method: 'POST',
+    path: ({ evaluation }) => `/tenders/${evaluation}/compliance/acme`,
+    body: {
+      decision: 'excluded',
+      reasonCode: 'requirements-not-met',
+      reasonText: 'The method statement does not cover evidence retention for seven years.',
+    },
+    status: 422,
+    code: 'EXCLUSION_UNREASONED',
+  },
+  {
+    name: 'exclusion with a requirement that is not text',
+    user: 'officer-alice',
+    method: 'POST',
+    path: ({ evaluation }) => `/tenders/${evaluation}/compliance/acme`,
+    body: { decision: 'excluded', requirement: ['quality'] },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['requirement'],
+  },
+  {
+    name: 'contract with a value and no period',
+    user: 'officer-alice',
+    method: 'POST',
+    path: ({ evaluation }) => `/tenders/${evaluation}/contract`,
+    body: { value: CONTRACT.value },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['period'],
   },
   // Panel
   {
@@ -457,7 +508,7 @@ const CASES: BadInput<Ids>[] = [
     user: 'evaluator-eve',
     method: 'POST',
     path: ({ evaluation }) => `/tenders/${evaluation}/unsuccessful`,
-    body: { reason: 'Not enough competition for this requirement.' },
+    body: { reason: 'Not enough competition for this requirement: one compliant bid remained.' },
     status: 403,
     code: 'ROLE_NOT_ALLOWED',
     refusalOn: 'evaluation',
@@ -603,7 +654,7 @@ const CASES: BadInput<Ids>[] = [
     user: 'supplier-acme',
     method: 'POST',
     path: ({ evaluation }) => `/tenders/${evaluation}/challenges/c-1/outcome`,
-    body: { outcome: 'withdrawn', reason: 'We no longer pursue this challenge at all.' },
+    body: { outcome: 'withdrawn', reason: 'We no longer pursue this challenge after the debrief.' },
     status: 403,
     code: 'ROLE_NOT_ALLOWED',
     refusalOn: 'evaluation',
@@ -634,7 +685,7 @@ const CASES: BadInput<Ids>[] = [
     body: {},
     status: 400,
     code: 'VALIDATION_FAILED',
-    fields: ['value', 'period'],
+    fields: ['period'],
   },
   {
     name: 'contract with a negative value and no dates',

@@ -17,6 +17,7 @@ const ANOTHER_REASON = {
   reasonCode: 'incomplete-submission',
   reasonText:
     'The bid gives no price breakdown for the evidence platform, which the notice requires.',
+  requirement: 'procedural-requirements',
 };
 
 /**

@@ -31,7 +31,7 @@ describe('integrity scores migration (PostgreSQL)', () => {
     );
     const score = (n: number) => ({
       score: n,
-      justification: `Justified at length, number ${n}.`,
+      justification: `Justified at length on storage evidence, number ${n}.`,
       scoredAt: '2025-04-01T09:00:00.000Z',
     });
     const state = {
@@ -74,7 +74,7 @@ describe('integrity scores migration (PostgreSQL)', () => {
         supplier_id: 'acme',
         criterion_id: 'delivery',
         score: 6.5,
-        justification: 'Justified at length, number 6.5.',
+        justification: 'Justified at length on storage evidence, number 6.5.',
         scored_at: '2025-04-01T09:00:00.000Z',
       },
       expect.objectContaining({ criterion_id: 'quality', score: 7 }),

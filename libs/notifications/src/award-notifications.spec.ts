@@ -78,7 +78,10 @@ describe('notifications of the award stage', () => {
       summary: {
         supplierId: 'org-cedar',
         outcome: 'excluded',
-        exclusion: { reasonCode: 'late-evidence', reasonText: 'No insurance certificate' },
+        exclusion: {
+          reasonCode: 'late-evidence',
+          reasonText: 'No insurance certificate was supplied with the tender documents',
+        },
         winner: { supplierId: 'org-acme', total: 80, scores: { quality: 8 }, reasons },
       },
       issuedAt: '2025-04-14T10:00:00.000Z',
@@ -88,7 +91,10 @@ describe('notifications of the award stage', () => {
     expect(JSON.parse(JSON.stringify(body)).data.summary).toEqual({
       supplierId: 'org-cedar',
       outcome: 'excluded',
-      exclusion: { reasonCode: 'late-evidence', reasonText: 'No insurance certificate' },
+      exclusion: {
+        reasonCode: 'late-evidence',
+        reasonText: 'No insurance certificate was supplied with the tender documents',
+      },
       winner: { supplierId: 'org-acme', total: 80, scores: { quality: 8 }, reasons },
     });
   });
@@ -135,7 +141,7 @@ describe('notifications of the award stage', () => {
       challengeId: 'ch-1',
       outcome: 'upheld',
       remedy: 're-evaluate',
-      reason: 'Quality scores were not justified',
+      reason: 'The quality scores were never justified against the published criteria',
       resolvedAt: '2025-04-20T10:00:00.000Z',
       resolvedBy: 'u-lee',
     });
@@ -145,14 +151,14 @@ describe('notifications of the award stage', () => {
       challengeId: 'ch-1',
       outcome: 'upheld',
       remedy: 're-evaluate',
-      reason: 'Quality scores were not justified',
+      reason: 'The quality scores were never justified against the published criteria',
       resolvedAt: '2025-04-20T10:00:00.000Z',
     });
   });
 
   it('an unsuccessful tender, a contract and its change notice, without officers’ ids', () => {
     const unsuccessful = told('TenderDeclaredUnsuccessful', {
-      reason: 'Only one compliant bid',
+      reason: 'Only one compliant bid remained; the requirement will be re-tendered',
       compliantBids: 1,
       minimumBids: 2,
       declaredAt: '2025-04-10T10:00:00.000Z',
@@ -181,7 +187,7 @@ describe('notifications of the award stage', () => {
       changeId: 'c-1',
       kind: 'extension',
       description: 'Pilot extended',
-      justification: 'Roll-out delayed by the vendor',
+      justification: 'The force-wide roll-out was delayed by late vendor deliveries',
       addedValue: { amount: 100000, currency: 'GBP' },
       addedMonths: 12,
       changeNumber: 1,

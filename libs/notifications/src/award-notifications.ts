@@ -54,7 +54,11 @@ function summaryBody(summary: AssessmentSummary) {
       scores: scores(own.scores),
       reasons: reasons(own.reasons),
     },
-    exclusion: exclusion && { reasonCode: exclusion.reasonCode, reasonText: exclusion.reasonText },
+    exclusion: exclusion && {
+      reasonCode: exclusion.reasonCode,
+      reasonText: exclusion.reasonText,
+      ...(exclusion.requirement ? { requirement: exclusion.requirement } : {}),
+    },
     winner: {
       supplierId: winner.supplierId,
       total: winner.total,

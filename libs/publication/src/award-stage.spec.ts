@@ -109,7 +109,7 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
           expect.objectContaining({
             id: 'change-1',
             date: '2026-03-01T09:00:00.000Z',
-            rationale: 'Roll-out delayed by the force',
+            rationale: 'The force delayed the roll-out while its new docking stations were built',
             description: expect.stringContaining('Red flags: Adds 12 months (threshold 6)'),
             amendsReleaseID: releases.at(-2)!.id,
             releaseID: last.id,
@@ -125,8 +125,8 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
       'evaluator-',
       'officer-',
       'legal-lee',
-      'Solid evidence platform',
-      'No UK data centre offered',
+      'A solid evidence platform with tested retention and retrieval',
+      'No UK data centre was offered for storing the footage',
       'Leeds',
       'London office',
       'hash-of',
@@ -143,7 +143,7 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
           challengeId: 'c-1',
           supplierId: 'birch',
           grounds: ['wrongful-exclusion'],
-          text: 'Annex 4',
+          text: 'Annex 4 of our bid covers the retention requirement in full',
           lodgedAt: '2025-04-14T09:00:00.000Z',
           round: 1,
         },
@@ -154,7 +154,7 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
           challengeId: 'c-1',
           outcome: 'upheld',
           remedy: 're-evaluate',
-          reason: 'Exclusion wrong',
+          reason: 'The exclusion misread annex 4 of the bid on footage retention',
           resolvedAt: '2025-04-20T09:00:00.000Z',
           resolvedBy: 'legal-lee',
         },
@@ -205,7 +205,7 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
         departures: ['direct-award'],
         directAward: {
           ground: 'extreme-urgency',
-          justification: 'Cameras needed before the summit',
+          justification: 'Cameras are needed before the summit and no other supplier can deliver',
         },
         proposedBy: 'officer-alice',
         proposedAt: '2025-04-11T09:00:00.000Z',
@@ -214,7 +214,9 @@ describe('publication: evaluation, award, standstill, challenge and contract', (
     const awarded = releaseBodiesOf(direct.events).releases.at(-1)!;
     expect(awarded.tender).toMatchObject({
       procurementMethod: 'direct',
-      procurementMethodRationale: expect.stringContaining('Cameras needed before the summit'),
+      procurementMethodRationale: expect.stringContaining(
+        'Cameras are needed before the summit and no other supplier can deliver',
+      ),
     });
     expect(awarded.awards![0].description).toContain(
       'Direct award: Extreme and unavoidable urgency',

@@ -5,7 +5,7 @@ import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-res
 
 /** The officers' contract decisions; the change thresholds come from configuration. */
 export type ContractDecision =
-  | { type: 'ConcludeContract'; contractId: string; value: Money; period: ContractPeriod }
+  | { type: 'ConcludeContract'; contractId: string; value?: Money; period: ContractPeriod }
   | { type: 'RequestContractChange'; change: ContractChange }
   | { type: 'ApproveContractChange'; changeId: string };
 

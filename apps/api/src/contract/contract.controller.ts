@@ -36,7 +36,7 @@ export class ContractController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
     summary:
-      'Conclude the contract with the awarded supplier (officer): only after the standstill, with no challenge open',
+      'Conclude the contract with the awarded supplier at the awarded price (officer): only after the standstill, with no challenge open',
   })
   async conclude(
     @CurrentActor() actor: Actor,
@@ -52,7 +52,7 @@ export class ContractController {
       new DecideContractCommand(
         commandContext(actor, request, this.clock.now(), commandId),
         tenderId,
-        { type: 'ConcludeContract', contractId, value, period },
+        { type: 'ConcludeContract', contractId, ...(value ? { value } : {}), period },
       ),
     );
     return { ...result, contractId };

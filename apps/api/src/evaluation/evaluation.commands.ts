@@ -7,6 +7,7 @@ export interface ComplianceDecision {
   decision: 'passed' | 'excluded';
   reasonCode?: string;
   reasonText?: string;
+  requirement?: string;
 }
 
 /** The officer's decision on one opened bid; the handler reads the bid's commitment and price itself. */

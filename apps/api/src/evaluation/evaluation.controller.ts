@@ -43,7 +43,7 @@ export class EvaluationController {
   @Roles('officer')
   @ApiOperation({
     summary:
-      'Pass or exclude an opened bid (officer); excluding needs a reason code and text. The price is read from the bid',
+      'Pass or exclude an opened bid (officer); excluding needs a reason code, the requirement failed and a reason text. The price is read from the bid',
   })
   recordCompliance(
     @CurrentActor() actor: Actor,

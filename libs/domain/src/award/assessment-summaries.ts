@@ -57,6 +57,7 @@ export function assessmentSummaries(
         exclusion: {
           reasonCode: record?.reasonCode ?? 'unknown',
           reasonText: record?.reasonText ?? '',
+          ...(record?.requirement ? { requirement: record.requirement } : {}),
         },
         winner,
       };

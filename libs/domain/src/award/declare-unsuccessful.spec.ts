@@ -52,6 +52,9 @@ describe('DeclareUnsuccessful', () => {
     given(awardDecider, fullyEvaluated())
       .when(declare('Failed.'))
       .thenFails('REASON_REQUIRED', { field: 'reason' });
+    given(awardDecider, fullyEvaluated())
+      .when(declare('Failed. Failed. Failed. Failed. Failed. Failed. Failed.'))
+      .thenFails('REASON_REQUIRED', { field: 'reason', problem: 'too_few_distinct_words' });
   });
 
   it('is for officers of the buyer, before an award', () => {

@@ -2,7 +2,11 @@ import { compliantBids } from '../evaluation/bids-under-evaluation';
 import type { TenderView } from '../lifecycle/tender-view';
 import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import {
+  isSubstantiveText,
+  substantiveTextProblem,
+  SUBSTANTIVE_TEXT_RULE,
+} from '../shared/substantive-text';
 import type { AwardCommand } from './commands';
 import type { TenderDeclaredUnsuccessful } from './events';
 
@@ -18,9 +22,7 @@ export function declareUnsuccessful(
     throw new DomainError(
       'REASON_REQUIRED',
       `Declaring a tender unsuccessful needs a reason of ${SUBSTANTIVE_TEXT_RULE}`,
-      {
-        field: 'reason',
-      },
+      { field: 'reason', problem: substantiveTextProblem(command.reason) },
     );
   }
   return [

@@ -89,7 +89,8 @@ export interface AssessmentSummary {
     scores: Record<string, number>;
     reasons: CriterionReasons[];
   };
-  exclusion?: { reasonCode: string; reasonText: string };
+  /** `requirement`: what the bid failed, where the exclusion named it. */
+  exclusion?: { reasonCode: string; reasonText: string; requirement?: string };
   winner: {
     supplierId: string;
     total: number;

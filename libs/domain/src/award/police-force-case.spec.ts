@@ -23,6 +23,7 @@ import type { AwardCommand } from './commands';
 import { awardDecider } from './decide';
 import type { AwardProposal } from './events';
 import { DEFAULT_STANDSTILL_RULES } from './standstill';
+import { SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
 
 const policeTerms = terms({
   title: 'Body-worn video and digital evidence management for a police force',
@@ -56,7 +57,7 @@ describe('the police-force case', () => {
         rules: ['EXCLUSION_UNREASONED', 'INSUFFICIENT_COMPETITION'],
       });
     expect(error.message).toBe(
-      `The exclusion of the bid from ${BETA} is not reasoned (reason code null, text "Price."): it needs a listed reason code and a text of at least 4 words and 20 characters (and 2 more: see details.violations)`,
+      `The exclusion of the bid from ${BETA} is not reasoned (reason code null, text "Price."): it needs a listed reason code and a text of ${SUBSTANTIVE_TEXT_RULE} (and 2 more: see details.violations)`,
     );
   });
 

@@ -80,7 +80,7 @@ describe('LodgeChallenge (rule 7)', () => {
     const lodged = after(challengeDecider, standstill, lodge());
     given(challengeDecider, lodged).when(lodge()).then([]);
     given(challengeDecider, lodged)
-      .when(lodge({ text: 'A different complaint about the same award' }))
+      .when(lodge({ text: 'A different complaint about how the same award was scored' }))
       .thenFails('CHALLENGE_ID_REUSED', { challengeId: 'ch-1' });
     given(challengeDecider, lodged)
       .when(lodge({ actor: supplier }))
@@ -113,6 +113,12 @@ describe('LodgeChallenge (rule 7)', () => {
     ['an unknown ground', { grounds: ['bad-vibes'] }],
     ['a ground twice', { grounds: ['evaluation-error', 'evaluation-error'] }],
     ['a one-word text', { text: 'Unfair.' }],
+    [
+      'a sentence pasted twice',
+      {
+        text: 'The scoring was unfair to us. The scoring was unfair to us. The scoring was unfair.',
+      },
+    ],
   ])('refuses %s: INVALID_CHALLENGE', (_case, extra) => {
     given(challengeDecider, standstill).when(lodge(extra)).thenFails('INVALID_CHALLENGE');
   });

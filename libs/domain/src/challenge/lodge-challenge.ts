@@ -2,7 +2,11 @@ import { standingBids } from '../evaluation/bids-under-evaluation';
 import type { TenderView } from '../lifecycle/tender-view';
 import { requireRole, requireTender } from '../notice/guards';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import {
+  isSubstantiveText,
+  substantiveTextProblem,
+  SUBSTANTIVE_TEXT_RULE,
+} from '../shared/substantive-text';
 import type { ChallengeCommand } from './commands';
 import type { AwardSuspended, ChallengeLodged } from './events';
 import { CHALLENGE_GROUNDS, isChallengeGround } from './grounds';
@@ -59,7 +63,11 @@ export function lodgeChallenge(
     throw new DomainError(
       'INVALID_CHALLENGE',
       `A challenge needs one or more distinct grounds (${CHALLENGE_GROUNDS.join(', ')}) and a text of ${SUBSTANTIVE_TEXT_RULE}`,
-      { grounds, allowed: [...CHALLENGE_GROUNDS] },
+      {
+        grounds,
+        allowed: [...CHALLENGE_GROUNDS],
+        ...(isSubstantiveText(text) ? {} : { problem: substantiveTextProblem(text) }),
+      },
     );
   }
   const lodgedAt = command.now.toISOString();

@@ -177,6 +177,7 @@ describe('ResolveChallenge (rule 7)', () => {
           decision: 'excluded',
           reasonCode: 'abnormally-low-tender',
           reasonText: REASON_TEXT,
+          requirement: 'price',
           opened: openedBid(BETA),
         })
         .then([
@@ -188,6 +189,7 @@ describe('ResolveChallenge (rule 7)', () => {
               decision: 'excluded',
               reasonCode: 'abnormally-low-tender',
               reasonText: REASON_TEXT,
+              requirement: 'price',
               recordedAt: '2025-04-28T09:00:00.000Z',
               recordedBy: officer.userId,
               round: 2,

@@ -3,7 +3,11 @@ import type { TenderView } from '../lifecycle/tender-view';
 import type { TenderCancelled } from '../notice/events';
 import { requireRole, requireTender } from '../notice/guards';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import {
+  isSubstantiveText,
+  substantiveTextProblem,
+  SUBSTANTIVE_TEXT_RULE,
+} from '../shared/substantive-text';
 import type { ChallengeCommand } from './commands';
 import type { AwardSuspensionLifted, ChallengeResolved } from './events';
 import {
@@ -63,9 +67,7 @@ export function resolveChallenge(
     throw new DomainError(
       'REASON_REQUIRED',
       `The outcome of a challenge needs a reason of ${SUBSTANTIVE_TEXT_RULE}`,
-      {
-        field: 'reason',
-      },
+      { field: 'reason', problem: substantiveTextProblem(reason) },
     );
   }
   const resolvedAt = command.now.toISOString();

@@ -12,7 +12,8 @@ export type ContractCommand =
   | (CommandBase & {
       type: 'ConcludeContract';
       contractId: string;
-      value: Money;
+      /** The awarded price when absent; when given, it must be the awarded price. */
+      value?: Money;
       period: ContractPeriod;
     })
   | (CommandBase & { type: 'RequestContractChange'; change: ContractChange })

@@ -1,8 +1,11 @@
 import { challengeDecider } from '../challenge/decide';
 import { given } from '../shared/testing';
+import { awardDecider } from '../award/decide';
+import { DEFAULT_STANDSTILL_RULES } from '../award/standstill';
 import {
   ACME,
   after,
+  AWARD_NOW,
   fullyEvaluated,
   inStandstill,
   STANDSTILL_ENDS_AT,
@@ -43,6 +46,64 @@ describe('ConcludeContract (rule 7)', () => {
           },
         },
       ]);
+  });
+
+  describe('the contract is the award', () => {
+    it('refuses a value other than the awarded price, naming both: CONTRACT_VALUE_MISMATCH', () => {
+      const error = given(contractDecider, standstill)
+        .when(conclude({ value: { amount: 2_000_000, currency: 'GBP' } }))
+        .thenFails('CONTRACT_VALUE_MISMATCH', {
+          value: { amount: 2_000_000, currency: 'GBP' },
+          awardedValue: { amount: 200_000, currency: 'GBP' },
+          supplierId: ACME,
+        });
+      expect(error.message).toContain('GBP 200000');
+      expect(error.message).toContain('GBP 2000000');
+      given(contractDecider, standstill)
+        .when(conclude({ value: { amount: 199_999.99, currency: 'GBP' } }))
+        .thenFails('CONTRACT_VALUE_MISMATCH');
+    });
+
+    it('takes the awarded price when the value is left out', () => {
+      const { value: _left, ...withoutValue } = conclude() as Extract<
+        ContractCommand,
+        { type: 'ConcludeContract' }
+      >;
+      given(contractDecider, standstill)
+        .when(withoutValue)
+        .then([
+          expect.objectContaining({
+            data: expect.objectContaining({
+              supplierId: ACME,
+              value: { amount: 200_000, currency: 'GBP' },
+            }),
+          }),
+        ] as never);
+    });
+
+    it('a direct award is concluded at the awarded bid’s price too', () => {
+      const directlyAwarded = after(awardDecider, fullyEvaluated({ bids: [ACME] }), {
+        type: 'ProposeDirectAward',
+        actor: officer,
+        now: AWARD_NOW,
+        supplierId: ACME,
+        ground: 'extreme-urgency',
+        justification: 'The current cameras fail in June and no other supplier can deliver by then',
+        standstillRules: DEFAULT_STANDSTILL_RULES,
+      });
+      given(contractDecider, directlyAwarded)
+        .when(conclude({ value: { amount: 2_000_000, currency: 'GBP' } }))
+        .thenFails('CONTRACT_VALUE_MISMATCH', {
+          awardedValue: { amount: 200_000, currency: 'GBP' },
+        });
+      given(contractDecider, directlyAwarded)
+        .when(conclude())
+        .then([
+          expect.objectContaining({
+            data: expect.objectContaining({ value: { amount: 200_000, currency: 'GBP' } }),
+          }),
+        ] as never);
+    });
   });
 
   it('the clock decides, whether or not StandstillEnded was recorded: STANDSTILL_NOT_ENDED', () => {

@@ -1,6 +1,7 @@
 import type { TenderView } from '../lifecycle/tender-view';
 import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
 import { DomainError } from '../shared/domain-error';
+import { awardedPrice, formatMoney } from './awarded-price';
 import { isCalendarDate } from './calendar-dates';
 import type { ContractCommand } from './commands';
 import type { ContractConcluded } from './events';
@@ -8,6 +9,10 @@ import type { ContractConcluded } from './events';
 /**
  * The contract is entered into with the awarded supplier, only after the standstill has ended and
  * with no challenge open (rule 7). The server clock decides, whether or not the scheduler has run.
+ * The contract is the award: the supplier whose tender won (Procurement Act 2023 s.19(1)), at the
+ * price it tendered. A contract at another price would be a modification made before the contract
+ * existed, outside the change route and its rules (s.74 and Schedule 8, the change notice of s.75;
+ * Directive 2014/24/EU Art. 72).
  */
 export function concludeContract(
   command: Extract<ContractCommand, { type: 'ConcludeContract' }>,
@@ -34,20 +39,24 @@ export function concludeContract(
       },
     );
   }
-  const { value, period } = command;
-  const currency = tender.terms.estimatedValue.currency;
-  if (
-    !value ||
-    !Number.isFinite(value.amount) ||
-    value.amount <= 0 ||
-    value.currency !== currency
-  ) {
+  const { period } = command;
+  const awarded = awardedPrice(tender);
+  const value = command.value ?? awarded;
+  const { currency } = awarded;
+  if (!Number.isFinite(value.amount) || value.amount <= 0 || value.currency !== currency) {
     throw new DomainError(
       'INVALID_CONTRACT',
-      `The contract value must be a positive amount in ${currency}`,
+      `The contract value must be a positive amount in ${currency}, the awarded price's currency`,
       {
         field: 'value',
       },
+    );
+  }
+  if (value.amount !== awarded.amount) {
+    throw new DomainError(
+      'CONTRACT_VALUE_MISMATCH',
+      `The contract is the award: its value is the awarded price, ${formatMoney(awarded)}, not ${formatMoney(value)}. Leave value out to take the awarded price; a later change goes through /contract/changes`,
+      { value: { ...value }, awardedValue: { ...awarded }, supplierId: award.supplierId },
     );
   }
   if (
@@ -70,7 +79,7 @@ export function concludeContract(
       data: {
         contractId: command.contractId,
         supplierId: award.supplierId,
-        value: { amount: value.amount, currency },
+        value: { amount: awarded.amount, currency: awarded.currency },
         period: { startDate: period.startDate, endDate: period.endDate },
         concludedAt: command.now.toISOString(),
         concludedBy: command.actor.userId,

@@ -68,6 +68,9 @@ describe('RequestContractChange (rule 8)', () => {
     given(contractDecider, contracted())
       .when(request({ justification: 'Needed.' }))
       .thenFails('CHANGE_UNJUSTIFIED', { changeId: 'chg-1' });
+    given(contractDecider, contracted())
+      .when(request({ justification: 'As agreed by the panel at the review meeting.' }))
+      .thenFails('CHANGE_UNJUSTIFIED', { changeId: 'chg-1', problem: 'too_few_content_words' });
   });
 
   it.each([

@@ -7,7 +7,11 @@ import {
 } from '../notice/guards';
 import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import {
+  isSubstantiveText,
+  substantiveTextProblem,
+  SUBSTANTIVE_TEXT_RULE,
+} from '../shared/substantive-text';
 import { addMonths } from './calendar-dates';
 import type { ContractCommand } from './commands';
 import type {
@@ -82,9 +86,7 @@ export function requestContractChange(
     throw new DomainError(
       'CHANGE_UNJUSTIFIED',
       `A contract change needs a justification of ${SUBSTANTIVE_TEXT_RULE}`,
-      {
-        changeId: change.changeId,
-      },
+      { changeId: change.changeId, problem: substantiveTextProblem(change.justification) },
     );
   }
   return [

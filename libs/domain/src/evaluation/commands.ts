@@ -20,6 +20,8 @@ export type EvaluationCommand =
       decision: 'passed' | 'excluded';
       reasonCode?: string;
       reasonText?: string;
+      /** Required to exclude: an award criterion id of the notice or a named requirement of the code. */
+      requirement?: string;
       opened: { contentHash: string; price: Money };
     })
   | (CommandBase & { type: 'AppointPanel'; evaluatorIds: string[] })

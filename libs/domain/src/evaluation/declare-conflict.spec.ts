@@ -70,7 +70,7 @@ describe('DeclareConflict (rule 3)', () => {
       .when(declare(ACME, false))
       .then([]);
     given(evaluationDecider, [...ready, declared(EVA, ACME, true)])
-      .when(declare(ACME, true, 'Another statement of the same interest'))
+      .when(declare(ACME, true, 'Another statement of the same family interest in its shares'))
       .then([]);
   });
 
@@ -93,7 +93,11 @@ describe('DeclareConflict (rule 3)', () => {
         now: EVAL_NOW,
         supplierId: ACME,
         scores: [
-          { criterionId: 'quality', score: 5, justification: 'A fair answer on all points' },
+          {
+            criterionId: 'quality',
+            score: 5,
+            justification: 'A fair answer on storage, training and support points',
+          },
         ],
       })
       .thenFails('EVALUATOR_CONFLICTED', { supplierId: ACME, evaluatorId: EVA });

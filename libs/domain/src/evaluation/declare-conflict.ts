@@ -1,6 +1,10 @@
 import type { TenderView } from '../lifecycle/tender-view';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import {
+  isSubstantiveText,
+  substantiveTextProblem,
+  SUBSTANTIVE_TEXT_RULE,
+} from '../shared/substantive-text';
 import { declarationOf, sheetOf } from './bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
 import type { ConflictOfInterestDeclared } from './events';
@@ -25,7 +29,9 @@ export function declareConflict(
     throw new DomainError(
       'INVALID_DECLARATION',
       `A declaration says conflict true or false; a conflict needs a statement of ${SUBSTANTIVE_TEXT_RULE} saying what the interest is`,
-      { supplierId },
+      conflict === true
+        ? { supplierId, problem: substantiveTextProblem(command.statement) }
+        : { supplierId },
     );
   }
   const current = declarationOf(sheetOf(view, evaluatorId), supplierId);

@@ -20,6 +20,11 @@ export type BidComplianceRecorded = DomainEvent<
     decision: 'passed' | 'excluded';
     reasonCode?: ExclusionReasonCode;
     reasonText?: string;
+    /**
+     * What the excluded bid failed: an award criterion id of the notice, or a requirement named for
+     * the reason code (`EXCLUSION_REQUIREMENTS`). Absent on exclusions recorded before it was asked.
+     */
+    requirement?: string;
     recordedAt: string;
     recordedBy: string;
     round: number;

@@ -15,7 +15,7 @@ const scored = (
     supplierId,
     criterionId,
     score,
-    justification: `Reasoned score ${score} for ${supplierId}`,
+    justification: `Reasoned score ${score} for ${supplierId}: storage and training evidence checked`,
     scoredAt: at(minute),
     round: 1,
   },

@@ -43,8 +43,19 @@ const record = (
   opened: openedBid(supplierId),
   ...extra,
 });
-const exclude = (supplierId: string, reasonCode?: string, reasonText?: string) =>
-  record(supplierId, 'excluded', { reasonCode, reasonText });
+/** The requirement each code's exclusions name in these specs, unless a test says otherwise. */
+const REQUIREMENT: Record<string, string> = {
+  'requirements-not-met': 'quality',
+  'incomplete-submission': 'social',
+  'abnormally-low-tender': 'price',
+  'not-reconfirmed-after-amendment': 'current-notice-version',
+};
+const exclude = (
+  supplierId: string,
+  reasonCode?: string,
+  reasonText?: string,
+  requirement: string | undefined = REQUIREMENT[reasonCode ?? ''],
+) => record(supplierId, 'excluded', { reasonCode, reasonText, requirement });
 
 describe('RecordCompliance (rule 4)', () => {
   const opened = openedWith([ACME, BETA]);
@@ -81,6 +92,7 @@ describe('RecordCompliance (rule 4)', () => {
             decision: 'excluded',
             reasonCode: 'abnormally-low-tender',
             reasonText: REASON_TEXT,
+            requirement: 'price',
             recordedAt: EVAL_AT,
             recordedBy: officer.userId,
             round: 1,
@@ -105,11 +117,109 @@ describe('RecordCompliance (rule 4)', () => {
       });
   });
 
+  describe('a reason that measures content (the one rule for reasons, shared/substantive-text.ts)', () => {
+    it.each([
+      ['the finding’s "Price. Price. Price. Price."', 'Price. Price. Price. Price.', 'too_short'],
+      [
+        'one word seven times',
+        'Price. Price. Price. Price. Price. Price. Price.',
+        'too_few_distinct_words',
+      ],
+      [
+        'a sentence padded by a word said over and over',
+        'The price is far above the budget ceiling very very very very',
+        'repetition',
+      ],
+      [
+        'one sentence pasted twice',
+        'Storage falls short of the retention period. Storage falls short of the retention period.',
+        'repetition',
+      ],
+      [
+        'a stock phrase of stop words and evaluation filler',
+        'Not agreed by the panel after the discussion at the meeting',
+        'too_few_content_words',
+      ],
+    ])('refuses %s: EXCLUSION_UNREASONED, saying which test failed', (_case, text, problem) => {
+      given(evaluationDecider, opened)
+        .when(exclude(BETA, 'requirements-not-met', text))
+        .thenFails('EXCLUSION_UNREASONED', { supplierId: BETA, problem });
+    });
+
+    it('names the requirement or criterion the bid failed: requirement_missing, requirement_unknown', () => {
+      given(evaluationDecider, opened)
+        .when(exclude(BETA, 'requirements-not-met', REASON_TEXT, ''))
+        .thenFails('EXCLUSION_UNREASONED', {
+          problem: 'requirement_missing',
+          requirements: ['quality', 'social', 'technical-specifications'],
+        });
+      given(evaluationDecider, opened)
+        .when(exclude(BETA, 'abnormally-low-tender', REASON_TEXT, 'quality'))
+        .thenFails('EXCLUSION_UNREASONED', {
+          problem: 'requirement_unknown',
+          requirement: 'quality',
+          requirements: ['price', 'price-not-abnormally-low'],
+        });
+      given(evaluationDecider, opened)
+        .when(exclude(BETA, 'mandatory-exclusion-ground', REASON_TEXT, 'storage'))
+        .thenFails('EXCLUSION_UNREASONED', {
+          problem: 'requirement_unknown',
+          requirements: ['mandatory-exclusion-grounds'],
+        });
+      given(evaluationDecider, opened)
+        .when(
+          exclude(
+            BETA,
+            'conditions-of-participation-not-met',
+            REASON_TEXT,
+            'conditions-of-participation',
+          ),
+        )
+        .then([
+          expect.objectContaining({
+            data: expect.objectContaining({ requirement: 'conditions-of-participation' }),
+          }),
+        ] as never);
+    });
+
+    it('refuses the reason already given for another bid, whatever its case or punctuation: reused_reason', () => {
+      const pasted = `  ${REASON_TEXT.toUpperCase()}!  `;
+      given(evaluationDecider, [...openedWith([ACME, BETA, CEDAR]), excluded(BETA)])
+        .when(exclude(CEDAR, 'incomplete-submission', pasted))
+        .thenFails('EXCLUSION_UNREASONED', {
+          supplierId: CEDAR,
+          problem: 'reused_reason',
+          sameAs: BETA,
+        });
+      // Its own words are fine; and once the other bid passes, its old reason is free again.
+      given(evaluationDecider, [...openedWith([ACME, BETA, CEDAR]), excluded(BETA)])
+        .when(
+          exclude(
+            CEDAR,
+            'incomplete-submission',
+            'The social value plan for Cedar is missing from its bid',
+          ),
+        )
+        .then([expect.objectContaining({ type: 'BidComplianceRecorded' })] as never);
+      given(evaluationDecider, [...openedWith([ACME, BETA, CEDAR]), excluded(BETA), passed(BETA)])
+        .when(exclude(CEDAR, 'incomplete-submission', pasted))
+        .then([expect.objectContaining({ type: 'BidComplianceRecorded' })] as never);
+    });
+
+    it('an exclusion stored before requirements were asked still reads; recording it again names one', () => {
+      const old = excluded(BETA);
+      expect(old.data).not.toHaveProperty('requirement');
+      given(evaluationDecider, [...opened, old])
+        .when(exclude(BETA, 'requirements-not-met', REASON_TEXT))
+        .then([excluded(BETA, 'requirements-not-met', REASON_TEXT, 1, 'quality')]);
+    });
+  });
+
   it('does not record the same decision twice, and records a changed one', () => {
     given(evaluationDecider, [...opened, passed(ACME)])
       .when(record(ACME, 'passed'))
       .then([]);
-    given(evaluationDecider, [...opened, excluded(BETA)])
+    given(evaluationDecider, [...opened, excluded(BETA, undefined, undefined, 1, 'quality')])
       .when(exclude(BETA, 'requirements-not-met', REASON_TEXT))
       .then([]);
     given(evaluationDecider, [...opened, passed(ACME)])
@@ -123,6 +233,7 @@ describe('RecordCompliance (rule 4)', () => {
             decision: 'excluded',
             reasonCode: 'requirements-not-met',
             reasonText: REASON_TEXT,
+            requirement: 'quality',
             recordedAt: EVAL_AT,
             recordedBy: officer.userId,
             round: 1,
@@ -151,10 +262,18 @@ describe('RecordCompliance (rule 4)', () => {
     });
 
     it('may be excluded with reason not-reconfirmed-after-amendment', () => {
-      const reasonText = 'Never confirmed against notice version 2';
+      const reasonText = 'The bid was never confirmed against notice version 2 and its new title';
       given(evaluationDecider, amendedAfterBid)
         .when(exclude(ACME, 'not-reconfirmed-after-amendment', reasonText))
-        .then([excluded(ACME, 'not-reconfirmed-after-amendment', reasonText)]);
+        .then([
+          excluded(
+            ACME,
+            'not-reconfirmed-after-amendment',
+            reasonText,
+            1,
+            'current-notice-version',
+          ),
+        ]);
     });
 
     it('passes once re-confirmed', () => {

@@ -1,17 +1,17 @@
 import type { TenderView } from '../lifecycle/tender-view';
 import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
 import type { EvaluationCommand } from './commands';
 import type { BidComplianceRecorded } from './events';
-import { EXCLUSION_REASON_CODES, isExclusionReasonCode } from './exclusion-reasons';
+import { reasonedExclusion, type ExclusionReason } from './exclusion-reasoning';
 import { requireNoSubmissions, requireStandingBid } from './guards';
 
-type RecordCompliance = Extract<EvaluationCommand, { type: 'RecordCompliance' }>;
+export type RecordCompliance = Extract<EvaluationCommand, { type: 'RecordCompliance' }>;
 
 /**
- * An officer passes or excludes an opened bid. Excluding needs a listed reason code and a real
- * reason (rule 4); a bid not re-confirmed after an amendment cannot pass (rule 6).
+ * An officer passes or excludes an opened bid. Excluding needs a listed reason code, the requirement
+ * the bid failed and a real reason of its own (rule 4, `exclusion-reasoning.ts`); a bid not
+ * re-confirmed after an amendment cannot pass (rule 6).
  */
 export function recordCompliance(
   command: RecordCompliance,
@@ -26,18 +26,9 @@ export function recordCompliance(
   if (opened.contentHash !== bid.contentHash) {
     throw new Error(`The opened content of ${supplierId}'s bid does not match its commitment`);
   }
-  let reason: { reasonCode?: BidComplianceRecorded['data']['reasonCode']; reasonText?: string } =
-    {};
+  let reason: ExclusionReason = {};
   if (decision === 'excluded') {
-    const { reasonCode, reasonText } = command;
-    if (!isExclusionReasonCode(reasonCode) || !isSubstantiveText(reasonText)) {
-      throw new DomainError(
-        'EXCLUSION_UNREASONED',
-        `Excluding a bid needs a reason code (one of ${EXCLUSION_REASON_CODES.join(', ')}) and a reason text of ${SUBSTANTIVE_TEXT_RULE}`,
-        { supplierId, reasonCode: reasonCode ?? null, allowed: [...EXCLUSION_REASON_CODES] },
-      );
-    }
-    reason = { reasonCode, reasonText: reasonText.trim() };
+    reason = reasonedExclusion(command, view);
   } else if ((bid.noticeVersion ?? 0) < (tender.noticeVersion ?? 0)) {
     throw new DomainError(
       'BID_NOT_RECONFIRMED',
@@ -52,7 +43,8 @@ export function recordCompliance(
     current &&
     current.decision === decision &&
     current.reasonCode === reason.reasonCode &&
-    current.reasonText === reason.reasonText
+    current.reasonText === reason.reasonText &&
+    current.requirement === reason.requirement
   ) {
     return [];
   }

@@ -85,6 +85,17 @@ describe('ScoreBid (rules 2 and 3)', () => {
     given(evaluationDecider, ready)
       .when(score(ACME, [quality(8, '')]))
       .thenFails('SCORE_UNJUSTIFIED', { criterionId: 'quality' });
+    // The one rule for reasons: padding and stock phrases are not a justification either.
+    given(evaluationDecider, ready)
+      .when(
+        score(ACME, [
+          quality(8, 'Strong answer on the docking stations, training plan plan plan plan'),
+        ]),
+      )
+      .thenFails('SCORE_UNJUSTIFIED', { criterionId: 'quality', problem: 'repetition' });
+    given(evaluationDecider, ready)
+      .when(score(ACME, [quality(8, 'It is fine and as it should be for this one.')]))
+      .thenFails('SCORE_UNJUSTIFIED', { criterionId: 'quality', problem: 'too_few_content_words' });
   });
 
   it.each([

@@ -1,6 +1,10 @@
 import type { TenderView } from '../lifecycle/tender-view';
 import { DomainError } from '../shared/domain-error';
-import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
+import {
+  isSubstantiveText,
+  substantiveTextProblem,
+  SUBSTANTIVE_TEXT_RULE,
+} from '../shared/substantive-text';
 import {
   declarationOf,
   hasSubmitted,
@@ -76,7 +80,7 @@ export function scoreBid(command: ScoreBid, view: TenderView): BidScored[] {
       throw new DomainError(
         'SCORE_UNJUSTIFIED',
         `The score for ${criterionId} needs a written justification of ${SUBSTANTIVE_TEXT_RULE}`,
-        { criterionId },
+        { criterionId, problem: substantiveTextProblem(justification) },
       );
     }
   }

@@ -8,7 +8,7 @@ import {
 } from '../evaluation/bids-under-evaluation';
 import type { Declaration } from '../evaluation/state';
 import type { TenderView } from '../lifecycle/tender-view';
-import { SUBSTANTIVE_TEXT } from '../shared/substantive-text';
+import { isSubstantiveText } from '../shared/substantive-text';
 import { compareText } from './flag-support';
 import type { CoverageCell, CoverageMatrix, PanelMember } from './report';
 
@@ -26,21 +26,6 @@ export function characterCount(text: string): number {
     count += 1;
   }
   return count;
-}
-
-/**
- * `isSubstantiveText`, stopping at the fourth word: the same answer, at a fraction of the cost on a
- * matrix of 10,000 justifications recomputed every batch.
- */
-export function isSubstantive(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const text = value.trim();
-  if (text.length < SUBSTANTIVE_TEXT.minCharacters) return false;
-  let words = 0;
-  for (const [word] of text.matchAll(/\S+/g)) {
-    if (/[\p{L}\p{N}]/u.test(word) && ++words >= SUBSTANTIVE_TEXT.minWords) return true;
-  }
-  return false;
 }
 
 /** What one evaluator's work on one criterion of one bid amounts to. */
@@ -61,7 +46,7 @@ function cellOf(
   if (!declaration) return 'not-declared';
   if (declaration.conflict) return 'conflicted';
   if (!score) return 'missing';
-  return isSubstantive(score.justification) ? 'scored' : 'unjustified';
+  return isSubstantiveText(score.justification) ? 'scored' : 'unjustified';
 }
 
 /** Bid × evaluator × quality criterion, for every compliant bid (the ones rule 2 wants evaluated). */

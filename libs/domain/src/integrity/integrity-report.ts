@@ -61,11 +61,12 @@ export function integrityReport(
     },
     bids,
     excluded: excluded.map((supplierId) => {
-      const { reasonCode, reasonText } = tender.evaluation.compliance[supplierId];
+      const { reasonCode, reasonText, requirement } = tender.evaluation.compliance[supplierId];
       return {
         supplierId,
         ...(reasonCode ? { reasonCode } : {}),
         ...(reasonText ? { reasonText } : {}),
+        ...(requirement ? { requirement } : {}),
       };
     }),
     panel: panelMembers(view),

@@ -141,7 +141,13 @@ export interface IntegrityReport {
   };
   /** Empty while sealed. */
   bids: BidIntegrity[];
-  excluded: { supplierId: string; reasonCode?: string; reasonText?: string }[];
+  /** `requirement`: what the bid failed (absent on exclusions recorded before it was asked). */
+  excluded: {
+    supplierId: string;
+    reasonCode?: string;
+    reasonText?: string;
+    requirement?: string;
+  }[];
   panel: PanelMember[];
   coverage: CoverageMatrix;
   /** What still stands between the evaluation and an award (rules 2–4); empty while sealed. */

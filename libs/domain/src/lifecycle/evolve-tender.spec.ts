@@ -56,13 +56,19 @@ describe('evolveTender: the evaluation', () => {
   it('keeps the agreed score per bid and criterion, with its reason when given', () => {
     const state = foldTender([
       ...tendering(),
-      moderated(ACME, 'quality', 7, [7, 8, 9], 'The panel agreed on seven'),
+      moderated(
+        ACME,
+        'quality',
+        7,
+        [7, 8, 9],
+        'The panel settled on seven after rereading the storage answer',
+      ),
       moderated(ACME, 'social', 6, [6, 6, 6]),
     ]);
     expect(state.evaluation.moderated).toEqual({
       [`${ACME}/quality`]: {
         agreedScore: 7,
-        reason: 'The panel agreed on seven',
+        reason: 'The panel settled on seven after rereading the storage answer',
         moderatedAt: expect.any(String),
         evaluatorScores: [7, 8, 9],
         moderatedBy: officer.userId,
@@ -143,7 +149,7 @@ describe('evolveTender: award and standstill', () => {
     const state = evolveTender(evaluated, {
       type: 'TenderDeclaredUnsuccessful',
       data: {
-        reason: 'No compliant bids',
+        reason: 'No compliant bids remained once the storage requirement was applied',
         compliantBids: 0,
         minimumBids: 2,
         declaredAt: AWARD_AT,
@@ -151,7 +157,10 @@ describe('evolveTender: award and standstill', () => {
       },
     });
     expect(state.stage).toBe('unsuccessful');
-    expect(state.unsuccessful).toEqual({ reason: 'No compliant bids', declaredAt: AWARD_AT });
+    expect(state.unsuccessful).toEqual({
+      reason: 'No compliant bids remained once the storage requirement was applied',
+      declaredAt: AWARD_AT,
+    });
   });
 });
 
@@ -164,7 +173,7 @@ describe('evolveTender: challenges and the contract', () => {
         challengeId: 'ch-1',
         supplierId: BETA,
         grounds: ['other'],
-        text: 'Text',
+        text: 'The exclusion misread section 4.2 of our method statement',
         lodgedAt: AWARD_AT,
         round: 1,
       },
@@ -182,7 +191,7 @@ describe('evolveTender: challenges and the contract', () => {
       data: {
         challengeId: 'ch-1',
         outcome: 'dismissed',
-        reason: 'No merit',
+        reason: 'The grounds disclose no breach of any procurement duty',
         resolvedAt: STANDSTILL_ENDS_AT,
         resolvedBy: 'u-lee',
       },
@@ -214,7 +223,7 @@ describe('evolveTender: challenges and the contract', () => {
           changeId: 'chg-1',
           kind: 'extension',
           description: 'Extend',
-          justification: 'Needed for longer',
+          justification: 'The pilot is needed for longer while its replacement is procured',
           addedValue: { amount: 10_000, currency: 'GBP' },
           addedMonths: 12,
           requestedBy: officer.userId,

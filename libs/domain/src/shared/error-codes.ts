@@ -77,6 +77,8 @@ export const ERROR_CODES = {
   AWARD_SUSPENDED: 'conflict',
   // Contract and changes (rule 8)
   INVALID_CONTRACT: 'invalid',
+  /** A contract value other than the awarded price: the contract is the award. */
+  CONTRACT_VALUE_MISMATCH: 'invalid',
   INVALID_CHANGE: 'invalid',
   CHANGE_UNJUSTIFIED: 'invalid',
   CHANGE_ID_REUSED: 'conflict',

@@ -130,13 +130,15 @@ export const REASON_TEXT = 'The method statement does not cover evidence retenti
 
 /**
  * An exclusion as stored; `null` leaves the reason code or text out. The seeds' one-word reasons
- * ("Price.", "Late.") can only come from stored history: RecordCompliance refuses them.
+ * ("Price.", "Late.") can only come from stored history: RecordCompliance refuses them. Without a
+ * `requirement` it is an exclusion as recorded before exclusions had to name one.
  */
 export const excluded = (
   supplierId: string,
   reasonCode: ExclusionReasonCode | null = 'requirements-not-met',
   reasonText: string | null = REASON_TEXT,
   round = 1,
+  requirement?: string,
 ): BidComplianceRecorded => ({
   type: 'BidComplianceRecorded',
   data: {
@@ -145,6 +147,7 @@ export const excluded = (
     decision: 'excluded',
     ...(reasonCode === null ? {} : { reasonCode }),
     ...(reasonText === null ? {} : { reasonText }),
+    ...(requirement === undefined ? {} : { requirement }),
     recordedAt: EVAL_AT,
     recordedBy: officer.userId,
     round,
@@ -159,7 +162,7 @@ export const panelAppointed = (
   data: { evaluatorIds, appointedAt: EVAL_AT, appointedBy: officer.userId, round },
 });
 
-export const CONFLICT_STATEMENT = 'My spouse is a director of this supplier';
+export const CONFLICT_STATEMENT = 'My spouse is a director of this supplier and holds shares in it';
 
 export const declared = (
   evaluatorId: string,

@@ -54,11 +54,15 @@ export class ContractPeriodDto {
 }
 
 export class ConcludeContractDto {
-  @ApiProperty({ type: ContractValueDto })
-  @IsDefined()
+  @ApiPropertyOptional({
+    type: ContractValueDto,
+    description:
+      'The awarded price when left out; when given it must be the awarded price (422 CONTRACT_VALUE_MISMATCH): the contract is the award',
+  })
+  @IsOptional()
   @ValidateNested()
   @Type(() => ContractValueDto)
-  value!: ContractValueDto;
+  value?: ContractValueDto;
 
   @ApiProperty({ type: ContractPeriodDto })
   @IsDefined()

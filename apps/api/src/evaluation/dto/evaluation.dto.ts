@@ -35,12 +35,23 @@ export class RecordComplianceDto {
 
   @ApiPropertyOptional({
     example: 'The method statement does not cover evidence retention for 7 years.',
-    description: 'Required to exclude: what exactly failed (at least 4 words)',
+    description:
+      "Required to exclude: what exactly failed, in this bid's own terms (the rule for reasons: 6 words, 4 of them content words, no padding)",
   })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   reasonText?: string;
+
+  @ApiPropertyOptional({
+    example: 'quality',
+    description:
+      "Required to exclude: the notice's award criterion id, or the requirement named for the reason code (EXCLUSION_REQUIREMENTS)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  requirement?: string;
 }
 
 export class AppointPanelDto {

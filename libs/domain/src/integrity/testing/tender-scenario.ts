@@ -19,9 +19,13 @@ export const PUBLISHED_AT = '2025-03-03T09:00:00.000Z';
 /** Minutes after 2025-04-01 09:00 UTC (after the default deadline), as an ISO string. */
 export const later = (minutes: number) => new Date(Date.UTC(2025, 3, 1, 9, minutes)).toISOString();
 
-/** A justification of `length` characters, a sentence as rule 2 wants (≥ 4 words, ≥ 20 characters). */
+const JUSTIFIED = 'Docking and storage meet the stated need well. ';
+/** A justification of `length` characters (46 or more), a sentence as the rule for reasons wants. */
 export const justification = (length: number) =>
-  `Meets the need well. ${'x'.repeat(Math.max(0, length - 21))}`.slice(0, Math.max(length, 21));
+  `${JUSTIFIED}${'x'.repeat(Math.max(0, length - JUSTIFIED.length))}`.slice(
+    0,
+    Math.max(length, JUSTIFIED.length - 1),
+  );
 
 export class TenderScenario {
   readonly events: TenderViewEvent[] = [];
