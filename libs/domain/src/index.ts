@@ -19,6 +19,7 @@ export { evolveBid, evolveBidDecision } from './bidding/evolve';
 export { decideBid, bidDecider, initialBidDecisionState } from './bidding/decide';
 export { validateBidContent } from './bidding/validate-content';
 export * from './access/events';
+export * from './access/read-access';
 export * from './shared/substantive-text';
 export * from './lifecycle/tender-events';
 export * from './lifecycle/tender-view';

@@ -62,7 +62,9 @@ export const evaluator = (userId: string): Actor => ({
   organisationId: 'org-council',
   role: 'evaluator',
 });
-export const legal: Actor = { userId: 'u-lee', organisationId: 'org-review', role: 'legal' };
+/** Legal of the buyer: `legal` acts for its own authority only. */
+export const legal: Actor = { userId: 'u-lee', organisationId: 'org-council', role: 'legal' };
+export const foreignLegal: Actor = { userId: 'u-lou', organisationId: 'org-review', role: 'legal' };
 
 export const OPENED_AT = '2025-04-01T09:00:00.000Z';
 /** When compliance, panel, declarations and scores are recorded. */
