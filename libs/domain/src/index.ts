@@ -30,6 +30,7 @@ export * from './evaluation/state';
 export * from './evaluation/exclusion-reasons';
 export * from './evaluation/bids-under-evaluation';
 export * from './evaluation/rule-violations';
+export { requireBuyerEvaluator, requirePanelMember } from './evaluation/guards';
 export { evolveSheet, foldSheet } from './evaluation/evolve-sheet';
 export { decideEvaluation, evaluationDecider } from './evaluation/decide';
 export * from './award/events';

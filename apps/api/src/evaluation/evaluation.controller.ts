@@ -71,10 +71,25 @@ export class EvaluationController {
     @Param('tenderId', TenderId) tenderId: string,
     @Body() { evaluatorIds }: AppointPanelDto,
   ) {
-    return this.officer(actor, request, tenderId, {
+    return this.onTenderStream(actor, request, tenderId, {
       type: 'AppointPanel',
       evaluatorIds: [...evaluatorIds],
     });
+  }
+
+  @Post('panel/acceptance')
+  @HttpCode(200)
+  @Roles('evaluator')
+  @ApiOperation({
+    summary:
+      'Accept your appointment to the panel (an evaluator of the buyer, named on it): only accepted members count and may act',
+  })
+  acceptPanelMembership(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+  ) {
+    return this.onTenderStream(actor, request, tenderId, { type: 'AcceptPanelMembership' });
   }
 
   @Post('moderation')
@@ -90,7 +105,7 @@ export class EvaluationController {
     @Param('tenderId', TenderId) tenderId: string,
     @Body() body: ModerateScoreDto,
   ) {
-    return this.officer(actor, request, tenderId, { type: 'ModerateScore', ...plain(body) });
+    return this.onTenderStream(actor, request, tenderId, { type: 'ModerateScore', ...plain(body) });
   }
 
   @Put('declarations/:supplierId')
@@ -170,7 +185,7 @@ export class EvaluationController {
     return this.queries.execute(new GetRankingQuery(tenderId, actor));
   }
 
-  private officer(
+  private onTenderStream(
     actor: Actor,
     request: FastifyRequest,
     tenderId: string,

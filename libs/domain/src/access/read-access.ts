@@ -11,6 +11,9 @@ import { DomainError } from '../shared/domain-error';
  * tender as its streams hold it and on the actor as its token proves it.
  */
 
+/** What access is decided on: the stage and the buyer (a read model row carries both too). */
+export type TenderAccessFacts = Pick<TenderState, 'stage' | 'buyerOrganisationId'>;
+
 /** Oversight (`auditor`) reads every tender of every authority, drafts included, and writes nothing. */
 export const isOversight = (actor: Actor) => actor.role === 'auditor';
 
@@ -22,17 +25,14 @@ export const tenderNotFound = (tenderId: string) =>
  * A draft is no tender to anyone outside its buyer's organisation and oversight: not even its
  * existence may show (issue 17 finding 5), so they get exactly what an unknown id gets.
  */
-export function isHiddenFrom(tender: TenderState, actor: Actor): boolean {
+export function isHiddenFrom(tender: TenderAccessFacts, actor: Actor | undefined): boolean {
   if (tender.stage === 'none') return true;
-  return (
-    tender.stage === 'draft' &&
-    tender.buyerOrganisationId !== actor.organisationId &&
-    !isOversight(actor)
-  );
+  if (tender.stage !== 'draft') return false;
+  return !actor || (tender.buyerOrganisationId !== actor.organisationId && !isOversight(actor));
 }
 
 export function requireVisibleTender(
-  tender: TenderState,
+  tender: TenderAccessFacts,
   tenderId: string,
   actor: Actor,
 ): asserts tender is ExistingTender {
@@ -41,7 +41,7 @@ export function requireVisibleTender(
 
 /** A user of the buyer's organisation in one of `roles` (officers, evaluators, legal act for it alone). */
 export function requireBuyerUser(
-  tender: TenderState,
+  tender: TenderAccessFacts,
   tenderId: string,
   actor: Actor,
   roles: readonly Role[],
@@ -66,7 +66,11 @@ export function requireBuyerUser(
  * The record of a tender — scores, ranking, integrity, challenges, legal replay: officers and
  * `legal` of the buyer (legal acts for its own authority, issue 12 finding 8), and oversight.
  */
-export function requireRecordReader(tender: TenderState, tenderId: string, actor: Actor): void {
+export function requireRecordReader(
+  tender: TenderAccessFacts,
+  tenderId: string,
+  actor: Actor,
+): void {
   requireVisibleTender(tender, tenderId, actor);
   if (isOversight(actor)) return;
   requireBuyerUser(tender, tenderId, actor, ['officer', 'legal']);
