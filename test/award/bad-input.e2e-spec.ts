@@ -6,7 +6,6 @@ import {
   EXTENSION,
   expectStatus,
   openedTenderOnPostgres,
-  PANEL,
   seatPanel,
 } from './award-fixtures';
 

@@ -61,9 +61,7 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
       ).recorded,
     ).toEqual(['EvaluationPanelAppointed']);
     for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
-      const accepted = await suite.api
-        .as(evaluator)
-        .post(`${base()}/panel/acceptance`);
+      const accepted = await suite.api.as(evaluator).post(`${base()}/panel/acceptance`);
       expect(expectStatus(accepted, 200).recorded).toEqual(['PanelMembershipAccepted']);
     }
 

@@ -3,7 +3,6 @@ import {
   declareAndScore,
   expectStatus,
   openedTenderOnPostgres,
-  PANEL,
   PRICES,
   REASONED_EXCLUSION,
   seatPanel,

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
 import { randomUUID } from 'node:crypto';
 import type { DemoUserId } from '@fairtender/auth';
 import {
