@@ -89,6 +89,9 @@ export function requireBidContentReader(
 ): void {
   if (actor.role === 'officer') return;
   requirePanelMember(tender, actor, `read the bid from ${supplierId}`);
+  // Procurement Act 2023 s.81(2)–(3): whoever influences a decision acts in the procurement, and its
+  // interest is a conflict to manage; s.82 (duty to mitigate): a declared conflict removes the
+  // evaluator from that bid, reading it included.
   if (declarationOf(ownSheet, supplierId)?.conflict === true) {
     throw new DomainError(
       'CONFLICTED_FROM_BID',
