@@ -1,6 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { requireVisibleTender, type Actor, type ChallengeState } from '@fairtender/domain';
-import { assertBuyerOrOversight } from '../evaluation/read-access';
+import {
+  requireRecordReader,
+  requireVisibleTender,
+  type Actor,
+  type ChallengeState,
+} from '@fairtender/domain';
 import { TenderStreams } from '../shared/tender-streams';
 
 export class GetChallengesQuery extends Query<{ tenderId: string; challenges: ChallengeState[] }> {
@@ -30,7 +34,7 @@ export class GetChallengesHandler implements IQueryHandler<GetChallengesQuery> {
         challenges: all.filter((challenge) => challenge.supplierId === actor.organisationId),
       };
     }
-    assertBuyerOrOversight(state, tenderId, actor);
+    requireRecordReader(state, tenderId, actor);
     return { tenderId, challenges: all };
   }
 }

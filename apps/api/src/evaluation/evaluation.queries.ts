@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   compliantBids,
   requirePanelMember,
+  requireRecordReader,
   requireVisibleTender,
   evaluationViolations,
   excludedBids,
@@ -14,7 +15,7 @@ import {
   type TenderView,
 } from '@fairtender/domain';
 import { TenderViews } from '../shared/tender-views';
-import { assertBuyerOrOversight, readsEveryScore } from './read-access';
+import { readsEveryScore } from './read-access';
 
 /** Enough to act on without sending back every one of 10,000 missing scores. */
 const REPORTED_VIOLATIONS = 200;
@@ -55,7 +56,7 @@ export class GetScoresHandler implements IQueryHandler<GetScoresQuery> {
       const sees = hasSubmitted(view, actor.userId) ? 'panel' : 'own';
       return scoresView(tenderId, view, sees, (id) => sees === 'panel' || id === actor.userId);
     }
-    assertBuyerOrOversight(tender, tenderId, actor);
+    requireRecordReader(tender, tenderId, actor);
     if (readsEveryScore(actor)) return scoresView(tenderId, view, 'all', () => true);
     return scoresView(tenderId, view, 'submitted', (id) => hasSubmitted(view, id));
   }
@@ -68,7 +69,7 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
 
   async execute({ tenderId, actor }: GetRankingQuery) {
     const view = await this.views.load(tenderId);
-    assertBuyerOrOversight(view.tender, tenderId, actor);
+    requireRecordReader(view.tender, tenderId, actor);
     return rankingView(tenderId, view, readsEveryScore(actor));
   }
 }

@@ -1,12 +1,7 @@
-import { requireRecordReader, type Actor, type TenderState } from '@fairtender/domain';
-
-/** Legal (of the buyer) and oversight see every score and the ranking on every recorded score. */
-export const readsEveryScore = (actor: Actor) => actor.role === 'legal' || actor.role === 'auditor';
+import type { Actor } from '@fairtender/domain';
 
 /**
- * The tender's record for this reader (`requireRecordReader` in the domain): officers and legal of
- * the buyer, and oversight; a draft is no tender to anyone else. A refusal is recorded by the filter.
+ * Legal (of the buyer: `requireRecordReader` in the domain decides who reads at all) and oversight
+ * see every score and the ranking on every recorded score; officers see submitted ones only.
  */
-export function assertBuyerOrOversight(tender: TenderState, tenderId: string, actor: Actor): void {
-  requireRecordReader(tender, tenderId, actor);
-}
+export const readsEveryScore = (actor: Actor) => actor.role === 'legal' || actor.role === 'auditor';

@@ -3,6 +3,7 @@ import type { Actor } from '../shared/actor';
 import {
   ACME,
   BETA,
+  declared,
   EVA,
   EVAL_AT,
   EVAL_NOW,
@@ -106,6 +107,43 @@ describe('A panel that counts (issue 12 finding 5)', () => {
       .when(declare(foreignEvaluator))
       .thenFails('NOT_YOUR_ORGANISATION', { evaluatorId: EVA });
   });
+
+  const actions: [string, (actor: Actor) => EvaluationCommand][] = [
+    ['declare', declare],
+    [
+      'score',
+      (actor) => ({
+        type: 'ScoreBid',
+        actor,
+        now: EVAL_NOW,
+        supplierId: ACME,
+        scores: [
+          {
+            criterionId: 'quality',
+            score: 7,
+            justification: 'The method statement evidences every requirement',
+          },
+        ],
+      }),
+    ],
+    ['submit', (actor) => ({ type: 'SubmitEvaluation', actor, now: EVAL_NOW })],
+  ];
+
+  it.each(actions)(
+    'every evaluator action checks the token: %s by a foreign token or before accepting is refused',
+    (_action, command) => {
+      const seated = [...base, ...panelSeated(), declared(EVA, ACME), declared(EVA, BETA)];
+      given(evaluationDecider, seated)
+        .when(command(foreignEvaluator))
+        .thenFails('NOT_YOUR_ORGANISATION', { evaluatorId: EVA });
+      given(evaluationDecider, [...base, panelAppointed()])
+        .when(command(evaluator(EVA)))
+        .thenFails('PANEL_MEMBERSHIP_NOT_ACCEPTED', { evaluatorId: EVA });
+      given(evaluationDecider, seated)
+        .when(command({ ...evaluator(EVA), role: 'officer' }))
+        .thenFails('ROLE_NOT_ALLOWED');
+    },
+  );
 
   it('only accepted members count toward the panel size, naming those still to accept', () => {
     const pending = viewOf([...base, panelAppointed(), panelAccepted(EVA), panelAccepted(EWAN)]);
