@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
   bidStream,
+  currentVersion,
   decideAward,
   DEFAULT_STANDSTILL_RULES,
   evaluatorStream,
@@ -118,15 +119,32 @@ async function writeTender(store: EventStore, tenderId: string): Promise<void> {
           officer,
         ),
       ),
-      event(
-        'EvaluationPanelAppointed',
-        {
-          evaluatorIds: evaluators,
-          appointedAt: at(40_020),
-          appointedBy: officer.userId,
-          round: 1,
-        },
-        officer,
+      {
+        ...event(
+          'EvaluationPanelAppointed',
+          {
+            evaluatorIds: evaluators,
+            appointedAt: at(40_020),
+            appointedBy: officer.userId,
+            round: 1,
+            acceptanceRequired: true,
+          },
+          officer,
+        ),
+        version: currentVersion('EvaluationPanelAppointed'),
+      },
+      // Each member takes its seat with its own token: only accepted members count (issue 12).
+      ...evaluators.map((evaluatorId) =>
+        event(
+          'PanelMembershipAccepted',
+          {
+            evaluatorId,
+            organisationId: officer.organisationId,
+            acceptedAt: at(40_025),
+            round: 1,
+          },
+          { userId: evaluatorId, organisationId: officer.organisationId, role: 'evaluator' },
+        ),
       ),
     ],
     'any',

@@ -151,12 +151,31 @@ export async function declareAndScore(
   }
 }
 
+/**
+ * The officer appoints the panel, and each member accepts its seat with its own token (an evaluator
+ * of the buyer): only then does it count and may it act. Answers the last acceptance.
+ */
+export async function seatPanel(
+  api: RunningApi,
+  tenderId: string,
+  panel: readonly DemoUserId[] = PANEL,
+): Promise<any> {
+  let last = expectStatus(
+    await api.as('officer-alice').put(`/tenders/${tenderId}/panel`, { evaluatorIds: panel }),
+    200,
+  );
+  for (const evaluator of panel) {
+    last = expectStatus(await api.as(evaluator).post(`/tenders/${tenderId}/panel/acceptance`), 200);
+  }
+  return last;
+}
+
 export const submit = async (api: RunningApi, tenderId: string, evaluator: DemoUserId) =>
   expectStatus(await api.as(evaluator).post(`/tenders/${tenderId}/evaluation-submission`), 200);
 
 /**
  * Round 1 of an opened tender up to the award: the scored suppliers pass compliance, `excluded` is
- * excluded with a reason, the panel of two declares, scores and submits, and `winner` is proposed.
+ * excluded with a reason, the panel of two is seated, declares, scores and submits, and `winner` is proposed.
  * Returns the award's answer.
  */
 export async function evaluateAndAward(
@@ -178,7 +197,7 @@ export async function evaluateAndAward(
     expectStatus(await alice.post(`${base}/compliance/${supplierId}`, { decision: 'passed' }), 200);
   }
   expectStatus(await alice.post(`${base}/compliance/${excluded}`, REASONED_EXCLUSION), 200);
-  expectStatus(await alice.put(`${base}/panel`, { evaluatorIds: PANEL }), 200);
+  await seatPanel(api, tenderId);
   for (const evaluator of PANEL) {
     await declareAndScore(api, tenderId, evaluator, scores);
     await submit(api, tenderId, evaluator);

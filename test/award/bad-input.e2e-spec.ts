@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { itAnswersEachBadInput, type BadInput } from '../support/bad-input';
 import { noticeTerms } from '../support/tender-fixtures';
-import { CONTRACT, EXTENSION, expectStatus, openedTenderOnPostgres, PANEL } from './award-fixtures';
+import {
+  CONTRACT,
+  EXTENSION,
+  expectStatus,
+  openedTenderOnPostgres,
+  seatPanel,
+} from './award-fixtures';
 
 interface Ids {
   /** Opened, in evaluation, panel appointed, no compliance decision yet. */
@@ -791,7 +797,7 @@ describe('Bad input on the evaluation, award, challenge and contract endpoints (
   beforeAll(async () => {
     ids.evaluation = suite.tenderId;
     const alice = suite.alice();
-    expectStatus(await alice.put(`/tenders/${ids.evaluation}/panel`, { evaluatorIds: PANEL }), 200);
+    await seatPanel(suite.api, ids.evaluation);
     ids.draft = expectStatus(await alice.post('/tenders', noticeTerms(suite.api.clock.now())), 201)
       .tenderId as string;
   });

@@ -60,6 +60,10 @@ describe('Evaluation to contract over HTTP (PostgreSQL)', () => {
         200,
       ).recorded,
     ).toEqual(['EvaluationPanelAppointed']);
+    for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
+      const accepted = await suite.api.as(evaluator).post(`${base()}/panel/acceptance`);
+      expect(expectStatus(accepted, 200).recorded).toEqual(['PanelMembershipAccepted']);
+    }
 
     const early = await suite.api.as('evaluator-eve').put(`${base()}/scores/acme`, {
       scores: [{ criterionId: 'quality', score: 8, justification: justified('acme', 'q', 8) }],

@@ -5,6 +5,7 @@ import {
   expectStatus,
   openedTenderOnPostgres,
   PANEL,
+  seatPanel,
   submit,
   type OpenedTenderOnPostgres,
   type QualityScores,
@@ -35,7 +36,7 @@ async function evaluated(suite: OpenedTenderOnPostgres): Promise<void> {
       200,
     );
   }
-  expectStatus(await alice.put(`${suite.base()}/panel`, { evaluatorIds: PANEL }), 200);
+  await seatPanel(suite.api, suite.tenderId);
   for (const evaluator of PANEL) {
     await declareAndScore(suite.api, suite.tenderId, evaluator, UNANIMOUS);
     await submit(suite.api, suite.tenderId, evaluator);

@@ -7,6 +7,7 @@ import {
   expectStatus,
   openedTenderOnPostgres,
   PANEL,
+  seatPanel,
   passStandstill,
   PRICES,
   REASONED_EXCLUSION,
@@ -118,7 +119,7 @@ describe('Real reasons and the contract at the awarded price (PostgreSQL)', () =
         200,
       );
     }
-    expectStatus(await alice().put(`${base()}/panel`, { evaluatorIds: PANEL }), 200);
+    await seatPanel(suite.api, suite.tenderId);
     const scores = {
       acme: { quality: 8, 'social-value': 6 },
       birch: { quality: 6, 'social-value': 6 },

@@ -9,6 +9,7 @@ import {
   expectStatus,
   openedTender,
   REASONED_EXCLUSION,
+  seatPanel,
   submit,
 } from './award-fixtures';
 
@@ -92,12 +93,7 @@ describe("The seeds' scenario over HTTP: every shortcut refused with its rule's 
           200,
         );
       }
-      expectStatus(
-        await alice().put(`${base()}/panel`, {
-          evaluatorIds: ['evaluator-eve', 'evaluator-evan'],
-        }),
-        200,
-      );
+      await seatPanel(api, tenderId);
       for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
         await declareAndScore(api, tenderId, evaluator, {
           acme: { quality: 7, 'social-value': 6 },
@@ -210,12 +206,7 @@ describe("The seeds' scenario over HTTP: every shortcut refused with its rule's 
       expectStatus(await alice().post(`${base()}/compliance/acme`, { decision: 'passed' }), 200);
       expectStatus(await alice().post(`${base()}/compliance/birch`, REASONED_EXCLUSION), 200);
       expectStatus(await alice().post(`${base()}/compliance/cedar`, ANOTHER_REASON), 200);
-      expectStatus(
-        await alice().put(`${base()}/panel`, {
-          evaluatorIds: ['evaluator-eve', 'evaluator-evan'],
-        }),
-        200,
-      );
+      await seatPanel(api, tenderId);
       for (const evaluator of ['evaluator-eve', 'evaluator-evan'] as const) {
         await declareAndScore(api, tenderId, evaluator, {
           acme: { quality: 7, 'social-value': 6 },

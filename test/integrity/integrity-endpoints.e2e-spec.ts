@@ -123,10 +123,13 @@ describe('Competition-integrity endpoints (PostgreSQL)', () => {
       expect(JSON.stringify(sealed.body)).not.toContain('cedar');
 
       await short.open(day(111));
-      const opened = await api.as('legal-lee').get(integrityOf(short.tenderId), {
+      const opened = await api.as('auditor-ada').get(integrityOf(short.tenderId), {
         'x-min-position': formatPosition(short.last.position),
       });
       expect(opened.status).toBe(200);
+      // `legal` acts for its own authority only (issue 12 finding 8): authority-1's legal is refused.
+      const foreignLegal = await api.as('legal-lee').get(integrityOf(short.tenderId));
+      expect([foreignLegal.status, foreignLegal.body.code]).toEqual([403, 'NOT_YOUR_ORGANISATION']);
       expect(opened.body.sealed).toBe(false);
       expect(opened.body.redFlags.find((f: any) => f.code === 'R018').supplierId).toBe('cedar');
     });
@@ -149,9 +152,16 @@ describe('Competition-integrity endpoints (PostgreSQL)', () => {
     const list = (query: string, user: 'legal-lee' | 'auditor-ada' = 'auditor-ada') =>
       api.as(user).get(`/integrity/red-flags${query}`, caughtUp);
 
-    it('lists every tender’s flags for legal and auditors, newest first, filtered', async () => {
-      const all = await list('?limit=500', 'legal-lee');
+    it('lists every tender’s flags for auditors (legal: its own authority’s), newest first, filtered', async () => {
+      const own = await list('?limit=500', 'legal-lee');
+      expect(own.status).toBe(200);
+      expect(own.body.items.length).toBeGreaterThan(0);
+      expect(own.body.items.every((f: any) => f.buyerOrganisationId === 'authority-1')).toBe(true);
+      const all = await list('?limit=500');
       expect(all.status).toBe(200);
+      expect(own.body.items).toEqual(
+        all.body.items.filter((f: any) => f.buyerOrganisationId === 'authority-1'),
+      );
       expect(all.body.nextCursor).toBeNull();
       const times = all.body.items.map((f: any) => f.raisedAt);
       expect([...times].sort().reverse()).toEqual(times);

@@ -3,9 +3,9 @@ import {
   declareAndScore,
   expectStatus,
   openedTenderOnPostgres,
-  PANEL,
   PRICES,
   REASONED_EXCLUSION,
+  seatPanel,
   submit,
 } from '../award/award-fixtures';
 
@@ -44,7 +44,7 @@ describe('Competition integrity through the commands (PostgreSQL)', () => {
       await alice.post(`${base}/compliance/birch`, REASONED_EXCLUSION),
       200,
     );
-    const panel = expectStatus(await alice.put(`${base}/panel`, { evaluatorIds: PANEL }), 200);
+    const panel = await seatPanel(suite.api, suite.tenderId);
     body = await report(panel.position ?? excluded.position);
     expect(body.counts).toMatchObject({ compliant: 2, excluded: 1, awaitingCompliance: 0 });
     expect(body.bids.map((b: any) => [b.supplierId, b.compliance, b.price.amount])).toEqual(

@@ -275,7 +275,7 @@ describe('Notices and sealed bidding over HTTP (PostgreSQL)', () => {
     }
   });
 
-  it('after opening officers and evaluators read contents; the register names the bidders', async () => {
+  it('after opening officers and seated panel members read contents; the register names the bidders', async () => {
     const register = await api.as('officer-alice').get(`/tenders/${tenderId}/bids`, seen());
     expect(register.body.sealed).toBe(false);
     expect(
@@ -287,6 +287,17 @@ describe('Notices and sealed bidding over HTTP (PostgreSQL)', () => {
       ['birch', 'submitted'],
       ['cedar', 'withdrawn'],
     ]);
+    // An evaluator reads bids only as a member of the panel that counts (issue 12 finding 4).
+    const early = await api.as('evaluator-eve').get(`/tenders/${tenderId}/bids/birch/content`);
+    expect(early.status).toBe(403);
+    expect(early.body.code).toBe('NOT_ON_PANEL');
+    const panel = { evaluatorIds: ['evaluator-eve', 'evaluator-evan'] };
+    expect((await api.as('officer-alice').put(`/tenders/${tenderId}/panel`, panel)).status).toBe(
+      200,
+    );
+    expect(
+      (await api.as('evaluator-eve').post(`/tenders/${tenderId}/panel/acceptance`)).status,
+    ).toBe(200);
     const birch = await api.as('evaluator-eve').get(`/tenders/${tenderId}/bids/birch/content`);
     expect(birch.status).toBe(200);
     expect(birch.body.content).toEqual(bidBody(40_000_000, 'Birch v2'));

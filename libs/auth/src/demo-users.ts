@@ -3,8 +3,9 @@ import type { Actor } from '@fairtender/domain/shared/actor';
 /**
  * The people of the demo and the tests. Three officers of one authority, so that opening (which needs
  * two) can be shown, and an award confirmed by an officer who neither proposed it nor moderated the
- * scores; an officer of another authority, who must not touch authority-1's tenders;
- * three competing suppliers; a panel of two evaluators; legal and oversight.
+ * scores; an officer of another authority, who must not touch authority-1's tenders; three competing
+ * suppliers; a panel of two evaluators, a third of the same authority who is not on it, and one of the
+ * other authority; legal and oversight.
  */
 export const DEMO_USERS = [
   { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' },
@@ -16,6 +17,8 @@ export const DEMO_USERS = [
   { userId: 'supplier-cedar', organisationId: 'cedar', role: 'supplier' },
   { userId: 'evaluator-eve', organisationId: 'authority-1', role: 'evaluator' },
   { userId: 'evaluator-evan', organisationId: 'authority-1', role: 'evaluator' },
+  { userId: 'evaluator-ella', organisationId: 'authority-1', role: 'evaluator' },
+  { userId: 'evaluator-ezra', organisationId: 'authority-2', role: 'evaluator' },
   { userId: 'legal-lee', organisationId: 'authority-1', role: 'legal' },
   { userId: 'auditor-ada', organisationId: 'oversight', role: 'auditor' },
 ] as const satisfies readonly Actor[];

@@ -2,11 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   bidStream,
   DomainError,
+  evaluatorStream,
   evolveBid,
+  foldSheet,
   initialBidState,
+  requireBidContentReader,
+  requireBuyerUser,
   type Actor,
   type BidContent,
   type BidEvent,
+  type EvaluatorEvent,
+  type EvaluatorSheet,
   type TenderState,
 } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
@@ -29,7 +35,9 @@ export interface OpenedBid {
 
 /**
  * Reads a bid's content — only after opening, and only as it stood at the head recorded in
- * `BidsOpened`. Before opening, the attempt is refused with `SEALED` and recorded.
+ * `BidsOpened`. Before opening, the attempt is refused with `SEALED` and recorded. After opening,
+ * officers of the buyer, and panel members for bids they are not conflicted from
+ * (`requireBidContentReader`); every other refusal is recorded by the exception filter.
  */
 @Injectable()
 export class BidContentReader {
@@ -48,7 +56,7 @@ export class BidContentReader {
     correlationId: string,
   ): Promise<OpenedBid> {
     const { state: tender } = await this.tenders.loadTender(tenderId);
-    assertBuyerOrganisation(tender, tenderId, actor);
+    requireBuyerUser(tender, tenderId, actor, ['officer', 'evaluator']);
     if (!tender.openedBidStreams) {
       await this.refusals.record(
         tenderId,
@@ -70,6 +78,8 @@ export class BidContentReader {
         { tenderId, stage: tender.stage },
       );
     }
+    const ownSheet = actor.role === 'evaluator' ? await this.sheetOf(tenderId, actor) : undefined;
+    requireBidContentReader(tender, supplierId, actor, ownSheet);
     const head = tender.openedBidStreams.find((stream) => stream.supplierId === supplierId);
     if (!head) throw bidNotFound(tenderId, supplierId);
     const history = await this.store.readStream(head.streamName, { maxCount: head.revision + 1 });
@@ -89,19 +99,20 @@ export class BidContentReader {
       content,
     };
   }
-}
 
-export function assertBuyerOrganisation(tender: TenderState, tenderId: string, actor: Actor): void {
-  if (tender.stage === 'none') {
-    throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`, { tenderId });
-  }
-  if (tender.buyerOrganisationId !== actor.organisationId) {
-    throw new DomainError(
-      'NOT_YOUR_ORGANISATION',
-      `Tender ${tenderId} belongs to another contracting authority`,
-      { tenderId },
+  /** The evaluator's own declarations, read from its stream now: a conflict declared a moment ago counts. */
+  private async sheetOf(tenderId: string, actor: Actor): Promise<EvaluatorSheet | undefined> {
+    const events = await this.store.readStream(evaluatorStream(tenderId, actor.userId));
+    return foldSheet(
+      undefined,
+      events.map((recorded) => toDomainEvent<EvaluatorEvent>(recorded)),
     );
   }
+}
+
+/** The register and contents are for officers and evaluators of the buyer; a draft hides from the rest. */
+export function assertBuyerOrganisation(tender: TenderState, tenderId: string, actor: Actor): void {
+  requireBuyerUser(tender, tenderId, actor, ['officer', 'evaluator']);
 }
 
 function bidNotFound(tenderId: string, supplierId: string): DomainError {

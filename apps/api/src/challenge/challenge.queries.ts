@@ -1,6 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, type Actor, type ChallengeState } from '@fairtender/domain';
-import { assertBuyerOrOversight } from '../evaluation/read-access';
+import {
+  requireRecordReader,
+  requireVisibleTender,
+  type Actor,
+  type ChallengeState,
+} from '@fairtender/domain';
 import { TenderStreams } from '../shared/tender-streams';
 
 export class GetChallengesQuery extends Query<{ tenderId: string; challenges: ChallengeState[] }> {
@@ -23,15 +27,14 @@ export class GetChallengesHandler implements IQueryHandler<GetChallengesQuery> {
       a.lodgedAt.localeCompare(b.lodgedAt),
     );
     if (actor.role === 'supplier') {
-      if (state.stage === 'none' || state.stage === 'draft') {
-        throw new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
-      }
+      // A supplier's own challenges; a draft (another organisation's, always) is no tender to it.
+      requireVisibleTender(state, tenderId, actor);
       return {
         tenderId,
         challenges: all.filter((challenge) => challenge.supplierId === actor.organisationId),
       };
     }
-    assertBuyerOrOversight(state, tenderId, actor);
+    requireRecordReader(state, tenderId, actor);
     return { tenderId, challenges: all };
   }
 }

@@ -22,9 +22,13 @@ export class RecordComplianceCommand extends Command<LifecycleCommandResult> {
   }
 }
 
-/** Officer commands on the tender stream that need nothing but the tender across its streams. */
+/**
+ * Commands on the tender stream that need nothing but the tender across its streams: the officer's,
+ * and a panel member's acceptance (on the tender stream, so the award guard's revision covers it).
+ */
 export type OfficerEvaluationChange =
   | { type: 'AppointPanel'; evaluatorIds: string[] }
+  | { type: 'AcceptPanelMembership' }
   | {
       type: 'ModerateScore';
       supplierId: string;

@@ -72,10 +72,25 @@ export class EvaluationController {
     @Param('tenderId', TenderId) tenderId: string,
     @Body() { evaluatorIds }: AppointPanelDto,
   ) {
-    return this.officer(actor, request, tenderId, {
+    return this.onTenderStream(actor, request, tenderId, {
       type: 'AppointPanel',
       evaluatorIds: [...evaluatorIds],
     });
+  }
+
+  @Post('panel/acceptance')
+  @HttpCode(200)
+  @Roles('evaluator')
+  @ApiOperation({
+    summary:
+      'Accept your appointment to the panel (an evaluator of the buyer, named on it): only accepted members count and may act',
+  })
+  acceptPanelMembership(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+  ) {
+    return this.onTenderStream(actor, request, tenderId, { type: 'AcceptPanelMembership' });
   }
 
   @Post('moderation')
@@ -91,7 +106,7 @@ export class EvaluationController {
     @Param('tenderId', TenderId) tenderId: string,
     @Body() body: ModerateScoreDto,
   ) {
-    return this.officer(actor, request, tenderId, { type: 'ModerateScore', ...plain(body) });
+    return this.onTenderStream(actor, request, tenderId, { type: 'ModerateScore', ...plain(body) });
   }
 
   @Post('moderation/confirmation')
@@ -107,7 +122,10 @@ export class EvaluationController {
     @Param('tenderId', TenderId) tenderId: string,
     @Body() body: ConfirmModerationDto,
   ) {
-    return this.officer(actor, request, tenderId, { type: 'ConfirmModeration', ...plain(body) });
+    return this.onTenderStream(actor, request, tenderId, {
+      type: 'ConfirmModeration',
+      ...plain(body),
+    });
   }
 
   @Put('declarations/:supplierId')
@@ -187,7 +205,7 @@ export class EvaluationController {
     return this.queries.execute(new GetRankingQuery(tenderId, actor));
   }
 
-  private officer(
+  private onTenderStream(
     actor: Actor,
     request: FastifyRequest,
     tenderId: string,

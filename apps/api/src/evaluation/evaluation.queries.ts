@@ -1,7 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   compliantBids,
-  DomainError,
+  requirePanelMember,
+  requireRecordReader,
+  requireVisibleTender,
   evaluationViolations,
   excludedBids,
   hasSubmitted,
@@ -14,7 +16,7 @@ import {
   type TenderView,
 } from '@fairtender/domain';
 import { TenderViews } from '../shared/tender-views';
-import { assertBuyerOrOversight, readsEveryTender } from './read-access';
+import { readsEveryScore } from './read-access';
 
 /** Enough to act on without sending back every one of 10,000 missing scores. */
 const REPORTED_VIOLATIONS = 200;
@@ -50,21 +52,13 @@ export class GetScoresHandler implements IQueryHandler<GetScoresQuery> {
     const view = await this.views.load(tenderId);
     const { tender } = view;
     if (actor.role === 'evaluator') {
-      if (tender.stage === 'none' || tender.stage === 'draft') {
-        throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`, { tenderId });
-      }
-      if (!tender.evaluation.panel.includes(actor.userId)) {
-        throw new DomainError(
-          'NOT_ON_PANEL',
-          "You are not on this tender's evaluation panel, so you cannot read its scores",
-          { evaluatorId: actor.userId },
-        );
-      }
+      requireVisibleTender(tender, tenderId, actor);
+      requirePanelMember(tender, actor, 'read its scores');
       const sees = hasSubmitted(view, actor.userId) ? 'panel' : 'own';
       return scoresView(tenderId, view, sees, (id) => sees === 'panel' || id === actor.userId);
     }
-    assertBuyerOrOversight(tender, tenderId, actor);
-    if (readsEveryTender(actor)) return scoresView(tenderId, view, 'all', () => true);
+    requireRecordReader(tender, tenderId, actor);
+    if (readsEveryScore(actor)) return scoresView(tenderId, view, 'all', () => true);
     return scoresView(tenderId, view, 'submitted', (id) => hasSubmitted(view, id));
   }
 }
@@ -79,8 +73,8 @@ export class GetRankingHandler implements IQueryHandler<GetRankingQuery> {
 
   async execute({ tenderId, actor }: GetRankingQuery) {
     const view = await this.views.load(tenderId);
-    assertBuyerOrOversight(view.tender, tenderId, actor);
-    return rankingView(tenderId, view, readsEveryTender(actor));
+    requireRecordReader(view.tender, tenderId, actor);
+    return rankingView(tenderId, view, readsEveryScore(actor));
   }
 }
 

@@ -39,8 +39,12 @@ export class IntegrityController {
     summary:
       'Red flags across tenders, newest first: filter by code, buyer, supplier, tender and time; paged',
   })
-  async redFlags(@Query() query: RedFlagsQueryDto, @Headers() headers: Record<string, string>) {
+  async redFlags(
+    @CurrentActor() actor: Actor,
+    @Query() query: RedFlagsQueryDto,
+    @Headers() headers: Record<string, string>,
+  ) {
     await this.consistency.await(headers);
-    return this.queries.execute(new ListRedFlagsQuery(query));
+    return this.queries.execute(new ListRedFlagsQuery(query, actor));
   }
 }

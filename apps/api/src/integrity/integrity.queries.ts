@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, type Actor } from '@fairtender/domain';
+import { DomainError, requireRecordReader, tenderNotFound, type Actor } from '@fairtender/domain';
 import { IntegrityQueries, type RedFlagFilter, type RedFlagRow } from '@fairtender/read-models';
 
 export class GetTenderIntegrityQuery extends Query<unknown> {
@@ -12,14 +12,18 @@ export class GetTenderIntegrityQuery extends Query<unknown> {
 }
 
 export class ListRedFlagsQuery extends Query<unknown> {
-  constructor(readonly filter: RedFlagFilter) {
+  constructor(
+    readonly filter: RedFlagFilter,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
 /**
- * A tender's competition-integrity report, from the read model. Officers see their own authority's
- * tenders only (another's is refused and recorded); legal and auditors see every tender.
+ * A tender's competition-integrity report, from the read model. Officers and legal see their own
+ * authority's tenders only (another's is refused and recorded, a draft of another is no tender);
+ * auditors see every tender.
  */
 @QueryHandler(GetTenderIntegrityQuery)
 export class GetTenderIntegrityHandler implements IQueryHandler<GetTenderIntegrityQuery> {
@@ -27,16 +31,12 @@ export class GetTenderIntegrityHandler implements IQueryHandler<GetTenderIntegri
 
   async execute({ tenderId, actor }: GetTenderIntegrityQuery) {
     const row = await this.integrity.getReport(tenderId);
-    if (!row) {
-      throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`, { tenderId });
-    }
-    if (actor.role === 'officer' && row.buyerOrganisationId !== actor.organisationId) {
-      throw new DomainError(
-        'NOT_YOUR_ORGANISATION',
-        `Tender ${tenderId} belongs to another contracting authority`,
-        { tenderId },
-      );
-    }
+    if (!row) throw tenderNotFound(tenderId);
+    requireRecordReader(
+      { stage: row.report.stage, buyerOrganisationId: row.buyerOrganisationId },
+      tenderId,
+      actor,
+    );
     return { ...row.report, position: row.position };
   }
 }
@@ -45,7 +45,18 @@ export class GetTenderIntegrityHandler implements IQueryHandler<GetTenderIntegri
 export class ListRedFlagsHandler implements IQueryHandler<ListRedFlagsQuery> {
   constructor(private readonly integrity: IntegrityQueries) {}
 
-  async execute({ filter }: ListRedFlagsQuery) {
+  /** Legal sees its own authority's flags; oversight every authority's. */
+  async execute({ filter, actor }: ListRedFlagsQuery) {
+    if (actor.role === 'legal') {
+      if (filter.buyerOrganisationId && filter.buyerOrganisationId !== actor.organisationId) {
+        throw new DomainError(
+          'NOT_YOUR_ORGANISATION',
+          `Legal of ${actor.organisationId} reads its own authority's red flags only`,
+          { buyerOrganisationId: filter.buyerOrganisationId },
+        );
+      }
+      filter = { ...filter, buyerOrganisationId: actor.organisationId };
+    }
     const page = await this.integrity.listRedFlags(filter);
     return { items: page.items.map(redFlagView), nextCursor: page.nextCursor };
   }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +14,7 @@ import {
   VerifyTenderQuery,
 } from './legal.queries';
 import { TenderId } from '../shared/params';
+import { RecordReaderGuard } from './record-reader.guard';
 
 /**
  * Legal replay for legal teams and oversight bodies (DESIGN §7): every look is recorded in
@@ -22,6 +23,7 @@ import { TenderId } from '../shared/params';
 @ApiTags('legal replay')
 @ApiBearerAuth()
 @Roles('legal', 'auditor')
+@UseGuards(RecordReaderGuard)
 @Controller('tenders/:tenderId')
 export class LegalController {
   constructor(

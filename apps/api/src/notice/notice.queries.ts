@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, type Actor, type TenderStage } from '@fairtender/domain';
+import { DomainError, requireBuyerUser, type Actor, type TenderStage } from '@fairtender/domain';
 import { ReadModelQueries } from '@fairtender/read-models';
 import { buyerTender, publicNotice } from './notice-views';
 
@@ -62,13 +62,8 @@ export class GetBuyerTenderHandler implements IQueryHandler<GetBuyerTenderQuery>
   async execute({ tenderId, actor }: GetBuyerTenderQuery) {
     const row = await this.queries.getNotice(tenderId);
     if (!row) throw tenderNotFound(tenderId);
-    if (row.buyerOrganisationId !== actor.organisationId) {
-      throw new DomainError(
-        'NOT_YOUR_ORGANISATION',
-        `Tender ${tenderId} belongs to another contracting authority`,
-        { tenderId },
-      );
-    }
+    // Another authority's draft is no tender to them; a published one is refused by name.
+    requireBuyerUser(row, tenderId, actor, ['officer', 'evaluator']);
     return buyerTender(row, await this.queries.getClarifications(tenderId));
   }
 }

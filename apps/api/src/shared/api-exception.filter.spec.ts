@@ -4,9 +4,10 @@ import { EventIdConflictError, WrongExpectedVersionError } from '@fairtender/eve
 import { InvalidCursorError } from '@fairtender/read-models';
 import { ApiError } from './api-error';
 import { ApiExceptionFilter } from './api-exception.filter';
+import type { DraftConcealment } from './draft-concealment';
 import type { RefusalRecorder } from './refusal-recorder';
 
-const filter = new ApiExceptionFilter({} as RefusalRecorder);
+const filter = new ApiExceptionFilter({} as RefusalRecorder, {} as DraftConcealment);
 const describeError = (error: unknown) => {
   const [status, body] = filter.describe(error);
   return { status, code: body.code };

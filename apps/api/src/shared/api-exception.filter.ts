@@ -10,6 +10,7 @@ import { isDomainError, type Actor, type ErrorKind } from '@fairtender/domain';
 import { EventStoreError } from '@fairtender/event-store';
 import { InvalidCursorError } from '@fairtender/read-models';
 import { ApiError, type ApiErrorBody } from './api-error';
+import { DraftConcealment } from './draft-concealment';
 import { RefusalRecorder } from './refusal-recorder';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -33,13 +34,23 @@ interface StatusBearingError {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Api');
 
-  constructor(private readonly refusals: RefusalRecorder) {}
+  constructor(
+    private readonly refusals: RefusalRecorder,
+    private readonly drafts: DraftConcealment,
+  ) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest & { actor?: Actor }>();
     const reply = http.getResponse<FastifyReply>();
-    const [status, body] = this.describe(exception);
+    const params = (request.params ?? {}) as Record<string, string>;
+    const described = this.describe(exception);
+    const [status, body] = await this.drafts
+      .answer(params, request.actor, exception, described)
+      .catch((error: unknown) => {
+        this.logger.error(error, 'Could not check whether the tender is a draft');
+        return described;
+      });
     if (status >= 500) this.logger.error(exception, `${request.method} ${request.url}`);
     if (isRecordableRefusal(exception) && request.actor) {
       // Acting on another authority's tender is recorded like acting outside one's role (DESIGN §4).
@@ -48,9 +59,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
           actor: request.actor,
           method: request.method,
           url: request.url,
-          params: (request.params ?? {}) as Record<string, string>,
-          code: body.code,
-          reason: body.message,
+          params,
+          code: described[1].code,
+          reason: described[1].message,
         })
         .catch((error: unknown) => this.logger.error(error, 'Could not record a refusal'));
     }

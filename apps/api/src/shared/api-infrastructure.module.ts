@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ACCESS_REFUSAL_LISTENER } from '@fairtender/auth';
 import { BidSealing } from './bid-sealing';
 import { Clock } from './clock';
+import { DraftConcealment } from './draft-concealment';
 import { ConsistentRead } from './consistent-read';
 import { ReceiptSigner } from './receipt-signer';
 import { RefusalRecorder } from './refusal-recorder';
@@ -17,6 +18,7 @@ import { TenderStreams } from './tender-streams';
     BidSealing,
     ReceiptSigner,
     RefusalRecorder,
+    DraftConcealment,
     { provide: ACCESS_REFUSAL_LISTENER, useExisting: RefusalRecorder },
   ],
   exports: [
@@ -26,6 +28,7 @@ import { TenderStreams } from './tender-streams';
     BidSealing,
     ReceiptSigner,
     RefusalRecorder,
+    DraftConcealment,
     ACCESS_REFUSAL_LISTENER,
   ],
 })

@@ -14,6 +14,7 @@ import {
   EWAN,
   inStandstill,
   justification,
+  foreignLegal,
   legal,
   openedBid,
   PANEL,
@@ -305,5 +306,11 @@ describe('ResolveChallenge (rule 7)', () => {
     given(challengeDecider, challenged)
       .when(resolve('dismissed', undefined, { actor: officer }))
       .thenFails('ROLE_NOT_ALLOWED', { allowed: ['legal'] });
+  });
+
+  it('only legal of the buyer: legal of another organisation is refused, NOT_YOUR_ORGANISATION (issue 12 finding 8)', () => {
+    given(challengeDecider, challenged)
+      .when(resolve('dismissed', undefined, { actor: foreignLegal }))
+      .thenFails('NOT_YOUR_ORGANISATION', { organisationId: foreignLegal.organisationId });
   });
 });

@@ -32,6 +32,14 @@ export function resolveChallenge(
 ): Resolution {
   const tender = requireTender(view.tender);
   requireRole(command.actor, 'legal', 'record the outcome of a challenge');
+  // `legal` acts for its own contracting authority; cross-authority oversight is the auditor's, who writes nothing.
+  if (command.actor.organisationId !== tender.buyerOrganisationId) {
+    throw new DomainError(
+      'NOT_YOUR_ORGANISATION',
+      'Only legal of the buyer organisation may record the outcome of a challenge to its award',
+      { organisationId: command.actor.organisationId },
+    );
+  }
   const { challengeId, outcome, remedy, reason } = command;
   if (!Object.hasOwn(tender.challenges, challengeId)) {
     throw new DomainError(

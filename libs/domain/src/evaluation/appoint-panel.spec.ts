@@ -45,6 +45,7 @@ describe('AppointPanel (rule 3)', () => {
             appointedAt: EVAL_AT,
             appointedBy: officer.userId,
             round: 1,
+            acceptanceRequired: true,
           },
         },
       ]);

@@ -8,7 +8,11 @@ import { minimumPanel } from './rule-violations';
 
 type AppointPanel = Extract<EvaluationCommand, { type: 'AppointPanel' }>;
 
-/** The panel that must score every compliant bid: at least 2, and as many as the notice says (rule 3). */
+/**
+ * The panel that must score every compliant bid: at least 2, and as many as the notice says (rule 3).
+ * The appointment names user ids; there is no user directory, so it binds a member only when that
+ * member accepts with its own token (`acceptPanelMembership`).
+ */
 export function appointPanel(command: AppointPanel, view: TenderView): EvaluationPanelAppointed[] {
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'appoint the evaluation panel');
@@ -35,7 +39,7 @@ export function appointPanel(command: AppointPanel, view: TenderView): Evaluatio
       { appointed: ids.length, required },
     );
   }
-  const current = tender.evaluation.panel;
+  const current = tender.evaluation.appointed;
   if (current.length === ids.length && current.every((id, index) => id === ids[index])) return [];
   requireNoSubmissions(view, 'change the panel');
   return [
@@ -46,6 +50,7 @@ export function appointPanel(command: AppointPanel, view: TenderView): Evaluatio
         appointedAt: command.now.toISOString(),
         appointedBy: command.actor.userId,
         round: tender.evaluation.round,
+        acceptanceRequired: true,
       },
     },
   ];

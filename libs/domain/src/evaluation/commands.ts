@@ -25,6 +25,7 @@ export type EvaluationCommand =
       opened: { contentHash: string; price: Money };
     })
   | (CommandBase & { type: 'AppointPanel'; evaluatorIds: string[] })
+  | (CommandBase & { type: 'AcceptPanelMembership' })
   | (CommandBase & {
       type: 'DeclareConflict';
       supplierId: string;

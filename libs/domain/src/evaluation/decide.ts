@@ -6,6 +6,7 @@ import {
 } from '../lifecycle/tender-view';
 import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
+import { acceptPanelMembership } from './accept-panel-membership';
 import { appointPanel } from './appoint-panel';
 import type { EvaluationCommand } from './commands';
 import { confirmModeration } from './confirm-moderation';
@@ -26,6 +27,8 @@ export function decideEvaluation(
       return recordCompliance(command, view);
     case 'AppointPanel':
       return appointPanel(command, view);
+    case 'AcceptPanelMembership':
+      return acceptPanelMembership(command, view);
     case 'DeclareConflict':
       return declareConflict(command, view);
     case 'ScoreBid':

@@ -12,7 +12,7 @@ import {
   fullyEvaluated,
   inStandstill,
   openedWith,
-  panelAppointed,
+  panelSeated,
   passed,
 } from '../testing/evaluation-fixtures';
 import { officer } from '../testing/notice-fixtures';
@@ -34,7 +34,7 @@ const declare = (
 });
 
 describe('DeclareConflict (rule 3)', () => {
-  const ready = [...openedWith([ACME, BETA]), passed(ACME), passed(BETA), panelAppointed()];
+  const ready = [...openedWith([ACME, BETA]), passed(ACME), passed(BETA), ...panelSeated()];
 
   it('records that the evaluator has no conflict with a supplier', () => {
     given(evaluationDecider, ready)

@@ -30,10 +30,30 @@ export type BidComplianceRecorded = DomainEvent<
     round: number;
   }
 >;
-/** The evaluators (user ids) who must each score every compliant bid. Replaces any earlier panel. */
+/**
+ * The evaluators (user ids) appointed to score every compliant bid. Replaces any earlier appointment.
+ * v2: `acceptanceRequired` — the appointment binds a member only once it accepts
+ * (`PanelMembershipAccepted`), since a user id alone proves nothing. v1 appointments (before
+ * acceptance existed) upcast to `acceptanceRequired: false`: their members counted at once.
+ */
 export type EvaluationPanelAppointed = DomainEvent<
   'EvaluationPanelAppointed',
-  { evaluatorIds: string[]; appointedAt: string; appointedBy: string; round: number }
+  {
+    evaluatorIds: string[];
+    appointedAt: string;
+    appointedBy: string;
+    round: number;
+    acceptanceRequired: boolean;
+  }
+>;
+/**
+ * An appointed member accepted, with a token proving it an `evaluator` of the buyer's organisation:
+ * from now it counts toward the panel and may act on the tender. In the tender stream, so the
+ * award guard's expected revision covers it.
+ */
+export type PanelMembershipAccepted = DomainEvent<
+  'PanelMembershipAccepted',
+  { evaluatorId: string; organisationId: string; acceptedAt: string; round: number }
 >;
 /** The panel's agreed score for one criterion of one bid, with the reason where it differs. */
 export type ScoreModerated = DomainEvent<
@@ -96,6 +116,7 @@ export type EvaluationReopened = DomainEvent<
 export type EvaluationTenderEvent =
   | BidComplianceRecorded
   | EvaluationPanelAppointed
+  | PanelMembershipAccepted
   | ScoreModerated
   | ScoreModerationRequested
   | ScoreModerationConfirmed

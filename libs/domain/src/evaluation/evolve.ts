@@ -16,8 +16,21 @@ export function evolveEvaluation(state: TenderState, event: TenderEvent): Tender
         },
       };
     }
-    case 'EvaluationPanelAppointed':
-      return { ...state, evaluation: { ...evaluation, panel: [...event.data.evaluatorIds] } };
+    case 'EvaluationPanelAppointed': {
+      const { evaluatorIds, acceptanceRequired } = event.data;
+      // Members who stay on a changed panel keep their acceptance; removed ones lose it.
+      const panel = acceptanceRequired
+        ? evaluatorIds.filter((id) => evaluation.panel.includes(id))
+        : [...evaluatorIds];
+      return { ...state, evaluation: { ...evaluation, appointed: [...evaluatorIds], panel } };
+    }
+    case 'PanelMembershipAccepted': {
+      const { evaluatorId } = event.data;
+      const { appointed } = evaluation;
+      if (!appointed.includes(evaluatorId) || evaluation.panel.includes(evaluatorId)) return state;
+      const panel = appointed.filter((id) => id === evaluatorId || evaluation.panel.includes(id));
+      return { ...state, evaluation: { ...evaluation, panel } };
+    }
     case 'ScoreModerated': {
       const { supplierId, criterionId, agreedScore, reason, moderatedAt } = event.data;
       const { evaluatorScores, moderatedBy } = event.data;

@@ -5,23 +5,48 @@ import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { compliantBids, hasSubmitted, standingBids } from './bids-under-evaluation';
 
-/** An evaluator appointed to this tender's panel, while it is in evaluation. */
+/** The token proves an `evaluator` of the buyer's organisation: a user id alone proves nothing. */
+export function requireBuyerEvaluator(tender: ExistingTender, actor: Actor, action: string): void {
+  requireRole(actor, 'evaluator', action);
+  if (actor.organisationId !== tender.buyerOrganisationId) {
+    throw new DomainError(
+      'NOT_YOUR_ORGANISATION',
+      `Only evaluators of the buyer organisation may ${action}`,
+      { evaluatorId: actor.userId },
+    );
+  }
+}
+
+/**
+ * A member of the panel that counts: appointed, accepted, and acting now with a token of an
+ * evaluator of the buyer. Checked at every evaluator action, reads included.
+ */
+export function requirePanelMember(tender: ExistingTender, actor: Actor, action: string): void {
+  requireBuyerEvaluator(tender, actor, action);
+  const { appointed, panel } = tender.evaluation;
+  if (panel.includes(actor.userId)) return;
+  if (appointed.includes(actor.userId)) {
+    throw new DomainError(
+      'PANEL_MEMBERSHIP_NOT_ACCEPTED',
+      `You are appointed to this tender's evaluation panel but have not accepted the seat, so you cannot ${action}`,
+      { evaluatorId: actor.userId },
+    );
+  }
+  throw new DomainError(
+    'NOT_ON_PANEL',
+    `You are not on this tender's evaluation panel, so you cannot ${action}`,
+    { evaluatorId: actor.userId },
+  );
+}
+
+/** A panel member acting while the tender is in evaluation. */
 export function requirePanelEvaluator(
   view: TenderView,
   actor: Actor,
   action: string,
 ): ExistingTender {
   const tender = requireTender(view.tender);
-  requireRole(actor, 'evaluator', action);
-  if (!tender.evaluation.panel.includes(actor.userId)) {
-    throw new DomainError(
-      'NOT_ON_PANEL',
-      `You are not on this tender's evaluation panel, so you cannot ${action}`,
-      {
-        evaluatorId: actor.userId,
-      },
-    );
-  }
+  requirePanelMember(tender, actor, action);
   requireStage(tender, ['evaluation'], action);
   return tender;
 }

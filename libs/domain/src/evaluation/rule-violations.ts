@@ -50,9 +50,11 @@ export function evaluationViolations(view: TenderView): RuleViolation[] {
 
   const required = minimumPanel(terms.evaluatorCount);
   if (panel.length < required) {
+    // Only members who accepted count; the others are named so the officer knows whom to chase.
+    const pending = evaluation.appointed.filter((id) => !panel.includes(id));
     violations.push({
       code: 'PANEL_TOO_SMALL',
-      message: `The evaluation panel has ${panel.length} evaluator(s); the notice requires ${required}`,
+      message: `The evaluation panel has ${panel.length} evaluator(s); the notice requires ${required}${pending.length > 0 ? ` (only accepted members count; appointed, not yet accepted: ${pending.join(', ')})` : ''}`,
     });
   }
 

@@ -11,7 +11,7 @@ import {
   excluded,
   justification,
   openedWith,
-  panelAppointed,
+  panelSeated,
   passed,
   scored,
   submitted,
@@ -40,7 +40,7 @@ describe('ScoreBid (rules 2 and 3)', () => {
     ...openedWith([ACME, BETA, CEDAR]),
     passed(ACME),
     excluded(BETA),
-    panelAppointed(),
+    ...panelSeated(),
     declared(EVA, ACME),
   ];
 

@@ -25,6 +25,12 @@ export interface EvaluationState {
   round: number;
   /** supplierId → the latest compliance decision. */
   compliance: Record<string, ComplianceRecord>;
+  /** The user ids of the latest appointment, in its order. */
+  appointed: string[];
+  /**
+   * The panel that counts: appointed members who accepted as evaluators of the buyer (or every
+   * member of a v1 appointment), in appointment order.
+   */
   panel: string[];
   /** `${supplierId}/${criterionId}` → the agreed score of the current round. */
   moderated: Record<string, Moderation>;
@@ -39,6 +45,7 @@ export interface EvaluationState {
 export const initialEvaluationState = (): EvaluationState => ({
   round: 1,
   compliance: {},
+  appointed: [],
   panel: [],
   moderated: {},
 });

@@ -12,7 +12,7 @@ import {
   excluded,
   fullyEvaluated,
   openedWith,
-  panelAppointed,
+  panelSeated,
   passed,
   scored,
   submitted,
@@ -37,7 +37,7 @@ describe('SubmitEvaluation (rules 2 and 3)', () => {
     passed(ACME),
     passed(BETA),
     excluded(CEDAR),
-    panelAppointed(),
+    ...panelSeated(),
   ];
 
   it('makes the evaluator’s scores final, naming the bids it scored', () => {

@@ -15,7 +15,10 @@ import {
   inStandstill,
   moderated,
   openedBid,
+  panelAccepted,
   panelAppointed,
+  panelSeated,
+  EWAN,
   passed,
   PANEL,
   proposeAward,
@@ -48,9 +51,34 @@ describe('evolveTender: the evaluation', () => {
     });
   });
 
-  it('a new panel replaces the old', () => {
-    const state = foldTender([...tendering(), panelAppointed(), panelAppointed([EVA, EVAN])]);
+  it('a new appointment replaces the old; members who stay keep their acceptance', () => {
+    const state = foldTender([
+      ...tendering(),
+      ...panelSeated(),
+      panelAppointed([EVA, EVAN, 'u-ezra']),
+    ]);
+    expect(state.evaluation.appointed).toEqual([EVA, EVAN, 'u-ezra']);
     expect(state.evaluation.panel).toEqual([EVA, EVAN]);
+  });
+
+  it('counts only accepted members, in appointment order; a v1 appointment counts at once', () => {
+    const pending = foldTender([...tendering(), panelAppointed(), panelAccepted(EWAN)]);
+    expect(pending.evaluation.panel).toEqual([EWAN]);
+    const seated = foldTender([
+      ...tendering(),
+      panelAppointed(),
+      panelAccepted(EWAN),
+      panelAccepted(EVA),
+      panelAccepted(EVA),
+      panelAccepted('u-stranger'),
+    ]);
+    expect(seated.evaluation.panel).toEqual([EVA, EWAN]);
+    const legacy = panelAppointed();
+    const v1 = foldTender([
+      ...tendering(),
+      { ...legacy, data: { ...legacy.data, acceptanceRequired: false } },
+    ]);
+    expect(v1.evaluation.panel).toEqual(PANEL);
   });
 
   it('keeps the agreed score per bid and criterion, with its reason when given', () => {

@@ -22,7 +22,7 @@ describe('evolveTender', () => {
       terms: terms(),
       noticeVersion: 0,
       clarifications: {},
-      evaluation: { round: 1, compliance: {}, panel: [], moderated: {} },
+      evaluation: { round: 1, compliance: {}, appointed: [], panel: [], moderated: {} },
       challenges: {},
     });
   });

@@ -43,6 +43,10 @@ export const ERROR_CODES = {
   INVALID_PANEL: 'invalid',
   PANEL_TOO_SMALL: 'conflict',
   NOT_ON_PANEL: 'forbidden',
+  /** Appointed, but not yet accepted with a token of an evaluator of the buyer. */
+  PANEL_MEMBERSHIP_NOT_ACCEPTED: 'forbidden',
+  /** A panel member reading a bid it declared a conflict with. */
+  CONFLICTED_FROM_BID: 'forbidden',
   INVALID_DECLARATION: 'invalid',
   CONFLICT_ALREADY_DECLARED: 'conflict',
   UNDECLARED_CONFLICT: 'conflict',

@@ -7,7 +7,7 @@ import {
 } from './event-schemas';
 
 describe('event schemas', () => {
-  it('knows every event type at version 1', () => {
+  it('knows every event type, at version 1 but for the panel appointment (v2)', () => {
     expect(Object.keys(EVENT_VERSIONS).sort()).toEqual(
       [
         'AccessRefused',
@@ -35,6 +35,7 @@ describe('event schemas', () => {
         'EvidenceBundleExported',
         'BidComplianceRecorded',
         'EvaluationPanelAppointed',
+        'PanelMembershipAccepted',
         'ScoreModerated',
         'ScoreModerationRequested',
         'ScoreModerationConfirmed',
@@ -58,7 +59,19 @@ describe('event schemas', () => {
         'ContractChangeNoticePublished',
       ].sort(),
     );
-    expect(new Set(Object.values(EVENT_VERSIONS))).toEqual(new Set([1]));
+    const { EvaluationPanelAppointed, ...others } = EVENT_VERSIONS;
+    expect(EvaluationPanelAppointed).toBe(2);
+    expect(new Set(Object.values(others))).toEqual(new Set([1]));
+  });
+
+  it('reads a v1 panel appointment as one that bound its members without acceptance', () => {
+    const v1 = { evaluatorIds: ['u-eva'], appointedAt: 'x', appointedBy: 'u-alice', round: 1 };
+    expect(upcast('EvaluationPanelAppointed', 1, v1)).toEqual({
+      type: 'EvaluationPanelAppointed',
+      data: { ...v1, acceptanceRequired: false },
+    });
+    const v2 = { ...v1, acceptanceRequired: true };
+    expect(upcast('EvaluationPanelAppointed', 2, v2).data).toEqual(v2);
   });
 
   it('gives the current version of a type and refuses an unknown one', () => {

@@ -36,7 +36,8 @@ export const EVENT_VERSIONS = {
   TenderIntegrityVerified: 1,
   EvidenceBundleExported: 1,
   BidComplianceRecorded: 1,
-  EvaluationPanelAppointed: 1,
+  EvaluationPanelAppointed: 2,
+  PanelMembershipAccepted: 1,
   ScoreModerated: 1,
   ScoreModerationRequested: 1,
   ScoreModerationConfirmed: 1,
@@ -70,8 +71,12 @@ export interface EventSchemas {
   upcasters: UpcasterRegistry;
 }
 
-/** Empty while every event is at version 1. */
-export const UPCASTERS: UpcasterRegistry = {};
+export const UPCASTERS: UpcasterRegistry = {
+  EvaluationPanelAppointed: {
+    // Before issue 12 an appointment bound its members at once; it keeps that meaning.
+    1: (data) => ({ ...(data as object), acceptanceRequired: false }),
+  },
+};
 
 export function currentVersion(type: string): number {
   if (!Object.hasOwn(EVENT_VERSIONS, type)) {

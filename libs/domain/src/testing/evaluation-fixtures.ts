@@ -13,6 +13,7 @@ import type {
   ConflictOfInterestDeclared,
   EvaluationPanelAppointed,
   EvaluationSubmitted,
+  PanelMembershipAccepted,
   ScoreModerated,
 } from '../evaluation/events';
 import type { ExclusionReasonCode } from '../evaluation/exclusion-reasons';
@@ -61,7 +62,9 @@ export const evaluator = (userId: string): Actor => ({
   organisationId: 'org-council',
   role: 'evaluator',
 });
-export const legal: Actor = { userId: 'u-lee', organisationId: 'org-review', role: 'legal' };
+/** Legal of the buyer: `legal` acts for its own authority only. */
+export const legal: Actor = { userId: 'u-lee', organisationId: 'org-council', role: 'legal' };
+export const foreignLegal: Actor = { userId: 'u-lou', organisationId: 'org-review', role: 'legal' };
 
 export const OPENED_AT = '2025-04-01T09:00:00.000Z';
 /** When compliance, panel, declarations and scores are recorded. */
@@ -154,13 +157,32 @@ export const excluded = (
   },
 });
 
+/** The appointment alone: it binds nobody until each member accepts. */
 export const panelAppointed = (
   evaluatorIds: string[] = PANEL,
   round = 1,
 ): EvaluationPanelAppointed => ({
   type: 'EvaluationPanelAppointed',
-  data: { evaluatorIds, appointedAt: EVAL_AT, appointedBy: officer.userId, round },
+  data: {
+    evaluatorIds,
+    appointedAt: EVAL_AT,
+    appointedBy: officer.userId,
+    round,
+    acceptanceRequired: true,
+  },
 });
+
+/** A member's acceptance, with the token of an evaluator of the council (the buyer). */
+export const panelAccepted = (evaluatorId: string, round = 1): PanelMembershipAccepted => ({
+  type: 'PanelMembershipAccepted',
+  data: { evaluatorId, organisationId: 'org-council', acceptedAt: EVAL_AT, round },
+});
+
+/** A panel as it stood before acceptance existed: appointed, and every member accepted. */
+export const panelSeated = (evaluatorIds: string[] = PANEL, round = 1) => [
+  panelAppointed(evaluatorIds, round),
+  ...evaluatorIds.map((evaluatorId) => panelAccepted(evaluatorId, round)),
+];
 
 export const CONFLICT_STATEMENT = 'My spouse is a director of this supplier and holds shares in it';
 
@@ -263,7 +285,7 @@ export interface EvaluationPlan {
 }
 
 /**
- * A tender opened with the planned bids, compliance recorded on each, the panel appointed, and every
+ * A tender opened with the planned bids, compliance recorded on each, the panel appointed and seated, and every
  * evaluator's declarations (no conflicts), scores and submission: ready for an award.
  */
 export function fullyEvaluated({
@@ -284,7 +306,7 @@ export function fullyEvaluated({
         ? excluded(plan.supplierId, plan.exclusion.reasonCode, plan.exclusion.reasonText)
         : passed(plan.supplierId, plan.price ?? PRICES[plan.supplierId]),
     ),
-    panelAppointed(panel),
+    ...panelSeated(panel),
   ];
   panel.forEach((evaluatorId, index) => {
     for (const plan of compliant) {

@@ -164,6 +164,25 @@ export function awardEvents(log: EventLog): EventLog {
         appointedAt: '2025-04-09T11:00:00.000Z',
         appointedBy: 'officer-alice',
         round: 1,
+        acceptanceRequired: true,
+      },
+    })
+    .tender({
+      type: 'PanelMembershipAccepted',
+      data: {
+        evaluatorId: 'evaluator-eve',
+        organisationId: 'authority-1',
+        acceptedAt: '2025-04-09T11:10:00.000Z',
+        round: 1,
+      },
+    })
+    .tender({
+      type: 'PanelMembershipAccepted',
+      data: {
+        evaluatorId: 'evaluator-evan',
+        organisationId: 'authority-1',
+        acceptedAt: '2025-04-09T11:20:00.000Z',
+        round: 1,
       },
     })
     .other({

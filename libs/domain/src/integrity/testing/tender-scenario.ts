@@ -116,11 +116,24 @@ export class TenderScenario {
     return this.compliance(supplierId, amount, 'excluded', recordedAt, reasonCode, reasonText);
   }
 
+  /** Appointed, and every member accepted as an evaluator of the buyer. */
   panel(...evaluatorIds: string[]): this {
-    return this.add({
-      type: 'EvaluationPanelAppointed',
-      data: { evaluatorIds, appointedAt: later(20), appointedBy: 'u-alice', round: 1 },
-    });
+    return this.add(
+      {
+        type: 'EvaluationPanelAppointed',
+        data: {
+          evaluatorIds,
+          appointedAt: later(20),
+          appointedBy: 'u-alice',
+          round: 1,
+          acceptanceRequired: true,
+        },
+      },
+      ...evaluatorIds.map((evaluatorId): TenderViewEvent => ({
+        type: 'PanelMembershipAccepted',
+        data: { evaluatorId, organisationId: BUYER, acceptedAt: later(21), round: 1 },
+      })),
+    );
   }
 
   declare(evaluatorId: string, supplierId: string, conflict = false): this {
