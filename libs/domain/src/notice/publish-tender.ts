@@ -3,6 +3,7 @@ import { DAY_MS, isoAt, toMs } from '../shared/time';
 import type { BidSealingKeyIssued, TenderPublished } from './events';
 import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
 import type { TenderState } from './state';
+import { requireTenderingPeriod } from './tendering-period';
 import type { NoticeTerms } from './terms';
 import { validateTerms } from './validate-terms';
 
@@ -17,11 +18,14 @@ export function publishTender(
   const terms = validateTerms(tender.terms);
   requireClarificationOpen(terms.clarificationDeadline, command.now);
   requireResponseTime(terms, command.now);
+  const publishedAt = command.now.toISOString();
+  // Procurement Act 2023 s.54; Directive 2014/24/EU Arts. 27–28 (see statutory-periods.ts).
+  const tenderingPeriod = requireTenderingPeriod(terms, publishedAt);
   const { keyId, wrappedKey } = command.sealingKey;
   return [
     {
       type: 'TenderPublished',
-      data: { terms, publishedAt: command.now.toISOString(), noticeVersion: 1 },
+      data: { terms, publishedAt, noticeVersion: 1, tenderingPeriod },
     },
     { type: 'BidSealingKeyIssued', data: { keyId, wrappedKey } },
   ];
