@@ -12,7 +12,13 @@ export function evolveNotice(state: TenderState, event: NoticeEvent): TenderStat
       return { ...state, terms: event.data.terms };
     case 'TenderPublished': {
       const { terms, publishedAt, noticeVersion, tenderingPeriod } = event.data;
-      const published = { ...state, stage: 'tendering' as const, terms, publishedAt, noticeVersion };
+      const published = {
+        ...state,
+        stage: 'tendering' as const,
+        terms,
+        publishedAt,
+        noticeVersion,
+      };
       return tenderingPeriod ? { ...published, tenderingPeriod } : published;
     }
     case 'BidSealingKeyIssued':

@@ -59,14 +59,20 @@ export function requireTenderingPeriod(
   publishedAt: string,
 ): TenderingPeriodRecord {
   const floors = procedureFloors(terms.jurisdiction, terms.procedure);
-  const normal = terms.electronicSubmission === false ? floors.normal.otherwise : floors.normal.electronic;
+  const normal =
+    terms.electronicSubmission === false ? floors.normal.otherwise : floors.normal.electronic;
   const deadline = toMs(terms.submissionDeadline);
   const givenDays = daysGiven(terms.jurisdiction, publishedAt, deadline);
   const normalEarliest = earliestDeadline(terms.jurisdiction, publishedAt, normal.days);
   const claim = terms.reducedTenderingPeriod;
   if (deadline >= normalEarliest || !claim) {
     if (deadline < normalEarliest) tooShort(normal, givenDays, normalEarliest, terms);
-    return { floorDays: normal.days, source: normal.source, givenDays, earliestDeadline: isoAt(normalEarliest) };
+    return {
+      floorDays: normal.days,
+      source: normal.source,
+      givenDays,
+      earliestDeadline: isoAt(normalEarliest),
+    };
   }
   const rule = floors.reduced[claim.ground];
   if (!rule) {
@@ -88,7 +94,9 @@ export function requireTenderingPeriod(
     reduced: {
       ground: claim.ground,
       justification: claim.justification,
-      ...(claim.priorNoticePublishedAt ? { priorNoticePublishedAt: claim.priorNoticePublishedAt } : {}),
+      ...(claim.priorNoticePublishedAt
+        ? { priorNoticePublishedAt: claim.priorNoticePublishedAt }
+        : {}),
       normalFloorDays: normal.days,
       normalSource: normal.source,
     },
@@ -103,7 +111,11 @@ export function requireTenderingPeriod(
  * last day (Art. 3(2)(b)), moved to the next working day when that day is a Saturday, Sunday or public
  * holiday (Art. 3(4)).
  */
-export function earliestDeadline(jurisdiction: Jurisdiction, publishedAt: string, days: number): number {
+export function earliestDeadline(
+  jurisdiction: Jurisdiction,
+  publishedAt: string,
+  days: number,
+): number {
   const publishedMs = toMs(publishedAt);
   switch (jurisdiction) {
     case 'uk-pa-2023': {
@@ -122,14 +134,24 @@ export function earliestDeadline(jurisdiction: Jurisdiction, publishedAt: string
   }
 }
 
-/** The whole days a deadline gives, counted as `earliestDeadline` counts them. */
-export function daysGiven(jurisdiction: Jurisdiction, publishedAt: string, deadlineMs: number): number {
+/**
+ * The whole days that have ended by the deadline, counted from the first day `earliestDeadline` counts
+ * (UK: the publication day; EU: the day after), so a deadline gives at least N days exactly when it
+ * falls no earlier than the end of the Nth.
+ */
+export function daysGiven(
+  jurisdiction: Jurisdiction,
+  publishedAt: string,
+  deadlineMs: number,
+): number {
   const zone = jurisdiction === 'uk-pa-2023' ? UK_TIME_ZONE : DEFAULT_STANDSTILL_RULES.euTimeZone;
-  const first = localDateAt(toMs(publishedAt), zone);
-  // A deadline at local midnight ends the day before it.
-  const last = localDateAt(deadlineMs - 1, zone);
-  const between = Math.round((civilDateToUtcMs(last) - civilDateToUtcMs(first)) / DAY_MS);
-  return Math.max(0, jurisdiction === 'uk-pa-2023' ? between + 1 : between);
+  const publicationDay = localDateAt(toMs(publishedAt), zone);
+  const first = jurisdiction === 'uk-pa-2023' ? publicationDay : addDays(publicationDay, 1);
+  const deadlineDay = localDateAt(deadlineMs, zone);
+  return Math.max(
+    0,
+    Math.round((civilDateToUtcMs(deadlineDay) - civilDateToUtcMs(first)) / DAY_MS),
+  );
 }
 
 function requirePriorNotice(
@@ -161,7 +183,12 @@ function yearsBefore(date: string, years: number): string {
   return month === '02' && day === '29' ? shifted.replace(/-29$/, '-28') : shifted;
 }
 
-function tooShort(rule: PeriodRule, givenDays: number, earliest: number, terms: NoticeTerms): never {
+function tooShort(
+  rule: PeriodRule,
+  givenDays: number,
+  earliest: number,
+  terms: NoticeTerms,
+): never {
   throw new DomainError(
     'TENDERING_PERIOD_TOO_SHORT',
     `The tendering period gives ${givenDays} days; ${rule.source} requires at least ${rule.days} days for the ${terms.procedure} procedure: the earliest submission deadline is ${isoAt(earliest)}`,
@@ -173,7 +200,9 @@ function tooShort(rule: PeriodRule, givenDays: number, earliest: number, terms: 
       jurisdiction: terms.jurisdiction,
       submissionDeadline: terms.submissionDeadline,
       earliestDeadline: isoAt(earliest),
-      ...(terms.reducedTenderingPeriod ? { reducedPeriodGround: terms.reducedTenderingPeriod.ground } : {}),
+      ...(terms.reducedTenderingPeriod
+        ? { reducedPeriodGround: terms.reducedTenderingPeriod.ground }
+        : {}),
     },
   );
 }

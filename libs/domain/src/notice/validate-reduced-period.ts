@@ -39,10 +39,13 @@ export function validateReducedPeriod(
   }
   const needsPriorNotice = PRIOR_NOTICE_WINDOWS[claim.ground] !== undefined;
   if (needsPriorNotice && !isIsoInstant(claim.priorNoticePublishedAt)) {
-    refuse('priorNoticePublishedAt must be the ISO 8601 date-time the earlier notice was published', {
-      field: 'reducedTenderingPeriod.priorNoticePublishedAt',
-      ground: claim.ground,
-    });
+    refuse(
+      'priorNoticePublishedAt must be the ISO 8601 date-time the earlier notice was published',
+      {
+        field: 'reducedTenderingPeriod.priorNoticePublishedAt',
+        ground: claim.ground,
+      },
+    );
   }
   if (!needsPriorNotice && claim.priorNoticePublishedAt !== undefined) {
     refuse(`priorNoticePublishedAt belongs only to a ground that is an earlier notice`, {

@@ -1,0 +1,396 @@
+import { given } from '../shared/testing';
+import type { NoticeCommand } from './commands';
+import { tenderDecider } from './decide';
+import type { TenderPublished } from './events';
+import { drafted, NOW, officer, tendering, terms, urgency } from '../testing/notice-fixtures';
+import type { NoticeTerms } from './terms';
+
+const sealingKey = { keyId: 'dk-7', wrappedKey: 'AAECAw==' };
+const publish = (now = NOW): NoticeCommand => ({
+  type: 'PublishTender',
+  actor: officer,
+  now,
+  sealingKey,
+});
+/** NOW is Monday 3 March 2025, 09:00 UTC (GMT in London, CET in Brussels). */
+const notice = (submissionDeadline: string, overrides: Partial<NoticeTerms> = {}) =>
+  terms({ clarificationDeadline: '2025-03-12T12:00:00.000Z', submissionDeadline, ...overrides });
+
+function publishedPeriod(t: NoticeTerms, now = NOW) {
+  const state = tenderDecider.evolve(tenderDecider.initialState(), drafted(t));
+  const [event] = tenderDecider.decide(publish(now), state) as [TenderPublished];
+  return event.data.tenderingPeriod;
+}
+
+describe('Statutory minimum tendering period', () => {
+  describe('UK Procurement Act 2023, open procedure', () => {
+    // Published 3 March 09:00, due 4 March 12:00: one whole day.
+    it('refuses a 1-day period, naming the floor, the period and its source', () => {
+      const t = notice('2025-03-04T12:00:00.000Z', {
+        clarificationDeadline: '2025-03-03T18:00:00.000Z',
+        minimumResponseDays: 1,
+      });
+      given(tenderDecider, [drafted(t)])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 25,
+          givenDays: 1,
+          source: 'Procurement Act 2023 s.54(3)',
+          procedure: 'open',
+          earliestDeadline: '2025-03-28T00:00:00.000Z',
+        });
+    });
+
+    // 25 days beginning with 3 March run to the end of 27 March (London).
+    it('accepts exactly 25 days and refuses one millisecond less', () => {
+      expect(publishedPeriod(notice('2025-03-28T00:00:00.000Z'))).toEqual({
+        floorDays: 25,
+        source: 'Procurement Act 2023 s.54(3)',
+        givenDays: 25,
+        earliestDeadline: '2025-03-28T00:00:00.000Z',
+      });
+      given(tenderDecider, [drafted(notice('2025-03-27T23:59:59.999Z'))])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', { floorDays: 25, givenDays: 25 - 1 });
+    });
+
+    it('counts in London time: in summer the day starts an hour before UTC midnight', () => {
+      const june = new Date('2025-06-02T09:00:00.000Z');
+      const t = terms({
+        clarificationDeadline: '2025-06-10T12:00:00.000Z',
+        submissionDeadline: '2025-06-26T23:00:00.000Z',
+      });
+      expect(publishedPeriod(t, june)).toMatchObject({
+        givenDays: 25,
+        earliestDeadline: '2025-06-26T23:00:00.000Z',
+      });
+    });
+
+    it('requires 30 days when tenders cannot all be submitted electronically', () => {
+      given(tenderDecider, [
+        drafted(notice('2025-03-31T12:00:00.000Z', { electronicSubmission: false })),
+      ])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', { floorDays: 30, givenDays: 28 });
+      expect(
+        publishedPeriod(notice('2025-04-02T00:00:00.000Z', { electronicSubmission: false })),
+      ).toMatchObject({ floorDays: 30, givenDays: 30 });
+    });
+
+    it('allows 10 days for urgency, recording the ground and its justification', () => {
+      expect(
+        publishedPeriod(
+          notice('2025-03-13T00:00:00.000Z', {
+            clarificationDeadline: '2025-03-08T12:00:00.000Z',
+            minimumResponseDays: 5,
+            reducedTenderingPeriod: urgency,
+          }),
+        ),
+      ).toEqual({
+        floorDays: 10,
+        source: 'Procurement Act 2023 s.54(3)',
+        givenDays: 10,
+        earliestDeadline: '2025-03-13T00:00:00.000Z',
+        reduced: {
+          ground: 'urgency',
+          justification: urgency.justification,
+          normalFloorDays: 25,
+          normalSource: 'Procurement Act 2023 s.54(3)',
+        },
+      });
+    });
+
+    it('refuses less than 10 days even on a listed ground', () => {
+      const t = notice('2025-03-12T18:00:00.000Z', {
+        clarificationDeadline: '2025-03-08T12:00:00.000Z',
+        minimumResponseDays: 5,
+        reducedTenderingPeriod: urgency,
+      });
+      given(tenderDecider, [drafted(t)])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 10,
+          givenDays: 9,
+          reducedPeriodGround: 'urgency',
+        });
+    });
+
+    it('allows 10 days after a qualifying planned procurement notice, 40 days to a year before', () => {
+      const afterPlanned = (priorNoticePublishedAt: string) =>
+        notice('2025-03-13T00:00:00.000Z', {
+          clarificationDeadline: '2025-03-08T12:00:00.000Z',
+          minimumResponseDays: 5,
+          reducedTenderingPeriod: {
+            ground: 'planned-procurement-notice',
+            justification:
+              'Planned procurement notice 2025/S 000-001122 set out the whole requirement',
+            priorNoticePublishedAt,
+          },
+        });
+      expect(publishedPeriod(afterPlanned('2025-01-22T10:00:00.000Z'))).toMatchObject({
+        floorDays: 10,
+        reduced: { ground: 'planned-procurement-notice' },
+      });
+      given(tenderDecider, [drafted(afterPlanned('2025-01-23T10:00:00.000Z'))])
+        .when(publish())
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+          latest: '2025-01-22',
+          earliest: '2024-03-03',
+        });
+      given(tenderDecider, [drafted(afterPlanned('2024-03-02T10:00:00.000Z'))])
+        .when(publish())
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', { ground: 'planned-procurement-notice' });
+    });
+
+    it('refuses a reduced ground without a real justification, or one the Act does not list', () => {
+      const reduced = (reducedTenderingPeriod: NoticeTerms['reducedTenderingPeriod']) =>
+        notice('2025-03-13T00:00:00.000Z', {
+          clarificationDeadline: '2025-03-08T12:00:00.000Z',
+          reducedTenderingPeriod,
+        });
+      given(tenderDecider, [])
+        .when({
+          type: 'DraftTender',
+          actor: officer,
+          now: NOW,
+          tenderId: 't-1',
+          terms: reduced({ ground: 'urgency', justification: 'Urgent. Urgent. Urgent.' }),
+        })
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+          field: 'reducedTenderingPeriod.justification',
+        });
+      given(tenderDecider, [drafted(reduced({ ground: 'urgency', justification: '' }))])
+        .when(publish())
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED');
+      given(tenderDecider, [
+        drafted(
+          reduced({
+            ground: 'prior-information-notice',
+            justification: 'A prior information notice was published in the Official Journal',
+            priorNoticePublishedAt: '2025-01-06T09:00:00.000Z',
+          }),
+        ),
+      ])
+        .when(publish())
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+          ground: 'prior-information-notice',
+          available: ['planned-procurement-notice', 'urgency'],
+        });
+    });
+
+    it('records a ground not relied on without a reduction, when the period meets the normal floor', () => {
+      expect(
+        publishedPeriod(notice(terms().submissionDeadline, { reducedTenderingPeriod: urgency })),
+      ).toEqual({
+        floorDays: 25,
+        source: 'Procurement Act 2023 s.54(3)',
+        givenDays: 28,
+        earliestDeadline: '2025-03-28T00:00:00.000Z',
+      });
+    });
+
+    it('has no restricted procedure: refused when drafted and when published', () => {
+      given(tenderDecider, [])
+        .when({
+          type: 'DraftTender',
+          actor: officer,
+          now: NOW,
+          tenderId: 't-1',
+          terms: terms({ procedure: 'restricted' }),
+        })
+        .thenFails('PROCEDURE_NOT_AVAILABLE', {
+          jurisdiction: 'uk-pa-2023',
+          procedure: 'restricted',
+          available: ['open', 'competitive_flexible'],
+        });
+      // A draft stored before the rule is still refused at publication.
+      given(tenderDecider, [drafted(terms({ procedure: 'restricted' }))])
+        .when(publish())
+        .thenFails('PROCEDURE_NOT_AVAILABLE');
+    });
+
+    it('holds a competitive flexible procedure to the same 25 days from the tender notice', () => {
+      given(tenderDecider, [
+        drafted(notice('2025-03-20T12:00:00.000Z', { procedure: 'competitive_flexible' })),
+      ])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 25,
+          procedure: 'competitive_flexible',
+        });
+    });
+  });
+
+  describe('Directive 2014/24/EU', () => {
+    const eu = (submissionDeadline: string, overrides: Partial<NoticeTerms> = {}) =>
+      notice(submissionDeadline, { jurisdiction: 'eu-remedies', ...overrides });
+
+    // Regulation 1182/71: the day of publication does not count; 30 days from 3 March end with 2 April
+    // (Brussels, CEST from 30 March).
+    it('open, electronic submission: 30 days from the day after publication (Art. 27(4))', () => {
+      expect(publishedPeriod(eu('2025-04-02T22:00:00.000Z'))).toEqual({
+        floorDays: 30,
+        source: 'Directive 2014/24/EU Art. 27(1) and (4)',
+        givenDays: 30,
+        earliestDeadline: '2025-04-02T22:00:00.000Z',
+      });
+      given(tenderDecider, [drafted(eu('2025-04-02T12:00:00.000Z'))])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 30,
+          givenDays: 29,
+          source: 'Directive 2014/24/EU Art. 27(1) and (4)',
+        });
+    });
+
+    it('open, not all electronic: 35 days (Art. 27(1))', () => {
+      given(tenderDecider, [
+        drafted(eu('2025-04-02T22:00:00.000Z', { electronicSubmission: false })),
+      ])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 35,
+          givenDays: 30,
+          source: 'Directive 2014/24/EU Art. 27(1)',
+        });
+      expect(
+        publishedPeriod(eu('2025-04-07T22:00:00.000Z', { electronicSubmission: false })),
+      ).toMatchObject({ floorDays: 35, givenDays: 35 });
+    });
+
+    it('extends a period whose last day is a Saturday to the end of the Monday (Reg. 1182/71 Art. 3(4))', () => {
+      // Published Thursday 6 March: day 30 is Saturday 5 April, so the period ends with Monday 7 April.
+      const thursday = new Date('2025-03-06T09:00:00.000Z');
+      const t = eu('2025-04-06T12:00:00.000Z');
+      given(tenderDecider, [drafted(t)])
+        .when(publish(thursday))
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 30,
+          earliestDeadline: '2025-04-07T22:00:00.000Z',
+        });
+    });
+
+    it('open: 15 days after a prior information notice (Art. 27(2)) or for urgency (Art. 27(3))', () => {
+      const fifteen = '2025-03-18T23:00:00.000Z';
+      expect(publishedPeriod(eu(fifteen, { reducedTenderingPeriod: urgency }))).toMatchObject({
+        floorDays: 15,
+        source: 'Directive 2014/24/EU Art. 27(3)',
+        givenDays: 15,
+        reduced: { ground: 'urgency', normalFloorDays: 30 },
+      });
+      const pin = {
+        ground: 'prior-information-notice' as const,
+        justification: 'Prior information notice 2025/S 012-034567 described the whole contract',
+        priorNoticePublishedAt: '2025-01-27T09:00:00.000Z',
+      };
+      expect(publishedPeriod(eu(fifteen, { reducedTenderingPeriod: pin }))).toMatchObject({
+        floorDays: 15,
+        source: 'Directive 2014/24/EU Art. 27(2)',
+      });
+      // Sent 34 days before the contract notice: too late to count (Art. 27(2)(b)).
+      const late = { ...pin, priorNoticePublishedAt: '2025-01-28T09:00:00.000Z' };
+      given(tenderDecider, [drafted(eu(fifteen, { reducedTenderingPeriod: late }))])
+        .when(publish())
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+          source: 'Directive 2014/24/EU Arts. 27(2)(b) and 28(3)(b)',
+        });
+      given(tenderDecider, [
+        drafted(eu('2025-03-18T12:00:00.000Z', { reducedTenderingPeriod: urgency })),
+      ])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', { floorDays: 15, givenDays: 14 });
+    });
+
+    it('restricted: both stages between the notice and the tender deadline (Art. 28)', () => {
+      given(tenderDecider, [drafted(eu('2025-04-02T22:00:00.000Z', { procedure: 'restricted' }))])
+        .when(publish())
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 55,
+          source: 'Directive 2014/24/EU Art. 28(1), (2) and (5)',
+        });
+      expect(
+        // Day 55 is Sunday 27 April: the period runs to the end of Monday 28 (Reg. 1182/71 Art. 3(4)).
+        publishedPeriod(eu('2025-04-28T22:00:00.000Z', { procedure: 'restricted' })),
+      ).toMatchObject({
+        floorDays: 55,
+        givenDays: 56,
+        earliestDeadline: '2025-04-28T22:00:00.000Z',
+      });
+      expect(
+        publishedPeriod(
+          eu('2025-03-28T23:00:00.000Z', {
+            procedure: 'restricted',
+            reducedTenderingPeriod: urgency,
+          }),
+        ),
+      ).toMatchObject({ floorDays: 25, source: 'Directive 2014/24/EU Art. 28(6)', givenDays: 25 });
+    });
+
+    it('has no competitive flexible procedure', () => {
+      given(tenderDecider, [
+        drafted(eu('2025-05-30T12:00:00.000Z', { procedure: 'competitive_flexible' })),
+      ])
+        .when(publish())
+        .thenFails('PROCEDURE_NOT_AVAILABLE', { available: ['open', 'restricted'] });
+    });
+
+    it('refuses the UK ground of a planned procurement notice', () => {
+      const t = eu('2025-03-18T23:00:00.000Z', {
+        reducedTenderingPeriod: {
+          ground: 'planned-procurement-notice',
+          justification: 'A planned procurement notice was published on the central platform',
+          priorNoticePublishedAt: '2025-01-06T09:00:00.000Z',
+        },
+      });
+      given(tenderDecider, [drafted(t)])
+        .when(publish())
+        .thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+          available: ['prior-information-notice', 'urgency'],
+        });
+    });
+  });
+
+  describe('amendments', () => {
+    const amend = (submissionDeadline: string): NoticeCommand => ({
+      type: 'AmendNotice',
+      actor: officer,
+      now: new Date('2025-03-05T09:00:00.000Z'),
+      changes: { submissionDeadline },
+      reason: 'Timetable brought forward',
+    });
+
+    it('refuse bringing the deadline below the floor counted from the original publication', () => {
+      given(tenderDecider, tendering(notice(terms().submissionDeadline)))
+        .when(amend('2025-03-27T12:00:00.000Z'))
+        .thenFails('TENDERING_PERIOD_TOO_SHORT', {
+          floorDays: 25,
+          givenDays: 24,
+          source: 'Procurement Act 2023 s.54(3)',
+          earliestDeadline: '2025-03-28T00:00:00.000Z',
+        });
+    });
+
+    it('record the period again when the deadline moves lawfully', () => {
+      const [event] = given(tenderDecider, tendering(notice(terms().submissionDeadline)))
+        .when(amend('2025-03-28T12:00:00.000Z'))
+        .then([
+          {
+            type: 'NoticeAmended',
+            data: {
+              changes: { submissionDeadline: '2025-03-28T12:00:00.000Z' },
+              reason: 'Timetable brought forward',
+              amendedAt: '2025-03-05T09:00:00.000Z',
+              noticeVersion: 2,
+              tenderingPeriod: {
+                floorDays: 25,
+                source: 'Procurement Act 2023 s.54(3)',
+                givenDays: 25,
+                earliestDeadline: '2025-03-28T00:00:00.000Z',
+              },
+            },
+          },
+        ]);
+      expect(event.type).toBe('NoticeAmended');
+    });
+  });
+});
