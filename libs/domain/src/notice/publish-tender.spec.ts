@@ -91,6 +91,7 @@ describe('PublishTender', () => {
     const short = terms({
       submissionDeadline: '2025-03-18T08:59:59.999Z',
       clarificationDeadline: '2025-03-10T09:00:00.000Z',
+      reducedTenderingPeriod: urgency,
     });
     given(tenderDecider, [drafted(short)])
       .when(publish())

@@ -17,10 +17,10 @@ export function publishTender(
   // Re-checked in case the rules have tightened since the draft was written.
   const terms = validateTerms(tender.terms);
   requireClarificationOpen(terms.clarificationDeadline, command.now);
-  requireResponseTime(terms, command.now);
   const publishedAt = command.now.toISOString();
-  // Procurement Act 2023 s.54; Directive 2014/24/EU Arts. 27–28 (see statutory-periods.ts).
+  // The law's minimum first: Procurement Act 2023 s.54; Directive 2014/24/EU Arts. 27–28.
   const tenderingPeriod = requireTenderingPeriod(terms, publishedAt);
+  requireResponseTime(terms, command.now);
   const { keyId, wrappedKey } = command.sealingKey;
   return [
     {
