@@ -85,7 +85,11 @@ export const PRIOR_NOTICE_WINDOWS: Partial<
 > = {
   // A "qualifying" planned procurement notice: published at least 40 days and no more than a year
   // before the tender notice.
-  'planned-procurement-notice': { minDays: 40, maxYears: 1, source: `${PA} s.54 (qualifying planned procurement notice)` },
+  'planned-procurement-notice': {
+    minDays: 40,
+    maxYears: 1,
+    source: `${PA} s.54 (qualifying planned procurement notice)`,
+  },
   // Arts. 27(2)(b) and 28(3)(b): sent between 35 days and 12 months before the contract notice.
   'prior-information-notice': {
     minDays: 35,

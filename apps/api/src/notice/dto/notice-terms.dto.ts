@@ -213,7 +213,8 @@ export class NoticeTermsDto {
 
   @ApiPropertyOptional({
     default: true,
-    description: 'false where part of the tender must be submitted by other means (samples, models)',
+    description:
+      'false where part of the tender must be submitted by other means (samples, models)',
   })
   @IsOptional()
   @IsBoolean()
