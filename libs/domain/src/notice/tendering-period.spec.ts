@@ -178,6 +178,46 @@ describe('Statutory minimum tendering period', () => {
         });
     });
 
+    it('refuses malformed terms of the period: the submission flag, a prior notice date for urgency', () => {
+      const draft = (overrides: Partial<NoticeTerms>) =>
+        given(tenderDecider, []).when({
+          type: 'DraftTender',
+          actor: officer,
+          now: NOW,
+          tenderId: 't-1',
+          terms: terms(overrides),
+        });
+      draft({ electronicSubmission: 'yes' as unknown as boolean }).thenFails('INVALID_NOTICE', {
+        field: 'electronicSubmission',
+      });
+      draft({
+        reducedTenderingPeriod: { ...urgency, priorNoticePublishedAt: '2025-01-06T09:00:00.000Z' },
+      }).thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+        field: 'reducedTenderingPeriod.priorNoticePublishedAt',
+      });
+      draft({
+        reducedTenderingPeriod: {
+          ground: 'planned-procurement-notice',
+          justification:
+            'Planned procurement notice 2025/S 000-001122 set out the whole requirement',
+        },
+      }).thenFails('REDUCED_PERIOD_NOT_JUSTIFIED', {
+        field: 'reducedTenderingPeriod.priorNoticePublishedAt',
+      });
+    });
+
+    it('cannot take a reduced ground by amendment: the period is set by the notice as published', () => {
+      given(tenderDecider, tendering())
+        .when({
+          type: 'AmendNotice',
+          actor: officer,
+          now: NOW,
+          changes: { reducedTenderingPeriod: urgency } as never,
+          reason: 'Now urgent',
+        })
+        .thenFails('INVALID_NOTICE', { notAmendable: ['reducedTenderingPeriod'] });
+    });
+
     it('records a ground not relied on without a reduction, when the period meets the normal floor', () => {
       expect(
         publishedPeriod(notice(terms().submissionDeadline, { reducedTenderingPeriod: urgency })),
