@@ -1,4 +1,9 @@
+import type { NoticeCommand } from '../notice/commands';
+import { tenderDecider } from '../notice/decide';
+import type { TenderPublished } from '../notice/events';
 import type { TenderingPeriodRecord } from '../notice/tendering-period';
+import type { NoticeTerms } from '../notice/terms';
+import { drafted, NOW, officer, terms } from './notice-fixtures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,4 +23,23 @@ export function ukOpenPeriod(submissionDeadline: string): TenderingPeriodRecord 
     givenDays: Math.round((last - firstDay) / DAY_MS),
     earliestDeadline: '2025-03-28T00:00:00.000Z',
   };
+}
+
+/** Shared by the tendering-period specs. */
+export const publish = (now = NOW): NoticeCommand => ({
+  type: 'PublishTender',
+  actor: officer,
+  now,
+  sealingKey: { keyId: 'dk-7', wrappedKey: 'AAECAw==' },
+});
+
+/** NOW is Monday 3 March 2025, 09:00 UTC (GMT in London, CET in Brussels). */
+export const notice = (submissionDeadline: string, overrides: Partial<NoticeTerms> = {}) =>
+  terms({ clarificationDeadline: '2025-03-12T12:00:00.000Z', submissionDeadline, ...overrides });
+
+/** What publication records of the period, for terms that publish. */
+export function publishedPeriod(t: NoticeTerms, now = NOW) {
+  const state = tenderDecider.evolve(tenderDecider.initialState(), drafted(t));
+  const [event] = tenderDecider.decide(publish(now), state) as [TenderPublished];
+  return event.data.tenderingPeriod;
 }
