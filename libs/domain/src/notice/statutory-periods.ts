@@ -18,9 +18,11 @@ const DIRECTIVE = 'Directive 2014/24/EU';
 
 /**
  * UK: the tender notice opens a single tendering period in this notice model, for an open procedure
- * and for a competitive flexible procedure alike (Procurement Act 2023 s.54(3), whose minimum periods
- * are longer where tenders cannot be submitted electronically, and 10 days where a qualifying planned
- * procurement notice was published or urgency makes a longer period impractical).
+ * and for a competitive flexible procedure alike (Procurement Act 2023 s.54(3)). 25 days where tenders
+ * may be submitted electronically and every associated tender document comes with the tender notice (the
+ * notice's terms are published whole, at once); longer where tenders cannot all be submitted
+ * electronically; 10 days where a qualifying planned procurement notice was published or the authority
+ * considers urgency makes a longer period impractical.
  */
 const UK_TENDER_NOTICE_PERIOD: ProcedureFloors = {
   normal: {
