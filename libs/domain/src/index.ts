@@ -5,6 +5,8 @@ export * from './shared/domain-event';
 export * from './shared/stream-names';
 export * from './shared/event-schemas';
 export * from './notice/terms';
+export * from './notice/tendering-period';
+export * from './notice/statutory-periods';
 export * from './notice/events';
 export * from './notice/commands';
 export * from './notice/state';

@@ -79,6 +79,7 @@ function tenderSection(state: PublicationState): OcdsTender {
   const documents = tenderDocuments(state);
   // The latest award decision, even if later cancelled: a snapshot never drops what the compiled release keeps.
   const decided = state.awards.at(-1);
+  const reduced = reducedPeriodRationale(state);
   return {
     id: state.tenderId,
     title: terms.title,
@@ -99,16 +100,23 @@ function tenderSection(state: PublicationState): OcdsTender {
       ? {
           procurementMethod: 'direct' as const,
           procurementMethodDetails: `Direct award after a ${procurementMethodDetails(terms)}`,
-          procurementMethodRationale: `${state.directAward.ground}. ${state.directAward.justification}`,
+          procurementMethodRationale: [
+            `${state.directAward.ground}. ${state.directAward.justification}`,
+            ...(reduced ? [reduced] : []),
+          ].join('\n'),
         }
       : {
           procurementMethod: PROCUREMENT_METHOD[terms.procedure],
           procurementMethodDetails: procurementMethodDetails(terms),
+          ...(reduced ? { procurementMethodRationale: reduced } : {}),
         }),
     ...(category ? { mainProcurementCategory: category } : {}),
     awardCriteria: awardCriteriaCode(terms.awardCriteria),
     awardCriteriaDetails: awardCriteriaDetails(terms),
-    submissionMethod: ['electronicSubmission'],
+    submissionMethod:
+      terms.electronicSubmission === false
+        ? ['electronicSubmission', 'written']
+        : ['electronicSubmission'],
     submissionMethodDetails:
       'Sealed electronic bids: encrypted on receipt, with a signed receipt, and opened only by two officers after the deadline.',
     tenderPeriod: {
@@ -226,4 +234,22 @@ function bidsSection(state: PublicationState): OcdsBids {
       };
     }),
   };
+}
+
+/**
+ * A tendering period below the normal statutory minimum is published with its ground: OCDS has no
+ * field of its own for it, and the rationale for the procedure as run is where a reader looks.
+ */
+function reducedPeriodRationale(state: PublicationState): string | undefined {
+  const reduced = state.tenderingPeriod?.reduced;
+  if (!reduced) return undefined;
+  const { floorDays, givenDays, source } = state.tenderingPeriod!;
+  const prior = reduced.priorNoticePublishedAt
+    ? ` (earlier notice published ${reduced.priorNoticePublishedAt})`
+    : '';
+  return (
+    `Reduced tendering period of ${givenDays} days on the ground ${reduced.ground}${prior}: ` +
+    `${source} allows ${floorDays} days instead of ${reduced.normalFloorDays} (${reduced.normalSource}). ` +
+    reduced.justification
+  );
 }

@@ -38,7 +38,12 @@ export interface PublicationStep {
 
 const TENDER_HANDLERS: Record<string, Handler<never>> = {
   TenderPublished: ((state, data: TenderPublished['data']) => ({
-    state: { ...state, terms: data.terms, publishedAt: data.publishedAt },
+    state: {
+      ...state,
+      terms: data.terms,
+      publishedAt: data.publishedAt,
+      tenderingPeriod: data.tenderingPeriod ?? null,
+    },
     publish: { tag: 'tender', at: data.publishedAt },
   })) satisfies Handler<TenderPublished['data']>,
 
@@ -57,7 +62,12 @@ const TENDER_HANDLERS: Record<string, Handler<never>> = {
       releaseID: event.eventId,
     };
     return {
-      state: { ...state, terms, amendments: [...state.amendments, amendment] },
+      state: {
+        ...state,
+        terms,
+        amendments: [...state.amendments, amendment],
+        ...(data.tenderingPeriod ? { tenderingPeriod: data.tenderingPeriod } : {}),
+      },
       publish: { tag: 'tenderAmendment', at: data.amendedAt },
     };
   }) satisfies Handler<NoticeAmended['data']>,

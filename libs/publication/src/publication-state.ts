@@ -1,4 +1,10 @@
-import type { AwardDeparture, ChangeRedFlag, Money, NoticeTerms } from '@fairtender/domain';
+import type {
+  AwardDeparture,
+  ChangeRedFlag,
+  Money,
+  NoticeTerms,
+  TenderingPeriodRecord,
+} from '@fairtender/domain';
 import type { OcdsAmendment, OcdsTender } from './ocds-types';
 
 /** An answered clarification as the public sees it: the question and the answer, never who asked. */
@@ -115,6 +121,11 @@ export interface PublicationState {
     minimumBids: number;
   } | null;
   directAward: { ground: string; justification: string } | null;
+  /**
+   * The statutory minimum tendering period as publication or the last deadline amendment recorded it;
+   * absent or null for notices published before it was recorded.
+   */
+  tenderingPeriod?: TenderingPeriodRecord | null;
   /** The last release made: its key (the event id) and date. */
   lastRelease: { key: string; date: string } | null;
   releaseCount: number;
@@ -141,6 +152,7 @@ export function initialPublicationState(tenderId: string, buyerId: string): Publ
     contract: null,
     unsuccessful: null,
     directAward: null,
+    tenderingPeriod: null,
     lastRelease: null,
     releaseCount: 0,
   };

@@ -21,6 +21,7 @@ export function publicNotice(row: TenderRow, clarifications: PublicClarification
     jurisdiction: row.jurisdiction,
     noticeVersion: row.noticeVersion,
     publishedAt: row.publishedAt,
+    tenderingPeriod: row.tenderingPeriod,
     lastAmendedAt: row.lastAmendedAt,
     amendments: row.amendments,
     closedAt: row.closedAt,

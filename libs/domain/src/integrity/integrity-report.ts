@@ -21,7 +21,12 @@ import type {
   IntegrityReport,
   RedFlag,
 } from './report';
-import { shortSubmissionPeriod, singleBid, unansweredClarifications } from './tendering-flags';
+import {
+  reducedTenderingPeriod,
+  shortSubmissionPeriod,
+  singleBid,
+  unansweredClarifications,
+} from './tendering-flags';
 import type { IntegrityThresholds } from './thresholds';
 
 /**
@@ -76,6 +81,7 @@ export function integrityReport(
     award: awardIntegrity(view),
     redFlags: sortFlags([
       ...shortSubmissionPeriod(view, thresholds),
+      ...reducedTenderingPeriod(view),
       ...singleBid(view, received, sealed),
       ...unansweredClarifications(view),
       ...(sealed ? [] : priceFlags(view, thresholds)),

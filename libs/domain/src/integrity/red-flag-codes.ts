@@ -12,6 +12,8 @@ export const RED_FLAG_TITLES = {
   R036: 'Lowest bid disqualified',
   R038: 'Excessive disqualified bids',
   'FT-UNANSWERED-CLARIFICATIONS': 'Tendering closed with clarification questions unanswered',
+  'FT-REDUCED-TENDERING-PERIOD':
+    'Tendering period below the normal statutory minimum, on a listed ground',
   'FT-WINNER-NOT-TOP-RANKED': 'Award to a bid other than the top-ranked one',
   'FT-MODERATION-CHANGED-RANKING': "Moderation changed which bid ranks first on the panel's scores",
   'FT-DIRECT-AWARD': 'Direct award without the competition the notice asked for',

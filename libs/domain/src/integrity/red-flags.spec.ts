@@ -1,3 +1,5 @@
+import { requireTenderingPeriod } from '../notice/tendering-period';
+import { urgency } from '../testing/notice-fixtures';
 import { sampleNoticeTerms } from '../testing/sample-notice-terms';
 import { integrityReport } from './integrity-report';
 import type { IncumbentExtension, RedFlag } from './report';
@@ -48,6 +50,43 @@ describe('red flags: each raised on its evidence, and not just under its thresho
       sampleNoticeTerms({ submissionDeadline: deadline(fifteenDays) }),
     ).publish();
     expect(codes(flags(enough))).not.toContain('R003');
+  });
+
+  it('FT-REDUCED-TENDERING-PERIOD: below the normal statutory minimum, on a listed ground', () => {
+    const urgent = sampleNoticeTerms({
+      clarificationDeadline: '2025-03-08T12:00:00.000Z',
+      submissionDeadline: '2025-03-13T12:00:00.000Z',
+      minimumResponseDays: 5,
+      reducedTenderingPeriod: urgency,
+    });
+    const reduced = new TenderScenario(urgent).publish(
+      PUBLISHED_AT,
+      requireTenderingPeriod(urgent, PUBLISHED_AT),
+    );
+    expect(flag(flags(reduced), 'FT-REDUCED-TENDERING-PERIOD')).toEqual({
+      key: 'FT-REDUCED-TENDERING-PERIOD',
+      code: 'FT-REDUCED-TENDERING-PERIOD',
+      title: 'Tendering period below the normal statutory minimum, on a listed ground',
+      evidence: {
+        ground: 'urgency',
+        justification: urgency.justification,
+        givenDays: 10,
+        floorDays: 10,
+        source: 'Procurement Act 2023 s.54(3)',
+        normalFloorDays: 25,
+        normalSource: 'Procurement Act 2023 s.54(3)',
+        procedure: 'open',
+        jurisdiction: 'uk-pa-2023',
+      },
+      raisedAt: PUBLISHED_AT,
+    });
+    // The same ground stated, but a period that meets the normal minimum: nothing was reduced.
+    const long = sampleNoticeTerms({ reducedTenderingPeriod: urgency });
+    const normal = new TenderScenario(long).publish(
+      PUBLISHED_AT,
+      requireTenderingPeriod(long, PUBLISHED_AT),
+    );
+    expect(codes(flags(normal))).not.toContain('FT-REDUCED-TENDERING-PERIOD');
   });
 
   it('R018 single bid: the count at closing, and the bidder only once the bids are opened', () => {

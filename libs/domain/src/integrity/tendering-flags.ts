@@ -32,6 +32,37 @@ export function shortSubmissionPeriod(
 }
 
 /**
+ * FT-REDUCED-TENDERING-PERIOD: the notice gives less than the normal statutory minimum tendering period,
+ * relying on a listed ground (a planned procurement / prior information notice, or urgency), as its
+ * publication or last deadline amendment recorded it.
+ */
+export function reducedTenderingPeriod(view: TenderView): RedFlag[] {
+  const { publishedAt, tenderingPeriod, terms } = view.tender;
+  if (!publishedAt || !tenderingPeriod?.reduced) return [];
+  const { reduced, floorDays, givenDays, source } = tenderingPeriod;
+  return [
+    redFlag(
+      'FT-REDUCED-TENDERING-PERIOD',
+      {
+        ground: reduced.ground,
+        justification: reduced.justification,
+        ...(reduced.priorNoticePublishedAt
+          ? { priorNoticePublishedAt: reduced.priorNoticePublishedAt }
+          : {}),
+        givenDays,
+        floorDays,
+        source,
+        normalFloorDays: reduced.normalFloorDays,
+        normalSource: reduced.normalSource,
+        procedure: terms?.procedure,
+        jurisdiction: terms?.jurisdiction,
+      },
+      publishedAt,
+    ),
+  ];
+}
+
+/**
  * R018: one bid received, known once tendering has closed. Before opening only the count is shown;
  * after, the bidder.
  */

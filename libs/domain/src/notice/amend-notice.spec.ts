@@ -14,6 +14,7 @@ import {
   terms,
 } from '../testing/notice-fixtures';
 import type { AmendableTerms } from './terms';
+import { ukOpenPeriod } from '../testing/tendering-periods';
 
 const amend = (changes: AmendableTerms, now = NOW, reason = 'Scope clarified'): NoticeCommand => ({
   type: 'AmendNotice',
@@ -24,7 +25,16 @@ const amend = (changes: AmendableTerms, now = NOW, reason = 'Scope clarified'): 
 });
 const noticeAmended = (changes: AmendableTerms, noticeVersion: number, now = NOW) => ({
   type: 'NoticeAmended' as const,
-  data: { changes, reason: 'Scope clarified', amendedAt: now.toISOString(), noticeVersion },
+  data: {
+    changes,
+    reason: 'Scope clarified',
+    amendedAt: now.toISOString(),
+    noticeVersion,
+    // A moved deadline is held to the statutory minimum again, from the original publication.
+    ...(changes.submissionDeadline
+      ? { tenderingPeriod: ukOpenPeriod(changes.submissionDeadline) }
+      : {}),
+  },
 });
 
 describe('AmendNotice', () => {
@@ -86,7 +96,8 @@ describe('AmendNotice', () => {
     });
 
     it('allows bringing the deadline forward while the minimum is kept', () => {
-      const changes = { submissionDeadline: '2025-03-25T12:00:00.000Z' };
+      // Brought forward to 25 days, the statutory minimum (Procurement Act 2023 s.54(3)).
+      const changes = { submissionDeadline: '2025-03-28T12:00:00.000Z' };
       given(tenderDecider, tendering())
         .when(amend(changes))
         .then([noticeAmended(changes, 2)]);

@@ -10,6 +10,7 @@ import {
 } from './guards';
 import { requireClarificationOpen, requireResponseTime } from './publish-tender';
 import type { TenderState } from './state';
+import { requireTenderingPeriod } from './tendering-period';
 import type { AmendableTerms } from './terms';
 import { validateTerms } from './validate-terms';
 
@@ -54,6 +55,11 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
     requireClarificationOpen(terms.clarificationDeadline, command.now);
   }
   requireResponseTime(terms, command.now);
+  // The statutory minimum runs from the tender notice's publication, whatever an amendment moves.
+  const tenderingPeriod =
+    changes.submissionDeadline === undefined
+      ? undefined
+      : requireTenderingPeriod(terms, tender.publishedAt ?? command.now.toISOString());
   // Take the validated copies, so the event holds plain data only.
   const recorded: Record<string, unknown> = {};
   for (const field of AMENDABLE) if (field in changes) recorded[field] = terms[field];
@@ -65,6 +71,7 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
         reason,
         amendedAt: command.now.toISOString(),
         noticeVersion: tender.noticeVersion + 1,
+        ...(tenderingPeriod ? { tenderingPeriod } : {}),
       },
     },
   ];

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/domain-event';
+import type { TenderingPeriodRecord } from './tendering-period';
 import type { AmendableTerms, NoticeTerms } from './terms';
 
 /** Events of the tender stream `tender-<id>` up to opening. */
@@ -7,18 +8,34 @@ export type TenderDrafted = DomainEvent<
   { tenderId: string; buyerOrganisationId: string; terms: NoticeTerms; draftedAt: string }
 >;
 export type DraftRevised = DomainEvent<'DraftRevised', { terms: NoticeTerms; revisedAt: string }>;
+/**
+ * `tenderingPeriod`: the statutory minimum the notice was held to and the period it gives (absent in
+ * events recorded before the minimum periods were enforced).
+ */
 export type TenderPublished = DomainEvent<
   'TenderPublished',
-  { terms: NoticeTerms; publishedAt: string; noticeVersion: number }
+  {
+    terms: NoticeTerms;
+    publishedAt: string;
+    noticeVersion: number;
+    tenderingPeriod?: TenderingPeriodRecord;
+  }
 >;
 /** The tender's bid-sealing data key, wrapped by the master key (DESIGN §4). Opaque to the domain. */
 export type BidSealingKeyIssued = DomainEvent<
   'BidSealingKeyIssued',
   { keyId: string; wrappedKey: string }
 >;
+/** `tenderingPeriod`: recorded when the amendment moves the submission deadline (see TenderPublished). */
 export type NoticeAmended = DomainEvent<
   'NoticeAmended',
-  { changes: AmendableTerms; reason: string; amendedAt: string; noticeVersion: number }
+  {
+    changes: AmendableTerms;
+    reason: string;
+    amendedAt: string;
+    noticeVersion: number;
+    tenderingPeriod?: TenderingPeriodRecord;
+  }
 >;
 /** A termination notice: the tender stops at whatever stage it had reached. */
 export type TenderCancelled = DomainEvent<

@@ -11,15 +11,28 @@ export function evolveNotice(state: TenderState, event: NoticeEvent): TenderStat
     case 'DraftRevised':
       return { ...state, terms: event.data.terms };
     case 'TenderPublished': {
-      const { terms, publishedAt, noticeVersion } = event.data;
-      return { ...state, stage: 'tendering', terms, publishedAt, noticeVersion };
+      const { terms, publishedAt, noticeVersion, tenderingPeriod } = event.data;
+      const published = {
+        ...state,
+        stage: 'tendering' as const,
+        terms,
+        publishedAt,
+        noticeVersion,
+      };
+      return tenderingPeriod ? { ...published, tenderingPeriod } : published;
     }
     case 'BidSealingKeyIssued':
       return { ...state, sealingKey: { ...event.data } };
     case 'NoticeAmended': {
-      const { changes, amendedAt, noticeVersion } = event.data;
+      const { changes, amendedAt, noticeVersion, tenderingPeriod } = event.data;
       const terms = state.terms && { ...state.terms, ...changes };
-      const amended = { ...state, terms, lastAmendedAt: amendedAt, noticeVersion };
+      const amended = {
+        ...state,
+        terms,
+        lastAmendedAt: amendedAt,
+        noticeVersion,
+        ...(tenderingPeriod ? { tenderingPeriod } : {}),
+      };
       if (changes.clarificationDeadline === undefined) return amended;
       // A new clarification deadline opens a new period, however the old one ended.
       const { clarificationPeriodClosedAt: _ended, ...reopened } = amended;

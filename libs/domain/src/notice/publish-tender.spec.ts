@@ -1,7 +1,8 @@
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
-import { drafted, NOW, officer, tendering, terms } from '../testing/notice-fixtures';
+import { drafted, NOW, officer, tendering, terms, urgency } from '../testing/notice-fixtures';
+import { ukOpenPeriod } from '../testing/tendering-periods';
 
 const sealingKey = { keyId: 'dk-7', wrappedKey: 'AAECAw==' };
 const publish = (now = NOW): NoticeCommand => ({
@@ -18,7 +19,12 @@ describe('PublishTender', () => {
       .then([
         {
           type: 'TenderPublished',
-          data: { terms: terms(), publishedAt: '2025-03-03T09:00:00.000Z', noticeVersion: 1 },
+          data: {
+            terms: terms(),
+            publishedAt: '2025-03-03T09:00:00.000Z',
+            noticeVersion: 1,
+            tenderingPeriod: ukOpenPeriod(terms().submissionDeadline),
+          },
         },
         { type: 'BidSealingKeyIssued', data: { keyId: 'dk-7', wrappedKey: 'AAECAw==' } },
       ]);
@@ -34,25 +40,48 @@ describe('PublishTender', () => {
       .then([
         {
           type: 'TenderPublished',
-          data: { terms: revised, publishedAt: NOW.toISOString(), noticeVersion: 1 },
+          data: {
+            terms: revised,
+            publishedAt: NOW.toISOString(),
+            noticeVersion: 1,
+            tenderingPeriod: ukOpenPeriod(revised.submissionDeadline),
+          },
         },
         { type: 'BidSealingKeyIssued', data: sealingKey },
       ]);
     expect(event.type).toBe('TenderPublished');
   });
 
-  // 15 days from 2025-03-03T09:00Z is 2025-03-18T09:00Z.
+  // 15 days from 2025-03-03T09:00Z is 2025-03-18T09:00Z; the statutory minimum is reduced to 10 days
+  // by urgency, so that the notice's own 15 days are what bind.
   it('accepts a submission deadline exactly the minimum response time away', () => {
     const exact = terms({
       submissionDeadline: '2025-03-18T09:00:00.000Z',
       clarificationDeadline: '2025-03-10T09:00:00.000Z',
+      reducedTenderingPeriod: urgency,
     });
     given(tenderDecider, [drafted(exact)])
       .when(publish())
       .then([
         {
           type: 'TenderPublished',
-          data: { terms: exact, publishedAt: NOW.toISOString(), noticeVersion: 1 },
+          data: {
+            terms: exact,
+            publishedAt: NOW.toISOString(),
+            noticeVersion: 1,
+            tenderingPeriod: {
+              floorDays: 10,
+              source: 'Procurement Act 2023 s.54(3)',
+              givenDays: 15,
+              earliestDeadline: '2025-03-13T00:00:00.000Z',
+              reduced: {
+                ground: 'urgency',
+                justification: urgency.justification,
+                normalFloorDays: 25,
+                normalSource: 'Procurement Act 2023 s.54(3)',
+              },
+            },
+          },
         },
         { type: 'BidSealingKeyIssued', data: sealingKey },
       ]);
@@ -62,6 +91,7 @@ describe('PublishTender', () => {
     const short = terms({
       submissionDeadline: '2025-03-18T08:59:59.999Z',
       clarificationDeadline: '2025-03-10T09:00:00.000Z',
+      reducedTenderingPeriod: urgency,
     });
     given(tenderDecider, [drafted(short)])
       .when(publish())

@@ -3,6 +3,7 @@ import { DAY_MS, isoAt, toMs } from '../shared/time';
 import type { BidSealingKeyIssued, TenderPublished } from './events';
 import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
 import type { TenderState } from './state';
+import { requireTenderingPeriod } from './tendering-period';
 import type { NoticeTerms } from './terms';
 import { validateTerms } from './validate-terms';
 
@@ -16,12 +17,15 @@ export function publishTender(
   // Re-checked in case the rules have tightened since the draft was written.
   const terms = validateTerms(tender.terms);
   requireClarificationOpen(terms.clarificationDeadline, command.now);
+  const publishedAt = command.now.toISOString();
+  // The law's minimum first: Procurement Act 2023 s.54; Directive 2014/24/EU Arts. 27–28.
+  const tenderingPeriod = requireTenderingPeriod(terms, publishedAt);
   requireResponseTime(terms, command.now);
   const { keyId, wrappedKey } = command.sealingKey;
   return [
     {
       type: 'TenderPublished',
-      data: { terms, publishedAt: command.now.toISOString(), noticeVersion: 1 },
+      data: { terms, publishedAt, noticeVersion: 1, tenderingPeriod },
     },
     { type: 'BidSealingKeyIssued', data: { keyId, wrappedKey } },
   ];

@@ -4,6 +4,7 @@ import type { ChallengeState } from '../challenge/state';
 import type { ContractState } from '../contract/state';
 import { initialEvaluationState, type EvaluationState } from '../evaluation/state';
 import type { BidStreamHead } from './events';
+import type { TenderingPeriodRecord } from './tendering-period';
 import type { NoticeTerms } from './terms';
 
 export type TenderStage =
@@ -45,6 +46,8 @@ export interface TenderState {
   noticeVersion: number;
   publishedAt?: string;
   lastAmendedAt?: string;
+  /** The statutory minimum tendering period as last recorded (publication, or an amendment of the deadline). */
+  tenderingPeriod?: TenderingPeriodRecord;
   sealingKey?: { keyId: string; wrappedKey: string };
   clarifications: Record<string, Clarification>;
   /** Set when the clarification period was closed; cleared when an amendment moves its deadline. */

@@ -20,6 +20,34 @@ export interface NoticeTerms {
   minimumResponseDays: number;
   /** Decides the standstill rules later (UK Procurement Act 2023 or EU Remedies Directive). */
   jurisdiction: Jurisdiction;
+  /**
+   * Whether tenders may be submitted electronically. Absent (notices drafted before it existed): true,
+   * as Fairtender bids always are. `false` where the notice also asks for a part by other means
+   * (samples, physical models), which lengthens the statutory minimum tendering period.
+   */
+  electronicSubmission?: boolean;
+  /** A tendering period shorter than the normal statutory minimum, relying on a listed ground. */
+  reducedTenderingPeriod?: ReducedTenderingPeriod;
+}
+
+/**
+ * The listed grounds for a reduced tendering period: UK Procurement Act 2023 s.54 (a qualifying planned
+ * procurement notice, or urgency); Directive 2014/24/EU Arts. 27–28 (a prior information notice, or a
+ * duly substantiated urgency).
+ */
+export const REDUCED_PERIOD_GROUNDS = [
+  'planned-procurement-notice',
+  'prior-information-notice',
+  'urgency',
+] as const;
+export type ReducedPeriodGround = (typeof REDUCED_PERIOD_GROUNDS)[number];
+
+export interface ReducedTenderingPeriod {
+  ground: ReducedPeriodGround;
+  /** Why the ground applies, published with the notice. */
+  justification: string;
+  /** For a planned procurement / prior information notice: when it was published (ISO 8601). */
+  priorNoticePublishedAt?: string;
 }
 
 export interface Money {

@@ -1,6 +1,9 @@
 import { DomainError } from '../shared/domain-error';
 import { isIsoInstant, toMs } from '../shared/time';
 import { requireText } from './guards';
+import { procedureFloors } from './tendering-period';
+import { validateReducedPeriod } from './validate-reduced-period';
+import { copyReducedPeriod } from './validate-reduced-period';
 import {
   JURISDICTIONS,
   PRICE_SCORING_METHODS,
@@ -54,6 +57,13 @@ export function validateTerms(terms: NoticeTerms): NoticeTerms {
   validateDeadlines(terms);
   if (!(JURISDICTIONS as readonly string[]).includes(terms.jurisdiction)) {
     invalid('jurisdiction', `must be one of ${JURISDICTIONS.join(', ')}`);
+  }
+  if (terms.electronicSubmission !== undefined && typeof terms.electronicSubmission !== 'boolean') {
+    invalid('electronicSubmission', 'must be true or false');
+  }
+  const floors = procedureFloors(terms.jurisdiction, terms.procedure);
+  if (terms.reducedTenderingPeriod !== undefined) {
+    validateReducedPeriod(terms.reducedTenderingPeriod, floors, terms.jurisdiction);
   }
   return copyTerms(terms);
 }
@@ -171,5 +181,11 @@ function copyTerms(terms: NoticeTerms): NoticeTerms {
     submissionDeadline: terms.submissionDeadline,
     minimumResponseDays: terms.minimumResponseDays,
     jurisdiction: terms.jurisdiction,
+    ...(terms.electronicSubmission === undefined
+      ? {}
+      : { electronicSubmission: terms.electronicSubmission }),
+    ...(terms.reducedTenderingPeriod === undefined
+      ? {}
+      : { reducedTenderingPeriod: copyReducedPeriod(terms.reducedTenderingPeriod) }),
   };
 }

@@ -22,6 +22,12 @@ export const ERROR_CODES = {
   /** The same question id sent again with a different question (or by another supplier). */
   CLARIFICATION_ID_REUSED: 'conflict',
   NOTHING_TO_AMEND: 'invalid',
+  /** A procedure the notice's jurisdiction does not have (the Procurement Act 2023 has no restricted one). */
+  PROCEDURE_NOT_AVAILABLE: 'invalid',
+  /** Below the statutory minimum tendering period (Procurement Act 2023 s.54, Directive 2014/24 Arts. 27–28). */
+  TENDERING_PERIOD_TOO_SHORT: 'invalid',
+  /** A reduced period whose ground is not listed, not substantiated, or whose prior notice does not qualify. */
+  REDUCED_PERIOD_NOT_JUSTIFIED: 'invalid',
   // Bidding
   LATE_BID: 'conflict',
   TENDERING_NOT_OPEN: 'conflict',

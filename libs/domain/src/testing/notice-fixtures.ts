@@ -8,7 +8,7 @@ import type {
   TenderingClosed,
   TenderPublished,
 } from '../notice/events';
-import type { AmendableTerms, NoticeTerms } from '../notice/terms';
+import type { AmendableTerms, NoticeTerms, ReducedTenderingPeriod } from '../notice/terms';
 
 export const TENDER_ID = 't-cameras';
 export const DRAFTED_AT = '2025-03-01T10:00:00.000Z';
@@ -34,6 +34,13 @@ export const otherSupplier: Actor = {
   role: 'supplier',
 };
 export const auditor: Actor = { userId: 'u-aud', organisationId: 'org-nao', role: 'auditor' };
+
+/** A lawful reduced tendering period (Procurement Act 2023 s.54(3), Directive 2014/24 Art. 27(3)). */
+export const urgency: ReducedTenderingPeriod = {
+  ground: 'urgency',
+  justification:
+    'The current camera contract ends on 31 March and officers would patrol without them',
+};
 
 export function terms(overrides: Partial<NoticeTerms> = {}): NoticeTerms {
   return {

@@ -5,6 +5,7 @@ import type {
   Money,
   Procedure,
   ScoringScale,
+  TenderingPeriodRecord,
   TenderStage,
 } from '@fairtender/domain';
 
@@ -40,6 +41,8 @@ export interface TenderRow {
   noticeVersion: number;
   draftedAt: string;
   publishedAt: string | null;
+  /** The statutory minimum the notice was held to, as publication or the last deadline amendment recorded it. */
+  tenderingPeriod: TenderingPeriodRecord | null;
   lastAmendedAt: string | null;
   closedAt: string | null;
   openedAt: string | null;

@@ -23,6 +23,7 @@ export const TENDERS: TableSpec<TenderRow> = {
     'noticeVersion',
     'draftedAt',
     'publishedAt',
+    'tenderingPeriod',
     'lastAmendedAt',
     'closedAt',
     'openedAt',

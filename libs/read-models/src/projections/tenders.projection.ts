@@ -3,14 +3,18 @@ import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-ev
 import type { Projection } from './projection';
 import type { TenderRow } from './rows';
 
-/** Price scoring has no column of its own: it is shown with the award (integrity, OCDS). */
-type TermKey = Exclude<keyof NoticeTerms, 'priceScoring'>;
+/**
+ * Price scoring has no column of its own: it is shown with the award (integrity, OCDS). The tendering
+ * period's terms are shown as the period publication recorded (`tenderingPeriod`).
+ */
+const NOT_COLUMNS = ['priceScoring', 'electronicSubmission', 'reducedTenderingPeriod'] as const;
+type TermKey = Exclude<keyof NoticeTerms, (typeof NOT_COLUMNS)[number]>;
 type TermColumns = Pick<TenderRow, TermKey>;
 
 function termColumns(terms: Partial<NoticeTerms>): Partial<TermColumns> {
   const columns: Partial<TermColumns> = {};
   for (const key of Object.keys(terms) as (keyof NoticeTerms)[]) {
-    if (key !== 'priceScoring' && terms[key] !== undefined)
+    if (!(NOT_COLUMNS as readonly string[]).includes(key) && terms[key] !== undefined)
       Object.assign(columns, { [key]: terms[key] });
   }
   return columns;
@@ -43,6 +47,7 @@ export const tenderHandlers: RowHandlers<TenderRow> = {
     noticeVersion: 0,
     draftedAt: data.draftedAt,
     publishedAt: null,
+    tenderingPeriod: null,
     lastAmendedAt: null,
     closedAt: null,
     openedAt: null,
@@ -59,12 +64,14 @@ export const tenderHandlers: RowHandlers<TenderRow> = {
       ...termColumns(data.terms),
       stage: 'tendering',
       publishedAt: data.publishedAt,
+      tenderingPeriod: data.tenderingPeriod ?? null,
       noticeVersion: data.noticeVersion,
     },
   NoticeAmended: (row, data) =>
     row && {
       ...row,
       ...termColumns(data.changes),
+      ...(data.tenderingPeriod ? { tenderingPeriod: data.tenderingPeriod } : {}),
       noticeVersion: data.noticeVersion,
       lastAmendedAt: data.amendedAt,
       amendments: [

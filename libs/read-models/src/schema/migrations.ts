@@ -117,6 +117,12 @@ CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id
   INTEGRITY_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
   INTEGRITY_SLIM_STATES_MIGRATION,
+  {
+    id: 1330,
+    name: 'read models: the statutory minimum tendering period each notice was held to',
+    // NULL for notices published before the minimum periods were enforced (their events record none).
+    sql: /* sql */ `ALTER TABLE rm_tenders ADD COLUMN tendering_period jsonb;`,
+  },
 ];
 
 /** Every table a rebuild empties (the checkpoint included), in one TRUNCATE. */

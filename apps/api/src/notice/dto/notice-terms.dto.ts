@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -21,7 +22,9 @@ import {
   JURISDICTIONS,
   PRICE_SCORING_METHODS,
   PROCEDURES,
+  REDUCED_PERIOD_GROUNDS,
   type Jurisdiction,
+  type ReducedPeriodGround,
   type PriceScoring,
   type Procedure,
 } from '@fairtender/domain';
@@ -108,6 +111,29 @@ export class AmendableTermsDto {
   submissionDeadline?: string;
 }
 
+// Whether the ground is listed for the jurisdiction, the justification says enough and the earlier
+// notice's date qualifies are the domain's rules (422 REDUCED_PERIOD_NOT_JUSTIFIED).
+export class ReducedTenderingPeriodDto {
+  @ApiProperty({ enum: REDUCED_PERIOD_GROUNDS })
+  @IsIn(REDUCED_PERIOD_GROUNDS)
+  ground!: ReducedPeriodGround;
+
+  @ApiProperty({
+    example: 'The current contract ends on 31 March and the service cannot lapse in winter',
+  })
+  @IsString()
+  @Length(1, 5_000)
+  justification!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-09-01T09:00:00Z',
+    description: 'When the planned procurement / prior information notice was published',
+  })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT)
+  priorNoticePublishedAt?: string;
+}
+
 export class NoticeTermsDto {
   @ApiProperty({ example: 'Body-worn cameras and evidence management' })
   @IsString()
@@ -184,4 +210,19 @@ export class NoticeTermsDto {
   @ApiProperty({ enum: JURISDICTIONS })
   @IsIn(JURISDICTIONS)
   jurisdiction!: Jurisdiction;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'false where part of the tender must be submitted by other means (samples, models)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  electronicSubmission?: boolean;
+
+  @ApiPropertyOptional({ type: ReducedTenderingPeriodDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReducedTenderingPeriodDto)
+  reducedTenderingPeriod?: ReducedTenderingPeriodDto;
 }

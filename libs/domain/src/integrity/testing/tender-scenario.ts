@@ -1,3 +1,4 @@
+import type { TenderingPeriodRecord } from '../../notice/tendering-period';
 /** A tender's events written by hand, folded into the view the integrity report reads (specs only). */
 import type { AwardDeparture, AwardProposal, RankedBid } from '../../award/events';
 import type { DirectAwardGround } from '../../award/direct-award-grounds';
@@ -34,7 +35,8 @@ export class TenderScenario {
 
   constructor(readonly terms: NoticeTerms = sampleNoticeTerms()) {}
 
-  publish(publishedAt = PUBLISHED_AT): this {
+  /** `tenderingPeriod`: what publication recorded of the statutory minimum (absent in older events). */
+  publish(publishedAt = PUBLISHED_AT, tenderingPeriod?: TenderingPeriodRecord): this {
     return this.add(
       {
         type: 'TenderDrafted',
@@ -45,7 +47,15 @@ export class TenderScenario {
           draftedAt: publishedAt,
         },
       },
-      { type: 'TenderPublished', data: { terms: this.terms, publishedAt, noticeVersion: 1 } },
+      {
+        type: 'TenderPublished',
+        data: {
+          terms: this.terms,
+          publishedAt,
+          noticeVersion: 1,
+          ...(tenderingPeriod ? { tenderingPeriod } : {}),
+        },
+      },
     );
   }
 
