@@ -16,6 +16,7 @@ import {
 } from './bid.commands';
 import { BidDto, WithdrawBidDto } from './dto/bid.dto';
 import { TenderId } from '../shared/params';
+import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../shared/body-limits';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -35,6 +36,7 @@ export class BidsController {
 
   @Post()
   @HttpCode(201)
+  @BodyLimit(BID_BODY_LIMIT_BYTES)
   @Roles('supplier')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Submit a sealed bid before the deadline; returns a signed receipt' })
@@ -51,6 +53,7 @@ export class BidsController {
 
   @Put()
   @HttpCode(200)
+  @BodyLimit(BID_BODY_LIMIT_BYTES)
   @Roles('supplier')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Replace your sealed bid before the deadline; returns a new receipt' })
