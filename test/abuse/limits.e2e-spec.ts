@@ -36,7 +36,7 @@ describe('limits before work', () => {
     await database?.drop();
   });
 
-  async function timed(run: () => Promise<{ status: number; body: any }>) {
+  async function timed(run: () => Promise<{ status: number; body: { code?: string } }>) {
     const started = performance.now();
     const response = await run();
     return { status: response.status, code: response.body?.code, ms: performance.now() - started };
