@@ -116,6 +116,8 @@ export class AppConfig {
   readonly webhooks: WebhookSettings;
   readonly publication: PublicationSettings;
   readonly rateLimits: RateLimitSettings;
+  /** Repeated refusals of one attempt within this window are counted, not recorded one by one. */
+  readonly refusalWindowMs: number;
   /** The calendars standstill periods are counted on (validated at start-up). */
   readonly standstill: StandstillRules;
   /** When contract changes are red-flagged. */
@@ -173,6 +175,7 @@ export class AppConfig {
       perActor: env.RATE_LIMIT_PER_ACTOR,
       bidsPerActor: env.RATE_LIMIT_BIDS_PER_ACTOR,
     };
+    this.refusalWindowMs = env.REFUSAL_WINDOW_SECONDS * 1000;
     this.standstill = standstillRulesFrom(env);
     this.contractChanges = changeThresholdsFrom(env);
     this.integrity = {

@@ -65,6 +65,7 @@ export const DEFAULT_RATE_LIMIT_ANONYMOUS = 120;
 export const DEFAULT_RATE_LIMIT_ADDRESS = 3000;
 export const DEFAULT_RATE_LIMIT_ACTOR = 600;
 export const DEFAULT_RATE_LIMIT_BIDS = 60;
+export const DEFAULT_REFUSAL_WINDOW_SECONDS = 300;
 export const DEFAULT_OCDS_PUBLISHER_NAME = 'Fairtender';
 const BOOLEANS = ['true', 'false'] as const;
 
@@ -362,6 +363,14 @@ export class EnvironmentVariables {
   @Max(1_000_000, { message: wholeNumber(1, 1_000_000) })
   RATE_LIMIT_BIDS_PER_ACTOR: number = DEFAULT_RATE_LIMIT_BIDS;
 
+  // Repeated refusals of one attempt (actor, tender, action, code) within this many seconds are
+  // recorded as the first in full and one AccessRefusalsRepeated with their count (issue 17).
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 86_400, 'seconds') })
+  @Min(1, { message: wholeNumber(1, 86_400, 'seconds') })
+  @Max(86_400, { message: wholeNumber(1, 86_400, 'seconds') })
+  REFUSAL_WINDOW_SECONDS: number = DEFAULT_REFUSAL_WINDOW_SECONDS;
+
   // OCDS publication: every ocid is `<prefix>-<tenderId>`; the prefix is the one the Open Contracting
   // Partnership registered for the publisher ("ocds-" and letters or digits).
   @Matches(/^ocds-[a-z0-9]{1,32}$/, {
@@ -514,6 +523,7 @@ export const ENVIRONMENT_VARIABLES = [
   'RATE_LIMIT_PER_ADDRESS',
   'RATE_LIMIT_PER_ACTOR',
   'RATE_LIMIT_BIDS_PER_ACTOR',
+  'REFUSAL_WINDOW_SECONDS',
   'OCDS_OCID_PREFIX',
   'OCDS_PUBLISHER_NAME',
   'OCDS_PUBLISHER_URI',
