@@ -15,7 +15,7 @@ export function createFastifyAdapter(): FastifyAdapter {
   const adapter = new FastifyAdapter({
     genReqId: requestIdFrom,
     bodyLimit: BODY_LIMIT_BYTES,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerRouterRefusal,
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
