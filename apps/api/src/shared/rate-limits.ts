@@ -15,6 +15,8 @@ type LimiterAnswer =
   | { isAllowed: false; isExceeded: boolean; max: number; ttlInSeconds: number; key: string };
 
 const ACTOR = Symbol('rateLimitedActor');
+/** Probes of the load balancer and the orchestrator must never read 429. */
+const UNLIMITED = new Set(['/health']);
 type CountedRequest = FastifyRequest & { [ACTOR]?: Actor };
 
 /**
@@ -75,6 +77,7 @@ export async function limitRates(app: NestFastifyApplication): Promise<void> {
   };
 
   fastify.addHook('onRequest', async (request: CountedRequest, reply: FastifyReply) => {
+    if (UNLIMITED.has(request.routeOptions.url ?? '')) return;
     const actor = await actorOf(verifier, request);
     if (actor) request[ACTOR] = actor;
     const bucket = (request.routeOptions.config as { rateBucket?: Bucket } | undefined)?.rateBucket;
