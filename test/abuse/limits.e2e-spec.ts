@@ -2,6 +2,7 @@ import {
   createScratchDatabase,
   type ScratchDatabase,
 } from '@fairtender/event-store/testing/scratch-database';
+import { issueToken } from '@fairtender/auth';
 import { storedEvents } from '../support/bad-input';
 import { startHttpApi, type RunningApi } from '../support/http-api';
 import { bidBody, noticeTerms } from '../support/tender-fixtures';
@@ -140,6 +141,27 @@ describe('limits before work', () => {
     expect(response.body).toMatchObject({ code: 'PARAMETER_TOO_LONG' });
     expect(JSON.stringify(response.body)).not.toContain('FST_');
   });
+
+  it.each(['../acme', 'x/y', 'ACME', '\u0430\u0441m\u0435', 'acme\u0000'])(
+    'refuses a token whose organisation is %j with 401 TOKEN_INVALID, and stores no bid',
+    async (organisationId) => {
+      const before = await storedEvents(database.url);
+      const token = await issueToken(api.config.auth, {
+        userId: 'supplier-x',
+        organisationId,
+        role: 'supplier',
+      });
+      const response = await api
+        .as(null)
+        .post(`/tenders/${tenderId}/bid`, bidBody(100), { authorization: `Bearer ${token}` });
+      expect({ status: response.status, code: response.body.code }).toEqual({
+        status: 401,
+        code: 'TOKEN_INVALID',
+      });
+      expect(response.body.details).toMatchObject({ claim: 'org' });
+      expect(await storedEvents(database.url)).toEqual(before);
+    },
+  );
 
   it('keeps accepting an ordinary bid revision', async () => {
     const response = await api.as('supplier-acme').put(`/tenders/${tenderId}/bid`, bidBody(99));
