@@ -106,6 +106,15 @@ describe('every DTO under random and pathological bodies (issue 17)', () => {
     expect([...new Set(unbounded)]).toEqual([]);
   });
 
+  it('bounds no DTO array past what the byte scan lets through', () => {
+    const over = DTOS.flatMap(([name, dto]) =>
+      propertyLimitsOf(dto)
+        .filter((limit) => (limit.maxItems ?? 0) > JSON_SHAPE_LIMITS.maxArrayItems)
+        .map((limit) => `${name}.${limit.property}`),
+    );
+    expect(over).toEqual([]);
+  });
+
   it.each(DTOS)('%s answers every body with a 2xx or 4xx, in milliseconds', async (_name, dto) => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(bodyFor(dto), fc.jsonValue()), async (body) => {
