@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createFastifyAdapter } from '@fairtender/observability';
 
-const QUIET = { LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+const QUIET = { LOG_LEVEL: 'warn', NODE_ENV: 'test', RATE_LIMIT_STORE: 'memory' };
 
 /**
  * Boots an app in this process against the given environment, as its main.ts would (minus listen).
@@ -12,7 +12,7 @@ const QUIET = { LOG_LEVEL: 'warn', NODE_ENV: 'test' };
 export async function bootApp(
   rootModule: Type | DynamicModule,
   env: Record<string, string>,
-  configure?: (app: NestFastifyApplication) => void,
+  configure?: (app: NestFastifyApplication) => void | Promise<void>,
 ): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, QUIET, env);
@@ -21,7 +21,7 @@ export async function bootApp(
     const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
       logger: ['error'],
     });
-    configure?.(app);
+    await configure?.(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return app;

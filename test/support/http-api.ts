@@ -55,7 +55,12 @@ export async function startHttpApi(
   { withProjector = true }: { withProjector?: boolean } = {},
 ): Promise<RunningApi> {
   const saved = { ...process.env };
-  Object.assign(process.env, { LOG_LEVEL: 'warn', NODE_ENV: 'test' }, env);
+  // Counters in memory unless a suite asks for Redis: suites share one Redis and the demo users.
+  Object.assign(
+    process.env,
+    { LOG_LEVEL: 'warn', NODE_ENV: 'test', RATE_LIMIT_STORE: 'memory' },
+    env,
+  );
   let app: NestFastifyApplication;
   const clock = new ShiftedClock();
   try {
@@ -68,7 +73,7 @@ export async function startHttpApi(
     app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
       logger: ['error'],
     });
-    configureApi(app);
+    await configureApi(app);
     await app.listen(0, '127.0.0.1');
   } finally {
     process.env = saved;

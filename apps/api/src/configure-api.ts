@@ -1,13 +1,23 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@fairtender/config';
+import { limitBodies } from './shared/body-limits';
 import { refuseNonJsonBodies } from './shared/json-only';
+import { limitRates } from './shared/rate-limits';
+import { addSecurityHeaders } from './shared/security-headers';
 import { createValidationPipe } from './shared/validation';
 
 export const API_DOCS_PATH = 'docs';
 
-/** Edge concerns of the HTTP API: request validation and the OpenAPI document. */
-export function configureApi(app: NestFastifyApplication): void {
+/**
+ * Edge concerns of the HTTP API: rate limits, body limits, security headers, request validation and
+ * the OpenAPI document. Before `init`, so every route is registered with its limits.
+ */
+export async function configureApi(app: NestFastifyApplication): Promise<void> {
+  await limitRates(app);
   refuseNonJsonBodies(app);
+  limitBodies(app);
+  await addSecurityHeaders(app, { production: app.get(AppConfig).nodeEnv === 'production' });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

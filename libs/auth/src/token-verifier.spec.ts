@@ -117,6 +117,17 @@ describe('TokenVerifier with a shared secret', () => {
       /algorithm is not accepted/,
     ],
     ['garbage', async () => 'not.a.token', /malformed/],
+    // Issue 17: the organisation claim became a supplier id (and a stream name) unchecked.
+    ['a path in its organisation', () => sign({ org: '../acme' }), /claim "org" must be/],
+    ['a slash in its organisation', () => sign({ org: 'x/y' }), /claim "org" must be/],
+    ['an uppercase organisation', () => sign({ org: 'ACME' }), /claim "org" must be/],
+    [
+      'a Cyrillic look-alike of acme',
+      () => sign({ org: '\u0430\u0441m\u0435' }),
+      /claim "org" must be/,
+    ],
+    ['a NUL in its organisation', () => sign({ org: 'acme\u0000' }), /claim "org" must be/],
+    ['a slash in its user id', () => sign({ sub: 'a/b' }), /claim "sub" must be/],
   ])('refuses a token with %s as TOKEN_INVALID, saying why', async (_case, token, message) => {
     const error = await refusal(verifier.verify(await token()));
     expect(error).toMatchObject({ status: 401, code: 'TOKEN_INVALID' });

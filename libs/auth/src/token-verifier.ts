@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { AuthSettings } from '@fairtender/config';
 import { ROLES, type Actor, type Role } from '@fairtender/domain/shared/actor';
 import { AuthError, AuthUnavailableError } from './auth-errors';
+import { IDENTIFIER_RULE, identifierProblem } from './identifier';
 import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Asymmetric only: a JWKS never holds a shared secret, and `none` or HS* must not slip through. */
@@ -129,8 +130,15 @@ function actorFrom(payload: JWTPayload): Actor {
       );
     return value;
   };
-  const userId = text('sub');
-  const organisationId = text('org');
+  const identifier = (claim: 'sub' | 'org'): string => {
+    const value = text(claim);
+    const problem = identifierProblem(value);
+    if (problem)
+      throw invalid(`Token claim "${claim}" must be ${IDENTIFIER_RULE}`, { claim, problem });
+    return value;
+  };
+  const userId = identifier('sub');
+  const organisationId = identifier('org');
   const role = text('role');
   if (!(ROLES as readonly string[]).includes(role))
     throw invalid(`Token claim "role" must be one of ${ROLES.join(', ')}`, { claim: 'role' });

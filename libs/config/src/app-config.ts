@@ -82,6 +82,17 @@ export interface WebhookSettings {
   timeoutMs: number;
 }
 
+/** Requests allowed per window, by bucket (README "Security"). */
+export interface RateLimitSettings {
+  /** Where the counters live: Redis (shared by replicas) or this process's memory. */
+  store: 'redis' | 'memory';
+  windowMs: number;
+  anonymousPerAddress: number;
+  perAddress: number;
+  perActor: number;
+  bidsPerActor: number;
+}
+
 /** OCDS publication: the ocid prefix and the publisher named in every package. */
 export interface PublicationSettings {
   ocidPrefix: string;
@@ -104,6 +115,9 @@ export class AppConfig {
   readonly scheduler: SchedulerSettings;
   readonly webhooks: WebhookSettings;
   readonly publication: PublicationSettings;
+  readonly rateLimits: RateLimitSettings;
+  /** Repeated refusals of one attempt within this window are counted, not recorded one by one. */
+  readonly refusalWindowMs: number;
   /** The calendars standstill periods are counted on (validated at start-up). */
   readonly standstill: StandstillRules;
   /** When contract changes are red-flagged. */
@@ -112,7 +126,8 @@ export class AppConfig {
   readonly integrity: IntegrityThresholds;
   private readonly port: number | undefined;
 
-  constructor(env: EnvironmentVariables) {
+  /** `redisConfigured`: REDIS_URL was set (not defaulted), which RATE_LIMIT_STORE=auto follows. */
+  constructor(env: EnvironmentVariables, redisConfigured = false) {
     this.nodeEnv = env.NODE_ENV;
     this.eventStore = eventStoreSettings(env);
     this.redisUrl = env.REDIS_URL;
@@ -147,6 +162,20 @@ export class AppConfig {
       },
       ...(env.OCDS_BASE_URL ? { baseUrl: env.OCDS_BASE_URL.replace(/\/+$/, '') } : {}),
     };
+    this.rateLimits = {
+      store:
+        env.RATE_LIMIT_STORE === 'auto'
+          ? redisConfigured
+            ? 'redis'
+            : 'memory'
+          : env.RATE_LIMIT_STORE,
+      windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      anonymousPerAddress: env.RATE_LIMIT_ANONYMOUS_PER_ADDRESS,
+      perAddress: env.RATE_LIMIT_PER_ADDRESS,
+      perActor: env.RATE_LIMIT_PER_ACTOR,
+      bidsPerActor: env.RATE_LIMIT_BIDS_PER_ACTOR,
+    };
+    this.refusalWindowMs = env.REFUSAL_WINDOW_SECONDS * 1000;
     this.standstill = standstillRulesFrom(env);
     this.contractChanges = changeThresholdsFrom(env);
     this.integrity = {
@@ -225,7 +254,7 @@ function receiptSettings(env: EnvironmentVariables): ReceiptSettings {
 
 /** Validates the environment (throws ConfigurationError naming each bad variable) and types it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  return new AppConfig(validateEnvironment(env));
+  return new AppConfig(validateEnvironment(env), isRedisConfigured(env));
 }
 
 /** Redis is optional for the all-in-one process: the scheduler joins it only when REDIS_URL is set. */

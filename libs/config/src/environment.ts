@@ -59,6 +59,13 @@ export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 10_000;
 export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 8;
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
 export const DEFAULT_OCDS_OCID_PREFIX = 'ocds-fairtdr';
+export const RATE_LIMIT_STORES = ['auto', 'redis', 'memory'] as const;
+export const DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 60;
+export const DEFAULT_RATE_LIMIT_ANONYMOUS = 120;
+export const DEFAULT_RATE_LIMIT_ADDRESS = 3000;
+export const DEFAULT_RATE_LIMIT_ACTOR = 600;
+export const DEFAULT_RATE_LIMIT_BIDS = 60;
+export const DEFAULT_REFUSAL_WINDOW_SECONDS = 300;
 export const DEFAULT_OCDS_PUBLISHER_NAME = 'Fairtender';
 const BOOLEANS = ['true', 'false'] as const;
 
@@ -318,6 +325,52 @@ export class EnvironmentVariables {
   @IsIn(BOOLEANS, { message: oneOf(BOOLEANS) })
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: (typeof BOOLEANS)[number] = 'false';
 
+  // Rate limits (issue 17), each a number of requests per RATE_LIMIT_WINDOW_SECONDS: anonymous
+  // requests per address; every request per address (bid submission excepted); an authenticated
+  // actor's requests (bid submission excepted); and the actor's own bid-submission bucket. The
+  // counters live in Redis when RATE_LIMIT_STORE=redis (or auto with REDIS_URL set), shared by every
+  // replica; in each process's memory otherwise.
+  @IsIn(RATE_LIMIT_STORES, { message: oneOf(RATE_LIMIT_STORES) })
+  RATE_LIMIT_STORE: (typeof RATE_LIMIT_STORES)[number] = 'auto';
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 3600, 'seconds') })
+  @Min(1, { message: wholeNumber(1, 3600, 'seconds') })
+  @Max(3600, { message: wholeNumber(1, 3600, 'seconds') })
+  RATE_LIMIT_WINDOW_SECONDS: number = DEFAULT_RATE_LIMIT_WINDOW_SECONDS;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 1_000_000) })
+  @Min(1, { message: wholeNumber(1, 1_000_000) })
+  @Max(1_000_000, { message: wholeNumber(1, 1_000_000) })
+  RATE_LIMIT_ANONYMOUS_PER_ADDRESS: number = DEFAULT_RATE_LIMIT_ANONYMOUS;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 1_000_000) })
+  @Min(1, { message: wholeNumber(1, 1_000_000) })
+  @Max(1_000_000, { message: wholeNumber(1, 1_000_000) })
+  RATE_LIMIT_PER_ADDRESS: number = DEFAULT_RATE_LIMIT_ADDRESS;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 1_000_000) })
+  @Min(1, { message: wholeNumber(1, 1_000_000) })
+  @Max(1_000_000, { message: wholeNumber(1, 1_000_000) })
+  RATE_LIMIT_PER_ACTOR: number = DEFAULT_RATE_LIMIT_ACTOR;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 1_000_000) })
+  @Min(1, { message: wholeNumber(1, 1_000_000) })
+  @Max(1_000_000, { message: wholeNumber(1, 1_000_000) })
+  RATE_LIMIT_BIDS_PER_ACTOR: number = DEFAULT_RATE_LIMIT_BIDS;
+
+  // Repeated refusals of one attempt (actor, tender, action, code) within this many seconds are
+  // recorded as the first in full and one AccessRefusalsRepeated with their count (issue 17).
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 86_400, 'seconds') })
+  @Min(1, { message: wholeNumber(1, 86_400, 'seconds') })
+  @Max(86_400, { message: wholeNumber(1, 86_400, 'seconds') })
+  REFUSAL_WINDOW_SECONDS: number = DEFAULT_REFUSAL_WINDOW_SECONDS;
+
   // OCDS publication: every ocid is `<prefix>-<tenderId>`; the prefix is the one the Open Contracting
   // Partnership registered for the publisher ("ocds-" and letters or digits).
   @Matches(/^ocds-[a-z0-9]{1,32}$/, {
@@ -464,6 +517,13 @@ export const ENVIRONMENT_VARIABLES = [
   'WEBHOOK_MAX_ATTEMPTS',
   'WEBHOOK_TIMEOUT_MS',
   'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+  'RATE_LIMIT_STORE',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'RATE_LIMIT_ANONYMOUS_PER_ADDRESS',
+  'RATE_LIMIT_PER_ADDRESS',
+  'RATE_LIMIT_PER_ACTOR',
+  'RATE_LIMIT_BIDS_PER_ACTOR',
+  'REFUSAL_WINDOW_SECONDS',
   'OCDS_OCID_PREFIX',
   'OCDS_PUBLISHER_NAME',
   'OCDS_PUBLISHER_URI',

@@ -6,6 +6,7 @@ import {
   initialTenderState,
   parseTenderStream,
   upcast,
+  type AccessRefusalsRepeated,
   type BidEvent,
   type BidState,
   type EvaluatorEvent,
@@ -89,9 +90,12 @@ export class TenderFold {
         r.sheets[evaluatorId] = evolveSheet(r.sheets[evaluatorId], event);
         return;
       }
-      case 'refusals':
-        r.refusals[recorded.type] = (r.refusals[recorded.type] ?? 0) + 1;
+      case 'refusals': {
+        // Attempts, not events: a collapsed window counts as the refusals it stands for.
+        const { type, times } = refusalAttempts(recorded);
+        r.refusals[type] = (r.refusals[type] ?? 0) + times;
         return;
+      }
       case 'audit':
         r.auditRecords += 1;
         return;
@@ -115,6 +119,13 @@ export class TenderFold {
   result(): ReplayedTender {
     return this.replayed;
   }
+}
+
+/** The refusal an event of the refusals stream records, and how many attempts it stands for. */
+export function refusalAttempts(recorded: RecordedEvent): { type: string; times: number } {
+  if (recorded.type !== 'AccessRefusalsRepeated') return { type: recorded.type, times: 1 };
+  const { data } = upcastEvent<AccessRefusalsRepeated>(recorded);
+  return { type: data.refusedType, times: data.count };
 }
 
 function upcastEvent<Event>(recorded: RecordedEvent): Event {

@@ -54,6 +54,27 @@ describe('webhook URL policy', () => {
     '::ffff:10.0.0.1',
     '2001:db8::1',
     '64:ff9b::a00:1',
+    // Every IPv6 spelling of loopback and private IPv4 (issue 17): IPv4-compatible, mapped, SIIT,
+    // NAT64 (well-known and local-use prefixes), 6to4, Teredo; and the IPv6-only private ranges.
+    '::127.0.0.1',
+    '::7f00:1',
+    '::10.0.0.1',
+    '::8.8.8.8',
+    '::ffff:7f00:1',
+    '::ffff:0:127.0.0.1',
+    '64:ff9b::127.0.0.1',
+    '64:ff9b:1::a00:1',
+    '2002:7f00:1::1',
+    '2002:808:808::1',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+    'fc00::1',
+    'fdff:ffff::1',
+    'febf::1',
+    'fec0::1',
+    '100::1',
+    '2001:2::1',
+    '5f00::1',
+    'fe80::1%eth0',
   ])('treats %s as not public', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
@@ -86,6 +107,11 @@ describe('webhook URL policy', () => {
     ['http://2130706433/hook', DEVELOPMENT, 'private_address'],
     ['https://169.254.169.254/latest/meta-data', PRODUCTION, 'private_address'],
     ['https://[::ffff:192.168.0.1]/', PRODUCTION, 'private_address'],
+    ['http://[::127.0.0.1]/', DEVELOPMENT, 'private_address'],
+    ['http://[::ffff:127.0.0.1]:3000/', DEVELOPMENT, 'private_address'],
+    ['http://[64:ff9b::169.254.169.254]/', DEVELOPMENT, 'private_address'],
+    ['http://[2002:a9fe:a9fe::]/', DEVELOPMENT, 'private_address'],
+    ['http://[fd00:ec2::254]/', DEVELOPMENT, 'private_address'],
     [`https://hooks.example.com/${'a'.repeat(2048)}`, PRODUCTION, 'too_long'],
   ])('refuses %s', (url, policy, reason) => {
     expect(refusal(() => checkWebhookUrl(url, policy))).toBe(reason);

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 export interface WebhookUrlPolicy {
   /** Only `https://` (production). */
@@ -26,53 +27,30 @@ export class WebhookUrlNotAllowedError extends Error {
   }
 }
 
-/**
- * Addresses a webhook must never reach unless configured to: this host, the private networks, the
- * cloud metadata service (169.254.169.254, link-local), carrier-grade NAT, documentation and benchmark
- * ranges, multicast and reserved space. IPv4-mapped IPv6 addresses match the IPv4 rules.
- */
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.88.99.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b::', 96],
-  ['64:ff9b:1::', 48],
-  ['100::', 64],
-  ['2001::', 23],
-  ['2001:db8::', 32],
-  ['2002::', 16],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
-}
+// IPv4-compatible IPv6 addresses (::a.b.c.d, ::/96), deprecated by RFC 4291 s.2.5.5.1: ipaddr.js
+// calls them unicast (and reads the dotted form as IPv4-mapped), yet stacks may still route
+// ::127.0.0.1 to this host. Node's own parser tells them apart.
+const IPV4_COMPATIBLE = new BlockList();
+IPV4_COMPATIBLE.addSubnet('::', 96, 'ipv6');
 
-/** Whether an IP address (v4 or v6, without brackets) is on the public internet. */
+/**
+ * Whether an IP address (v4 or v6, without brackets) is on the public internet: ipaddr.js (a
+ * maintained table of the IANA special-purpose registries) must call it plain `unicast`. So this host,
+ * the private networks, the cloud metadata service (169.254.169.254, link-local), carrier-grade NAT,
+ * documentation and benchmark ranges, multicast and reserved space are refused, and so is every IPv6
+ * form that carries or translates an IPv4 address (mapped, compatible, SIIT, NAT64, 6to4, Teredo):
+ * an IPv4-mapped one is judged by its IPv4 address, the others are refused outright.
+ */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 6 && IPV4_COMPATIBLE.check(address.replace(/%.*$/, ''), 'ipv6')) return false;
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6') {
+    const v6 = parsed as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) parsed = v6.toIPv4Address();
+  }
+  return parsed.range() === 'unicast';
 }
 
 /** The host of a URL as an IP address, when it is one (`[::1]` → `::1`). */

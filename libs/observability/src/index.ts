@@ -1,5 +1,5 @@
 export { LoggerModule } from './observability.module';
 export { requestIdFrom, REQUEST_ID_HEADER } from './request-id';
-export { createFastifyAdapter } from './fastify-adapter';
+export { BODY_LIMIT_BYTES, createFastifyAdapter } from './fastify-adapter';
 export { startHttpApp, type HttpAppOptions } from './start-http-app';
 export { Logger } from 'nestjs-pino';

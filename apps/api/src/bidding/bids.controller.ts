@@ -16,6 +16,8 @@ import {
 } from './bid.commands';
 import { BidDto, WithdrawBidDto } from './dto/bid.dto';
 import { TenderId } from '../shared/params';
+import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../shared/body-limits';
+import { BidSubmission } from '../shared/rate-limits';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -35,6 +37,8 @@ export class BidsController {
 
   @Post()
   @HttpCode(201)
+  @BodyLimit(BID_BODY_LIMIT_BYTES)
+  @BidSubmission()
   @Roles('supplier')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Submit a sealed bid before the deadline; returns a signed receipt' })
@@ -51,6 +55,8 @@ export class BidsController {
 
   @Put()
   @HttpCode(200)
+  @BodyLimit(BID_BODY_LIMIT_BYTES)
+  @BidSubmission()
   @Roles('supplier')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Replace your sealed bid before the deadline; returns a new receipt' })
@@ -67,6 +73,7 @@ export class BidsController {
 
   @Post('withdrawal')
   @HttpCode(200)
+  @BidSubmission()
   @Roles('supplier')
   @ApiOperation({ summary: 'Withdraw your bid before the deadline' })
   withdraw(
@@ -82,6 +89,7 @@ export class BidsController {
 
   @Post('reconfirmation')
   @HttpCode(200)
+  @BidSubmission()
   @Roles('supplier')
   @ApiOperation({ summary: 'Confirm your bid stands against the amended notice' })
   reconfirm(

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@fairtender/auth';
 import { verifyReceipt } from '@fairtender/crypto';
+import { BodyLimit, RECEIPT_BODY_LIMIT_BYTES } from '../shared/body-limits';
 import { plain } from '../shared/plain';
 import { ReceiptSigner } from '../shared/receipt-signer';
 import { SignedReceiptDto } from './dto/receipt.dto';
@@ -21,6 +22,7 @@ export class ReceiptsController {
 
   @Post('verification')
   @HttpCode(200)
+  @BodyLimit(RECEIPT_BODY_LIMIT_BYTES)
   @Public()
   @ApiOperation({ summary: 'Check that a receipt was signed by this server and is unaltered' })
   verify(@Body() receipt: SignedReceiptDto): { valid: boolean; keyId: string } {

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ApiError } from './api-error';
+import { arrayTooLong, isDtoClass } from './dto-limits';
 
 export interface FieldProblem {
   field: string;
@@ -15,9 +16,45 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
+/**
+ * Before class-transformer: a body that is not an object where the DTO is one, and an array longer
+ * than its DTO's `@ArrayMaxSize`, are refused at the cost of a comparison (issue 17: a million items
+ * were transformed and validated one by one before the size rule applied).
+ */
+export class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.metatype;
+    if ((metadata.type === 'body' || metadata.type === 'query') && isDtoClass(dto)) {
+      if (
+        Array.isArray(value) ||
+        (metadata.type === 'body' && value != null && typeof value !== 'object')
+      ) {
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          'Invalid request: the body must be a JSON object',
+          {
+            fields: [{ field: '(body)', problems: ['the body must be a JSON object'] }],
+          },
+        );
+      }
+      const tooLong = arrayTooLong(value, dto);
+      if (tooLong) {
+        throw new ApiError(
+          400,
+          'ARRAY_TOO_LONG',
+          `${tooLong.field} may hold at most ${tooLong.max} items (got ${tooLong.length})`,
+          { ...tooLong },
+        );
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelisted DTOs only: unknown fields are refused, and every failing field is listed. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -13,7 +13,32 @@ export type AccessRefused = DomainEvent<
   { tenderId: string; attemptedAt: string; action: string; code: string; reason: string }
 >;
 
-export type AccessEvent = SealedContentReadRefused | AccessRefused;
+/**
+ * Later refusals of the same attempt (one actor, one tender, one event type, one action or target,
+ * one code) within a window, counted instead of recorded one by one (issue 17: 200 refused reads had
+ * added 200 events to a competitor's tender). The first refusal of each window is recorded in full
+ * (AccessRefused / SealedContentReadRefused); this one says how many followed it in that window and
+ * when. The actor is in the metadata, as for the refusal it repeats.
+ */
+export type AccessRefusalsRepeated = DomainEvent<
+  'AccessRefusalsRepeated',
+  {
+    tenderId: string;
+    /** The type of the refusal repeated, recorded in full at `windowStartedAt`. */
+    refusedType: 'AccessRefused' | 'SealedContentReadRefused';
+    /** `action` of an AccessRefused, `target` of a SealedContentReadRefused. */
+    attempted: string;
+    code: string;
+    /** Refusals after the first in the window (at least 1). */
+    count: number;
+    windowStartedAt: string;
+    windowSeconds: number;
+    firstRepeatAt: string;
+    lastRepeatAt: string;
+  }
+>;
+
+export type AccessEvent = SealedContentReadRefused | AccessRefused | AccessRefusalsRepeated;
 
 /**
  * Legal replay, recorded in `tender-<id>.audit`: who looked at what of a tender, and when (issue 6).

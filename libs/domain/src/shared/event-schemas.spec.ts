@@ -11,6 +11,7 @@ describe('event schemas', () => {
     expect(Object.keys(EVENT_VERSIONS).sort()).toEqual(
       [
         'AccessRefused',
+        'AccessRefusalsRepeated',
         'BidOpeningConfirmed',
         'BidReconfirmed',
         'BidRevised',

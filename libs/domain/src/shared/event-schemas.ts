@@ -31,6 +31,7 @@ export const EVENT_VERSIONS = {
   LateBidRefused: 1,
   SealedContentReadRefused: 1,
   AccessRefused: 1,
+  AccessRefusalsRepeated: 1,
   TenderHistoryViewed: 1,
   TenderStateViewed: 1,
   TenderIntegrityVerified: 1,
