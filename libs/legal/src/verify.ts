@@ -3,7 +3,7 @@ import type { BidsOpened } from '@fairtender/domain';
 import { formatPosition, type EventStore, type RecordedEvent } from '@fairtender/event-store';
 import { ChainVerifier, type ChainBreak, type ChainLink, type StreamHead } from './chain-verifier';
 import { SealingPolicy } from './sealing';
-import { loadTender, readTenderLog, streamKind } from './tender-log';
+import { loadExistingTender, readTenderLog, streamKind } from './tender-log';
 
 export interface VerificationReport {
   tenderId: string;
@@ -63,7 +63,7 @@ export async function verifyTender(
   store: EventStore,
   tenderId: string,
 ): Promise<VerificationReport> {
-  const policy = new SealingPolicy(tenderId, await loadTender(store, tenderId));
+  const policy = new SealingPolicy(tenderId, await loadExistingTender(store, tenderId));
   const verifier = new ChainVerifier(tenderId, (name) => policy.streamLabel(name));
   let last: RecordedEvent | undefined;
   let sealedEvents = 0;

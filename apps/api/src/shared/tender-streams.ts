@@ -31,7 +31,7 @@ import { eventMetadata, type CommandContext } from './command-context';
 import { toDomainEvent } from '@fairtender/tender-views';
 import { TenderingCache } from './tendering-cache';
 
-export interface LoadedTender {
+export interface ReadTenderStream {
   state: TenderState;
   history: readonly RecordedEvent[];
 }
@@ -44,7 +44,7 @@ export class TenderStreams {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The tender for a bid decision: recently read is good enough while tendering (see TenderingCache). */
-  async loadTenderForBid(tenderId: string): Promise<LoadedTender> {
+  async loadTenderForBid(tenderId: string): Promise<ReadTenderStream> {
     const cached = this.tendering.get(tenderId, Date.now());
     if (cached) return cached;
     const tender = await this.loadTender(tenderId);
@@ -52,7 +52,7 @@ export class TenderStreams {
     return tender;
   }
 
-  async loadTender(tenderId: string): Promise<LoadedTender> {
+  async loadTender(tenderId: string): Promise<ReadTenderStream> {
     const history = await this.store.readStream(tenderStream(tenderId));
     let state = initialTenderState();
     for (const recorded of history) state = evolveTender(state, toDomainEvent(recorded));
@@ -92,7 +92,7 @@ export class TenderStreams {
     tenderId: string,
     context: CommandContext,
     command: BidCommand,
-    loadedTender?: LoadedTender,
+    loadedTender?: ReadTenderStream,
   ): Promise<CommandOutcome<BidState, BidEvent>> {
     const streamName = bidStream(tenderId, context.actor.organisationId);
     const tender = loadedTender ? Promise.resolve(loadedTender) : this.loadTenderForBid(tenderId);

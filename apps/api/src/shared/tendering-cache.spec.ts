@@ -1,8 +1,8 @@
 import { initialTenderState, type TenderState } from '@fairtender/domain';
 import { TENDERING_CACHE_MS, TenderingCache } from './tendering-cache';
-import type { LoadedTender } from './tender-streams';
+import type { ReadTenderStream } from './tender-streams';
 
-const tender = (stage: TenderState['stage']): LoadedTender => ({
+const tender = (stage: TenderState['stage']): ReadTenderStream => ({
   state: { ...initialTenderState(), stage },
   history: [],
 });

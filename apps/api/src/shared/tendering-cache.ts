@@ -1,4 +1,4 @@
-import type { LoadedTender } from './tender-streams';
+import type { ReadTenderStream } from './tender-streams';
 
 /** How long a bid decision may rely on a tender read by an earlier one. */
 export const TENDERING_CACHE_MS = 1_000;
@@ -12,15 +12,15 @@ export const TENDERING_CACHE_MS = 1_000;
  * Writes to a tender through this process drop its entry at once.
  */
 export class TenderingCache {
-  private readonly entries = new Map<string, { tender: LoadedTender; readAtMs: number }>();
+  private readonly entries = new Map<string, { tender: ReadTenderStream; readAtMs: number }>();
 
-  get(tenderId: string, nowMs: number): LoadedTender | undefined {
+  get(tenderId: string, nowMs: number): ReadTenderStream | undefined {
     const entry = this.entries.get(tenderId);
     if (!entry || nowMs - entry.readAtMs > TENDERING_CACHE_MS) return undefined;
     return entry.tender;
   }
 
-  remember(tenderId: string, tender: LoadedTender, nowMs: number): void {
+  remember(tenderId: string, tender: ReadTenderStream, nowMs: number): void {
     if (tender.state.stage !== 'tendering') return;
     if (this.entries.size >= 10_000) this.entries.clear();
     this.entries.set(tenderId, { tender, readAtMs: nowMs });

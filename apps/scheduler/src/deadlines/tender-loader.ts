@@ -13,7 +13,7 @@ import { evolveSchedule, initialSchedule, type TenderSchedule } from './deadline
 export const toTenderEvent = (recorded: RecordedEvent): TenderEvent =>
   toDomainEvent<TenderEvent>(recorded);
 
-export interface LoadedTender {
+export interface TenderWithSchedule {
   state: TenderState;
   schedule: TenderSchedule;
   /** Last revision of the stream (-1 when there is none). */
@@ -21,7 +21,10 @@ export interface LoadedTender {
 }
 
 /** The tender stream as it is now, folded for the domain and for the scheduler. */
-export async function loadTender(store: EventStore, tenderId: string): Promise<LoadedTender> {
+export async function loadTenderWithSchedule(
+  store: EventStore,
+  tenderId: string,
+): Promise<TenderWithSchedule> {
   let state = initialTenderState();
   let schedule = initialSchedule();
   let revision = -1;

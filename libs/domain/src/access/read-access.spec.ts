@@ -23,8 +23,8 @@ import {
   supplier,
   TENDER_ID,
 } from '../testing/notice-fixtures';
-import type { TenderViewEvent } from '../lifecycle/tender-view';
-import type { ExistingTender } from '../notice/guards';
+import type { TenderViewEvent } from '../tender/tender-view';
+import type { ExistingTender } from '../tender/guards';
 import {
   isHiddenFrom,
   requireBidContentReader,

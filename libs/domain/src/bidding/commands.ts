@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor';
-import type { SealedContent } from './content';
+import type { SealedContent } from '../tender/bid-content';
 
 interface CommandBase {
   actor: Actor;
