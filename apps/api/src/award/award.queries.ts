@@ -7,7 +7,7 @@ import {
   type TenderState,
 } from '@fairtender/domain';
 import { ApiError } from '../shared/api-error';
-import { toDomainEvent } from '@fairtender/tender-views';
+import { toDomainEvent } from '@fairtender/tender-streams';
 import { TenderStreams } from '../shared/tender-streams';
 import { awardNotice } from './award-notice';
 

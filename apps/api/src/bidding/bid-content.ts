@@ -19,7 +19,7 @@ import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { sha256, canonicalJson } from '@fairtender/crypto';
 import { BidSealing } from '../shared/bid-sealing';
 import { Clock } from '../shared/clock';
-import { toDomainEvent } from '@fairtender/tender-views';
+import { toDomainEvent } from '@fairtender/tender-streams';
 import { RefusalRecorder } from '../shared/refusal-recorder';
 import { TenderStreams } from '../shared/tender-streams';
 

@@ -1,3 +1,4 @@
+import type { TenderCommandRun } from '@fairtender/tender-streams';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@fairtender/domain';
 import type { EventMetadata } from '@fairtender/event-store';
@@ -26,4 +27,9 @@ export function eventMetadata(context: CommandContext): EventMetadata {
     correlationId: context.correlationId,
     causationId: context.commandId,
   };
+}
+
+/** What the runner needs of a request's command: the id events derive from, and their metadata. */
+export function commandRun(context: CommandContext): TenderCommandRun {
+  return { commandId: context.commandId, metadata: eventMetadata(context) };
 }

@@ -2,15 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   bidStream,
   bidStreamPrefix,
-  currentVersion,
-  decideBid,
-  decideTender,
   evolveBid,
-  evolveTender,
   initialBidState,
-  initialTenderState,
-  isDomainError,
-  tenderStream,
   type BidCommand,
   type BidEvent,
   type BidState,
@@ -19,22 +12,16 @@ import {
   type NoticeEvent,
   type TenderState,
 } from '@fairtender/domain';
+import { EVENT_STORE, type CommandOutcome, type EventStore } from '@fairtender/event-store';
+import { commandRun, type CommandContext } from './command-context';
 import {
-  derivedEventId,
-  EVENT_STORE,
-  handleCommand,
-  type CommandOutcome,
-  type EventStore,
-  type RecordedEvent,
-} from '@fairtender/event-store';
-import { eventMetadata, type CommandContext } from './command-context';
-import { toDomainEvent } from '@fairtender/tender-views';
+  readTenderStream,
+  runNoticeCommand,
+  runOnBid,
+  toDomainEvent,
+  type ReadTenderStream,
+} from '@fairtender/tender-streams';
 import { TenderingCache } from './tendering-cache';
-
-export interface ReadTenderStream {
-  state: TenderState;
-  history: readonly RecordedEvent[];
-}
 
 /** Runs the notice and bidding deciders against their streams. Controllers and handlers stay thin. */
 @Injectable()
@@ -52,11 +39,8 @@ export class TenderStreams {
     return tender;
   }
 
-  async loadTender(tenderId: string): Promise<ReadTenderStream> {
-    const history = await this.store.readStream(tenderStream(tenderId));
-    let state = initialTenderState();
-    for (const recorded of history) state = evolveTender(state, toDomainEvent(recorded));
-    return { state, history };
+  loadTender(tenderId: string): Promise<ReadTenderStream> {
+    return readTenderStream(this.store, tenderId);
   }
 
   async loadBid(tenderId: string, supplierId: string): Promise<BidState> {
@@ -72,60 +56,20 @@ export class TenderStreams {
     command: NoticeCommand,
   ): Promise<CommandOutcome<TenderState, NoticeEvent>> {
     this.tendering.forget(tenderId);
-    return handleCommand<TenderState, NoticeEvent>(this.store, {
-      streamName: tenderStream(tenderId),
-      initialState: initialTenderState,
-      evolve: evolveTender,
-      fromRecorded: toDomainEvent,
-      decide: (state) => decideTender(command, state),
-      versionOf: currentVersion,
-      commandId: context.commandId,
-      metadata: eventMetadata(context),
-    });
+    return runNoticeCommand(this.store, tenderId, commandRun(context), command);
   }
 
-  /**
-   * Decides on the supplier's bid stream with the tender as it is now (deadline, stage, notice version).
-   * A refusal that must be on record (a late bid) is appended before the error reaches the caller.
-   */
-  async executeBid(
+  /** Decides on the supplier's bid stream with the tender as it is now; see `runOnBid`. */
+  executeBid(
     tenderId: string,
     context: CommandContext,
     command: BidCommand,
     loadedTender?: ReadTenderStream,
   ): Promise<CommandOutcome<BidState, BidEvent>> {
-    const streamName = bidStream(tenderId, context.actor.organisationId);
     const tender = loadedTender ? Promise.resolve(loadedTender) : this.loadTenderForBid(tenderId);
-    // Read in parallel with the bid stream; settle here so a failed read is never left unhandled.
-    tender.catch(() => undefined);
-    try {
-      return await handleCommand<BidState, BidEvent>(this.store, {
-        streamName,
-        initialState: initialBidState,
-        evolve: evolveBid,
-        fromRecorded: toDomainEvent,
-        decide: async (bid) => decideBid(command, { tender: (await tender).state, bid }),
-        versionOf: currentVersion,
-        commandId: context.commandId,
-        metadata: eventMetadata(context),
-        optimisticNewStream: command.type === 'SubmitBid',
-      });
-    } catch (error) {
-      if (isDomainError(error) && error.record.length > 0) {
-        await this.store.append(
-          streamName,
-          error.record.map((event, index) => ({
-            eventId: refusalEventId(context, index),
-            type: event.type,
-            version: currentVersion(event.type),
-            data: event.data,
-            metadata: eventMetadata(context),
-          })),
-          'any',
-        );
-      }
-      throw error;
-    }
+    const supplierId = context.actor.organisationId;
+    const state = tender.then((read) => read.state);
+    return runOnBid(this.store, tenderId, supplierId, commandRun(context), command, state);
   }
 
   /**
@@ -143,9 +87,4 @@ export class TenderStreams {
       }))
       .sort((a, b) => a.streamName.localeCompare(b.streamName));
   }
-}
-
-function refusalEventId(context: CommandContext, index: number): string {
-  // Distinct from the ids the accepted command would have used.
-  return derivedEventId(`${context.commandId}:refused`, index);
 }

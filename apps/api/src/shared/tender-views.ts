@@ -1,30 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type TenderState, type TenderView, type TenderViewEvent } from '@fairtender/domain';
+import { EVENT_STORE, type CommandOutcome, type EventStore } from '@fairtender/event-store';
 import {
-  currentVersion,
-  evaluatorStream,
-  evolveTenderView,
-  type TenderState,
-  type TenderView,
-  type TenderViewEvent,
-} from '@fairtender/domain';
-import {
-  EVENT_STORE,
-  handleCommand,
-  type CommandOutcome,
-  type EventStore,
-} from '@fairtender/event-store';
-import {
-  executeOnTender,
   FoldedTenderStreams,
   loadTenderState,
-  toDomainEvent,
-} from '@fairtender/tender-views';
-import { eventMetadata, type CommandContext } from './command-context';
+  runOnEvaluator,
+  runOnTender,
+} from '@fairtender/tender-streams';
+import { commandRun, type CommandContext } from './command-context';
 
 /**
  * Runs the evaluation, award, challenge and contract deciders on a tender across its streams — tender,
  * bids up to the heads anchored at opening, the panel's evaluator streams — read straight from the
- * event store (`@fairtender/tender-views`), never from a read model that may lag (DESIGN §3). The
+ * event store (`@fairtender/tender-streams`), never from a read model that may lag (DESIGN §3). The
  * folds of bid and evaluator streams are kept between commands; only newer events are read.
  */
 @Injectable()
@@ -40,14 +28,13 @@ export class TenderViews {
     return this.folded.around(tenderId, await loadTenderState(this.store, tenderId));
   }
 
-  /** Decides on the tender stream; see `executeOnTender`. */
+  /** Decides on the tender stream; see `runOnTender`. */
   executeOnTender(
     tenderId: string,
     context: CommandContext,
     decide: (view: TenderView) => TenderViewEvent[],
   ): Promise<CommandOutcome<TenderState, TenderViewEvent>> {
-    const run = { commandId: context.commandId, metadata: eventMetadata(context) };
-    return executeOnTender(this.store, tenderId, run, decide, this.folded);
+    return runOnTender(this.store, tenderId, commandRun(context), decide, this.folded);
   }
 
   /** Decides on an evaluator's own stream, with the tender, bids and the other sheets as they are now. */
@@ -56,18 +43,8 @@ export class TenderViews {
     context: CommandContext,
     decide: (view: TenderView) => TenderViewEvent[],
   ): Promise<CommandOutcome<TenderView, TenderViewEvent>> {
-    const evaluatorId = context.actor.userId;
     const base = await this.load(tenderId);
-    const { [evaluatorId]: _ownSheet, ...otherSheets } = base.sheets;
-    return handleCommand<TenderView, TenderViewEvent>(this.store, {
-      streamName: evaluatorStream(tenderId, evaluatorId),
-      initialState: () => ({ ...base, sheets: otherSheets }),
-      evolve: evolveTenderView,
-      fromRecorded: toDomainEvent,
-      decide,
-      versionOf: currentVersion,
-      commandId: context.commandId,
-      metadata: eventMetadata(context),
-    });
+    const evaluatorId = context.actor.userId;
+    return runOnEvaluator(this.store, tenderId, evaluatorId, commandRun(context), base, decide);
   }
 }

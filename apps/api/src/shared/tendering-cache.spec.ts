@@ -1,6 +1,6 @@
 import { initialTenderState, type TenderState } from '@fairtender/domain';
 import { TENDERING_CACHE_MS, TenderingCache } from './tendering-cache';
-import type { ReadTenderStream } from './tender-streams';
+import type { ReadTenderStream } from '@fairtender/tender-streams';
 
 const tender = (stage: TenderState['stage']): ReadTenderStream => ({
   state: { ...initialTenderState(), stage },

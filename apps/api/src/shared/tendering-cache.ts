@@ -1,4 +1,4 @@
-import type { ReadTenderStream } from './tender-streams';
+import type { ReadTenderStream } from '@fairtender/tender-streams';
 
 /** How long a bid decision may rely on a tender read by an earlier one. */
 export const TENDERING_CACHE_MS = 1_000;

@@ -11,7 +11,7 @@ import {
   type TenderViewEvent,
 } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
-import { executeOnTender } from '@fairtender/tender-views';
+import { runOnTender } from '@fairtender/tender-streams';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { DeadlineJobs, type DeadlineJobData } from './deadline-jobs';
 import { deadlineCommand, planSchedule, type DeadlineCommand } from './deadline-schedule';
@@ -52,7 +52,7 @@ export class DeadlineProcessor {
     const { tenderId, kind } = job.data;
     const command = deadlineCommand(kind, new Date());
     try {
-      const outcome = await executeOnTender(
+      const outcome = await runOnTender(
         this.store,
         tenderId,
         {

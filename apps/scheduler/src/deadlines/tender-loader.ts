@@ -6,7 +6,7 @@ import {
   type TenderState,
 } from '@fairtender/domain';
 import type { EventStore, RecordedEvent } from '@fairtender/event-store';
-import { toDomainEvent } from '@fairtender/tender-views';
+import { toDomainEvent } from '@fairtender/tender-streams';
 import { evolveSchedule, initialSchedule, type TenderSchedule } from './deadline-schedule';
 
 /** A stored tender-stream event as the domain sees it, old versions upcast to the current schema. */

@@ -16,7 +16,7 @@ import {
   viewOf,
 } from '@fairtender/domain/testing/evaluation-fixtures';
 import { TENDER_ID } from '@fairtender/domain/testing/notice-fixtures';
-import { executeOnTender, loadTenderView } from '@fairtender/tender-views';
+import { runOnTender, loadTenderView } from '@fairtender/tender-streams';
 import { SchedulerTestbed } from './scheduler-harness';
 
 /** Where the api writes each event: bids and evaluators have streams of their own. */
@@ -35,7 +35,7 @@ function streamOf(event: TenderViewEvent): string {
  * The view the scheduler decides on, read from PostgreSQL, is the view the domain folds from the same
  * history: tender, bids up to the heads anchored at opening, and the panel's sheets.
  */
-describe('libs/tender-views on PostgreSQL', () => {
+describe('libs/tender-streams on PostgreSQL', () => {
   const testbed = new SchedulerTestbed();
   const history = inStandstill();
 
@@ -81,7 +81,7 @@ describe('libs/tender-views on PostgreSQL', () => {
 
   it('EndStandstill decided on it: refused before the end, recorded once after', async () => {
     const run = (now: Date) =>
-      executeOnTender(
+      runOnTender(
         testbed.store,
         TENDER_ID,
         { commandId: randomUUID(), metadata: { actor: { ...SCHEDULER_ACTOR } } },

@@ -12,17 +12,30 @@ import {
   type TenderView,
 } from '@fairtender/domain';
 import type { EventStore, RecordedEvent } from '@fairtender/event-store';
-import { toDomainEvent } from './recorded-events';
+import { toDomainEvent } from './read-events';
 
 const PAGE = 1000;
 
+/** The tender stream as read, and folded. */
+export interface ReadTenderStream {
+  state: TenderState;
+  history: readonly RecordedEvent[];
+}
+
+/** The tender stream read and folded, each event upcast once. */
+export async function readTenderStream(
+  store: EventStore,
+  tenderId: string,
+): Promise<ReadTenderStream> {
+  const history = await store.readStream(tenderStream(tenderId));
+  let state = initialTenderState();
+  for (const recorded of history) state = evolveTender(state, toDomainEvent<TenderEvent>(recorded));
+  return { state, history };
+}
+
 /** The tender stream folded, as it is now. */
 export async function loadTenderState(store: EventStore, tenderId: string): Promise<TenderState> {
-  let tender = initialTenderState();
-  for (const recorded of await store.readStream(tenderStream(tenderId))) {
-    tender = evolveTender(tender, toDomainEvent<TenderEvent>(recorded));
-  }
-  return tender;
+  return (await readTenderStream(store, tenderId)).state;
 }
 
 /**

@@ -7,8 +7,8 @@ import {
   type TenderView,
 } from '@fairtender/domain';
 import type { EventStore } from '@fairtender/event-store';
-import { openedBidEvents } from './load-tender-view';
-import { toDomainEvent } from './recorded-events';
+import { openedBidEvents } from './read-tender';
+import { toDomainEvent } from './read-events';
 
 /** Tenders whose folded bids and evaluator sheets are kept between commands (a few MB each at most). */
 const CACHED_TENDERS = 20;
