@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { LegalReplay } from '@fairtender/legal';
-import { Clock } from '../shared/clock';
+import { Clock } from '../runtime/clock';
 import { LegalController } from './legal.controller';
 import { LEGAL_QUERY_HANDLERS } from './legal.queries';
 

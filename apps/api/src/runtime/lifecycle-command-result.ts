@@ -1,6 +1,6 @@
 import type { TenderState, TenderView } from '@fairtender/domain';
 import { formatPosition, type CommandOutcome } from '@fairtender/event-store';
-import type { TenderCommandResult } from '../notice/tender-command-result';
+import type { TenderCommandResult } from './tender-command-result';
 
 /**
  * What an evaluation, award, challenge or contract command answers: the notice commands' shape (send

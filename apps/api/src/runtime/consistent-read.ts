@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parsePosition } from '@fairtender/event-store';
 import { ReadModelQueries } from '@fairtender/read-models';
-import { ApiError } from './api-error';
+import { ApiError } from '../http/api-error';
 
 export const MIN_POSITION_HEADER = 'x-min-position';
 const WAIT_MS = 5_000;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isDomainError, isHiddenFrom, tenderNotFound, type Actor } from '@fairtender/domain';
-import type { ApiErrorBody } from './api-error';
-import { TenderStreams } from './tender-streams';
+import type { ApiErrorBody } from '../http/api-error';
+import { TenderStreams } from '../runtime/tender-streams';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

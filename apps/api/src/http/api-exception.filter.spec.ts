@@ -4,8 +4,8 @@ import { EventIdConflictError, WrongExpectedVersionError } from '@fairtender/eve
 import { InvalidCursorError } from '@fairtender/read-models';
 import { ApiError } from './api-error';
 import { ApiExceptionFilter } from './api-exception.filter';
-import type { DraftConcealment } from './draft-concealment';
-import type { RefusalRecorder } from './refusal-recorder';
+import type { DraftConcealment } from '../notice/draft-concealment';
+import type { RefusalRecorder } from '../runtime/refusal-recorder';
 
 const filter = new ApiExceptionFilter({} as RefusalRecorder, {} as DraftConcealment);
 const describeError = (error: unknown) => {

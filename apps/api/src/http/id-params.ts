@@ -1,5 +1,5 @@
 import type { PipeTransform } from '@nestjs/common';
-import { ApiError } from '../shared/api-error';
+import { ApiError } from './api-error';
 
 /** Ids of suppliers (organisations), challenges and contract changes: what stream names can hold. */
 export const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { ACCESS_REFUSAL_LISTENER } from '@fairtender/auth';
-import { BidSealing } from './bid-sealing';
+import { BidSealing } from '../bidding/bid-sealing';
 import { Clock } from './clock';
-import { DraftConcealment } from './draft-concealment';
+import { DraftConcealment } from '../notice/draft-concealment';
 import { ConsistentRead } from './consistent-read';
-import { ReceiptSigner } from './receipt-signer';
+import { ReceiptSigner } from '../bidding/receipt-signer';
 import { RefusalRecorder } from './refusal-recorder';
 import { TenderStreams } from './tender-streams';
+import { TenderViews } from './tender-views';
 
 /** Edge services shared by every feature; global so the auth guard can find the refusal recorder. */
 @Global()
@@ -15,6 +16,7 @@ import { TenderStreams } from './tender-streams';
     Clock,
     ConsistentRead,
     TenderStreams,
+    TenderViews,
     BidSealing,
     ReceiptSigner,
     RefusalRecorder,
@@ -25,6 +27,7 @@ import { TenderStreams } from './tender-streams';
     Clock,
     ConsistentRead,
     TenderStreams,
+    TenderViews,
     BidSealing,
     ReceiptSigner,
     RefusalRecorder,

@@ -10,8 +10,8 @@ import { isDomainError, type Actor, type ErrorKind } from '@fairtender/domain';
 import { EventStoreError } from '@fairtender/event-store';
 import { InvalidCursorError } from '@fairtender/read-models';
 import { ApiError, type ApiErrorBody } from './api-error';
-import { DraftConcealment } from './draft-concealment';
-import { RefusalRecorder } from './refusal-recorder';
+import { DraftConcealment } from '../notice/draft-concealment';
+import { RefusalRecorder } from '../runtime/refusal-recorder';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 422,
