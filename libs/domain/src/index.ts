@@ -1,4 +1,6 @@
 export * from './shared/actor';
+export { isIsoInstant } from './shared/time';
+export { assertNever } from './shared/never';
 export * from './shared/error-codes';
 export * from './shared/domain-error';
 export * from './shared/domain-event';

@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isIsoInstant } from '@fairtender/domain/shared/time';
+import { isIsoInstant } from '@fairtender/domain';
 
 /** An ISO 8601 instant with a time zone, naming a real calendar moment (class-validator decorator). */
 export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
