@@ -13,7 +13,7 @@ import { ApiError, type ApiErrorBody } from './api-error';
 import { DraftConcealment } from './draft-concealment';
 import { RefusalRecorder } from './refusal-recorder';
 
-const STATUS_OF_KIND: Record<ErrorKind, number> = {
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 422,
   forbidden: 403,
   not_found: 404,
