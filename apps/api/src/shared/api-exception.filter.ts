@@ -53,7 +53,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       });
     if (status >= 500) this.logger.error(exception, `${request.method} ${request.url}`);
     if (isRecordableRefusal(exception) && request.actor) {
-      // Acting on another authority's tender is recorded like acting outside one's role (DESIGN §4).
+      // Acting on another authority's tender is recorded like acting outside one's role (docs/rules.md#sealed-bids).
       await this.refusals
         .refused({
           actor: request.actor,

@@ -41,7 +41,7 @@ export const ERROR_CODES = {
   // Closing and opening
   DEADLINE_NOT_REACHED: 'conflict',
   SAME_OFFICER_TWICE: 'conflict',
-  // Evaluation (DESIGN §3 rules 2–4)
+  // Evaluation (docs/rules.md#the-rules, rules 2–4)
   BID_NOT_RECONFIRMED: 'conflict',
   BID_NOT_COMPLIANT: 'conflict',
   EXCLUSION_UNREASONED: 'invalid',
