@@ -1,6 +1,6 @@
 /**
  * Every code the domain can refuse with, and its kind. The API maps kinds to HTTP statuses
- * (invalid 400/422, unauthorised 401, forbidden 403, not_found 404, conflict 409); the README lists them all.
+ * (invalid 400/422, unauthorised 401, forbidden 403, not_found 404, conflict 409); docs/errors.md lists them all.
  */
 export type ErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
 
