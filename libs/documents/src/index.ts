@@ -1,0 +1,3 @@
+export * from './port';
+export { SqlDocumentStore } from './sql/sql-document-store';
+export { S3DocumentStore, type S3DocumentStoreOptions } from './s3/s3-document-store';
