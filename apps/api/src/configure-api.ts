@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { registerUploadBodyParser } from './documents';
 import { refuseNonJsonBodies } from './shared/json-only';
 import { createValidationPipe } from './shared/validation';
 
@@ -8,6 +9,7 @@ export const API_DOCS_PATH = 'docs';
 /** Edge concerns of the HTTP API: request validation and the OpenAPI document. */
 export function configureApi(app: NestFastifyApplication): void {
   refuseNonJsonBodies(app);
+  registerUploadBodyParser(app);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -227,7 +227,9 @@ export class S3DocumentStore implements DocumentStore {
 
   private async getBytes(key: string): Promise<Buffer | undefined> {
     try {
-      const got = await this.s3.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      const got = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.options.bucket, Key: key }),
+      );
       return Buffer.from(await got.Body!.transformToByteArray());
     } catch (error) {
       if (isStatus(error, 404)) return undefined;

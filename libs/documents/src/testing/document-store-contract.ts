@@ -134,7 +134,10 @@ export function describeDocumentStoreContract(
         at: '2000-01-01T00:00:01.000Z',
       });
       // S3 dates an object by its last write, so "before" must be later than now there.
-      const abandoned = await store.listAbandoned(new Date(Date.now() + 60_000).toISOString(), 1000);
+      const abandoned = await store.listAbandoned(
+        new Date(Date.now() + 60_000).toISOString(),
+        1000,
+      );
       expect(abandoned).toContain(stale.uploadId);
       expect(abandoned).not.toContain(finished.uploadId);
       expect(await store.listAbandoned('1999-01-01T00:00:00.000Z', 1000)).not.toContain(

@@ -1,0 +1,8 @@
+import { BidDocuments } from './bid-documents';
+import { DocumentUploads } from './document-uploads';
+import { OpenedDocumentsController } from './opened-documents.controller';
+import { UploadsController } from './uploads.controller';
+
+export const DOCUMENT_CONTROLLERS = [UploadsController, OpenedDocumentsController];
+export const DOCUMENT_PROVIDERS = [DocumentUploads, BidDocuments];
+export { registerUploadBodyParser, isDocumentUpload } from './upload-body';
