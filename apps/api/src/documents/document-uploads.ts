@@ -134,7 +134,8 @@ export class DocumentUploads {
       if (error instanceof UploadConflict) throw await this.moved(uploadId, offset);
       throw error;
     }
-    if (interrupted !== undefined) throw interrupted;
+    // A client that went away gets no answer; what it sent is kept for it to resume from.
+    if (interrupted !== undefined && !isClientGone(interrupted)) throw interrupted;
     if (stored.receivedBytes < stored.declaredSize) return this.statusOf(stored);
     return this.statusOf(await this.finish(stored, key));
   }
@@ -215,4 +216,9 @@ export class DocumentUploads {
           }),
     };
   }
+}
+
+function isClientGone(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || message === 'aborted';
 }

@@ -25,6 +25,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
+import { ApiError } from '../shared/api-error';
 import { plain } from '../shared/plain';
 import { TenderId } from '../shared/params';
 import { DocumentUploads, type UploadStatus } from './document-uploads';
@@ -110,7 +111,7 @@ export class UploadsController {
       tenderId,
       uploadId,
       headerNumber(request.headers['upload-offset']),
-      (request.body as Readable | undefined) ?? emptyBody(),
+      uploadBody(request.body),
       headerNumber(request.headers['content-length']),
     );
     return withHeaders(reply, status);
@@ -141,4 +142,14 @@ function headerNumber(value: string | string[] | undefined): number | undefined 
   return Number(value);
 }
 
-async function* emptyBody(): AsyncGenerator<Buffer> {}
+/** The raw stream the upload parser hands over; any other body (JSON, a form) is refused. */
+function uploadBody(body: unknown): AsyncIterable<Buffer> {
+  if (body === undefined || body === null) return (async function* () {})();
+  if (typeof (body as Readable)[Symbol.asyncIterator] === 'function') return body as Readable;
+  throw new ApiError(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    `Send the document's bytes as ${UPLOAD_CONTENT_TYPE}`,
+    { expected: UPLOAD_CONTENT_TYPE },
+  );
+}

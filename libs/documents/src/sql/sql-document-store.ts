@@ -27,8 +27,6 @@ interface UploadRow {
 
 const COLUMNS = `upload_id, tender_id, supplier_id, name, declared_media_type, declared_size::text,
   received_bytes::text, chunk_count, created_at, updated_at, finished_at, media_type, sha256, sealed_sha256`;
-/** Chunks read per query: a few MiB at a time, whatever the document's size. */
-const CHUNKS_PER_PAGE = 4;
 
 /**
  * PostgreSQL adapter (also the embedded PGlite one: same SQL): an upload row and its chunks as
@@ -97,16 +95,16 @@ export class SqlDocumentStore implements DocumentStore {
   }
 
   async *readChunks(uploadId: string, fromSeq = 0): AsyncIterable<{ seq: number; bytes: Buffer }> {
-    let next = fromSeq;
-    for (;;) {
-      const rows = await this.client.query<{ seq: number; bytes: Uint8Array }>(
-        `SELECT seq, bytes FROM bid_document_chunks WHERE upload_id = $1 AND seq >= $2
-          ORDER BY seq LIMIT ${CHUNKS_PER_PAGE}`,
-        [uploadId, next],
-      );
-      for (const row of rows) yield { seq: row.seq, bytes: asBuffer(row.bytes) };
-      if (rows.length < CHUNKS_PER_PAGE) return;
-      next = rows[rows.length - 1].seq + 1;
+    // One chunk per query: pg receives bytea as hex text twice its size, so pages of several chunks
+    // would only make that garbage larger.
+    const [{ count }] = await this.client.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM bid_document_chunks WHERE upload_id = $1',
+      [uploadId],
+    );
+    for (let seq = fromSeq; seq < count; seq += 1) {
+      const bytes = await this.readChunk(uploadId, seq);
+      if (!bytes) return;
+      yield { seq, bytes };
     }
   }
 
