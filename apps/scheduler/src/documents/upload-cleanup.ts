@@ -28,14 +28,16 @@ export class UploadCleanup implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectQueue(DOCUMENT_CLEANUP_QUEUE) private readonly queue: Queue,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Heard from the start: an unheard connection error would crash the process.
+    this.queue.on('error', (error) => this.logger.warn(`cleanup queue: ${error.message}`));
+  }
 
   get everyMs(): number {
     return Math.min(3_600_000, Math.ceil(this.config.documents.uploadExpiryMs / 10));
   }
 
   onApplicationBootstrap(): void {
-    this.queue.on('error', (error) => this.logger.warn(`cleanup queue: ${error.message}`));
     this.worker = new Worker(DOCUMENT_CLEANUP_QUEUE, () => this.run(), {
       connection: { url: this.config.redisUrl },
       prefix: this.config.scheduler.queuePrefix,
@@ -62,7 +64,8 @@ export class UploadCleanup implements OnApplicationBootstrap, OnModuleDestroy {
     return removed;
   }
 
+  /** Forced: a graceful close waits for Redis for ever when it is down, and the job is idempotent. */
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.close();
+    await this.worker?.close(true);
   }
 }

@@ -7,7 +7,7 @@ import {
 } from './event-schemas';
 
 describe('event schemas', () => {
-  it('knows every event type at version 1', () => {
+  it('knows every event type, at version 1 but for the bid events with documents by reference', () => {
     expect(Object.keys(EVENT_VERSIONS).sort()).toEqual(
       [
         'AccessRefused',
@@ -56,11 +56,25 @@ describe('event schemas', () => {
         'ContractChangeNoticePublished',
       ].sort(),
     );
-    expect(new Set(Object.values(EVENT_VERSIONS))).toEqual(new Set([1]));
+    const later = Object.entries(EVENT_VERSIONS).filter(([, version]) => version !== 1);
+    expect(later).toEqual([
+      ['BidSubmitted', 2],
+      ['BidRevised', 2],
+    ]);
   });
 
+  it.each(['BidSubmitted', 'BidRevised'])(
+    'upcasts a v1 %s (documents inline in the sealed content) to v2 with no uploaded documents',
+    (type) => {
+      const stored = { tenderId: 't', supplierId: 's', contentHash: 'h', sealed: { keyId: 'k' } };
+      expect(upcast(type, 1, stored)).toEqual({ type, data: { ...stored, documents: [] } });
+      expect(stored).not.toHaveProperty('documents');
+    },
+  );
+
   it('gives the current version of a type and refuses an unknown one', () => {
-    expect(currentVersion('BidSubmitted')).toBe(1);
+    expect(currentVersion('BidWithdrawn')).toBe(1);
+    expect(currentVersion('BidSubmitted')).toBe(2);
     expect(() => currentVersion('BidSubmited')).toThrow("Unknown event type 'BidSubmited'");
     expect(() => currentVersion('toString')).toThrow('Unknown event type');
   });
@@ -74,8 +88,8 @@ describe('event schemas', () => {
   });
 
   it('refuses a version newer than the code', () => {
-    expect(() => upcast('BidSubmitted', 2, {})).toThrow(
-      'BidSubmitted v2 is newer than this code understands (v1)',
+    expect(() => upcast('BidSubmitted', 3, {})).toThrow(
+      'BidSubmitted v3 is newer than this code understands (v2)',
     );
     expect(() => upcast('BidSubmitted', 0, {})).toThrow('invalid schema version 0');
   });
