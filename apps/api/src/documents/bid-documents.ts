@@ -14,7 +14,9 @@ export interface ResolvedDocuments {
 /**
  * The finished uploads a bid refers to. Only the supplier's own, on this tender, finished: an
  * unfinished upload never counts, whatever its offset. Finishing an upload does not make a bid; the
- * bid's time of receipt is when it is submitted with its documents (README "Bid documents").
+ * bid's time of receipt is when it is submitted with its documents (README "Bid documents"): the
+ * tender is received when it is submitted, whose exact time must be determinable (Directive 2014/24/EU
+ * Annex IV (a); the same words in Directive 2014/25/EU Annex V (a)).
  */
 @Injectable()
 export class BidDocuments {
