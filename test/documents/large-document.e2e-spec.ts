@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { demoUser, issueToken, type DemoUserId } from '@fairtender/auth';
 import { canonicalJson, sealContent, sha256, unwrapDataKey } from '@fairtender/crypto';
 import { bidStream, refusalStream, tenderStream } from '@fairtender/domain';
 import {
@@ -12,6 +13,10 @@ import { digestResponse, GeneratedDocument } from './document-bytes';
 import { UploadClient } from './uploads';
 
 const MiB = 1024 * 1024;
+
+async function bearer(user: DemoUserId): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await issueToken(api.config.auth, demoUser(user))}` };
+}
 // Generated as it is sent and hashed as it is read back: never in memory (the point of the test).
 const DOCUMENT = new GeneratedDocument(200 * MiB);
 
@@ -21,9 +26,10 @@ const DOCUMENT = new GeneratedDocument(200 * MiB);
  * byte for byte against its SHA-256, and verified; a changed chunk is then named by verification.
  * Beside it, a bid stored as v1 with an inline document still opens and verifies.
  */
+let api: RunningApi;
+
 describe('a 200 MB bid document, sealed, opened and verified (PostgreSQL)', () => {
   let database: ScratchDatabase;
-  let api: RunningApi;
   let tenderId: string;
   let deadline: number;
   let acme: UploadClient;
@@ -152,6 +158,11 @@ describe('a 200 MB bid document, sealed, opened and verified (PostgreSQL)', () =
     const response = await acme.download('officer-alice', 'acme', documentId);
     expect(response.status).toBe(403);
     expect(((await response.json()) as { code: string }).code).toBe('SEALED');
+    const sealedEvidence = await fetch(
+      `${api.baseUrl}/tenders/${tenderId}/evidence/documents/${documentId}`,
+      { headers: await bearer('auditor-ada') },
+    );
+    expect(sealedEvidence.status).toBe(403);
     const refusals = await api.store.readStream(refusalStream(tenderId));
     expect(refusals.map((event) => event.type)).toContain('SealedContentReadRefused');
   });
@@ -183,6 +194,19 @@ describe('a 200 MB bid document, sealed, opened and verified (PostgreSQL)', () =
       200,
     );
     expect(verified).toMatchObject({ intact: true, documents: { checked: 1, changed: [] } });
+
+    // The evidence bundle lists the document; its sealed bytes come on request and match the listing.
+    const bundle = await api.as('auditor-ada').get(`/tenders/${tenderId}/evidence`);
+    const manifest = JSON.parse((bundle.body as string).trim().split('\n').at(-1)!).manifest;
+    expect(manifest.documents).toEqual([
+      expect.objectContaining({ documentId, sha256: expectedSha256, sizeBytes: DOCUMENT.size }),
+    ]);
+    const sealedBytes = await fetch(
+      `${api.baseUrl}/tenders/${tenderId}/evidence/documents/${documentId}`,
+      { headers: await bearer('auditor-ada') },
+    );
+    expect(sealedBytes.status).toBe(200);
+    expect((await digestResponse(sealedBytes)).sha256).toBe(manifest.documents[0].sealedSha256);
   });
 
   it('names a document whose stored bytes changed, and refuses to serve them', async () => {
