@@ -15,11 +15,7 @@ import { NotificationJobs } from './notifications/notification-jobs';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { QueueDashboard } from './operators/bull-board';
 import { UploadCleanup } from './documents/upload-cleanup';
-import {
-  DEADLINES_QUEUE,
-  DOCUMENT_CLEANUP_QUEUE,
-  NOTIFICATIONS_QUEUE,
-} from './queues/queue-names';
+import { DEADLINES_QUEUE, DOCUMENT_CLEANUP_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
 import { QueuesHealthIndicator } from './queues/queues.health';
 import { RedisModule } from './redis/redis.module';
 import { SchedulerLifecycle } from './scheduler-lifecycle.service';

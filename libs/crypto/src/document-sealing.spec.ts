@@ -3,7 +3,13 @@ import { openChunk, sealChunk, SEALED_CHUNK_OVERHEAD, type ChunkPlace } from './
 import { SealIntegrityError } from './sealing';
 
 const key = randomBytes(32);
-const place: ChunkPlace = { tenderId: 't1', supplierId: 'acme', uploadId: 'u1', index: 3, last: false };
+const place: ChunkPlace = {
+  tenderId: 't1',
+  supplierId: 'acme',
+  uploadId: 'u1',
+  index: 3,
+  last: false,
+};
 const plaintext = randomBytes(4096);
 
 describe('document chunk sealing', () => {

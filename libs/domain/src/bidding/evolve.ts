@@ -32,8 +32,16 @@ export function evolveBid(state: BidState, event: BidEvent): BidState {
 }
 
 function accept(state: BidState, facts: BidSubmitted['data']): BidState {
-  const { tenderId, supplierId, contentHash, sizeBytes, sealed, documents, receivedAt, noticeVersion } =
-    facts;
+  const {
+    tenderId,
+    supplierId,
+    contentHash,
+    sizeBytes,
+    sealed,
+    documents,
+    receivedAt,
+    noticeVersion,
+  } = facts;
   return {
     ...state,
     tenderId,
