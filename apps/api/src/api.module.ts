@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@fairtender/auth';
 import { AppConfigModule } from '@fairtender/config';
+import { DocumentsModule } from '@fairtender/documents';
 import { EventStoreModule } from '@fairtender/event-store';
 import { LoggerModule } from '@fairtender/observability';
 import { ReadModelsModule } from '@fairtender/read-models';
@@ -16,6 +17,7 @@ import { NOTICE_COMMAND_HANDLERS } from './notice/notice.handlers';
 import { NOTICE_QUERY_HANDLERS } from './notice/notice.queries';
 import { BuyerTenderController, NoticesController } from './notice/notices.controller';
 import { TendersController } from './notice/tenders.controller';
+import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents';
 import { ApiExceptionFilter } from './shared/api-exception.filter';
 import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
 import { LegalApiModule } from './legal/legal.module';
@@ -30,6 +32,7 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     AppConfigModule,
     LoggerModule,
     EventStoreModule,
+    DocumentsModule,
     ReadModelsModule,
     AuthModule,
     CqrsModule.forRoot(),
@@ -48,6 +51,7 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     OwnBidsController,
     BidRegisterController,
     ReceiptsController,
+    ...DOCUMENT_CONTROLLERS,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
@@ -55,6 +59,7 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     ...NOTICE_QUERY_HANDLERS,
     ...BID_COMMAND_HANDLERS,
     ...BID_QUERY_HANDLERS,
+    ...DOCUMENT_PROVIDERS,
   ],
 })
 export class ApiModule {}

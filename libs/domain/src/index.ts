@@ -21,6 +21,7 @@ export * from './bidding/state';
 export { evolveBid, evolveBidDecision } from './bidding/evolve';
 export { decideBid, bidDecider, initialBidDecisionState } from './bidding/decide';
 export { validateBidContent } from './bidding/validate-content';
+export { isLate, lateBid, requireBidder, requireTendering } from './bidding/rules';
 export * from './access/events';
 export * from './access/read-access';
 export * from './shared/substantive-text';

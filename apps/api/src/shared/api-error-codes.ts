@@ -104,7 +104,7 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
-    when: 'a body that is not `application/json`',
+    when: "a body that is not `application/json` (an upload's PATCH: not `application/offset+octet-stream`)",
   },
   INVALID_BUNDLE: {
     status: 422,
@@ -131,4 +131,42 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
     when: 'a request Fastify could not read (a refusal of its own other than size or media type)',
   },
   INTERNAL: { status: 500, when: 'a failure on our side; the log holds it under the `requestId`' },
+  UPLOAD_OFFSET_REQUIRED: {
+    status: 400,
+    when: "an upload's PATCH without a valid `Upload-Offset`",
+  },
+  UPLOAD_NOT_FOUND: {
+    status: 404,
+    when: "no such upload of yours on this tender (another supplier's answers the same)",
+  },
+  DOCUMENT_NOT_FOUND: {
+    status: 404,
+    when: 'a bid names a document that is not yours, or an opened bid does not name it',
+  },
+  UPLOAD_OFFSET_MISMATCH: {
+    status: 409,
+    when: 'the PATCH starts elsewhere than the stored offset (`details.offset`), or another request moved it meanwhile',
+  },
+  UPLOAD_FINISHED: { status: 409, when: 'a PATCH or DELETE on a finished upload' },
+  DOCUMENT_NOT_FINISHED: {
+    status: 409,
+    when: 'a bid names an upload that has not received every byte',
+  },
+  DOCUMENT_TOO_LARGE: { status: 413, when: 'an upload declared over `DOCUMENT_MAX_BYTES`' },
+  BID_DOCUMENTS_TOO_LARGE: {
+    status: 413,
+    when: "a bid's uploaded documents (or one upload) over `BID_UPLOADS_MAX_BYTES`",
+  },
+  UPLOAD_EXCEEDS_DECLARED_SIZE: {
+    status: 413,
+    when: 'more bytes sent than the upload declared; the upload is removed',
+  },
+  DOCUMENT_MEDIA_TYPE_NOT_ALLOWED: {
+    status: 415,
+    when: 'an upload declared with a media type not in `DOCUMENT_MEDIA_TYPES`',
+  },
+  DOCUMENT_CONTENT_MISMATCH: {
+    status: 415,
+    when: "the finished upload's content is not its declared type (`details.detected`); the upload is removed",
+  },
 };

@@ -28,7 +28,13 @@ describe('the error reference (docs/errors.md)', () => {
   });
 
   it('lists every code the api and the libraries it answers for raise', () => {
-    const folders = ['apps/api/src', 'libs/auth/src', 'libs/legal/src', 'libs/notifications/src'];
+    const folders = [
+      'apps/api/src',
+      'libs/auth/src',
+      'libs/legal/src',
+      'libs/notifications/src',
+      'libs/documents/src',
+    ];
     const raised = new Set<string>();
     const patterns = [
       /new ApiError\(\s*\d{3},\s*'([A-Z][A-Z0-9_]+)'/g,
