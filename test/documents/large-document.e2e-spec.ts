@@ -207,6 +207,18 @@ describe('a 200 MB bid document, sealed, opened and verified (PostgreSQL)', () =
     );
     expect(sealedBytes.status).toBe(200);
     expect((await digestResponse(sealedBytes)).sha256).toBe(manifest.documents[0].sealedSha256);
+
+    // Legal acts for its own authority only: another authority's legal is refused the sealed bytes.
+    const foreignLegal = await fetch(
+      `${api.baseUrl}/tenders/${tenderId}/evidence/documents/${documentId}`,
+      {
+        headers: {
+          authorization: `Bearer ${await issueToken(api.config.auth, { userId: 'legal-lou', organisationId: 'authority-2', role: 'legal' })}`,
+        },
+      },
+    );
+    expect(foreignLegal.status).toBe(403);
+    expect(((await foreignLegal.json()) as { code: string }).code).toBe('NOT_YOUR_ORGANISATION');
   });
 
   it('names a document whose stored bytes changed, and refuses to serve them', async () => {

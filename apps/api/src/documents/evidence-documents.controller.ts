@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import { DOCUMENT_STORE, type DocumentStore } from '@fairtender/documents';
-import { bidStream, DomainError, type Actor } from '@fairtender/domain';
+import { bidStream, DomainError, requireRecordReader, type Actor } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { listedDocuments } from '@fairtender/legal';
 import { Clock } from '../shared/clock';
@@ -48,9 +48,9 @@ export class EvidenceDocumentsController {
     @Param('documentId', DocumentId) documentId: string,
   ): Promise<void> {
     const { state: tender } = await this.tenders.loadTender(tenderId);
-    if (tender.stage === 'none') {
-      throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`, { tenderId });
-    }
+    // Legal only of the buyer, oversight of every authority, like the rest of the record.
+    requireRecordReader(tender, tenderId, actor);
+    if (tender.stage === 'none') throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`);
     if (!tender.openedBidStreams) {
       await this.refusals.record(
         tenderId,
