@@ -1,5 +1,5 @@
 /**
- * Legal replay (DESIGN §8): fold one 10,000-event tender (read included) and rebuild every read model
+ * Legal replay (docs/benchmarks.md): fold one 10,000-event tender (read included) and rebuild every read model
  * from 1,000,000 events on PostgreSQL, each beside the raw read rate of the same rows (a plain SELECT
  * through `pg`, no adapter) measured in the same run. Run with `npm run bench:replay`.
  * Optional: DATABASE_URL (PostgreSQL admin URL), BENCH_SCALE (multiplies the 1,000,000; default 1),

@@ -250,7 +250,7 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
 
-  // Base64 of 32 bytes: the AES-256 key-encryption key wrapping each tender's data key (DESIGN §4).
+  // Base64 of 32 bytes: the AES-256 key-encryption key wrapping each tender's data key (docs/rules.md#sealed-bids).
   // Losing it loses every sealed bid; changing it needs the data keys re-wrapped.
   @ValidateIf(setOrProduction('SEALING_MASTER_KEY'))
   @IsDefined({ message: requiredFor(() => 'NODE_ENV=production') })
@@ -476,7 +476,7 @@ export class EnvironmentVariables {
   @IsUrlWithScheme(['https:', 'http:'])
   OCDS_BASE_URL?: string;
 
-  // Standstill calendars (DESIGN §3 rule 7), comma-separated YYYY-MM-DD: UK dates added to or removed
+  // Standstill calendars (docs/rules.md#standstill-and-challenge), comma-separated YYYY-MM-DD: UK dates added to or removed
   // from the built-in bank-holiday calendar (newly proclaimed one-offs), the EU member state's zone
   // and public holidays. Checked with the domain's validateStandstillRules.
   @IsOptional()
@@ -514,7 +514,7 @@ export class EnvironmentVariables {
   @Max(1200, { message: wholeNumber(0, 1200, 'months') })
   CONTRACT_CHANGE_MAX_ADDED_MONTHS: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedMonths;
 
-  // Competition-integrity red flags (DESIGN §3): R003 under this many days from publication to the
+  // Competition-integrity red flags (docs/integrity.md): R003 under this many days from publication to the
   // submission deadline; R024 another valid price within this percent of the winner's; R038 more
   // than this percent of bids excluded; FT-EVALUATION-ASYMMETRY the winner's justifications this
   // many times longer than the others'. The projector and `fairtender rebuild` must agree on them.

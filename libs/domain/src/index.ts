@@ -1,5 +1,6 @@
 export * from './shared/actor';
 export * from './shared/error-codes';
+export * from './shared/error-descriptions';
 export * from './shared/domain-error';
 export * from './shared/domain-event';
 export * from './shared/stream-names';

@@ -32,7 +32,7 @@ export interface LegalReplayOptions {
 
 /**
  * Legal replay of one tender — history, state at a moment, difference, verification, evidence —
- * each look recorded in `tender-<id>.audit` before its answer is returned (DESIGN §7). Used by the
+ * each look recorded in `tender-<id>.audit` before its answer is returned (docs/legal-replay.md). Used by the
  * API and the command line alike; nothing here knows about HTTP.
  */
 export class LegalReplay {

@@ -17,7 +17,7 @@ import type {
 } from '@fairtender/domain';
 
 /**
- * Envelope encryption of bids (DESIGN §4): each tender has its own data key, stored only wrapped by
+ * Envelope encryption of bids (docs/architecture.md#sealing): each tender has its own data key, stored only wrapped by
  * the master key. The commitment a supplier receives is the SHA-256 of the canonical JSON (RFC 8785)
  * of exactly what it sent, so it can recompute it without us.
  */

@@ -61,7 +61,7 @@ function isReplay(command: SealingCommand, bid: BidState): boolean {
   );
 }
 
-/** The refusal of a late bid is itself recorded in the bid stream (DESIGN §4). */
+/** The refusal of a late bid is itself recorded in the bid stream (docs/rules.md#sealed-bids). */
 function refuseIfLate(command: SealingCommand, tender: PublicTender): void {
   if (!isLate(tender, command.now)) return;
   const refused: LateBidRefused = {
