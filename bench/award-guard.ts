@@ -1,5 +1,5 @@
 /**
- * Award guard (DESIGN §8): the award decision on 200 bids × 5 evaluators × 10 quality criteria
+ * Award guard (docs/benchmarks.md): the award decision on 200 bids × 5 evaluators × 10 quality criteria
  * (10,000 score events) read from PostgreSQL — the tender, bid and evaluator streams read, folded into
  * a TenderView, and rules 1–5 checked by `decideAward` — beside a plain SELECT of the same rows
  * through `pg` in the same run. Target < 200 ms. Run with `npm run bench:award`.

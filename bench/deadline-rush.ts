@@ -1,5 +1,5 @@
 /**
- * Deadline rush (DESIGN §8): 200 concurrent suppliers submit 2,000 sealed bids through the real HTTP API
+ * Deadline rush (docs/benchmarks.md): 200 concurrent suppliers submit 2,000 sealed bids through the real HTTP API
  * on PostgreSQL while the submission deadline falls. Prints accepted bids/s, p50/p99 latency and the raw
  * event-store append rate of the same bids measured in the same run, then checks that every accepted bid
  * is stored exactly once, none was accepted at or after the deadline, and every late one was refused and

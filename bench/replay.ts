@@ -1,9 +1,12 @@
 /**
- * Legal replay (DESIGN §8): fold one 10,000-event tender (read included) and rebuild every read model
+ * Legal replay (docs/benchmarks.md): fold one 10,000-event tender (read included) and rebuild every read model
  * from 1,000,000 events on PostgreSQL, each beside the raw read rate of the same rows (a plain SELECT
  * through `pg`, no adapter) measured in the same run. Run with `npm run bench:replay`.
  * Optional: DATABASE_URL (PostgreSQL admin URL), BENCH_SCALE (multiplies the 1,000,000; default 1),
- * BENCH_KEEP_DATABASE=1 (keep the scratch database, to inspect it).
+ * BENCH_KEEP_DATABASE=1 (keep the scratch database, to inspect it), BENCH_BID_DOCUMENTS: `uploaded`
+ * (default: each bid names a document by reference, v2 events, the bytes outside the log) or `inline`
+ * (each bid event carries a BENCH_INLINE_DOCUMENT_KB document, default 16, inside its ciphertext, as
+ * bids were stored before uploads: v1 events).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -38,6 +41,12 @@ const WRITERS = 8;
 const EVENTS_PER_TENDER = 1000;
 const BIG_TENDER_SUPPLIERS = 995;
 const LOG_EVENTS = Math.round(1_000_000 * SCALE);
+const INLINE_DOCUMENTS = process.env.BENCH_BID_DOCUMENTS === 'inline';
+const DOCUMENT_BYTES = Number(process.env.BENCH_INLINE_DOCUMENT_KB ?? '16') * 1024;
+// Base64 inside the sealed JSON, then base64 of the ciphertext: an inline document grows by 16/9.
+const BID_CIPHERTEXT = INLINE_DOCUMENTS
+  ? randomBytes(480 + Math.ceil((DOCUMENT_BYTES * 4) / 3)).toString('base64')
+  : CIPHERTEXT;
 
 const terms = benchNotice(
   [
@@ -99,13 +108,27 @@ function bidEvents(tenderId: string, supplierId: string, count: number): EventTo
     sealed: {
       keyId: `dk-${tenderId}`,
       iv: 'MTIzNDU2Nzg5MDEy',
-      ciphertext: CIPHERTEXT,
+      ciphertext: BID_CIPHERTEXT,
       tag: 'dGFnLXRhZy10YWctdGFn',
     },
+    ...(INLINE_DOCUMENTS
+      ? {}
+      : {
+          documents: [
+            {
+              documentId: randomUUID(),
+              sizeBytes: DOCUMENT_BYTES,
+              sha256: randomBytes(32).toString('hex'),
+              sealedSha256: randomBytes(32).toString('hex'),
+            },
+          ],
+        }),
   });
   const actor = supplierActor(supplierId);
-  const events = [event('BidSubmitted', sealed(0), actor)];
-  for (let n = 1; n < count - 1; n += 1) events.push(event('BidRevised', sealed(n), actor));
+  const version = INLINE_DOCUMENTS ? 1 : 2;
+  const bidEvent = (type: string, n: number) => ({ ...event(type, sealed(n), actor), version });
+  const events = [bidEvent('BidSubmitted', 0)];
+  for (let n = 1; n < count - 1; n += 1) events.push(bidEvent('BidRevised', n));
   events.push(
     event(
       'BidReconfirmed',

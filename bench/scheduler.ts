@@ -1,6 +1,6 @@
 import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 /**
- * Scheduler throughput (issue 5, DESIGN §6): deadline jobs per second through the scheduler's full path,
+ * Scheduler throughput (issue 5, docs/benchmarks.md): deadline jobs per second through the scheduler's full path,
  * beside BullMQ without the scheduler, measured in the same run on the same PostgreSQL and Redis with
  * the same worker concurrency. Run with `npm run bench:scheduler`. Needs PostgreSQL and Redis.
  * Optional: DATABASE_URL (PostgreSQL admin URL), REDIS_URL, BENCH_SCALE (default 1), SCHEDULER_CONCURRENCY.

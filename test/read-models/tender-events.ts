@@ -133,6 +133,7 @@ export class TenderEvents {
       supplierId,
       ...bid,
       sealed: { keyId: `dk-${this.tenderId}`, iv: 'aXY=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' },
+      documents: [],
     };
   }
 

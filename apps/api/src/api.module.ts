@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '@fairtender/auth';
 import { AppConfigModule } from '@fairtender/config';
+import { DocumentsModule } from '@fairtender/documents';
 import { EventStoreModule } from '@fairtender/event-store';
 import { LoggerModule } from '@fairtender/observability';
 import { ReadModelsModule } from '@fairtender/read-models';
@@ -25,6 +26,7 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     AppConfigModule,
     LoggerModule,
     EventStoreModule,
+    DocumentsModule,
     ReadModelsModule,
     AuthModule,
     CqrsModule.forRoot(),

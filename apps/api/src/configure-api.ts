@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@fairtender/config';
 import { limitBodies } from './http/body-limits';
+import { registerUploadBodyParser } from './documents';
 import { refuseNonJsonBodies } from './http/json-only';
 import { limitRates } from './http/rate-limits';
 import { addSecurityHeaders } from './http/security-headers';
@@ -18,6 +19,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   refuseNonJsonBodies(app);
   limitBodies(app);
   await addSecurityHeaders(app, { production: app.get(AppConfig).nodeEnv === 'production' });
+  registerUploadBodyParser(app);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

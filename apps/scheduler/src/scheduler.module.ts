@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, AppConfigModule } from '@fairtender/config';
+import { DocumentsModule } from '@fairtender/documents';
 import { EventStoreModule, SQL_CLIENT } from '@fairtender/event-store';
 import { NotificationsStoreModule } from '@fairtender/notifications';
 import { LoggerModule } from '@fairtender/observability';
@@ -13,7 +14,8 @@ import { Reconciler } from './feed/reconciler';
 import { NotificationJobs } from './notifications/notification-jobs';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { QueueDashboard } from './operators/bull-board';
-import { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
+import { UploadCleanup } from './documents/upload-cleanup';
+import { DEADLINES_QUEUE, DOCUMENT_CLEANUP_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
 import { QueuesHealthIndicator } from './queues/queues.health';
 import { RedisModule } from './redis/redis.module';
 import { SchedulerLifecycle } from './scheduler-lifecycle.service';
@@ -29,6 +31,7 @@ import { migrateSchedulerOnStart, SCHEDULER_SCHEMA } from './scheduler-schema';
     AppConfigModule,
     LoggerModule,
     EventStoreModule,
+    DocumentsModule,
     RedisModule,
     NotificationsStoreModule,
     TerminusModule,
@@ -39,7 +42,11 @@ import { migrateSchedulerOnStart, SCHEDULER_SCHEMA } from './scheduler-schema';
         prefix: config.scheduler.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: DEADLINES_QUEUE }, { name: NOTIFICATIONS_QUEUE }),
+    BullModule.registerQueue(
+      { name: DEADLINES_QUEUE },
+      { name: NOTIFICATIONS_QUEUE },
+      { name: DOCUMENT_CLEANUP_QUEUE },
+    ),
   ],
   providers: [
     { provide: SCHEDULER_SCHEMA, useFactory: migrateSchedulerOnStart, inject: [SQL_CLIENT] },
@@ -53,6 +60,7 @@ import { migrateSchedulerOnStart, SCHEDULER_SCHEMA } from './scheduler-schema';
     QueuesHealthIndicator,
     FeedHealthIndicator,
     QueueDashboard,
+    UploadCleanup,
   ],
   exports: [RedisModule, SchedulerLifecycle, QueuesHealthIndicator, FeedHealthIndicator],
 })

@@ -2,7 +2,7 @@ import type { Actor } from '@fairtender/domain';
 
 /**
  * Told of every authenticated request refused for its role, before the 403 is sent, so that it can
- * be recorded (DESIGN §4: acting outside one's role is detectable afterwards). Optional: register a
+ * be recorded (docs/rules.md#sealed-bids: acting outside one's role is detectable afterwards). Optional: register a
  * provider under ACCESS_REFUSAL_LISTENER to receive them.
  */
 export interface AccessRefusalListener {

@@ -59,6 +59,28 @@ export interface BiddingSettings {
   openingWindowMs: number;
 }
 
+/** Uploaded bid documents: where they are kept and what is accepted. */
+export interface DocumentSettings {
+  store:
+    | { kind: 'database' }
+    | {
+        kind: 's3';
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        prefix: string;
+        credentials?: { accessKeyId: string; secretAccessKey: string };
+      };
+  /** Largest uploaded document, plaintext bytes. */
+  documentMaxBytes: number;
+  /** Largest total of one bid's uploaded documents. */
+  bidMaxBytes: number;
+  /** Unfinished uploads idle this long are removed by the scheduler. */
+  uploadExpiryMs: number;
+  /** Media types accepted, as detected from the content. */
+  mediaTypes: string[];
+}
+
 export interface SchedulerSettings {
   /** BullMQ key prefix in Redis. */
   queuePrefix: string;
@@ -112,6 +134,7 @@ export class AppConfig {
   readonly sealing: SealingSettings;
   readonly receipts: ReceiptSettings;
   readonly bidding: BiddingSettings;
+  readonly documents: DocumentSettings;
   readonly scheduler: SchedulerSettings;
   readonly webhooks: WebhookSettings;
   readonly publication: PublicationSettings;
@@ -140,6 +163,30 @@ export class AppConfig {
     this.bidding = {
       documentsMaxBytes: env.BID_DOCUMENTS_MAX_BYTES,
       openingWindowMs: env.OPENING_WINDOW_SECONDS * 1000,
+    };
+    this.documents = {
+      store:
+        env.DOCUMENT_STORE === 's3'
+          ? {
+              kind: 's3',
+              ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+              region: env.S3_REGION,
+              bucket: env.S3_BUCKET!,
+              prefix: env.S3_PREFIX,
+              ...(env.S3_ACCESS_KEY_ID
+                ? {
+                    credentials: {
+                      accessKeyId: env.S3_ACCESS_KEY_ID,
+                      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+                    },
+                  }
+                : {}),
+            }
+          : { kind: 'database' },
+      documentMaxBytes: env.DOCUMENT_MAX_BYTES,
+      bidMaxBytes: env.BID_UPLOADS_MAX_BYTES,
+      uploadExpiryMs: env.UPLOAD_EXPIRY_HOURS * 3_600_000,
+      mediaTypes: env.DOCUMENT_MEDIA_TYPES.split(','),
     };
     this.scheduler = {
       queuePrefix: env.SCHEDULER_QUEUE_PREFIX,

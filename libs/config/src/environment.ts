@@ -49,6 +49,27 @@ export const DEFAULT_AUTH_AUDIENCE = 'fairtender-api';
 // about 1.8 times, so 4 MiB of documents is the most one bid can carry.
 export const DEFAULT_BID_DOCUMENTS_MAX_BYTES = 3 * 1024 * 1024;
 export const MAX_BID_DOCUMENTS_MAX_BYTES = 4 * 1024 * 1024;
+// Uploaded documents live outside the events (README "Bid documents"): limits that fit real bids.
+export const DOCUMENT_STORE_KINDS = ['database', 's3'] as const;
+export type DocumentStoreKind = (typeof DOCUMENT_STORE_KINDS)[number];
+export const DEFAULT_DOCUMENT_MAX_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_BID_UPLOADS_MAX_BYTES = 1024 * 1024 * 1024;
+export const MAX_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024 * 1024;
+export const DEFAULT_UPLOAD_EXPIRY_HOURS = 24;
+export const DEFAULT_DOCUMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'text/plain',
+  'text/csv',
+].join(',');
 export const DEFAULT_OPENING_WINDOW_SECONDS = 900;
 export const MAX_OPENING_WINDOW_SECONDS = 24 * 60 * 60;
 export const DEFAULT_SCHEDULER_QUEUE_PREFIX = 'fairtender';
@@ -229,7 +250,7 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
 
-  // Base64 of 32 bytes: the AES-256 key-encryption key wrapping each tender's data key (DESIGN §4).
+  // Base64 of 32 bytes: the AES-256 key-encryption key wrapping each tender's data key (docs/rules.md#sealed-bids).
   // Losing it loses every sealed bid; changing it needs the data keys re-wrapped.
   @ValidateIf(setOrProduction('SEALING_MASTER_KEY'))
   @IsDefined({ message: requiredFor(() => 'NODE_ENV=production') })
@@ -265,6 +286,69 @@ export class EnvironmentVariables {
   @Min(1, { message: bidDocumentsMessage })
   @Max(MAX_BID_DOCUMENTS_MAX_BYTES, { message: bidDocumentsMessage })
   BID_DOCUMENTS_MAX_BYTES: number = DEFAULT_BID_DOCUMENTS_MAX_BYTES;
+
+  // Where uploaded bid documents are kept: the SQL database (PostgreSQL or embedded) or S3.
+  @IsIn(DOCUMENT_STORE_KINDS, { message: oneOf(DOCUMENT_STORE_KINDS) })
+  DOCUMENT_STORE: DocumentStoreKind = 'database';
+
+  // Largest uploaded document, and largest total of one bid's uploaded documents (plaintext bytes).
+  @Type(() => Number)
+  @IsInt({ message: uploadLimitMessage })
+  @Min(1, { message: uploadLimitMessage })
+  @Max(MAX_UPLOAD_LIMIT_BYTES, { message: uploadLimitMessage })
+  DOCUMENT_MAX_BYTES: number = DEFAULT_DOCUMENT_MAX_BYTES;
+
+  @Type(() => Number)
+  @IsInt({ message: uploadLimitMessage })
+  @Min(1, { message: uploadLimitMessage })
+  @Max(MAX_UPLOAD_LIMIT_BYTES, { message: uploadLimitMessage })
+  BID_UPLOADS_MAX_BYTES: number = DEFAULT_BID_UPLOADS_MAX_BYTES;
+
+  // An unfinished upload untouched this long is abandoned: the scheduler removes it.
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(1, 720, 'hours') })
+  @Min(1, { message: wholeNumber(1, 720, 'hours') })
+  @Max(720, { message: wholeNumber(1, 720, 'hours') })
+  UPLOAD_EXPIRY_HOURS: number = DEFAULT_UPLOAD_EXPIRY_HOURS;
+
+  // Media types a document may have, as detected from its content (comma-separated).
+  @Matches(/^[\w.+-]+\/[\w.+-]+(,[\w.+-]+\/[\w.+-]+)*$/, {
+    message: (args) =>
+      `${args.property} must be comma-separated media types such as application/pdf`,
+  })
+  DOCUMENT_MEDIA_TYPES: string = DEFAULT_DOCUMENT_MEDIA_TYPES;
+
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.DOCUMENT_STORE === 's3' || env.S3_ENDPOINT !== undefined,
+  )
+  @IsOptional()
+  @IsUrlWithScheme(['https:', 'http:'])
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.DOCUMENT_STORE === 's3')
+  @IsDefined({ message: (args) => `${args.property} is required (DOCUMENT_STORE=s3 needs it)` })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: (args) => `${args.property} must be an S3 bucket name`,
+  })
+  S3_BUCKET?: string;
+
+  @Matches(/^[a-z0-9-]{1,32}$/, {
+    message: (args) => `${args.property} must be a region such as eu-west-2`,
+  })
+  S3_REGION: string = 'us-east-1';
+
+  @Matches(/^([A-Za-z0-9!_.*'()-]+\/)*$/, {
+    message: (args) => `${args.property} must be empty or end with / (e.g. bid-documents/)`,
+  })
+  S3_PREFIX: string = 'bid-documents/';
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
 
   // The two officers opening the bids must both confirm within this many seconds.
   @Type(() => Number)
@@ -392,7 +476,7 @@ export class EnvironmentVariables {
   @IsUrlWithScheme(['https:', 'http:'])
   OCDS_BASE_URL?: string;
 
-  // Standstill calendars (DESIGN §3 rule 7), comma-separated YYYY-MM-DD: UK dates added to or removed
+  // Standstill calendars (docs/rules.md#standstill-and-challenge), comma-separated YYYY-MM-DD: UK dates added to or removed
   // from the built-in bank-holiday calendar (newly proclaimed one-offs), the EU member state's zone
   // and public holidays. Checked with the domain's validateStandstillRules.
   @IsOptional()
@@ -430,7 +514,7 @@ export class EnvironmentVariables {
   @Max(1200, { message: wholeNumber(0, 1200, 'months') })
   CONTRACT_CHANGE_MAX_ADDED_MONTHS: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedMonths;
 
-  // Competition-integrity red flags (DESIGN §3): R003 under this many days from publication to the
+  // Competition-integrity red flags (docs/integrity.md): R003 under this many days from publication to the
   // submission deadline; R024 another valid price within this percent of the winner's; R038 more
   // than this percent of bids excluded; FT-EVALUATION-ASYMMETRY the winner's justifications this
   // many times longer than the others'. The projector and `fairtender rebuild` must agree on them.
@@ -477,6 +561,10 @@ function bidDocumentsMessage(args: ValidationArguments): string {
   return `${args.property} must be a whole number of bytes from 1 to ${MAX_BID_DOCUMENTS_MAX_BYTES}`;
 }
 
+function uploadLimitMessage(args: ValidationArguments): string {
+  return `${args.property} must be a whole number of bytes from 1 to ${MAX_UPLOAD_LIMIT_BYTES}`;
+}
+
 function openingWindowMessage(args: ValidationArguments): string {
   return `${args.property} must be a whole number of seconds from 1 to ${MAX_OPENING_WINDOW_SECONDS}`;
 }
@@ -508,6 +596,17 @@ export const ENVIRONMENT_VARIABLES = [
   'SEALING_MASTER_KEY',
   'RECEIPT_SIGNING_KEY',
   'BID_DOCUMENTS_MAX_BYTES',
+  'DOCUMENT_STORE',
+  'DOCUMENT_MAX_BYTES',
+  'BID_UPLOADS_MAX_BYTES',
+  'UPLOAD_EXPIRY_HOURS',
+  'DOCUMENT_MEDIA_TYPES',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_PREFIX',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
   'OPENING_WINDOW_SECONDS',
   'SCHEDULER_QUEUE_PREFIX',
   'SCHEDULER_CONCURRENCY',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /**
- * Per-stream tamper evidence (DESIGN §5). The algorithm is documented in the README so that a third
+ * Per-stream tamper evidence (docs/architecture.md#hash-chain). The algorithm is documented in docs/architecture.md#hash-chain so that a third
  * party can verify an evidence bundle without our code:
  *
  *   content     = JCS({ data, eventId, metadata, streamName, type, version })     (RFC 8785)

@@ -2,3 +2,4 @@ export * from './canonical-json';
 export * from './hash-chain';
 export * from './sealing';
 export * from './receipts';
+export * from './document-sealing';

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, KeyObject, sign, verify, type JsonWebKey }
 import { canonicalJson } from './canonical-json';
 
 /**
- * Signed bid receipts (DESIGN §4): what the server received, when, and where it stored it, signed so
+ * Signed bid receipts (docs/rules.md#sealed-bids): what the server received, when, and where it stored it, signed so
  * that the supplier can show it to a court without trusting our database. Verifiable offline:
  *
  *   signed bytes = UTF-8 of JCS(payload)                        (RFC 8785)

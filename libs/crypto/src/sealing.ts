@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 
 /**
- * Envelope encryption of sealed bids (DESIGN §4). Each tender has its own random data key; only its
+ * Envelope encryption of sealed bids (docs/architecture.md#sealing). Each tender has its own random data key; only its
  * wrapped form (AES-256-GCM under the master key from configuration, bound to the key id) is ever
  * stored. Bid content is sealed under the data key with AES-256-GCM; the additional authenticated
  * data names what the ciphertext belongs to, so a sealed bid cannot be passed off as another's.

@@ -1,5 +1,6 @@
 export * from './port';
 export * from './errors';
+export * from './error-descriptions';
 export * from './position';
 export { LIMITS } from './validation';
 export type { SqlClient, SqlQueryable } from './sql/sql-client';

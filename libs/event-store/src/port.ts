@@ -1,5 +1,5 @@
 /**
- * The event-store port (DESIGN §5). Every app reads and writes events through this interface only;
+ * The event-store port (docs/architecture.md#the-event-store). Every app reads and writes events through this interface only;
  * adapters (PostgreSQL, embedded PGlite, EventStoreDB) implement it and share one contract test suite.
  */
 

@@ -3,6 +3,7 @@ import { canonicalJson } from '@fairtender/crypto';
 import type { Actor } from '@fairtender/domain';
 import { formatPosition, type EventStore, type RecordedEvent } from '@fairtender/event-store';
 import type { StreamHead } from './chain-verifier';
+import { listedDocuments, type ListedDocument } from './document-check';
 import { historyEntry, type HistoryEntry } from './history';
 import { SealingPolicy } from './sealing';
 import { loadExistingTender, readTenderLog } from './tender-log';
@@ -34,6 +35,11 @@ export interface BundleManifest {
   eventsSha256: string;
   /** SHA-256 of each event line (without its "\n"), in order: names the line that was altered. */
   lineSha256: string[];
+  /**
+   * The opened bids' uploaded documents, as their bid events state them (the bytes are not in the
+   * bundle): `sealedSha256` is what `POST …/verification` recomputes from the stored chunks.
+   */
+  documents: ListedDocument[];
 }
 
 /** A line of the bundle, parsed: a whole event, or the placeholder of a sealed bid event. */
@@ -74,6 +80,7 @@ export class BundleWriter {
   private sealedEvents = 0;
   private withheldEvents = 0;
   private last?: RecordedEvent;
+  private readonly documents: ListedDocument[] = [];
 
   constructor(
     private readonly tenderId: string,
@@ -98,6 +105,7 @@ export class BundleWriter {
       const streamName = this.policy.streamLabel(event.streamName);
       return { streamName, type: event.type, recordedAt, position, sealed: true };
     }
+    this.documents.push(...listedDocuments(event));
     const head = this.heads.get(event.streamName);
     this.heads.set(event.streamName, {
       streamName: event.streamName,
@@ -143,6 +151,7 @@ export class BundleWriter {
       ),
       eventsSha256: this.all.copy().digest('hex'),
       lineSha256: [...this.lineDigests],
+      documents: [...this.documents],
     };
   }
 }

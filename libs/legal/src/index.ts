@@ -13,3 +13,4 @@ export * from './bundle-verify';
 export * from './bundle-files';
 export * from './timeline';
 export * from './legal-replay';
+export * from './document-check';

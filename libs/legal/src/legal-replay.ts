@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { currentVersion, type Actor, type AuditEvent } from '@fairtender/domain';
+import type { DocumentStore } from '@fairtender/documents';
 import type { EventStore } from '@fairtender/event-store';
 import { BUNDLE_FORMAT, exportBundle, type BundlePart } from './bundle';
 import { diffStates, type TenderDiff } from './diff';
@@ -25,11 +26,13 @@ export interface LegalReplayOptions {
   /** The server's clock. */
   now?: () => Date;
   newEventId?: () => string;
+  /** Where bid documents are kept, so verification checks them too. */
+  documents?: DocumentStore;
 }
 
 /**
  * Legal replay of one tender — history, state at a moment, difference, verification, evidence —
- * each look recorded in `tender-<id>.audit` before its answer is returned (DESIGN §7). Used by the
+ * each look recorded in `tender-<id>.audit` before its answer is returned (docs/legal-replay.md). Used by the
  * API and the command line alike; nothing here knows about HTTP.
  */
 export class LegalReplay {
@@ -83,7 +86,7 @@ export class LegalReplay {
   }
 
   async verify(tenderId: string, caller: ReplayCaller): Promise<VerificationReport> {
-    const report = await verifyTender(this.store, tenderId);
+    const report = await verifyTender(this.store, tenderId, this.options.documents);
     const first = report.firstBreak;
     await this.record(tenderId, caller, {
       type: 'TenderIntegrityVerified',

@@ -22,7 +22,7 @@ export type Redacted =
   { sealed: true } | { sealed: false; data: unknown; metadata: EventMetadata; withheld: string[] };
 
 /**
- * The sealing rule of legal replay (DESIGN §4), decided by whether the bids have been opened *now*,
+ * The sealing rule of legal replay (docs/legal-replay.md), decided by whether the bids have been opened *now*,
  * whatever moment is replayed:
  *
  * - Before `BidsOpened`, nothing of a bid goes beyond what the officer's register shows (how many,

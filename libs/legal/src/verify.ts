@@ -1,6 +1,13 @@
 import { contentHash } from '@fairtender/crypto';
 import type { BidsOpened } from '@fairtender/domain';
 import { formatPosition, type EventStore, type RecordedEvent } from '@fairtender/event-store';
+import type { DocumentStore } from '@fairtender/documents';
+import {
+  checkDocuments,
+  listedDocuments,
+  type DocumentsReport,
+  type ListedDocument,
+} from './document-check';
 import { ChainVerifier, type ChainBreak, type ChainLink, type StreamHead } from './chain-verifier';
 import { SealingPolicy } from './sealing';
 import { loadExistingTender, readTenderLog, streamKind } from './tender-log';
@@ -17,6 +24,12 @@ export interface VerificationReport {
   sealedEvents: number;
   firstBreak: ChainBreak | null;
   breaks: ChainBreak[];
+  /**
+   * The opened bids' uploaded documents, their stored bytes checked against the hashes the bid events
+   * recorded; `null` when no document store was given (the command line without a database).
+   * `intact` is false when any changed.
+   */
+  documents: DocumentsReport | null;
 }
 
 /** The content hash of a stored event, as the store computed it; null when the content is not JSON any more. */
@@ -62,22 +75,27 @@ function bidStreamsOf(event: RecordedEvent): BidsOpened['data']['bidStreams'] {
 export async function verifyTender(
   store: EventStore,
   tenderId: string,
+  documentStore?: DocumentStore,
 ): Promise<VerificationReport> {
   const policy = new SealingPolicy(tenderId, await loadExistingTender(store, tenderId));
   const verifier = new ChainVerifier(tenderId, (name) => policy.streamLabel(name));
   let last: RecordedEvent | undefined;
   let sealedEvents = 0;
+  const listed: ListedDocument[] = [];
   for await (const page of readTenderLog(store, tenderId)) {
     for (const event of page) {
       verifier.add(chainLink(event));
       if (policy.isSealed(event)) sealedEvents += 1;
+      // Sealed bids' documents are neither named nor checked before opening (like their streams).
+      else listed.push(...listedDocuments(event));
       last = event;
     }
   }
   const report = verifier.finish();
+  const documents = documentStore ? await checkDocuments(documentStore, listed) : null;
   return {
     tenderId,
-    intact: report.intact,
+    intact: report.intact && (documents?.changed.length ?? 0) === 0,
     upTo: last ? formatPosition(last.position) : null,
     eventsChecked: report.eventsChecked,
     anchorsChecked: report.anchorsChecked,
@@ -85,5 +103,6 @@ export async function verifyTender(
     sealedEvents,
     firstBreak: report.firstBreak,
     breaks: report.breaks,
+    documents,
   };
 }

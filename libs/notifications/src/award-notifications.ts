@@ -69,7 +69,7 @@ function summaryBody(summary: AssessmentSummary) {
 }
 
 /**
- * The award stage's notices (DESIGN §3 rule 7 and 8), merged into NOTIFIED_EVENTS. Officers', legal's
+ * The award stage's notices (docs/rules.md#standstill-and-challenge, #contract-changes), merged into NOTIFIED_EVENTS. Officers', legal's
  * and evaluators' identities (`declaredBy`, `resolvedBy`, `concludedBy`) are never part of a body, nor
  * the text of a challenge: its outcome is told with the reason legal recorded.
  */

@@ -40,7 +40,7 @@ export async function loadTenderState(store: EventStore, tenderId: string): Prom
 
 /**
  * A tender across its streams, straight from the event store: the tender stream, the bids up to the
- * heads anchored at opening, and the panel's evaluator streams. The rules of DESIGN §3 are checked on
+ * heads anchored at opening, and the panel's evaluator streams. The rules (docs/rules.md) are checked on
  * this, never on a read model that may lag.
  */
 export async function loadTenderView(store: EventStore, tenderId: string): Promise<TenderView> {

@@ -8,10 +8,16 @@ import {
   sha256,
   unwrapDataKey,
 } from '@fairtender/crypto';
-import type { BidContent, SealedBid, SealedContent, TenderState } from '@fairtender/domain';
+import type {
+  BidContent,
+  BidDocumentFacts,
+  SealedBid,
+  SealedContent,
+  TenderState,
+} from '@fairtender/domain';
 
 /**
- * Envelope encryption of bids (DESIGN §4): each tender has its own data key, stored only wrapped by
+ * Envelope encryption of bids (docs/architecture.md#sealing): each tender has its own data key, stored only wrapped by
  * the master key. The commitment a supplier receives is the SHA-256 of the canonical JSON (RFC 8785)
  * of exactly what it sent, so it can recompute it without us.
  */
@@ -25,7 +31,13 @@ export class BidSealing {
     return generateDataKey(this.config.sealing.masterKey);
   }
 
-  seal(tender: TenderState, supplierId: string, content: BidContent): SealedBid {
+  /** `documents`: the uploaded documents the content refers to, as the bid event states them. */
+  seal(
+    tender: TenderState,
+    supplierId: string,
+    content: BidContent,
+    documents: BidDocumentFacts[] = [],
+  ): SealedBid {
     const key = this.dataKey(tender);
     const json = canonicalJson(content);
     const plaintext = Buffer.from(json, 'utf8');
@@ -33,6 +45,7 @@ export class BidSealing {
       contentHash: sha256(json).toString('hex'),
       sizeBytes: plaintext.length,
       sealed: sealContent(key.value, key.keyId, plaintext, additionalData(tender, supplierId)),
+      documents,
     };
   }
 
@@ -41,6 +54,11 @@ export class BidSealing {
     const key = this.dataKey(tender);
     const plaintext = openSealed(key.value, sealed, additionalData(tender, supplierId));
     return JSON.parse(plaintext.toString('utf8')) as BidContent;
+  }
+
+  /** The tender's data key, for sealing and opening document chunks (libs/crypto document-sealing). */
+  documentKey(tender: TenderState): Buffer {
+    return this.dataKey(tender).value;
   }
 
   private dataKey(tender: TenderState): { keyId: string; value: Buffer } {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { SignedReceipt } from '@fairtender/crypto';
-import type { BidContent } from '@fairtender/domain';
+import type { BidContent, DocumentReference } from '@fairtender/domain';
 import type { CommandContext } from '../runtime/command-context';
 
 export interface BidCommandResult {
@@ -11,6 +11,8 @@ export interface BidCommandResult {
   replayed: boolean;
   recorded: string[];
   receipt?: SignedReceipt;
+  /** The uploaded documents the sealed content names, so the supplier can recompute the commitment. */
+  documents?: DocumentReference[];
 }
 
 /** Submit (first time, or after a withdrawal) or revise: both seal the content and return a receipt. */
@@ -21,6 +23,8 @@ export class PlaceBidCommand extends Command<BidCommandResult> {
     readonly kind: 'SubmitBid' | 'ReviseBid',
     readonly content: BidContent,
     readonly idempotencyKey: string | undefined,
+    /** Finished uploads of the supplier on this tender, referred to by the bid. */
+    readonly documentIds: readonly string[] = [],
   ) {
     super();
   }

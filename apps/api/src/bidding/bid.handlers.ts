@@ -1,7 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@fairtender/config';
-import { DomainError, validateBidContent, type BidEvent, type BidState } from '@fairtender/domain';
+import {
+  DomainError,
+  isDocumentReference,
+  validateBidContent,
+  type BidEvent,
+  type BidState,
+} from '@fairtender/domain';
 import type { CommandOutcome } from '@fairtender/event-store';
+import { BidDocuments } from '../documents/bid-documents';
 import { ApiError } from '../http/api-error';
 import { BidSealing } from './bid-sealing';
 import type { CommandContext } from '../runtime/command-context';
@@ -22,23 +29,29 @@ export class PlaceBidHandler implements ICommandHandler<PlaceBidCommand> {
     private readonly sealing: BidSealing,
     private readonly signer: ReceiptSigner,
     private readonly config: AppConfig,
+    private readonly documents: BidDocuments,
   ) {}
 
   async execute(command: PlaceBidCommand): Promise<BidCommandResult> {
-    const { context, tenderId, content, idempotencyKey } = command;
+    const { context, tenderId, idempotencyKey } = command;
     const supplierId = context.actor.organisationId;
-    this.checkDocumentsSize(content);
+    this.checkDocumentsSize(command.content);
     const tender = await this.tenders.loadTenderForBid(tenderId);
     if (!tender.state.terms || tender.state.stage === 'none' || tender.state.stage === 'draft') {
       throw new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
     }
-    validateBidContent(tender.state.terms, content);
+    validateBidContent(tender.state.terms, command.content);
+    const uploaded = await this.documents.resolve(tenderId, supplierId, command.documentIds);
+    const content = {
+      ...command.content,
+      documents: [...command.content.documents, ...uploaded.references],
+    };
     const outcome = await this.tenders.executeBid(
       tenderId,
       context,
       {
         type: command.kind,
-        bid: this.sealing.seal(tender.state, supplierId, content),
+        bid: this.sealing.seal(tender.state, supplierId, content, uploaded.facts),
         idempotencyKey,
         actor: context.actor,
         now: context.now,
@@ -59,12 +72,16 @@ export class PlaceBidHandler implements ICommandHandler<PlaceBidCommand> {
       replayed: outcome.events.length === 0,
       recorded: outcome.events.map((event) => event.type),
       receipt: this.signer.sign(payload),
+      ...(uploaded.references.length > 0 ? { documents: uploaded.references } : {}),
     };
   }
 
   private checkDocumentsSize(content: PlaceBidCommand['content']): void {
     const total = content.documents.reduce(
-      (sum, document) => sum + Buffer.byteLength(document.contentBase64, 'base64'),
+      (sum, document) =>
+        isDocumentReference(document)
+          ? sum
+          : sum + Buffer.byteLength(document.contentBase64, 'base64'),
       0,
     );
     const limit = this.config.bidding.documentsMaxBytes;

@@ -71,7 +71,7 @@ export class GetOwnBidHandler implements IQueryHandler<GetOwnBidQuery> {
 
 /**
  * The officer's register. Before opening: how many bids and when each arrived, nothing identifying
- * (DESIGN §4). After opening: who bid, limited to the bids opening committed to.
+ * (docs/rules.md#sealed-bids). After opening: who bid, limited to the bids opening committed to.
  */
 @QueryHandler(GetBidRegisterQuery)
 export class GetBidRegisterHandler implements IQueryHandler<GetBidRegisterQuery> {

@@ -120,6 +120,7 @@ export class BidsController {
         kind,
         toBidContent(bid),
         key,
+        bid.documentIds ?? [],
       ),
     );
     if (result.replayed) void reply.header('Idempotent-Replayed', 'true');

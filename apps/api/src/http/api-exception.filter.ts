@@ -13,7 +13,7 @@ import { ApiError, type ApiErrorBody } from './api-error';
 import { DraftConcealment } from '../notice/draft-concealment';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
 
-const STATUS_OF_KIND: Record<ErrorKind, number> = {
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 422,
   forbidden: 403,
   not_found: 404,
@@ -53,7 +53,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       });
     if (status >= 500) this.logger.error(exception, `${request.method} ${request.url}`);
     if (isRecordableRefusal(exception) && request.actor) {
-      // Acting on another authority's tender is recorded like acting outside one's role (DESIGN §4).
+      // Acting on another authority's tender is recorded like acting outside one's role (docs/rules.md#sealed-bids).
       await this.refusals
         .refused({
           actor: request.actor,

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isDocumentUpload } from '../documents/upload-body';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -14,7 +15,9 @@ export function refuseNonJsonBodies(app: NestFastifyApplication): void {
       const length = Number(request.headers['content-length'] ?? 0);
       const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
       const type = request.headers['content-type'] ?? '';
-      if (WITH_BODY.has(request.method) && hasBody && !/^application\/json\b/i.test(type)) {
+      const json = /^application\/json\b/i.test(type);
+      // Uploads stream their bytes (documents/upload-body.ts); everything else is JSON.
+      if (WITH_BODY.has(request.method) && hasBody && !json && !isDocumentUpload(request)) {
         void reply.status(415).send({
           code: 'UNSUPPORTED_MEDIA_TYPE',
           message: `Send the body as application/json (got ${type || 'no content type'})`,

@@ -8,7 +8,7 @@ import { TenderId } from '../http/params';
 import { RedFlagsQueryDto } from './dto/red-flags-query.dto';
 import { GetTenderIntegrityQuery, ListRedFlagsQuery } from './integrity.queries';
 
-/** Competition integrity (DESIGN §3): the figures the award rules check, shown live, with red flags. */
+/** Competition integrity (docs/integrity.md): the figures the award rules check, shown live, with red flags. */
 @ApiTags('competition integrity')
 @ApiBearerAuth()
 @Controller()

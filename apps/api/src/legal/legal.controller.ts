@@ -17,7 +17,7 @@ import { TenderId } from '../http/params';
 import { RecordReaderGuard } from './record-reader.guard';
 
 /**
- * Legal replay for legal teams and oversight bodies (DESIGN §7): every look is recorded in
+ * Legal replay for legal teams and oversight bodies (docs/legal-replay.md): every look is recorded in
  * `tender-<id>.audit`, and bid contents stay sealed until the bids are opened.
  */
 @ApiTags('legal replay')

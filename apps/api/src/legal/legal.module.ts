@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DOCUMENT_STORE, type DocumentStore } from '@fairtender/documents';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { LegalReplay } from '@fairtender/legal';
 import { Clock } from '../runtime/clock';
@@ -11,9 +12,9 @@ import { LEGAL_QUERY_HANDLERS } from './legal.queries';
   providers: [
     {
       provide: LegalReplay,
-      useFactory: (store: EventStore, clock: Clock) =>
-        new LegalReplay(store, { via: 'api', now: () => clock.now() }),
-      inject: [EVENT_STORE, Clock],
+      useFactory: (store: EventStore, clock: Clock, documents: DocumentStore) =>
+        new LegalReplay(store, { via: 'api', now: () => clock.now(), documents }),
+      inject: [EVENT_STORE, Clock, DOCUMENT_STORE],
     },
     ...LEGAL_QUERY_HANDLERS,
   ],

@@ -28,7 +28,7 @@ export function publicNotice(row: TenderRow, clarifications: PublicClarification
     openedAt: row.openedAt,
     cancelledAt: row.cancelledAt,
     cancellationReason: row.cancellationReason,
-    // Answers go to every supplier; who asked is never published (DESIGN §3 rule 6).
+    // Answers go to every supplier; who asked is never published (docs/rules.md#equal-information).
     clarifications: clarifications
       .filter((question) => question.answer !== null)
       .map(({ questionId, question, askedAt, answer, answeredAt }) => ({

@@ -12,7 +12,7 @@ import { commandRun, type CommandContext } from './command-context';
 /**
  * Runs the evaluation, award, challenge and contract deciders on a tender across its streams — tender,
  * bids up to the heads anchored at opening, the panel's evaluator streams — read straight from the
- * event store (`@fairtender/tender-streams`), never from a read model that may lag (DESIGN §3). The
+ * event store (`@fairtender/tender-streams`), never from a read model that may lag (docs/rules.md). The
  * folds of bid and evaluator streams are kept between commands; only newer events are read.
  */
 @Injectable()

@@ -44,7 +44,7 @@ export interface FeedOptions {
 }
 
 /**
- * The checkpointed subscription that feeds the scheduler (DESIGN §6): the log from the
+ * The checkpointed subscription that feeds the scheduler (docs/operations.md#scheduler): the log from the
  * scheduler's checkpoint on, in batches; a batch's jobs are enqueued, then the checkpoint moves past
  * it. A crash between the two hands the batch over again, which the handler's idempotence absorbs
  * (at-least-once in, exactly-once effect). Failures (the database or Redis away) are retried with

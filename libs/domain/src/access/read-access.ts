@@ -7,7 +7,7 @@ import type { Actor, Role } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 
 /**
- * Who may read what of a tender: the read side of the write rules (DESIGN §1). Pure, decided on the
+ * Who may read what of a tender: the read side of the write rules (docs/api.md#roles). Pure, decided on the
  * tender as its streams hold it and on the actor as its token proves it.
  */
 

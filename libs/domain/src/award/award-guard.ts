@@ -31,7 +31,7 @@ export interface AwardCheck {
 }
 
 /**
- * Rules 1–5 of DESIGN §3, checked at the moment of the decision on the tender's own streams. Every
+ * Rules 1–5 (docs/rules.md#the-rules), checked at the moment of the decision on the tender's own streams. Every
  * failing rule is collected; the error carries the first rule's code and lists them all.
  */
 export function checkAward(

@@ -103,7 +103,7 @@ export function confirmAward(command: Command<'ConfirmAward'>, view: TenderView)
       },
     );
   }
-  // Separation of duties (DESIGN §10): whoever moved the panel's scores does not also pass the award.
+  // Separation of duties (docs/rules.md#separation-of-duties): whoever moved the panel's scores does not also pass the award.
   const moderators = tender.evaluation.moderators ?? [];
   if (moderators.includes(command.actor.userId)) {
     throw new DomainError(
@@ -153,7 +153,7 @@ function buildProposal(
 }
 
 /**
- * Departures no officer decides alone (rules 4 and 5; DESIGN §10). The award goes to the most
+ * Departures no officer decides alone (rules 4 and 5; docs/rules.md#separation-of-duties). The award goes to the most
  * advantageous tender, the one that best satisfies the award criteria assessed by the published
  * methodology (Procurement Act 2023 s.19(1)–(2), s.23(3)): a winner other than the system's
  * top-ranked bid departs from that assessment, so one officer's judgement does not suffice.

@@ -44,7 +44,7 @@ const UK_WORKING_DAYS = 8;
 const EU_CALENDAR_DAYS = 10;
 
 /**
- * The standstill a contract award starts (DESIGN §3 rule 7). `notifiedAt` is when the contract award
+ * The standstill a contract award starts (docs/rules.md#standstill-and-challenge). `notifiedAt` is when the contract award
  * notice was published (UK) or the award decision was sent electronically (EU). Throws a plain `Error`
  * for invalid rules or an invalid date.
  */

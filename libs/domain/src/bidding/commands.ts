@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor';
-import type { SealedContent } from '../tender/bid-content';
+import type { BidDocumentFacts, SealedContent } from '../tender/bid-content';
 
 interface CommandBase {
   actor: Actor;
@@ -11,6 +11,8 @@ export interface SealedBid {
   contentHash: string;
   sizeBytes: number;
   sealed: SealedContent;
+  /** The uploaded documents the content refers to, finished before the command. */
+  documents: BidDocumentFacts[];
 }
 
 export type BidCommand =

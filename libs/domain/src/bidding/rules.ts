@@ -33,7 +33,7 @@ export function requireBidder(actor: Actor, tender: TenderState, bid: BidState):
 }
 
 /**
- * The server clock decides (DESIGN §2): late means at or after the current submission deadline,
+ * The server clock decides (docs/rules.md#lifecycle): late means at or after the current submission deadline,
  * amendments included, whatever the stage and whether or not the close job has run.
  */
 export function isLate(tender: PublicTender, now: Date): boolean {

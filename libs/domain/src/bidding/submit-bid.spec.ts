@@ -46,6 +46,20 @@ describe('SubmitBid', () => {
       .then([{ type: 'BidSubmitted', data: bidFacts() }]);
   });
 
+  it('states the uploaded documents the sealed content refers to, without their bytes', () => {
+    const document = {
+      documentId: 'd-1',
+      sizeBytes: 5_000_000,
+      sha256: HASH_B,
+      sealedSha256: HASH_A,
+    };
+    const command = submit();
+    if (command.type !== 'SubmitBid') throw new Error('a submission');
+    given(bidDecider, tendering())
+      .when({ ...command, bid: { ...command.bid, documents: [document] } })
+      .then([{ type: 'BidSubmitted', data: { ...bidFacts(), documents: [document] } }]);
+  });
+
   it('records the Idempotency-Key and the current notice version', () => {
     given(bidDecider, [...tendering(), amended({ title: 'Cameras' }, 2)])
       .when(submit({ idempotencyKey: 'k-1' }))

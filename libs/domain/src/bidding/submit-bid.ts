@@ -61,7 +61,7 @@ function isReplay(command: SealingCommand, bid: BidState): boolean {
   );
 }
 
-/** The refusal of a late bid is itself recorded in the bid stream (DESIGN §4). */
+/** The refusal of a late bid is itself recorded in the bid stream (docs/rules.md#sealed-bids). */
 function refuseIfLate(command: SealingCommand, tender: PublicTender): void {
   if (!isLate(tender, command.now)) return;
   const refused: LateBidRefused = {
@@ -78,7 +78,7 @@ function refuseIfLate(command: SealingCommand, tender: PublicTender): void {
 }
 
 function sealedFacts(command: SealingCommand, tender: PublicTender): BidSubmitted['data'] {
-  const { contentHash, sizeBytes, sealed } = command.bid;
+  const { contentHash, sizeBytes, sealed, documents } = command.bid;
   return {
     tenderId: tender.tenderId,
     supplierId: command.actor.organisationId,
@@ -87,6 +87,12 @@ function sealedFacts(command: SealingCommand, tender: PublicTender): BidSubmitte
     contentHash,
     sizeBytes,
     sealed: { keyId: sealed.keyId, iv: sealed.iv, ciphertext: sealed.ciphertext, tag: sealed.tag },
+    documents: documents.map(({ documentId, sizeBytes, sha256, sealedSha256 }) => ({
+      documentId,
+      sizeBytes,
+      sha256,
+      sealedSha256,
+    })),
     ...(command.idempotencyKey === undefined ? {} : { idempotencyKey: command.idempotencyKey }),
   };
 }

@@ -13,7 +13,7 @@ import { CHALLENGE_GROUNDS, isChallengeGround } from '../tender/challenge-ground
 
 /**
  * A bidder challenges the award during the standstill; the award is suspended at once and stays
- * suspended until the challenge is resolved (PA 2023 s.101; DESIGN §3 rule 7).
+ * suspended until the challenge is resolved (PA 2023 s.101; docs/rules.md#standstill-and-challenge).
  */
 export function lodgeChallenge(
   command: Extract<ChallengeCommand, { type: 'LodgeChallenge' }>,

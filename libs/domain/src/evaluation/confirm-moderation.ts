@@ -10,7 +10,7 @@ type ConfirmModeration = Extract<EvaluationCommand, { type: 'ConfirmModeration' 
 
 /**
  * A second, different officer of the buyer confirms an agreed score outside the range of the
- * panel's scores, with a reason of its own: separation of duties (DESIGN §10), so that no one
+ * panel's scores, with a reason of its own: separation of duties (docs/rules.md#separation-of-duties), so that no one
  * officer can overturn what the evaluators agreed. The command names the score it confirms, so a
  * request replaced in the meantime is never confirmed unseen.
  */

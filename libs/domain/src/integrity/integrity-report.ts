@@ -30,7 +30,7 @@ import {
 import type { IntegrityThresholds } from './thresholds';
 
 /**
- * The competition-integrity report of one tender (DESIGN §3), from the same view the deciders judge:
+ * The competition-integrity report of one tender (docs/integrity.md), from the same view the deciders judge:
  * the bids and what became of them, the panel, the coverage of the evaluation, the rule violations
  * still open, the award, and the red flags with their evidence. Pure: the caller passes the view,
  * the thresholds and what the view does not keep (change flags as recorded, other tenders' facts).

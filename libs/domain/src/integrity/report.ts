@@ -128,7 +128,7 @@ export interface IntegrityReport {
   buyerOrganisationId: string;
   stage: TenderStage;
   round: number;
-  /** Bids not opened yet: only their number is shown, nothing identifying (DESIGN §4). */
+  /** Bids not opened yet: only their number is shown, nothing identifying (docs/rules.md#sealed-bids). */
   sealed: boolean;
   counts: {
     /** Standing bids: before opening the bid streams holding a submitted bid, after opening the opened ones. */

@@ -1,5 +1,5 @@
 /**
- * When the competition-integrity red flags are raised (DESIGN §3). Configuration, passed in; the
+ * When the competition-integrity red flags are raised (docs/integrity.md). Configuration, passed in; the
  * defaults follow the Open Contracting Partnership's Cardinal where it sets one (R003: 15 days).
  */
 export interface IntegrityThresholds {

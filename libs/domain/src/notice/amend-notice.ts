@@ -31,7 +31,7 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
   requireBuyerOfficer(tender, command.actor, 'amend this notice');
   requireStage(tender, ['tendering'], 'amend the notice');
   // Refused as ILLEGAL_STAGE: once the deadline has passed tendering is over in effect, whether or not
-  // the close job has run (DESIGN §2), and reopening it would be unfair to suppliers already refused.
+  // the close job has run (docs/rules.md#lifecycle), and reopening it would be unfair to suppliers already refused.
   const { submissionDeadline } = tender.terms;
   if (command.now.getTime() >= toMs(submissionDeadline)) {
     throw new DomainError(

@@ -6,7 +6,7 @@ import type { Command } from './commands';
 import type { TenderState } from '../tender/state';
 
 /**
- * Opening needs two different officers acting within `openingWindowMs` of each other (DESIGN §4).
+ * Opening needs two different officers acting within `openingWindowMs` of each other (docs/rules.md#sealed-bids).
  * The first confirmation waits; one older than the window has lapsed and the next officer starts over.
  * The second, from another officer, opens the bids and commits the tender stream to every bid's head.
  */

@@ -4,7 +4,7 @@ import type { DomainEvent } from './domain-event';
 /**
  * A refusal by the domain: a stable `code` (see error-codes.ts), a message saying exactly what is wrong,
  * and details a client can act on. `record` holds events that must be stored even though the command
- * was refused (a late bid, a sealed read): the refusal itself is evidence (DESIGN §4).
+ * was refused (a late bid, a sealed read): the refusal itself is evidence (docs/rules.md#sealed-bids).
  */
 export class DomainError extends Error {
   readonly kind;

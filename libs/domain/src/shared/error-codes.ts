@@ -1,6 +1,6 @@
 /**
  * Every code the domain can refuse with, and its kind. The API maps kinds to HTTP statuses
- * (invalid 400/422, unauthorised 401, forbidden 403, not_found 404, conflict 409); the README lists them all.
+ * (invalid 400/422, unauthorised 401, forbidden 403, not_found 404, conflict 409); docs/errors.md lists them all.
  */
 export type ErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
 
@@ -41,7 +41,7 @@ export const ERROR_CODES = {
   // Closing and opening
   DEADLINE_NOT_REACHED: 'conflict',
   SAME_OFFICER_TWICE: 'conflict',
-  // Evaluation (DESIGN §3 rules 2–4)
+  // Evaluation (docs/rules.md#the-rules, rules 2–4)
   BID_NOT_RECONFIRMED: 'conflict',
   BID_NOT_COMPLIANT: 'conflict',
   EXCLUSION_UNREASONED: 'invalid',

@@ -1,4 +1,4 @@
-/** Stream names put the tender first, so one prefix reads a whole tender (DESIGN §5). */
+/** Stream names put the tender first, so one prefix reads a whole tender (docs/architecture.md#the-event-store). */
 export const tenderStream = (tenderId: string) => `tender-${tenderId}`;
 export const bidStream = (tenderId: string, supplierId: string) =>
   `tender-${tenderId}.bid-${supplierId}`;

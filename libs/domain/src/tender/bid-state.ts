@@ -1,5 +1,5 @@
 import type { TenderState } from './state';
-import type { SealedContent } from './bid-content';
+import type { BidDocumentFacts, SealedContent } from './bid-content';
 
 export type BidStatus = 'none' | 'submitted' | 'withdrawn';
 
@@ -12,6 +12,7 @@ export interface BidState {
   contentHash?: string;
   sizeBytes?: number;
   sealed?: SealedContent;
+  documents?: BidDocumentFacts[];
   receivedAt?: string;
   firstReceivedAt?: string;
   /** Notice version the bid was made or last re-confirmed against. */

@@ -7,7 +7,7 @@ import {
 } from './event-schemas';
 
 describe('event schemas', () => {
-  it('knows every event type, at version 1 but for the panel appointment (v2)', () => {
+  it('knows every event type, at version 1 but for the panel appointment and the bid events with documents by reference (v2)', () => {
     expect(Object.keys(EVENT_VERSIONS).sort()).toEqual(
       [
         'AccessRefused',
@@ -60,9 +60,12 @@ describe('event schemas', () => {
         'ContractChangeNoticePublished',
       ].sort(),
     );
-    const { EvaluationPanelAppointed, ...others } = EVENT_VERSIONS;
-    expect(EvaluationPanelAppointed).toBe(2);
-    expect(new Set(Object.values(others))).toEqual(new Set([1]));
+    const later = Object.entries(EVENT_VERSIONS).filter(([, version]) => version !== 1);
+    expect(Object.fromEntries(later)).toEqual({
+      BidSubmitted: 2,
+      BidRevised: 2,
+      EvaluationPanelAppointed: 2,
+    });
   });
 
   it('reads a v1 panel appointment as one that bound its members without acceptance', () => {
@@ -75,8 +78,18 @@ describe('event schemas', () => {
     expect(upcast('EvaluationPanelAppointed', 2, v2).data).toEqual(v2);
   });
 
+  it.each(['BidSubmitted', 'BidRevised'])(
+    'upcasts a v1 %s (documents inline in the sealed content) to v2 with no uploaded documents',
+    (type) => {
+      const stored = { tenderId: 't', supplierId: 's', contentHash: 'h', sealed: { keyId: 'k' } };
+      expect(upcast(type, 1, stored)).toEqual({ type, data: { ...stored, documents: [] } });
+      expect(stored).not.toHaveProperty('documents');
+    },
+  );
+
   it('gives the current version of a type and refuses an unknown one', () => {
-    expect(currentVersion('BidSubmitted')).toBe(1);
+    expect(currentVersion('BidWithdrawn')).toBe(1);
+    expect(currentVersion('BidSubmitted')).toBe(2);
     expect(() => currentVersion('BidSubmited')).toThrow("Unknown event type 'BidSubmited'");
     expect(() => currentVersion('toString')).toThrow('Unknown event type');
   });
@@ -90,8 +103,8 @@ describe('event schemas', () => {
   });
 
   it('refuses a version newer than the code', () => {
-    expect(() => upcast('BidSubmitted', 2, {})).toThrow(
-      'BidSubmitted v2 is newer than this code understands (v1)',
+    expect(() => upcast('BidSubmitted', 3, {})).toThrow(
+      'BidSubmitted v3 is newer than this code understands (v2)',
     );
     expect(() => upcast('BidSubmitted', 0, {})).toThrow('invalid schema version 0');
   });

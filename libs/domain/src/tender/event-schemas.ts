@@ -24,8 +24,8 @@ export const EVENT_VERSIONS = {
   ClarificationPeriodClosed: 1,
   BidOpeningConfirmed: 1,
   BidsOpened: 1,
-  BidSubmitted: 1,
-  BidRevised: 1,
+  BidSubmitted: 2,
+  BidRevised: 2,
   BidWithdrawn: 1,
   BidReconfirmed: 1,
   LateBidRefused: 1,
@@ -72,11 +72,19 @@ export interface EventSchemas {
   upcasters: UpcasterRegistry;
 }
 
+/** v1 bids carried their documents inline in the sealed content: none by reference. */
+const withNoUploadedDocuments: Upcaster = (data) => ({
+  ...(data as Record<string, unknown>),
+  documents: [],
+});
+
 export const UPCASTERS: UpcasterRegistry = {
   EvaluationPanelAppointed: {
     // Before issue 12 an appointment bound its members at once; it keeps that meaning.
     1: (data) => ({ ...(data as object), acceptanceRequired: false }),
   },
+  BidSubmitted: { 1: withNoUploadedDocuments },
+  BidRevised: { 1: withNoUploadedDocuments },
 };
 
 export function currentVersion(type: string): number {

@@ -27,7 +27,7 @@ export interface RuleViolation {
 export const minimumPanel = (evaluatorCount: number) => Math.max(2, evaluatorCount);
 
 /**
- * Rules 2–4 of DESIGN §3 checked on the streams: reasoned exclusions, a big enough independent panel,
+ * Rules 2–4 (docs/rules.md#the-rules) checked on the streams: reasoned exclusions, a big enough independent panel,
  * declarations, and every compliant bid scored on every criterion by every evaluator without a
  * conflict, each with a written justification, and submitted. Empty when the evaluation is complete.
  */

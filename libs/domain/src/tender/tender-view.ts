@@ -11,7 +11,7 @@ import type { TenderEvent } from './tender-events';
 /**
  * A tender across its streams, as the evaluation and award rules need it: the tender stream, every
  * bid stream (up to the heads anchored at opening) and every evaluator's stream. Handlers assemble it
- * from the event store at command time, never from a read model (DESIGN §3).
+ * from the event store at command time, never from a read model (docs/rules.md).
  */
 export interface TenderView {
   tender: TenderState;

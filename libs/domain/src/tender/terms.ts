@@ -10,7 +10,7 @@ export interface NoticeTerms {
   scoringScale: ScoringScale;
   /** How a price criterion is scored; absent in notices drafted before it existed: relative-to-lowest. */
   priceScoring?: PriceScoring;
-  /** At least 2: an award needs this many compliant bids (DESIGN §3 rule 1). */
+  /** At least 2: an award needs this many compliant bids (docs/rules.md#minimum-competition). */
   minimumBids: number;
   /** At least 2 (rule 3). */
   evaluatorCount: number;

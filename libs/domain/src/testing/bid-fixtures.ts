@@ -16,6 +16,7 @@ export const sealedBid = (contentHash = HASH_A): SealedBid => ({
     ciphertext: `c2VhbGVk-${contentHash.slice(0, 4)}`,
     tag: 'dGFn',
   },
+  documents: [],
 });
 
 interface Options {
@@ -60,6 +61,7 @@ export const bidFacts = ({
   contentHash: hash,
   sizeBytes: 2048,
   sealed: sealedBid(hash).sealed,
+  documents: [],
   ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
 });
 

@@ -1,4 +1,5 @@
 import { APPEND_FUNCTION_SQL } from './append-statement';
+import { BID_DOCUMENTS_SQL } from './bid-documents-migration';
 
 /**
  * Schema of the PostgreSQL and embedded (PGlite) adapters: the same SQL runs on both.
@@ -77,4 +78,5 @@ LANGUAGE sql STABLE AS $fn$
 $fn$;
 ${APPEND_FUNCTION_SQL}`,
   },
+  { id: 50, name: 'bid documents', sql: BID_DOCUMENTS_SQL },
 ];

@@ -27,7 +27,7 @@ export interface ContractOptions {
   globallyUniqueEventIds?: boolean;
 }
 
-/** The one suite every adapter must pass (issue #2 §4). */
+/** The one suite every adapter must pass (docs/architecture.md#the-event-store). */
 export function describeEventStoreContract(
   adapterName: string,
   open: () => Promise<ContractSubject>,

@@ -2,7 +2,7 @@ import { DEFAULT_INTEGRITY_THRESHOLDS, type IntegrityThresholds } from '@fairten
 import type { Projection } from './projection';
 
 /**
- * Competition integrity (DESIGN §3): per tender, the report `integrityReport` computes from the tender
+ * Competition integrity (docs/integrity.md): per tender, the report `integrityReport` computes from the tender
  * view, and its red flags, one row each. Events are folded one by one; reports are computed once per
  * batch, when it settles. The thresholds are configuration: a rebuild must use the same ones.
  */

@@ -50,6 +50,7 @@ const bid = (contentHash: string, receivedAt: string, noticeVersion: number) => 
   contentHash,
   sizeBytes: 10,
   sealed: { keyId: 'k', iv: 'i', ciphertext: 'c', tag: 't' },
+  documents: [],
 });
 
 const published = [

@@ -50,7 +50,7 @@ export class RowSet<Row> {
 /**
  * Unit of work for one batch: the rows the batch's events touch are read once, projections evolve
  * them in memory, and each table is written back in one statement. A few round trips per batch,
- * not several per event, is what lets a rebuild keep up with the log (DESIGN §8).
+ * not several per event, is what lets a rebuild keep up with the log (docs/benchmarks.md).
  */
 export class WorkingSet {
   readonly tenders = new RowSet<TenderRow>(TENDERS);

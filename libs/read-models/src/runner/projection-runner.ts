@@ -54,7 +54,7 @@ const SILENT: RunnerLogger = { log: () => undefined, error: () => undefined };
 /**
  * Catch-up subscription from the event store into the read models. One loop reads events into a
  * bounded buffer; another drains it in batches, each applied with its checkpoint in one transaction,
- * so a crash neither applies an event twice nor skips one (DESIGN §6). A failure stops the runner,
+ * so a crash neither applies an event twice nor skips one (docs/decisions/0007-checkpoint-in-the-read-model-transaction.md). A failure stops the runner,
  * with the checkpoint left before the failed batch, and `status()` reports it.
  */
 export class ProjectionRunner {

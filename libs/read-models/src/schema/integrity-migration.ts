@@ -1,7 +1,7 @@
 import type { Migration } from '@fairtender/event-store';
 
 /**
- * Competition integrity (DESIGN §3): each tender's report and red flags, the state they are computed
+ * Competition integrity (docs/integrity.md): each tender's report and red flags, the state they are computed
  * from, and the approved contract extensions a later award by the same buyer is checked against.
  */
 export const INTEGRITY_MIGRATION: Migration = {

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   ArrayMaxSize,
+  ArrayUnique,
+  IsUUID,
   IsArray,
   IsNumber,
   IsOptional,
@@ -72,13 +74,31 @@ export class BidDto {
   @Type(() => BidResponseDto)
   responses!: BidResponseDto[];
 
-  @ApiPropertyOptional({ type: [BidDocumentDto] })
+  @ApiPropertyOptional({
+    type: [BidDocumentDto],
+    description:
+      'Small documents inline (base64, within BID_DOCUMENTS_MAX_BYTES in total). Prefer documentIds.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => BidDocumentDto)
   documents?: BidDocumentDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Finished uploads (POST /tenders/{tenderId}/bid/documents) the bid consists of. Their names, ' +
+      'media types, sizes and SHA-256 become part of the sealed content, so the receipt covers them.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
 }
 
 export class WithdrawBidDto {

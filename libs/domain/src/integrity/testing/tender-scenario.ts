@@ -71,6 +71,7 @@ export class TenderScenario {
         contentHash: supplierId.padEnd(64, '0').slice(0, 64),
         sizeBytes: 100,
         sealed: { keyId: 'dk', iv: 'aXY=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' },
+        documents: [],
       },
     });
   }

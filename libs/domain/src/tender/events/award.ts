@@ -14,7 +14,7 @@ export interface RankedBid {
 }
 
 /**
- * Departures from a plain competitive award: shown as red flags and published (DESIGN §3). The
+ * Departures from a plain competitive award: shown as red flags and published (docs/rules.md). The
  * moderation departures (issue 12): an agreed score that counted lies outside the range of its
  * evaluators' scores, or moderation changed which bid ranks first.
  */

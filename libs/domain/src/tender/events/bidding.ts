@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../shared/domain-event';
-import type { SealedContent } from '../bid-content';
+import type { BidDocumentFacts, SealedContent } from '../bid-content';
 
 /** Events of a supplier's bid stream `tender-<id>.bid-<supplierId>`. */
 interface SealedBidFacts {
@@ -13,6 +13,11 @@ interface SealedBidFacts {
   contentHash: string;
   sizeBytes: number;
   sealed: SealedContent;
+  /**
+   * Since v2: the uploaded documents of the bid, whose bytes live in the document store, not in the
+   * event (v1 events are upcast with none: their documents are inline in `sealed`).
+   */
+  documents: BidDocumentFacts[];
   /** Present when the request carried an Idempotency-Key. */
   idempotencyKey?: string;
 }

@@ -21,7 +21,7 @@ export type TenderPublished = DomainEvent<
     tenderingPeriod?: TenderingPeriodRecord;
   }
 >;
-/** The tender's bid-sealing data key, wrapped by the master key (DESIGN §4). Opaque to the domain. */
+/** The tender's bid-sealing data key, wrapped by the master key (docs/rules.md#sealed-bids). Opaque to the domain. */
 export type BidSealingKeyIssued = DomainEvent<
   'BidSealingKeyIssued',
   { keyId: string; wrappedKey: string }
@@ -65,7 +65,7 @@ export type BidOpeningConfirmed = DomainEvent<
   'BidOpeningConfirmed',
   { officerId: string; confirmedAt: string }
 >;
-/** The head of every bid stream at opening: the tender stream commits to every bid (DESIGN §5). */
+/** The head of every bid stream at opening: the tender stream commits to every bid (docs/architecture.md#the-event-store). */
 export interface BidStreamHead {
   supplierId: string;
   streamName: string;

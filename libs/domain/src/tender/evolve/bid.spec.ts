@@ -27,6 +27,7 @@ describe('evolveBid', () => {
       contentHash: HASH_A,
       sizeBytes: 2048,
       sealed: sealedBid(HASH_A).sealed,
+      documents: [],
       receivedAt: NOW.toISOString(),
       firstReceivedAt: NOW.toISOString(),
       noticeVersion: 1,

@@ -32,7 +32,16 @@ export function evolveBid(state: BidState, event: BidEvent): BidState {
 }
 
 function accept(state: BidState, facts: BidSubmitted['data']): BidState {
-  const { tenderId, supplierId, contentHash, sizeBytes, sealed, receivedAt, noticeVersion } = facts;
+  const {
+    tenderId,
+    supplierId,
+    contentHash,
+    sizeBytes,
+    sealed,
+    documents,
+    receivedAt,
+    noticeVersion,
+  } = facts;
   return {
     ...state,
     tenderId,
@@ -40,6 +49,7 @@ function accept(state: BidState, facts: BidSubmitted['data']): BidState {
     contentHash,
     sizeBytes,
     sealed,
+    documents,
     receivedAt,
     firstReceivedAt: state.firstReceivedAt ?? receivedAt,
     noticeVersion,
