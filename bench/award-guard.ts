@@ -22,7 +22,7 @@ import {
   type EventToAppend,
 } from '@fairtender/event-store';
 import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
-import { TenderViews } from '../apps/api/src/shared/tender-views';
+import { TenderViews } from '../apps/api/src/runtime/tender-views';
 import {
   at,
   benchNotice,

@@ -18,10 +18,12 @@ function count(
 ) {
   return handleCommand<number, Counted>(store, {
     streamName,
-    initialState: () => 0,
-    evolve: (total, event) => total + event.data.by,
+    decider: {
+      initialState: () => 0,
+      evolve: (total, event) => total + event.data.by,
+      decide: (total) => (total + by > 100 ? [] : [{ type: 'Counted', data: { by } }]),
+    },
     fromRecorded: (recorded: RecordedEvent) => recorded as unknown as Counted,
-    decide: (total) => (total + by > 100 ? [] : [{ type: 'Counted', data: { by } }]),
     versionOf: () => 1,
     commandId,
     metadata: { actor: { userId: 'u1' } },

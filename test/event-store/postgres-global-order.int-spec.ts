@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresEventStore, type SqlEventStore } from '@fairtender/event-store';
-import { APPEND_SQL } from '@fairtender/event-store/sql/append-statement';
+import { APPEND_SQL } from '@fairtender/event-store';
 import {
   createScratchDatabase,
   type ScratchDatabase,

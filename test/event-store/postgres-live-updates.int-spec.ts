@@ -6,7 +6,7 @@ import {
   type SqlEventStore,
 } from '@fairtender/event-store';
 import { collect } from '@fairtender/event-store/testing/contract-helpers';
-import { MIGRATIONS } from '@fairtender/event-store/sql/migrations';
+import { MIGRATIONS } from '@fairtender/event-store';
 import {
   createScratchDatabase,
   type ScratchDatabase,

@@ -6,7 +6,7 @@ import { AppConfig } from '@fairtender/config';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { createFastifyAdapter } from '@fairtender/observability';
 import { ApiModule, configureApi } from '../../apps/api/src';
-import { Clock } from '../../apps/api/src/shared/clock';
+import { Clock } from '../../apps/api/src/runtime/clock';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
 import { ShiftedClock } from './shifted-clock';
 

@@ -1,4 +1,4 @@
-import { Clock } from '../../apps/api/src/shared/clock';
+import { Clock } from '../../apps/api/src/runtime/clock';
 
 /** The server clock, running in real time but shifted: tests reach a deadline days away in an instant. */
 export class ShiftedClock extends Clock {

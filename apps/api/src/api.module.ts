@@ -7,19 +7,13 @@ import { DocumentsModule } from '@fairtender/documents';
 import { EventStoreModule } from '@fairtender/event-store';
 import { LoggerModule } from '@fairtender/observability';
 import { ReadModelsModule } from '@fairtender/read-models';
-import { BID_COMMAND_HANDLERS } from './bidding/bid.handlers';
-import { BID_QUERY_HANDLERS } from './bidding/bid.queries';
-import { BidRegisterController } from './bidding/bid-register.controller';
-import { BidsController } from './bidding/bids.controller';
-import { OwnBidsController } from './bidding/own-bids.controller';
-import { ReceiptsController } from './bidding/receipts.controller';
-import { NOTICE_COMMAND_HANDLERS } from './notice/notice.handlers';
-import { NOTICE_QUERY_HANDLERS } from './notice/notice.queries';
-import { BuyerTenderController, NoticesController } from './notice/notices.controller';
-import { TendersController } from './notice/tenders.controller';
-import { DOCUMENT_CONTROLLERS, DOCUMENT_PROVIDERS } from './documents';
-import { ApiExceptionFilter } from './shared/api-exception.filter';
-import { ApiInfrastructureModule } from './shared/api-infrastructure.module';
+import { BiddingApiModule } from './bidding/bidding.module';
+import { ChallengeApiModule } from './challenge/challenge.module';
+import { ContractApiModule } from './contract/contract.module';
+import { EvaluationApiModule } from './evaluation/evaluation.module';
+import { NoticeApiModule } from './notice/notice.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { ApiInfrastructureModule } from './runtime/api-infrastructure.module';
 import { LegalApiModule } from './legal/legal.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
 import { PublicationApiModule } from './publication/publication.module';
@@ -40,26 +34,14 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     NotificationsApiModule,
     LegalApiModule,
     PublicationApiModule,
+    NoticeApiModule,
+    BiddingApiModule,
+    EvaluationApiModule,
     AwardApiModule,
+    ChallengeApiModule,
+    ContractApiModule,
     IntegrityApiModule,
   ],
-  controllers: [
-    TendersController,
-    NoticesController,
-    BuyerTenderController,
-    BidsController,
-    OwnBidsController,
-    BidRegisterController,
-    ReceiptsController,
-    ...DOCUMENT_CONTROLLERS,
-  ],
-  providers: [
-    { provide: APP_FILTER, useClass: ApiExceptionFilter },
-    ...NOTICE_COMMAND_HANDLERS,
-    ...NOTICE_QUERY_HANDLERS,
-    ...BID_COMMAND_HANDLERS,
-    ...BID_QUERY_HANDLERS,
-    ...DOCUMENT_PROVIDERS,
-  ],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {}

@@ -1,12 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@fairtender/config';
-import { limitBodies } from './shared/body-limits';
+import { limitBodies } from './http/body-limits';
 import { registerUploadBodyParser } from './documents';
-import { refuseNonJsonBodies } from './shared/json-only';
-import { limitRates } from './shared/rate-limits';
-import { addSecurityHeaders } from './shared/security-headers';
-import { createValidationPipe } from './shared/validation';
+import { refuseNonJsonBodies } from './http/json-only';
+import { limitRates } from './http/rate-limits';
+import { addSecurityHeaders } from './http/security-headers';
+import { createValidationPipe } from './http/validation';
 
 export const API_DOCS_PATH = 'docs';
 

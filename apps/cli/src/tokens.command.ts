@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEMO_USERS, findDemoUser, issueToken } from '@fairtender/auth';
 import { loadConfig } from '@fairtender/config';
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 import { CliError, type CliIo } from './cli-io';
 
 interface TokensOptions {

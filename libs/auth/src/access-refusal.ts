@@ -1,4 +1,4 @@
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 
 /**
  * Told of every authenticated request refused for its role, before the 403 is sent, so that it can

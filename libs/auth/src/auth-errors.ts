@@ -1,4 +1,4 @@
-import type { Role } from '@fairtender/domain/shared/actor';
+import type { Role } from '@fairtender/domain';
 
 export type AuthErrorCode = 'UNAUTHENTICATED' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED';
 

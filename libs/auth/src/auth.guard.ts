@@ -7,7 +7,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@fairtender/domain/shared/actor';
+import type { Role } from '@fairtender/domain';
 import { ACCESS_REFUSAL_LISTENER, type AccessRefusalListener } from './access-refusal';
 import { ForbiddenRoleError } from './auth-errors';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './decorators';

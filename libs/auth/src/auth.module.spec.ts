@@ -14,7 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppConfig, loadConfig } from '@fairtender/config';
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 import { ACCESS_REFUSAL_LISTENER, type AccessRefusal } from './access-refusal';
 import { AuthModule } from './auth.module';
 import { CurrentActor, Public, Roles } from './decorators';

@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Actor, Role } from '@fairtender/domain/shared/actor';
+import type { Actor, Role } from '@fairtender/domain';
 import { AuthError } from './auth-errors';
 
 export const IS_PUBLIC = 'fairtender:auth:public';

@@ -1,4 +1,4 @@
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 
 /**
  * The people of the demo and the tests. Three officers of one authority, so that opening (which needs

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import type { AuthSettings } from '@fairtender/config';
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 
 export interface IssueTokenOptions {
   /** A jose time span ("8h", "30m", "2 days"; "-1h" for an already expired token) or seconds. */

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthSettings } from '@fairtender/config';
-import { ROLES, type Actor, type Role } from '@fairtender/domain/shared/actor';
+import { ROLES, type Actor, type Role } from '@fairtender/domain';
 import { AuthError, AuthUnavailableError } from './auth-errors';
 import { IDENTIFIER_RULE, identifierProblem } from './identifier';
 import { VerifiedTokenCache } from './verified-token-cache';

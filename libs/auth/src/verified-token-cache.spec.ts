@@ -1,4 +1,4 @@
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 import { VerifiedTokenCache } from './verified-token-cache';
 
 const alice: Actor = { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' };

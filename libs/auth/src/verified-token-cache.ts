@@ -1,4 +1,4 @@
-import type { Actor } from '@fairtender/domain/shared/actor';
+import type { Actor } from '@fairtender/domain';
 
 const MAX_ENTRIES = 10_000;
 

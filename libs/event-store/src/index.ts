@@ -26,3 +26,4 @@ export {
 } from './eventstoredb/eventstoredb-event-store';
 export * from './command-handling';
 export { EventBuffer, pause } from './event-buffer';
+export { APPEND_SQL } from './sql/append-statement';

@@ -6,7 +6,7 @@ import type { StreamHead } from './chain-verifier';
 import { listedDocuments, type ListedDocument } from './document-check';
 import { historyEntry, type HistoryEntry } from './history';
 import { SealingPolicy } from './sealing';
-import { loadTender, readTenderLog } from './tender-log';
+import { loadExistingTender, readTenderLog } from './tender-log';
 import { storedContentHash } from './verify';
 
 export const BUNDLE_FORMAT = 'fairtender-evidence/1';
@@ -165,7 +165,7 @@ export async function* exportBundle(
   tenderId: string,
   options: ExportOptions,
 ): AsyncGenerator<BundlePart> {
-  const policy = new SealingPolicy(tenderId, await loadTender(store, tenderId));
+  const policy = new SealingPolicy(tenderId, await loadExistingTender(store, tenderId));
   const writer = new BundleWriter(tenderId, policy, options);
   for await (const page of readTenderLog(store, tenderId)) {
     for (const event of page) {

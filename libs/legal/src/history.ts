@@ -8,7 +8,7 @@ import {
 } from '@fairtender/event-store';
 import { ReplayError } from './errors';
 import { SealingPolicy } from './sealing';
-import { loadTender, readTenderLog, streamKind, type StreamKind } from './tender-log';
+import { loadExistingTender, readTenderLog, streamKind, type StreamKind } from './tender-log';
 
 export interface HistoryQuery {
   /** Exclusive: the `nextCursor` of the previous page. */
@@ -117,7 +117,7 @@ export async function readHistory(
   tenderId: string,
   query: HistoryQuery = {},
 ): Promise<HistoryPage> {
-  const policy = new SealingPolicy(tenderId, await loadTender(store, tenderId));
+  const policy = new SealingPolicy(tenderId, await loadExistingTender(store, tenderId));
   const limit = Math.min(Math.max(query.limit ?? 100, 1), MAX_HISTORY_LIMIT);
   const entries: HistoryEntry[] = [];
   for await (const page of readTenderLog(store, tenderId, { after: query.after })) {

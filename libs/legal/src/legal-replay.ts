@@ -9,7 +9,7 @@ import type { Moment } from './moment';
 import { TenderFold } from './replay';
 import { SealingPolicy } from './sealing';
 import { stateView, type TenderStateView } from './state-view';
-import { auditStream, loadTender, readTenderLog } from './tender-log';
+import { auditStream, loadExistingTender, readTenderLog } from './tender-log';
 import { renderTimeline } from './timeline';
 import { verifyTender, type VerificationReport } from './verify';
 import type { HistoryEntry } from './history';
@@ -207,7 +207,7 @@ export async function replayStates(
   moments: readonly Moment[],
 ): Promise<TenderStateView[]> {
   // The tender stream (for the sealing rule) is read while the log is: one round trip saved.
-  const tender = loadTender(store, tenderId);
+  const tender = loadExistingTender(store, tenderId);
   tender.catch(() => undefined);
   const folds = moments.map((moment) => new TenderFold(moment));
   for await (const page of readTenderLog(store, tenderId)) {

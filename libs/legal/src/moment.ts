@@ -1,4 +1,4 @@
-import { isIsoInstant } from '@fairtender/domain/shared/time';
+import { isIsoInstant } from '@fairtender/domain';
 import {
   comparePositions,
   formatPosition,

@@ -1,17 +1,16 @@
 import {
-  evolveBid,
-  evolveSheet,
-  evolveTender,
+  evolveTenderStreams,
   initialBidState,
   initialTenderState,
+  initialTenderView,
   parseTenderStream,
   upcast,
   type AccessRefusalsRepeated,
-  type BidEvent,
   type BidState,
-  type EvaluatorEvent,
   type EvaluatorSheet,
-  type TenderEvent,
+  type TenderStreamKind,
+  type TenderView,
+  type TenderViewEvent,
   type TenderState,
 } from '@fairtender/domain';
 import type { Position, RecordedEvent } from '@fairtender/event-store';
@@ -41,9 +40,8 @@ export interface ReplayedTender {
 }
 
 /**
- * Folds a tender's events, in global order, with the deciders' own `evolve`: `evolveTender` over the
- * tender stream, `evolveBid` over each bid stream, `evolveSheet` over each evaluator's, each event
- * upcast first. Events after the moment
+ * Folds a tender's events, in global order, with the deciders' own router (`evolveTenderStreams`):
+ * the tender stream, each bid stream and each evaluator's, each event upcast first. Events after the moment
  * are skipped (not stopped at: the store's clock is not strictly monotonic in global order).
  */
 export class TenderFold {
@@ -56,6 +54,9 @@ export class TenderFold {
     events: 0,
   };
 
+  /** The tender's streams folded by the domain's router, in place: this fold owns its view. */
+  private view: TenderView = initialTenderView();
+
   constructor(readonly moment: Moment = { kind: 'now' }) {}
 
   apply(recorded: RecordedEvent): void {
@@ -66,28 +67,13 @@ export class TenderFold {
     r.lastRecordedAt = recorded.recordedAt;
     switch (this.kindOf(recorded.streamName)) {
       case 'tender':
-        r.tender = evolveTender(r.tender, upcastEvent<TenderEvent>(recorded));
-        return;
-      case 'bid': {
-        const event = upcastEvent<BidEvent>(recorded);
-        const existing = r.bids.get(recorded.streamName);
-        if (existing) {
-          existing.state = evolveBid(existing.state, event);
-          existing.head = { revision: recorded.revision, hash: recorded.hash };
-        } else {
-          r.bids.set(recorded.streamName, {
-            supplierId: supplierOf(recorded.streamName),
-            streamName: recorded.streamName,
-            state: evolveBid(initialBidState(), event),
-            head: { revision: recorded.revision, hash: recorded.hash },
-          });
-        }
-        return;
-      }
+      case 'bid':
       case 'evaluator': {
-        const event = upcastEvent<EvaluatorEvent>(recorded);
-        const { evaluatorId } = event.data;
-        r.sheets[evaluatorId] = evolveSheet(r.sheets[evaluatorId], event);
+        const kind = this.kindOf(recorded.streamName) as TenderStreamKind;
+        const event = upcastEvent<TenderViewEvent>(recorded);
+        this.view = evolveTenderStreams(this.view, kind, event, true);
+        r.tender = this.view.tender;
+        if (kind === 'bid') this.recordBidHead(recorded);
         return;
       }
       case 'refusals': {
@@ -116,7 +102,28 @@ export class TenderFold {
     return kind;
   }
 
+  /** Bid streams replayed, with the head folded: what opening's anchored heads are checked against. */
+  private recordBidHead(recorded: RecordedEvent): void {
+    const head = { revision: recorded.revision, hash: recorded.hash };
+    const supplierId = supplierOf(recorded.streamName);
+    const existing = this.replayed.bids.get(recorded.streamName);
+    if (existing) existing.head = head;
+    else {
+      const { streamName } = recorded;
+      this.replayed.bids.set(streamName, {
+        supplierId,
+        streamName,
+        state: initialBidState(),
+        head,
+      });
+    }
+  }
+
   result(): ReplayedTender {
+    for (const bid of this.replayed.bids.values()) {
+      if (Object.hasOwn(this.view.bids, bid.supplierId)) bid.state = this.view.bids[bid.supplierId];
+    }
+    this.replayed.sheets = this.view.sheets;
     return this.replayed;
   }
 }

@@ -5,7 +5,7 @@ import type { ReplayedTender } from './replay';
 import type { SealingPolicy } from './sealing';
 
 /** The tender as replay shows it: the folded state, the wrapped key withheld, askers withheld while sealed. */
-export type TenderView = Omit<TenderState, 'sealingKey' | 'clarifications'> & {
+export type RedactedTenderState = Omit<TenderState, 'sealingKey' | 'clarifications'> & {
   sealingKey?: { keyId: string };
   clarifications: Record<string, Omit<Clarification, 'supplierId'> & { supplierId?: string }>;
 };
@@ -47,7 +47,7 @@ export interface TenderStateView {
   moment: string;
   /** The last event folded: the state is exactly the fold of every event up to it. */
   asOf: { position: string | null; recordedAt: string | null; events: number };
-  tender: TenderView;
+  tender: RedactedTenderState;
   bids: SealedBids | OpenedBids;
   /** evaluatorId → declarations and scores (evaluator streams exist only after opening). */
   evaluators: Record<string, EvaluatorSheet>;
@@ -76,7 +76,7 @@ export function stateView(
       recordedAt: replayed.lastRecordedAt?.toISOString() ?? null,
       events: replayed.events,
     },
-    tender: tenderView(replayed.tender, policy),
+    tender: redactedTender(replayed.tender, policy),
     bids: policy.sealed
       ? {
           sealed: true,
@@ -111,9 +111,9 @@ export function stateView(
   };
 }
 
-function tenderView(state: TenderState, policy: SealingPolicy): TenderView {
+function redactedTender(state: TenderState, policy: SealingPolicy): RedactedTenderState {
   const { sealingKey, clarifications, ...rest } = state;
-  const shown: TenderView['clarifications'] = {};
+  const shown: RedactedTenderState['clarifications'] = {};
   for (const [id, clarification] of Object.entries(clarifications)) {
     const { supplierId, ...question } = clarification;
     shown[id] = policy.sealed ? question : { ...question, supplierId };

@@ -92,7 +92,10 @@ export async function* readTenderLog(
 }
 
 /** The tender stream folded to now; `TENDER_NOT_FOUND` when it has no event. */
-export async function loadTender(store: EventStore, tenderId: string): Promise<TenderState> {
+export async function loadExistingTender(
+  store: EventStore,
+  tenderId: string,
+): Promise<TenderState> {
   const history = await store.readStream(tenderStream(tenderId));
   if (history.length === 0) throw tenderNotFound(tenderId);
   let state = initialTenderState();

@@ -10,7 +10,7 @@ import {
 } from './document-check';
 import { ChainVerifier, type ChainBreak, type ChainLink, type StreamHead } from './chain-verifier';
 import { SealingPolicy } from './sealing';
-import { loadTender, readTenderLog, streamKind } from './tender-log';
+import { loadExistingTender, readTenderLog, streamKind } from './tender-log';
 
 export interface VerificationReport {
   tenderId: string;
@@ -77,7 +77,7 @@ export async function verifyTender(
   tenderId: string,
   documentStore?: DocumentStore,
 ): Promise<VerificationReport> {
-  const policy = new SealingPolicy(tenderId, await loadTender(store, tenderId));
+  const policy = new SealingPolicy(tenderId, await loadExistingTender(store, tenderId));
   const verifier = new ChainVerifier(tenderId, (name) => policy.streamLabel(name));
   let last: RecordedEvent | undefined;
   let sealedEvents = 0;

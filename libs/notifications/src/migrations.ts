@@ -1,5 +1,5 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
-import type { Migration } from '@fairtender/event-store/sql/migrations';
+import type { Migration } from '@fairtender/event-store';
 
 /**
  * Webhooks and their deliveries. Ids from 2010: the event store owns 1..99, read models 1000+, the

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../shared/command-context';
-import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-result';
+import type { CommandContext } from '../runtime/command-context';
+import type { LifecycleCommandResult } from '../runtime/lifecycle-command-result';
 
 /** The officers' award decisions; the standstill calendars come from configuration. */
 export type AwardDecision =

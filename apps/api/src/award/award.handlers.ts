@@ -4,8 +4,8 @@ import { decideAward, tenderStream, type Actor, type AwardCommand } from '@fairt
 import {
   lifecycleCommandResult,
   type LifecycleCommandResult,
-} from '../evaluation/lifecycle-command-result';
-import { TenderViews } from '../shared/tender-views';
+} from '../runtime/lifecycle-command-result';
+import { TenderViews } from '../runtime/tender-views';
 import { DecideAwardCommand, type AwardDecision } from './award.commands';
 
 @CommandHandler(DecideAwardCommand)

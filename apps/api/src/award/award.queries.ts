@@ -6,9 +6,9 @@ import {
   type ContractChangeNoticePublished,
   type TenderState,
 } from '@fairtender/domain';
-import { ApiError } from '../shared/api-error';
-import { toDomainEvent } from '@fairtender/tender-views';
-import { TenderStreams } from '../shared/tender-streams';
+import { ApiError } from '../http/api-error';
+import { toDomainEvent } from '@fairtender/tender-streams';
+import { TenderStreams } from '../runtime/tender-streams';
 import { awardNotice } from './award-notice';
 
 export class GetAwardNoticeQuery extends Query<ReturnType<typeof awardNotice>> {

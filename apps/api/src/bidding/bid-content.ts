@@ -17,11 +17,11 @@ import {
 } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { sha256, canonicalJson } from '@fairtender/crypto';
-import { BidSealing } from '../shared/bid-sealing';
-import { Clock } from '../shared/clock';
-import { toDomainEvent } from '@fairtender/tender-views';
-import { RefusalRecorder } from '../shared/refusal-recorder';
-import { TenderStreams } from '../shared/tender-streams';
+import { BidSealing } from './bid-sealing';
+import { Clock } from '../runtime/clock';
+import { toDomainEvent } from '@fairtender/tender-streams';
+import { RefusalRecorder } from '../runtime/refusal-recorder';
+import { TenderStreams } from '../runtime/tender-streams';
 
 export interface OpenedBid {
   tenderId: string;

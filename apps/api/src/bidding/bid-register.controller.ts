@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
-import { ApiError } from '../shared/api-error';
-import { ConsistentRead } from '../shared/consistent-read';
+import { ApiError } from '../http/api-error';
+import { ConsistentRead } from '../runtime/consistent-read';
 import { GetBidRegisterQuery, ReadBidContentQuery } from './bid.queries';
-import { TenderId } from '../shared/params';
+import { TenderId } from '../http/params';
 
 const SUPPLIER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { SignedReceipt } from '@fairtender/crypto';
 import type { BidContent, DocumentReference } from '@fairtender/domain';
-import type { CommandContext } from '../shared/command-context';
+import type { CommandContext } from '../runtime/command-context';
 
 export interface BidCommandResult {
   tenderId: string;

@@ -9,11 +9,11 @@ import {
 } from '@fairtender/domain';
 import type { CommandOutcome } from '@fairtender/event-store';
 import { BidDocuments } from '../documents/bid-documents';
-import { ApiError } from '../shared/api-error';
-import { BidSealing } from '../shared/bid-sealing';
-import type { CommandContext } from '../shared/command-context';
-import { ReceiptSigner } from '../shared/receipt-signer';
-import { TenderStreams } from '../shared/tender-streams';
+import { ApiError } from '../http/api-error';
+import { BidSealing } from './bid-sealing';
+import type { CommandContext } from '../runtime/command-context';
+import { ReceiptSigner } from './receipt-signer';
+import { TenderStreams } from '../runtime/tender-streams';
 import {
   PlaceBidCommand,
   ReconfirmBidCommand,

@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError, type Actor } from '@fairtender/domain';
 import { ReadModelQueries, type BidReceiptRow, type BidRow } from '@fairtender/read-models';
-import { ReceiptSigner } from '../shared/receipt-signer';
-import { TenderStreams } from '../shared/tender-streams';
+import { ReceiptSigner } from './receipt-signer';
+import { TenderStreams } from '../runtime/tender-streams';
 import { assertBuyerOrganisation, BidContentReader, type OpenedBid } from './bid-content';
 
 export class GetOwnBidsQuery extends Query<unknown[]> {

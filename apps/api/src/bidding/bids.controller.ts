@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor, BidContent } from '@fairtender/domain';
-import { Clock } from '../shared/clock';
-import { commandContext } from '../shared/command-context';
-import { commandIdFor, idempotencyKeyOf } from '../shared/idempotency';
-import { plain } from '../shared/plain';
+import { Clock } from '../runtime/clock';
+import { commandContext } from '../runtime/command-context';
+import { commandIdFor, idempotencyKeyOf } from '../http/idempotency';
+import { plain } from '../http/plain';
 import {
   PlaceBidCommand,
   ReconfirmBidCommand,
@@ -15,9 +15,9 @@ import {
   type BidCommandResult,
 } from './bid.commands';
 import { BidDto, WithdrawBidDto } from './dto/bid.dto';
-import { TenderId } from '../shared/params';
-import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../shared/body-limits';
-import { BidSubmission } from '../shared/rate-limits';
+import { TenderId } from '../http/params';
+import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../http/body-limits';
+import { BidSubmission } from '../http/rate-limits';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',

@@ -3,9 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
-import { ConsistentRead } from '../shared/consistent-read';
+import { ConsistentRead } from '../runtime/consistent-read';
 import { GetOwnBidQuery, GetOwnBidsQuery } from './bid.queries';
-import { TenderId } from '../shared/params';
+import { TenderId } from '../http/params';
 
 /** A supplier sees its own bids and signed receipts, and nothing of anyone else's. */
 @ApiTags('bids')

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@fairtender/auth';
 import { verifyReceipt } from '@fairtender/crypto';
-import { BodyLimit, RECEIPT_BODY_LIMIT_BYTES } from '../shared/body-limits';
-import { plain } from '../shared/plain';
-import { ReceiptSigner } from '../shared/receipt-signer';
+import { BodyLimit, RECEIPT_BODY_LIMIT_BYTES } from '../http/body-limits';
+import { plain } from '../http/plain';
+import { ReceiptSigner } from './receipt-signer';
 import { SignedReceiptDto } from './dto/receipt.dto';
 
 /** Anyone may check a receipt: the key is public, and verification needs no server (README). */

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { ChallengeCommand } from '@fairtender/domain';
-import type { CommandContext } from '../shared/command-context';
-import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-result';
+import type { CommandContext } from '../runtime/command-context';
+import type { LifecycleCommandResult } from '../runtime/lifecycle-command-result';
 
 type WithoutContext<T> = T extends unknown ? Omit<T, 'actor' | 'now'> : never;
 

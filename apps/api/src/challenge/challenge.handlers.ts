@@ -3,8 +3,8 @@ import { decideChallenge, tenderStream } from '@fairtender/domain';
 import {
   lifecycleCommandResult,
   type LifecycleCommandResult,
-} from '../evaluation/lifecycle-command-result';
-import { TenderViews } from '../shared/tender-views';
+} from '../runtime/lifecycle-command-result';
+import { TenderViews } from '../runtime/tender-views';
 import { DecideChallengeCommand } from './challenge.commands';
 
 @CommandHandler(DecideChallengeCommand)

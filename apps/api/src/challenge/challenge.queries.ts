@@ -5,7 +5,7 @@ import {
   type Actor,
   type ChallengeState,
 } from '@fairtender/domain';
-import { TenderStreams } from '../shared/tender-streams';
+import { TenderStreams } from '../runtime/tender-streams';
 
 export class GetChallengesQuery extends Query<{ tenderId: string; challenges: ChallengeState[] }> {
   constructor(

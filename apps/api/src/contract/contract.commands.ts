@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { ContractChange, ContractPeriod, Money } from '@fairtender/domain';
-import type { CommandContext } from '../shared/command-context';
-import type { LifecycleCommandResult } from '../evaluation/lifecycle-command-result';
+import type { CommandContext } from '../runtime/command-context';
+import type { LifecycleCommandResult } from '../runtime/lifecycle-command-result';
 
 /** The officers' contract decisions; the change thresholds come from configuration. */
 export type ContractDecision =

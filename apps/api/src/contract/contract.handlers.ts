@@ -4,8 +4,8 @@ import { decideContract, tenderStream, type Actor, type ContractCommand } from '
 import {
   lifecycleCommandResult,
   type LifecycleCommandResult,
-} from '../evaluation/lifecycle-command-result';
-import { TenderViews } from '../shared/tender-views';
+} from '../runtime/lifecycle-command-result';
+import { TenderViews } from '../runtime/tender-views';
 import { DecideContractCommand, type ContractDecision } from './contract.commands';
 
 @CommandHandler(DecideContractCommand)

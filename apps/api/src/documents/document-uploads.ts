@@ -20,9 +20,9 @@ import {
   type Actor,
   type TenderState,
 } from '@fairtender/domain';
-import { BidSealing } from '../shared/bid-sealing';
-import { Clock } from '../shared/clock';
-import { TenderStreams } from '../shared/tender-streams';
+import { BidSealing } from '../bidding/bid-sealing';
+import { Clock } from '../runtime/clock';
+import { TenderStreams } from '../runtime/tender-streams';
 import { contentMatches, detectMediaType } from './media-type';
 import { uploadErrors } from './upload-errors';
 

@@ -7,10 +7,10 @@ import { DOCUMENT_STORE, type DocumentStore } from '@fairtender/documents';
 import { bidStream, DomainError, requireRecordReader, type Actor } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { listedDocuments } from '@fairtender/legal';
-import { Clock } from '../shared/clock';
-import { TenderId } from '../shared/params';
-import { RefusalRecorder } from '../shared/refusal-recorder';
-import { TenderStreams } from '../shared/tender-streams';
+import { Clock } from '../runtime/clock';
+import { TenderId } from '../http/params';
+import { RefusalRecorder } from '../runtime/refusal-recorder';
+import { TenderStreams } from '../runtime/tender-streams';
 import { uploadErrors } from './upload-errors';
 
 const DocumentId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });

@@ -5,10 +5,10 @@ import { Readable } from 'node:stream';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import { DOCUMENT_STORE, openDocument, type DocumentStore } from '@fairtender/documents';
 import { isDocumentReference, type Actor } from '@fairtender/domain';
-import { ApiError } from '../shared/api-error';
-import { BidSealing } from '../shared/bid-sealing';
-import { TenderId } from '../shared/params';
-import { TenderStreams } from '../shared/tender-streams';
+import { ApiError } from '../http/api-error';
+import { BidSealing } from '../bidding/bid-sealing';
+import { TenderId } from '../http/params';
+import { TenderStreams } from '../runtime/tender-streams';
 import { BidContentReader } from '../bidding/bid-content';
 import { uploadErrors } from './upload-errors';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../shared/api-error';
+import { ApiError } from '../http/api-error';
 
 /** The refusals of the upload protocol, one code each (README "HTTP errors"). */
 export const uploadErrors = {

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CriterionScore } from '@fairtender/domain';
-import type { CommandContext } from '../shared/command-context';
-import type { LifecycleCommandResult } from './lifecycle-command-result';
+import type { CommandContext } from '../runtime/command-context';
+import type { LifecycleCommandResult } from '../runtime/lifecycle-command-result';
 
 export interface ComplianceDecision {
   decision: 'passed' | 'excluded';

@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
-import { Clock } from '../shared/clock';
-import { commandContext } from '../shared/command-context';
-import { TenderId } from '../shared/params';
-import { plain } from '../shared/plain';
+import { Clock } from '../runtime/clock';
+import { commandContext } from '../runtime/command-context';
+import { TenderId } from '../http/params';
+import { plain } from '../http/plain';
 import {
   AppointPanelDto,
   ConfirmModerationDto,
@@ -24,8 +24,8 @@ import {
   type OfficerEvaluationChange,
 } from './evaluation.commands';
 import { GetRankingQuery, GetScoresQuery } from './evaluation.queries';
-import { SupplierId } from './id-params';
-import type { LifecycleCommandResult } from './lifecycle-command-result';
+import { SupplierId } from '../http/id-params';
+import type { LifecycleCommandResult } from '../runtime/lifecycle-command-result';
 
 /** Compliance, the panel, declarations, blind scores, moderation and the system's ranking (rules 2–5). */
 @ApiTags('evaluation')

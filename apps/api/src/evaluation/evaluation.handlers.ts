@@ -7,15 +7,18 @@ import {
   type Money,
 } from '@fairtender/domain';
 import { BidContentReader } from '../bidding/bid-content';
-import type { CommandContext } from '../shared/command-context';
-import { TenderStreams } from '../shared/tender-streams';
-import { TenderViews } from '../shared/tender-views';
+import type { CommandContext } from '../runtime/command-context';
+import { TenderStreams } from '../runtime/tender-streams';
+import { TenderViews } from '../runtime/tender-views';
 import {
   ChangeEvaluationCommand,
   EvaluatorCommand,
   RecordComplianceCommand,
 } from './evaluation.commands';
-import { lifecycleCommandResult, type LifecycleCommandResult } from './lifecycle-command-result';
+import {
+  lifecycleCommandResult,
+  type LifecycleCommandResult,
+} from '../runtime/lifecycle-command-result';
 
 /** Never recorded: the decider refuses (stage, organisation, bid) before it would look at it. */
 const NO_OPENED_BID = { contentHash: '', price: { amount: 0, currency: '' } };

@@ -14,9 +14,9 @@ import {
   type Actor,
   type EvaluatorSheet,
   type TenderView,
+  readsEveryScore,
 } from '@fairtender/domain';
-import { TenderViews } from '../shared/tender-views';
-import { readsEveryScore } from './read-access';
+import { TenderViews } from '../runtime/tender-views';
 
 /** Enough to act on without sending back every one of 10,000 missing scores. */
 const REPORTED_VIOLATIONS = 200;

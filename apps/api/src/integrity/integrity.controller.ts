@@ -3,8 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
-import { ConsistentRead } from '../shared/consistent-read';
-import { TenderId } from '../shared/params';
+import { ConsistentRead } from '../runtime/consistent-read';
+import { TenderId } from '../http/params';
 import { RedFlagsQueryDto } from './dto/red-flags-query.dto';
 import { GetTenderIntegrityQuery, ListRedFlagsQuery } from './integrity.queries';
 

@@ -13,7 +13,7 @@ import {
   GetTenderStateQuery,
   VerifyTenderQuery,
 } from './legal.queries';
-import { TenderId } from '../shared/params';
+import { TenderId } from '../http/params';
 import { RecordReaderGuard } from './record-reader.guard';
 
 /**

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DOCUMENT_STORE, type DocumentStore } from '@fairtender/documents';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { LegalReplay } from '@fairtender/legal';
-import { Clock } from '../shared/clock';
+import { Clock } from '../runtime/clock';
 import { LegalController } from './legal.controller';
 import { LEGAL_QUERY_HANDLERS } from './legal.queries';
 

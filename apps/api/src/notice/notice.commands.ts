@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { AmendableTerms, NoticeTerms } from '@fairtender/domain';
-import type { CommandContext } from '../shared/command-context';
-import type { TenderCommandResult } from './tender-command-result';
+import type { CommandContext } from '../runtime/command-context';
+import type { TenderCommandResult } from '../runtime/tender-command-result';
 
 /** The officer drafts a new tender; the server chooses its id. */
 export class DraftTenderCommand extends Command<TenderCommandResult> {

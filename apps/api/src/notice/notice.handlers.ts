@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@fairtender/config';
-import { BidSealing } from '../shared/bid-sealing';
-import { TenderStreams } from '../shared/tender-streams';
+import { BidSealing } from '../bidding/bid-sealing';
+import { TenderStreams } from '../runtime/tender-streams';
 import {
   ChangeTenderCommand,
   ConfirmBidOpeningCommand,
   DraftTenderCommand,
   PublishTenderCommand,
 } from './notice.commands';
-import { tenderCommandResult, type TenderCommandResult } from './tender-command-result';
+import { tenderCommandResult, type TenderCommandResult } from '../runtime/tender-command-result';
 
 @CommandHandler(DraftTenderCommand)
 export class DraftTenderHandler implements ICommandHandler<DraftTenderCommand> {

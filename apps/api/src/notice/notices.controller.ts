@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
-import { ConsistentRead } from '../shared/consistent-read';
+import { ConsistentRead } from '../runtime/consistent-read';
 import { ListNoticesDto } from './dto/list-notices.dto';
 import { GetBuyerTenderQuery, GetNoticeQuery, ListNoticesQuery } from './notice.queries';
-import { TenderId } from '../shared/params';
+import { TenderId } from '../http/params';
 
 const MIN_POSITION = {
   name: 'X-Min-Position',

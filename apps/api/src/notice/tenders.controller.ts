@@ -5,10 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { derivedEventId } from '@fairtender/event-store';
-import { Clock } from '../shared/clock';
-import { commandContext } from '../shared/command-context';
-import { commandIdFor, idempotencyKeyOf } from '../shared/idempotency';
-import { plain } from '../shared/plain';
+import { Clock } from '../runtime/clock';
+import { commandContext } from '../runtime/command-context';
+import { commandIdFor, idempotencyKeyOf } from '../http/idempotency';
+import { plain } from '../http/plain';
 import {
   AmendNoticeDto,
   AnswerClarificationDto,
@@ -23,8 +23,8 @@ import {
   PublishTenderCommand,
   type SimpleNoticeChange,
 } from './notice.commands';
-import type { TenderCommandResult } from './tender-command-result';
-import { TenderId } from '../shared/params';
+import type { TenderCommandResult } from '../runtime/tender-command-result';
+import { TenderId } from '../http/params';
 
 /** Officers advance a tender through its stages; suppliers ask clarification questions. */
 @ApiTags('tenders')

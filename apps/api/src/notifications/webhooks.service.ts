@@ -10,7 +10,7 @@ import {
   type RegisteredWebhook,
   type WebhookRegistration,
 } from '@fairtender/notifications';
-import { ApiError } from '../shared/api-error';
+import { ApiError } from '../http/api-error';
 
 const DEFAULT_PAGE = 50;
 

@@ -4,8 +4,8 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@fairtender/auth';
 import { AppConfig } from '@fairtender/config';
-import { ConsistentRead } from '../shared/consistent-read';
-import { TenderId } from '../shared/params';
+import { ConsistentRead } from '../runtime/consistent-read';
+import { TenderId } from '../http/params';
 import { FEED_DEFAULT_LIMIT, OcdsFeedDto } from './dto/ocds-feed.dto';
 import {
   GetReleaseFeedQuery,

@@ -5,7 +5,7 @@ import {
   type TenderEvent,
   type TenderStage,
 } from '@fairtender/domain';
-import { assertNever } from '@fairtender/domain/shared/never';
+import { assertNever } from '@fairtender/domain';
 import { idPart } from '../queues/queue-names';
 import {
   evolveStandstill,

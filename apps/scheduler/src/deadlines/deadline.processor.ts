@@ -11,11 +11,11 @@ import {
   type TenderViewEvent,
 } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
-import { executeOnTender } from '@fairtender/tender-views';
+import { runOnTender } from '@fairtender/tender-streams';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { DeadlineJobs, type DeadlineJobData } from './deadline-jobs';
 import { deadlineCommand, planSchedule, type DeadlineCommand } from './deadline-schedule';
-import { loadTender } from './tender-loader';
+import { loadTenderWithSchedule } from './tender-loader';
 
 export type DeadlineOutcome =
   | { outcome: 'closed'; recorded: string[]; position: string }
@@ -52,7 +52,7 @@ export class DeadlineProcessor {
     const { tenderId, kind } = job.data;
     const command = deadlineCommand(kind, new Date());
     try {
-      const outcome = await executeOnTender(
+      const outcome = await runOnTender(
         this.store,
         tenderId,
         {
@@ -86,7 +86,7 @@ export class DeadlineProcessor {
    * exist; if this is that job, it waits for its deadline.
    */
   private async stepAside(job: Job<DeadlineJobData>, token?: string): Promise<DeadlineOutcome> {
-    const { schedule } = await loadTender(this.store, job.data.tenderId);
+    const { schedule } = await loadTenderWithSchedule(this.store, job.data.tenderId);
     const plan = planSchedule(schedule);
     const current = plan?.wanted.find((wanted) => wanted.kind === job.data.kind);
     if (current !== undefined && current.jobId === job.id) {

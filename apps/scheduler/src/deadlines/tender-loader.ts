@@ -6,14 +6,14 @@ import {
   type TenderState,
 } from '@fairtender/domain';
 import type { EventStore, RecordedEvent } from '@fairtender/event-store';
-import { toDomainEvent } from '@fairtender/tender-views';
+import { toDomainEvent } from '@fairtender/tender-streams';
 import { evolveSchedule, initialSchedule, type TenderSchedule } from './deadline-schedule';
 
 /** A stored tender-stream event as the domain sees it, old versions upcast to the current schema. */
 export const toTenderEvent = (recorded: RecordedEvent): TenderEvent =>
   toDomainEvent<TenderEvent>(recorded);
 
-export interface LoadedTender {
+export interface TenderWithSchedule {
   state: TenderState;
   schedule: TenderSchedule;
   /** Last revision of the stream (-1 when there is none). */
@@ -21,7 +21,10 @@ export interface LoadedTender {
 }
 
 /** The tender stream as it is now, folded for the domain and for the scheduler. */
-export async function loadTender(store: EventStore, tenderId: string): Promise<LoadedTender> {
+export async function loadTenderWithSchedule(
+  store: EventStore,
+  tenderId: string,
+): Promise<TenderWithSchedule> {
   let state = initialTenderState();
   let schedule = initialSchedule();
   let revision = -1;

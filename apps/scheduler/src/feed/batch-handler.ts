@@ -11,7 +11,7 @@ import {
 } from '@fairtender/notifications';
 import { DeadlineJobs } from '../deadlines/deadline-jobs';
 import { planSchedule, type SchedulePlan } from '../deadlines/deadline-schedule';
-import { loadTender } from '../deadlines/tender-loader';
+import { loadTenderWithSchedule } from '../deadlines/tender-loader';
 import { NotificationJobs } from '../notifications/notification-jobs';
 import { ScheduleCache } from './schedule-cache';
 
@@ -45,7 +45,7 @@ export class BatchHandler {
     const { touched, unknown } = this.cache.observe(events);
     await Promise.all(
       [...unknown].map(async (tenderId) => {
-        const { schedule, revision } = await loadTender(this.store, tenderId);
+        const { schedule, revision } = await loadTenderWithSchedule(this.store, tenderId);
         this.cache.set(tenderId, schedule, revision);
       }),
     );
@@ -72,7 +72,7 @@ export class BatchHandler {
       if (!tenders.has(tenderId)) {
         tenders.set(
           tenderId,
-          loadTender(this.store, tenderId).then((loaded) => loaded.state),
+          loadTenderWithSchedule(this.store, tenderId).then((loaded) => loaded.state),
         );
       }
       return tenders.get(tenderId)!;

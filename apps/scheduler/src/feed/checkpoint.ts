@@ -5,7 +5,7 @@ import {
   type SqlClient,
   type SqlQueryable,
 } from '@fairtender/event-store';
-import type { Migration } from '@fairtender/event-store/sql/migrations';
+import type { Migration } from '@fairtender/event-store';
 
 /** The scheduler's own table (id 2000; notifications use 2010+, read models 1000+, events 1..99). */
 export const SCHEDULER_MIGRATIONS: readonly Migration[] = [

@@ -23,13 +23,14 @@ import {
   supplier,
   TENDER_ID,
 } from '../testing/notice-fixtures';
-import type { TenderViewEvent } from '../lifecycle/tender-view';
-import type { ExistingTender } from '../notice/guards';
+import type { TenderViewEvent } from '../tender/tender-view';
+import type { ExistingTender } from '../tender/guards';
 import {
   isHiddenFrom,
   requireBidContentReader,
   requireBuyerUser,
   requireRecordReader,
+  readsEveryScore,
   requireVisibleTender,
 } from './read-access';
 
@@ -149,5 +150,16 @@ describe('read access (issue 12 findings 4 and 8, issue 17 finding 5)', () => {
       expect(read(seated, auditor)).toBe('ROLE_NOT_ALLOWED');
       expect(read(seated, supplier)).toBe('ROLE_NOT_ALLOWED');
     });
+  });
+});
+
+describe('readsEveryScore', () => {
+  it('legal and oversight read every recorded score; officers, evaluators and suppliers do not', () => {
+    const as = (role: Actor['role']): Actor => ({ userId: 'u-1', organisationId: 'org-1', role });
+    expect(readsEveryScore(as('legal'))).toBe(true);
+    expect(readsEveryScore(as('auditor'))).toBe(true);
+    expect(readsEveryScore(as('officer'))).toBe(false);
+    expect(readsEveryScore(as('evaluator'))).toBe(false);
+    expect(readsEveryScore(as('supplier'))).toBe(false);
   });
 });

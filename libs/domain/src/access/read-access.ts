@@ -1,8 +1,8 @@
-import { declarationOf } from '../evaluation/bids-under-evaluation';
+import { declarationOf } from '../tender/bids-under-evaluation';
 import { requirePanelMember } from '../evaluation/guards';
-import type { EvaluatorSheet } from '../evaluation/state';
-import type { ExistingTender } from '../notice/guards';
-import type { TenderState } from '../notice/state';
+import type { EvaluatorSheet } from '../tender/evaluation-state';
+import type { ExistingTender } from '../tender/guards';
+import type { TenderState } from '../tender/state';
 import type { Actor, Role } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 
@@ -100,3 +100,9 @@ export function requireBidContentReader(
     );
   }
 }
+
+/**
+ * Legal (of the buyer: `requireRecordReader` decides who reads at all) and oversight see every score
+ * and the ranking on every recorded score; officers see submitted ones only.
+ */
+export const readsEveryScore = (actor: Actor) => actor.role === 'legal' || actor.role === 'auditor';

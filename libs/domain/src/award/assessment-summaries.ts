@@ -4,10 +4,10 @@ import {
   scoreOf,
   sheetOf,
   standingBids,
-} from '../evaluation/bids-under-evaluation';
-import { moderationKey } from '../evaluation/state';
-import type { TenderView } from '../lifecycle/tender-view';
-import type { AssessmentSummary, CriterionReasons, RankedBid } from './events';
+} from '../tender/bids-under-evaluation';
+import { moderationKey } from '../tender/evaluation-state';
+import type { TenderView } from '../tender/tender-view';
+import type { AssessmentSummary, CriterionReasons, RankedBid } from '../tender/events/award';
 
 /** The panel's written reasons for each quality criterion of a bid, without who wrote them. */
 function reasonsFor(view: TenderView, supplierId: string): CriterionReasons[] {

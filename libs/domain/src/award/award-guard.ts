@@ -1,10 +1,10 @@
-import { compliantBids, excludedBids, standingBids } from '../evaluation/bids-under-evaluation';
-import { evaluationViolations, type RuleViolation } from '../evaluation/rule-violations';
-import type { TenderView } from '../lifecycle/tender-view';
+import { compliantBids, excludedBids, standingBids } from '../tender/bids-under-evaluation';
+import { evaluationViolations, type RuleViolation } from '../tender/rule-violations';
+import type { TenderView } from '../tender/tender-view';
 import { DomainError } from '../shared/domain-error';
 import type { ErrorCode } from '../shared/error-codes';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
-import type { AwardDeparture, ModeratedCell, RankedBid } from './events';
+import type { AwardDeparture, ModeratedCell, RankedBid } from '../tender/events/award';
 import { moderationOutcome, type ModerationOutcome } from './moderated-ranking';
 import { rankBids } from './ranking';
 

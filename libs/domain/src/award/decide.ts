@@ -3,13 +3,13 @@ import {
   initialTenderView,
   type TenderView,
   type TenderViewEvent,
-} from '../lifecycle/tender-view';
+} from '../tender/tender-view';
 import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import type { AwardCommand } from './commands';
 import { declareUnsuccessful } from './declare-unsuccessful';
 import { endStandstill } from './end-standstill';
-import type { AwardEvent } from './events';
+import type { AwardEvent } from '../tender/events/award';
 import { confirmAward, proposeAward, proposeDirectAward } from './propose-award';
 
 /** Decides an award command on the tender across its streams. Pure. */

@@ -1,6 +1,6 @@
-import { compliantBids } from '../evaluation/bids-under-evaluation';
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import { compliantBids } from '../tender/bids-under-evaluation';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
@@ -8,7 +8,7 @@ import {
   SUBSTANTIVE_TEXT_RULE,
 } from '../shared/substantive-text';
 import type { AwardCommand } from './commands';
-import type { TenderDeclaredUnsuccessful } from './events';
+import type { TenderDeclaredUnsuccessful } from '../tender/events/award';
 
 /** The tender ends without an award (rule 1's usual outcome with too few compliant bids). */
 export function declareUnsuccessful(

@@ -16,7 +16,7 @@ import {
 import { foreignOfficer, officer, secondOfficer, supplier } from '../testing/notice-fixtures';
 import type { AwardCommand } from './commands';
 import { awardDecider } from './decide';
-import type { AwardProposal } from './events';
+import type { AwardProposal } from '../tender/events/award';
 import { DEFAULT_STANDSTILL_RULES } from './standstill';
 
 const GROUND = 'extreme-urgency';

@@ -1,9 +1,9 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireTender } from '../tender/guards';
 import { isSystemActor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import type { AwardCommand } from './commands';
-import type { StandstillEnded } from './events';
+import type { StandstillEnded } from '../tender/events/award';
 
 /**
  * The scheduler records that the standstill has run. Idempotent, since jobs run at least once: once

@@ -1,7 +1,7 @@
-import { assessorsOf, scoreOf, sheetOf } from '../evaluation/bids-under-evaluation';
-import { moderationKey, type Moderation, type PendingModeration } from '../evaluation/state';
-import type { TenderView } from '../lifecycle/tender-view';
-import type { ModeratedCell, RankedBid } from './events';
+import { assessorsOf, scoreOf, sheetOf } from '../tender/bids-under-evaluation';
+import { moderationKey, type Moderation, type PendingModeration } from '../tender/evaluation-state';
+import type { TenderView } from '../tender/tender-view';
+import type { ModeratedCell, RankedBid } from '../tender/events/award';
 import { rankBids } from './ranking';
 
 /** What moderation did to the panel's ranking: both rankings side by side and every agreed score. */

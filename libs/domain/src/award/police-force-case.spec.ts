@@ -3,7 +3,7 @@
  * with two bids excluded in one word ("Price.", "Late.") or never scored. Each way it is refused, with
  * every rule it breaks named; done properly it can only be unsuccessful or a flagged direct award.
  */
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import {
   ACME,
@@ -21,7 +21,7 @@ import {
 import { officer, secondOfficer, terms } from '../testing/notice-fixtures';
 import type { AwardCommand } from './commands';
 import { awardDecider } from './decide';
-import type { AwardProposal } from './events';
+import type { AwardProposal } from '../tender/events/award';
 import { DEFAULT_STANDSTILL_RULES } from './standstill';
 import { SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
 

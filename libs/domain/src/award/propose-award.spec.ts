@@ -1,4 +1,4 @@
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import {
   ACME,
@@ -31,7 +31,7 @@ import type { Actor } from '../shared/actor';
 import type { AwardCommand } from './commands';
 import { awardDecider } from './decide';
 import { DEFAULT_STANDSTILL_RULES } from './standstill';
-import type { AwardEvent, RankedBid } from './events';
+import type { AwardEvent, RankedBid } from '../tender/events/award';
 
 const gbp = (amount: number) => ({ amount, currency: 'GBP' });
 const ACME_RANKED: RankedBid = {

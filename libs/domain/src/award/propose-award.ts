@@ -1,12 +1,12 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
-import { compliantBids } from '../evaluation/bids-under-evaluation';
+import { compliantBids } from '../tender/bids-under-evaluation';
 import { assessmentSummaries } from './assessment-summaries';
 import { checkAward } from './award-guard';
 import type { AwardCommand } from './commands';
-import { DIRECT_AWARD_GROUNDS, isDirectAwardGround } from './direct-award-grounds';
+import { DIRECT_AWARD_GROUNDS, isDirectAwardGround } from '../tender/direct-award-grounds';
 import type {
   AssessmentSummaryIssued,
   AwardDeparture,
@@ -14,7 +14,7 @@ import type {
   AwardProposal,
   AwardProposed,
   StandstillStarted,
-} from './events';
+} from '../tender/events/award';
 import { standstillPeriod, type StandstillRules } from './standstill';
 
 type Command<Type extends AwardCommand['type']> = Extract<AwardCommand, { type: Type }>;

@@ -1,8 +1,8 @@
-import { assessorsOf, compliantBids, scoreOf, sheetOf } from '../evaluation/bids-under-evaluation';
-import { moderationKey } from '../evaluation/state';
-import type { TenderView } from '../lifecycle/tender-view';
-import type { AwardCriterion, PriceScoring, ScoringScale } from '../notice/terms';
-import type { RankedBid } from './events';
+import { assessorsOf, compliantBids, scoreOf, sheetOf } from '../tender/bids-under-evaluation';
+import { moderationKey } from '../tender/evaluation-state';
+import type { TenderView } from '../tender/tender-view';
+import type { AwardCriterion, PriceScoring, ScoringScale } from '../tender/terms';
+import type { RankedBid } from '../tender/events/award';
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 /** Totals closer than this are a tie: float noise must not decide a winner. */

@@ -1,18 +1,24 @@
-import type { Jurisdiction } from '../notice/terms';
+import type { Jurisdiction } from '../tender/terms';
 import { assertNever } from '../shared/never';
-import { addDays } from './standstill-dates';
-import { validateStandstillRules, type StandstillRules } from './standstill-rules';
-import { localDateAt, startOfLocalDay } from './standstill-time-zones';
-import { euWorkingDayTest, ukWorkingDayTest } from './standstill-working-days';
+import { addDays } from '../shared/calendar/civil-dates';
+import {
+  validateStandstillRules,
+  type StandstillRules,
+} from '../shared/calendar/working-day-rules';
+import { localDateAt, startOfLocalDay } from '../shared/calendar/time-zones';
+import { euWorkingDayTest, ukWorkingDayTest } from '../shared/calendar/working-days';
 
 export {
   DEFAULT_STANDSTILL_RULES,
   validateStandstillRules,
   type StandstillRules,
-} from './standstill-rules';
-export { isUkWorkingDay } from './standstill-working-days';
-export { ukBankHolidays } from './uk-bank-holidays';
-export { KNOWN_UK_ONE_OFF_CHANGES, type UkOneOffChange } from './uk-bank-holidays-one-offs';
+} from '../shared/calendar/working-day-rules';
+export { isUkWorkingDay } from '../shared/calendar/working-days';
+export { ukBankHolidays } from '../shared/calendar/uk-bank-holidays';
+export {
+  KNOWN_UK_ONE_OFF_CHANGES,
+  type UkOneOffChange,
+} from '../shared/calendar/uk-bank-holidays-one-offs';
 
 export interface StandstillPeriod {
   jurisdiction: Jurisdiction;

@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor';
-import type { BidDocumentFacts, SealedContent } from './content';
+import type { BidDocumentFacts, SealedContent } from '../tender/bid-content';
 
 interface CommandBase {
   actor: Actor;

@@ -1,12 +1,12 @@
 import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
-import type { NoticeEvent } from '../notice/events';
-import { initialTenderState } from '../notice/state';
+import type { NoticeEvent } from '../tender/events/notice';
+import { initialTenderState } from '../tender/state';
 import type { BidCommand } from './commands';
-import type { BidEvent } from './events';
-import { evolveBidDecision } from './evolve';
+import type { BidEvent } from '../tender/events/bidding';
+import { evolveBidDecision } from '../tender/evolve/bid';
 import { reconfirmBid } from './reconfirm-bid';
-import { initialBidState, type BidDecisionState } from './state';
+import { initialBidState, type BidDecisionState } from '../tender/bid-state';
 import { reviseBid, submitBid } from './submit-bid';
 import { withdrawBid } from './withdraw-bid';
 

@@ -9,7 +9,7 @@ import {
 import { given } from '../shared/testing';
 import type { BidCommand } from './commands';
 import { bidDecider } from './decide';
-import type { BidEvent } from './events';
+import type { BidEvent } from '../tender/events/bidding';
 import { bidFacts, bidSubmitted, HASH_B } from '../testing/bid-fixtures';
 
 const reconfirm = (now = NOW): BidCommand => ({ type: 'ReconfirmBid', actor: supplier, now });

@@ -1,14 +1,14 @@
 import { DomainError } from '../shared/domain-error';
-import type { BidReconfirmed } from './events';
-import { requireStandingBid, type Command } from './rules';
-import type { BidDecisionState } from './state';
+import type { BidReconfirmed } from '../tender/events/bidding';
+import { requireChangeableOwnBid, type Command } from './rules';
+import type { BidDecisionState } from '../tender/bid-state';
 
 /** Rule 6: after an amendment the supplier confirms its bid stands against the new notice. */
 export function reconfirmBid(
   command: Command<'ReconfirmBid'>,
   state: BidDecisionState,
 ): [BidReconfirmed] {
-  const open = requireStandingBid(command, state);
+  const open = requireChangeableOwnBid(command, state);
   if ((state.bid.noticeVersion ?? 0) >= open.noticeVersion) {
     throw new DomainError(
       'BID_ALREADY_CONFIRMED',

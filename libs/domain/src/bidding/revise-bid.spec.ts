@@ -1,7 +1,7 @@
 import { at, NOW, SUBMISSION_DEADLINE, tendering } from '../testing/notice-fixtures';
 import { given } from '../shared/testing';
 import { bidDecider } from './decide';
-import type { BidEvent } from './events';
+import type { BidEvent } from '../tender/events/bidding';
 import { bidFacts, bidSubmitted, HASH_B, revise } from '../testing/bid-fixtures';
 
 const withdrawn: BidEvent = {

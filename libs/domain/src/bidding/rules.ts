@@ -2,10 +2,10 @@ import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
 import { toMs } from '../shared/time';
-import type { TenderState } from '../notice/state';
-import type { NoticeTerms } from '../notice/terms';
+import type { TenderState } from '../tender/state';
+import type { NoticeTerms } from '../tender/terms';
 import type { BidCommand } from './commands';
-import type { BidDecisionState, BidState } from './state';
+import type { BidDecisionState, BidState } from '../tender/bid-state';
 
 export type Command<Type extends BidCommand['type']> = Extract<BidCommand, { type: Type }>;
 
@@ -71,7 +71,7 @@ export function requireSubmitted(bid: BidState): void {
  * What changing a standing bid needs: a supplier's own bid, submitted, on a tender still in tendering,
  * before the deadline. A late change is refused; nothing is recorded, as nothing new was offered.
  */
-export function requireStandingBid(
+export function requireChangeableOwnBid(
   command: { actor: Actor; now: Date },
   { tender, bid }: BidDecisionState,
 ): PublicTender {

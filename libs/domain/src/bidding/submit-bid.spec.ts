@@ -10,10 +10,10 @@ import {
   SUBMISSION_DEADLINE,
   tendering,
 } from '../testing/notice-fixtures';
-import type { NoticeEvent } from '../notice/events';
+import type { NoticeEvent } from '../tender/events/notice';
 import { given } from '../shared/testing';
 import { bidDecider } from './decide';
-import type { BidEvent } from './events';
+import type { BidEvent } from '../tender/events/bidding';
 import { bidFacts, bidSubmitted, HASH_A, HASH_B, revise, submit } from '../testing/bid-fixtures';
 
 const lateRefusal = (

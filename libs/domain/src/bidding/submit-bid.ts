@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import type { BidRevised, BidSubmitted, LateBidRefused } from './events';
+import type { BidRevised, BidSubmitted, LateBidRefused } from '../tender/events/bidding';
 import {
   isLate,
   lateBid,
@@ -9,7 +9,7 @@ import {
   type Command,
   type PublicTender,
 } from './rules';
-import type { BidDecisionState, BidState } from './state';
+import type { BidDecisionState, BidState } from '../tender/bid-state';
 
 /** First submission, or a new one after a withdrawal. */
 export function submitBid(

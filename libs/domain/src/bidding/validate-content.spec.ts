@@ -1,6 +1,6 @@
 import { terms } from '../testing/notice-fixtures';
 import { DomainError } from '../shared/domain-error';
-import type { BidContent } from './content';
+import type { BidContent } from '../tender/bid-content';
 import { validateBidContent } from './validate-content';
 
 const content = (overrides: Partial<BidContent> = {}): BidContent => ({

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
-import type { NoticeTerms } from '../notice/terms';
-import type { BidContent } from './content';
+import type { NoticeTerms } from '../tender/terms';
+import type { BidContent } from '../tender/bid-content';
 
 /**
  * Checks a bid's plaintext against the notice before it is sealed (after sealing nobody can look):

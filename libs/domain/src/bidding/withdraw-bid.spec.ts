@@ -1,4 +1,4 @@
-import type { NoticeEvent } from '../notice/events';
+import type { NoticeEvent } from '../tender/events/notice';
 import {
   at,
   msBefore,
@@ -11,7 +11,7 @@ import {
 import { given } from '../shared/testing';
 import type { BidCommand } from './commands';
 import { bidDecider } from './decide';
-import type { BidEvent } from './events';
+import type { BidEvent } from '../tender/events/bidding';
 import { bidSubmitted } from '../testing/bid-fixtures';
 
 const withdraw = (now = NOW, reason?: string): BidCommand => ({

@@ -1,13 +1,13 @@
-import type { BidWithdrawn } from './events';
-import { requireStandingBid, type Command } from './rules';
-import type { BidDecisionState } from './state';
+import type { BidWithdrawn } from '../tender/events/bidding';
+import { requireChangeableOwnBid, type Command } from './rules';
+import type { BidDecisionState } from '../tender/bid-state';
 
 /** Before the deadline only; nothing to record when refused, as nothing was offered. */
 export function withdrawBid(
   command: Command<'WithdrawBid'>,
   state: BidDecisionState,
 ): [BidWithdrawn] {
-  const open = requireStandingBid(command, state);
+  const open = requireChangeableOwnBid(command, state);
   const reason = command.reason?.trim();
   return [
     {

@@ -3,7 +3,7 @@ import {
   initialTenderView,
   type TenderView,
   type TenderViewEvent,
-} from '../lifecycle/tender-view';
+} from '../tender/tender-view';
 import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import type { ChallengeCommand } from './commands';

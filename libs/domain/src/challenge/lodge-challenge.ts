@@ -1,6 +1,6 @@
-import { standingBids } from '../evaluation/bids-under-evaluation';
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireRole, requireTender } from '../notice/guards';
+import { standingBids } from '../tender/bids-under-evaluation';
+import type { TenderView } from '../tender/tender-view';
+import { requireRole, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
@@ -8,8 +8,8 @@ import {
   SUBSTANTIVE_TEXT_RULE,
 } from '../shared/substantive-text';
 import type { ChallengeCommand } from './commands';
-import type { AwardSuspended, ChallengeLodged } from './events';
-import { CHALLENGE_GROUNDS, isChallengeGround } from './grounds';
+import type { AwardSuspended, ChallengeLodged } from '../tender/events/challenge';
+import { CHALLENGE_GROUNDS, isChallengeGround } from '../tender/challenge-grounds';
 
 /**
  * A bidder challenges the award during the standstill; the award is suspended at once and stays

@@ -2,7 +2,7 @@ import { awardDecider } from '../award/decide';
 import { contractDecider } from '../contract/decide';
 import { evaluationDecider } from '../evaluation/decide';
 import type { EvaluationCommand } from '../evaluation/commands';
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import {
   ACME,

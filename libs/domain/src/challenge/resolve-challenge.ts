@@ -1,7 +1,7 @@
-import type { EvaluationReopened } from '../evaluation/events';
-import type { TenderView } from '../lifecycle/tender-view';
-import type { TenderCancelled } from '../notice/events';
-import { requireRole, requireTender } from '../notice/guards';
+import type { EvaluationReopened } from '../tender/events/evaluation';
+import type { TenderView } from '../tender/tender-view';
+import type { TenderCancelled } from '../tender/events/notice';
+import { requireRole, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
@@ -9,13 +9,13 @@ import {
   SUBSTANTIVE_TEXT_RULE,
 } from '../shared/substantive-text';
 import type { ChallengeCommand } from './commands';
-import type { AwardSuspensionLifted, ChallengeResolved } from './events';
+import type { AwardSuspensionLifted, ChallengeResolved } from '../tender/events/challenge';
 import {
   CHALLENGE_OUTCOMES,
   CHALLENGE_REMEDIES,
   type ChallengeOutcome,
   type ChallengeRemedy,
-} from './grounds';
+} from '../tender/challenge-grounds';
 
 type Resolution = (
   ChallengeResolved | AwardSuspensionLifted | EvaluationReopened | TenderCancelled

@@ -1,5 +1,5 @@
-import type { TenderState } from '../notice/state';
-import type { Money } from '../notice/terms';
+import type { TenderState } from '../tender/state';
+import type { Money } from '../tender/terms';
 
 /**
  * The price the award was made at: the winner's bid price as compliance read it from the opened

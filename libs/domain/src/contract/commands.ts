@@ -1,6 +1,6 @@
-import type { Money } from '../notice/terms';
+import type { Money } from '../tender/terms';
 import type { Actor } from '../shared/actor';
-import type { ContractChange, ContractPeriod } from './events';
+import type { ContractChange, ContractPeriod } from '../tender/events/contract';
 import type { ChangeThresholds } from './thresholds';
 
 interface CommandBase {

@@ -1,10 +1,10 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { awardedPrice, formatMoney } from './awarded-price';
 import { isCalendarDate } from './calendar-dates';
 import type { ContractCommand } from './commands';
-import type { ContractConcluded } from './events';
+import type { ContractConcluded } from '../tender/events/contract';
 
 /**
  * The contract is entered into with the awarded supplier, only after the standstill has ended and

@@ -1,10 +1,10 @@
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import { after, inStandstill } from '../testing/evaluation-fixtures';
 import { foreignOfficer, officer, secondOfficer, supplier } from '../testing/notice-fixtures';
 import type { ContractCommand } from './commands';
 import { contractDecider } from './decide';
-import type { ChangeRedFlag, ContractChange } from './events';
+import type { ChangeRedFlag, ContractChange } from '../tender/events/contract';
 import { DEFAULT_CHANGE_THRESHOLDS } from './thresholds';
 
 const REQUESTED_AT = '2026-03-02T09:00:00.000Z';

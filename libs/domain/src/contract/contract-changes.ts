@@ -1,10 +1,10 @@
-import type { TenderView } from '../lifecycle/tender-view';
+import type { TenderView } from '../tender/tender-view';
 import {
   requireBuyerOfficer,
   requireStage,
   requireTender,
   type ExistingTender,
-} from '../notice/guards';
+} from '../tender/guards';
 import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import {
@@ -19,8 +19,8 @@ import type {
   ContractChangeApproved,
   ContractChangeNoticePublished,
   ContractChangeRequested,
-} from './events';
-import type { ContractState } from './state';
+} from '../tender/events/contract';
+import type { ContractState } from '../tender/contract-state';
 import type { ChangeThresholds } from './thresholds';
 
 function requireContract(

@@ -3,13 +3,13 @@ import {
   initialTenderView,
   type TenderView,
   type TenderViewEvent,
-} from '../lifecycle/tender-view';
+} from '../tender/tender-view';
 import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import type { ContractCommand } from './commands';
 import { concludeContract } from './conclude-contract';
 import { approveContractChange, requestContractChange } from './contract-changes';
-import type { ContractEvent } from './events';
+import type { ContractEvent } from '../tender/events/contract';
 
 /** Decides a contract command on the tender across its streams. Pure. */
 export function decideContract(command: ContractCommand, view: TenderView): ContractEvent[] {

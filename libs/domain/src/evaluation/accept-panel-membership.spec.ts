@@ -25,7 +25,7 @@ import { foreignOfficer, officer, supplier } from '../testing/notice-fixtures';
 import type { EvaluationCommand } from './commands';
 import { awardDecider } from '../award/decide';
 import { evaluationDecider } from './decide';
-import { evaluationViolations } from './rule-violations';
+import { evaluationViolations } from '../tender/rule-violations';
 
 const accept = (actor: Actor = evaluator(EVA)): EvaluationCommand => ({
   type: 'AcceptPanelMembership',

@@ -1,8 +1,8 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import type { EvaluationCommand } from './commands';
-import type { PanelMembershipAccepted } from './events';
+import type { PanelMembershipAccepted } from '../tender/events/evaluation';
 import { requireBuyerEvaluator } from './guards';
 
 type AcceptPanelMembership = Extract<EvaluationCommand, { type: 'AcceptPanelMembership' }>;

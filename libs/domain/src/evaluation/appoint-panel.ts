@@ -1,10 +1,10 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import type { EvaluationCommand } from './commands';
-import type { EvaluationPanelAppointed } from './events';
+import type { EvaluationPanelAppointed } from '../tender/events/evaluation';
 import { requireNoSubmissions } from './guards';
-import { minimumPanel } from './rule-violations';
+import { minimumPanel } from '../tender/rule-violations';
 
 type AppointPanel = Extract<EvaluationCommand, { type: 'AppointPanel' }>;
 

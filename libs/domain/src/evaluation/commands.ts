@@ -1,4 +1,4 @@
-import type { Money } from '../notice/terms';
+import type { Money } from '../tender/terms';
 import type { Actor } from '../shared/actor';
 
 interface CommandBase {

@@ -1,5 +1,5 @@
 import { rankBids } from '../award/ranking';
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import {
   ACME,

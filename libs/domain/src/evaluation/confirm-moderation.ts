@@ -1,10 +1,10 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
 import type { EvaluationCommand } from './commands';
-import type { ScoreModerationConfirmed } from './events';
-import { moderationKey } from './state';
+import type { ScoreModerationConfirmed } from '../tender/events/evaluation';
+import { moderationKey } from '../tender/evaluation-state';
 
 type ConfirmModeration = Extract<EvaluationCommand, { type: 'ConfirmModeration' }>;
 

@@ -3,7 +3,7 @@ import {
   evolveTenderView,
   type TenderView,
   type TenderViewEvent,
-} from '../lifecycle/tender-view';
+} from '../tender/tender-view';
 import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import { acceptPanelMembership } from './accept-panel-membership';
@@ -11,7 +11,7 @@ import { appointPanel } from './appoint-panel';
 import type { EvaluationCommand } from './commands';
 import { confirmModeration } from './confirm-moderation';
 import { declareConflict } from './declare-conflict';
-import type { EvaluationTenderEvent, EvaluatorEvent } from './events';
+import type { EvaluationTenderEvent, EvaluatorEvent } from '../tender/events/evaluation';
 import { moderateScore } from './moderate-score';
 import { recordCompliance } from './record-compliance';
 import { scoreBid } from './score-bid';

@@ -1,13 +1,13 @@
-import type { TenderView } from '../lifecycle/tender-view';
+import type { TenderView } from '../tender/tender-view';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
   substantiveTextProblem,
   SUBSTANTIVE_TEXT_RULE,
 } from '../shared/substantive-text';
-import { declarationOf, sheetOf } from './bids-under-evaluation';
+import { declarationOf, sheetOf } from '../tender/bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
-import type { ConflictOfInterestDeclared } from './events';
+import type { ConflictOfInterestDeclared } from '../tender/events/evaluation';
 import { requirePanelEvaluator, requireStandingBid } from './guards';
 
 type DeclareConflict = Extract<EvaluationCommand, { type: 'DeclareConflict' }>;

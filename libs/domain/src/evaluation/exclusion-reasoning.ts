@@ -1,4 +1,4 @@
-import type { TenderView } from '../lifecycle/tender-view';
+import type { TenderView } from '../tender/tender-view';
 import { DomainError } from '../shared/domain-error';
 import {
   describeProblem,
@@ -8,12 +8,12 @@ import {
   type SubstantiveTextProblem,
 } from '../shared/substantive-text';
 import type { EvaluationCommand } from './commands';
-import type { BidComplianceRecorded } from './events';
+import type { BidComplianceRecorded } from '../tender/events/evaluation';
 import {
   allowedRequirements,
   EXCLUSION_REASON_CODES,
   isExclusionReasonCode,
-} from './exclusion-reasons';
+} from '../tender/exclusion-reasons';
 
 type RecordCompliance = Extract<EvaluationCommand, { type: 'RecordCompliance' }>;
 export type ExclusionReason = Pick<

@@ -1,9 +1,9 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import type { ExistingTender } from '../notice/guards';
-import { requireRole, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import type { ExistingTender } from '../tender/guards';
+import { requireRole, requireStage, requireTender } from '../tender/guards';
 import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
-import { compliantBids, hasSubmitted, standingBids } from './bids-under-evaluation';
+import { compliantBids, hasSubmitted, standingBids } from '../tender/bids-under-evaluation';
 
 /** The token proves an `evaluator` of the buyer's organisation: a user id alone proves nothing. */
 export function requireBuyerEvaluator(tender: ExistingTender, actor: Actor, action: string): void {

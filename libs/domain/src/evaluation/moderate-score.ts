@@ -1,5 +1,5 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
 import {
@@ -8,9 +8,9 @@ import {
   qualityCriteria,
   scoreOf,
   sheetOf,
-} from './bids-under-evaluation';
+} from '../tender/bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
-import type { ScoreModerated, ScoreModerationRequested } from './events';
+import type { ScoreModerated, ScoreModerationRequested } from '../tender/events/evaluation';
 import { requireCompliantBid } from './guards';
 
 type ModerateScore = Extract<EvaluationCommand, { type: 'ModerateScore' }>;

@@ -2,7 +2,7 @@ import { awardDecider } from '../award/decide';
 import { rankBids } from '../award/ranking';
 import { integrityReport } from '../integrity/integrity-report';
 import { DEFAULT_INTEGRITY_THRESHOLDS } from '../integrity/thresholds';
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import type { Actor } from '../shared/actor';
 import { given } from '../shared/testing';
 import {

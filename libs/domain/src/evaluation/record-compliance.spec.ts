@@ -1,5 +1,5 @@
-import type { BidEvent } from '../bidding/events';
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { BidEvent } from '../tender/events/bidding';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import { HASH_A } from '../testing/bid-fixtures';
 import {

@@ -1,8 +1,8 @@
-import type { TenderView } from '../lifecycle/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../notice/guards';
+import type { TenderView } from '../tender/tender-view';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import type { EvaluationCommand } from './commands';
-import type { BidComplianceRecorded } from './events';
+import type { BidComplianceRecorded } from '../tender/events/evaluation';
 import { reasonedExclusion, type ExclusionReason } from './exclusion-reasoning';
 import { requireNoSubmissions, requireStandingBid } from './guards';
 

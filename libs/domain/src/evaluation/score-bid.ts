@@ -1,4 +1,4 @@
-import type { TenderView } from '../lifecycle/tender-view';
+import type { TenderView } from '../tender/tender-view';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
@@ -11,9 +11,9 @@ import {
   qualityCriteria,
   scoreOf,
   sheetOf,
-} from './bids-under-evaluation';
+} from '../tender/bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
-import type { BidScored } from './events';
+import type { BidScored } from '../tender/events/evaluation';
 import { requireCompliantBid, requirePanelEvaluator } from './guards';
 
 type ScoreBid = Extract<EvaluationCommand, { type: 'ScoreBid' }>;

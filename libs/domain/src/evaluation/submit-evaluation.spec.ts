@@ -1,4 +1,4 @@
-import type { TenderViewEvent } from '../lifecycle/tender-view';
+import type { TenderViewEvent } from '../tender/tender-view';
 import { given } from '../shared/testing';
 import {
   ACME,

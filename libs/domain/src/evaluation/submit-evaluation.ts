@@ -1,10 +1,10 @@
-import type { TenderView } from '../lifecycle/tender-view';
+import type { TenderView } from '../tender/tender-view';
 import { DomainError } from '../shared/domain-error';
-import { assessorsOf, compliantBids, hasSubmitted } from './bids-under-evaluation';
+import { assessorsOf, compliantBids, hasSubmitted } from '../tender/bids-under-evaluation';
 import type { EvaluationCommand } from './commands';
-import type { EvaluationSubmitted } from './events';
+import type { EvaluationSubmitted } from '../tender/events/evaluation';
 import { requirePanelEvaluator } from './guards';
-import { evaluationViolations } from './rule-violations';
+import { evaluationViolations } from '../tender/rule-violations';
 
 type SubmitEvaluation = Extract<EvaluationCommand, { type: 'SubmitEvaluation' }>;
 

@@ -1,6 +1,6 @@
-import { DIRECT_AWARD_GROUNDS } from '../award/direct-award-grounds';
-import { compliantBids } from '../evaluation/bids-under-evaluation';
-import type { TenderView } from '../lifecycle/tender-view';
+import { DIRECT_AWARD_GROUNDS } from '../tender/direct-award-grounds';
+import { compliantBids } from '../tender/bids-under-evaluation';
+import type { TenderView } from '../tender/tender-view';
 import { averageCharacters, justificationStats, type JustificationStats } from './coverage';
 import { awardOf, compareText, redFlag, round } from './flag-support';
 import type { RedFlag } from './report';

@@ -1,4 +1,4 @@
-import type { TenderView } from '../lifecycle/tender-view';
+import type { TenderView } from '../tender/tender-view';
 import { awardOf, redFlag } from './flag-support';
 import type { IncumbentExtension, RecordedChangeFlags, RedFlag } from './report';
 

@@ -5,9 +5,9 @@ import {
   qualityCriteria,
   scoreOf,
   sheetOf,
-} from '../evaluation/bids-under-evaluation';
-import type { Declaration } from '../evaluation/state';
-import type { TenderView } from '../lifecycle/tender-view';
+} from '../tender/bids-under-evaluation';
+import type { Declaration } from '../tender/evaluation-state';
+import type { TenderView } from '../tender/tender-view';
 import { isSubstantiveText } from '../shared/substantive-text';
 import { compareText } from './flag-support';
 import type { CoverageCell, CoverageMatrix, PanelMember } from './report';

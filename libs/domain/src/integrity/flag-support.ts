@@ -1,8 +1,8 @@
-import type { AwardProposal } from '../award/events';
-import { standingBids } from '../evaluation/bids-under-evaluation';
-import type { ExclusionReasonCode } from '../evaluation/exclusion-reasons';
-import type { TenderView } from '../lifecycle/tender-view';
-import type { Money } from '../notice/terms';
+import type { AwardProposal } from '../tender/events/award';
+import { standingBids } from '../tender/bids-under-evaluation';
+import type { ExclusionReasonCode } from '../tender/exclusion-reasons';
+import type { TenderView } from '../tender/tender-view';
+import type { Money } from '../tender/terms';
 import { RED_FLAG_TITLES, type RedFlagCode } from './red-flag-codes';
 import type { RedFlag } from './report';
 

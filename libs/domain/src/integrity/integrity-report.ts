@@ -1,6 +1,6 @@
-import { compliantBids, excludedBids, standingBids } from '../evaluation/bids-under-evaluation';
-import { evaluationViolations } from '../evaluation/rule-violations';
-import type { TenderView } from '../lifecycle/tender-view';
+import { compliantBids, excludedBids, standingBids } from '../tender/bids-under-evaluation';
+import { evaluationViolations } from '../tender/rule-violations';
+import type { TenderView } from '../tender/tender-view';
 import { awardDepartureFlags, evaluationAsymmetry } from './award-flags';
 import { contractChangeFlags, incumbentExtendedThenWon } from './contract-flags';
 import {

@@ -1,6 +1,6 @@
 import { moderationOutcome, type ModerationOutcome } from '../award/moderated-ranking';
-import type { RankedBid } from '../award/events';
-import type { TenderView } from '../lifecycle/tender-view';
+import type { RankedBid } from '../tender/events/award';
+import type { TenderView } from '../tender/tender-view';
 import { latest, redFlag } from './flag-support';
 import type { ModerationIntegrity, RedFlag } from './report';
 

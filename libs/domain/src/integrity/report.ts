@@ -1,8 +1,8 @@
-import type { AwardDeparture, ModeratedCell, RankedBid } from '../award/events';
-import type { ChangeRedFlag, ContractChangeKind, ContractPeriod } from '../contract/events';
-import type { RuleViolation } from '../evaluation/rule-violations';
-import type { Money } from '../notice/terms';
-import type { TenderStage } from '../notice/state';
+import type { AwardDeparture, ModeratedCell, RankedBid } from '../tender/events/award';
+import type { ChangeRedFlag, ContractChangeKind, ContractPeriod } from '../tender/events/contract';
+import type { RuleViolation } from '../tender/rule-violations';
+import type { Money } from '../tender/terms';
+import type { TenderStage } from '../tender/state';
 import type { RedFlagCode } from './red-flag-codes';
 
 /** A red flag: shown, never blocking. `evidence` is the facts it rests on, as plain JSON. */

@@ -1,5 +1,5 @@
-import { standingBids } from '../evaluation/bids-under-evaluation';
-import type { TenderView } from '../lifecycle/tender-view';
+import { standingBids } from '../tender/bids-under-evaluation';
+import type { TenderView } from '../tender/tender-view';
 import { compareText, redFlag } from './flag-support';
 import type { RedFlag } from './report';
 import type { IntegrityThresholds } from './thresholds';

@@ -13,7 +13,7 @@ import {
   tendering,
   terms,
 } from '../testing/notice-fixtures';
-import type { AmendableTerms } from './terms';
+import type { AmendableTerms } from '../tender/terms';
 import { ukOpenPeriod } from '../testing/tendering-periods';
 
 const amend = (changes: AmendableTerms, now = NOW, reason = 'Scope clarified'): NoticeCommand => ({

@@ -1,17 +1,12 @@
 import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
-import type { NoticeAmended } from './events';
-import {
-  requireBuyerOfficer,
-  requireStage,
-  requireText,
-  requireTender,
-  type Command,
-} from './guards';
+import type { NoticeAmended } from '../tender/events/notice';
+import { requireBuyerOfficer, requireStage, requireText, requireTender } from '../tender/guards';
+import type { Command } from './commands';
 import { requireClarificationOpen, requireResponseTime } from './publish-tender';
-import type { TenderState } from './state';
+import type { TenderState } from '../tender/state';
 import { requireTenderingPeriod } from './tendering-period';
-import type { AmendableTerms } from './terms';
+import type { AmendableTerms } from '../tender/terms';
 import { validateTerms } from './validate-terms';
 
 const AMENDABLE = [

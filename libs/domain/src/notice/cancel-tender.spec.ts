@@ -1,7 +1,7 @@
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
-import type { NoticeEvent } from './events';
+import type { NoticeEvent } from '../tender/events/notice';
 import {
   closedAtDeadline,
   drafted,

@@ -1,12 +1,7 @@
-import type { TenderCancelled } from './events';
-import {
-  requireBuyerOfficer,
-  requireStage,
-  requireText,
-  requireTender,
-  type Command,
-} from './guards';
-import type { TenderState } from './state';
+import type { TenderCancelled } from '../tender/events/notice';
+import { requireBuyerOfficer, requireStage, requireText, requireTender } from '../tender/guards';
+import type { Command } from './commands';
+import type { TenderState } from '../tender/state';
 
 /** A termination notice: the tender stops where it is, with the reason on record. Terminal. */
 export function cancelTender(

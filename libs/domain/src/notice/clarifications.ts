@@ -1,15 +1,15 @@
 import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
-import type { ClarificationAnswered, ClarificationRequested } from './events';
+import type { ClarificationAnswered, ClarificationRequested } from '../tender/events/notice';
 import {
   requireBuyerOfficer,
   requireRole,
   requireStage,
   requireText,
   requireTender,
-  type Command,
-} from './guards';
-import type { TenderState } from './state';
+} from '../tender/guards';
+import type { Command } from './commands';
+import type { TenderState } from '../tender/state';
 
 /**
  * A supplier asks a question about a published notice. Retrying with the same question id and text is

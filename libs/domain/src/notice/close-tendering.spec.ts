@@ -2,7 +2,7 @@ import { SCHEDULER_ACTOR } from '../shared/actor';
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
-import type { NoticeEvent } from './events';
+import type { NoticeEvent } from '../tender/events/notice';
 import {
   amended,
   at,

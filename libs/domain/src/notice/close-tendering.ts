@@ -1,9 +1,10 @@
 import { isSystemActor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
-import type { TenderingClosed } from './events';
-import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
-import { STAGES_AFTER_CLOSING, type TenderState } from './state';
+import type { TenderingClosed } from '../tender/events/notice';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
+import type { Command } from './commands';
+import { STAGES_AFTER_CLOSING, type TenderState } from '../tender/state';
 
 /**
  * Closes tendering once the submission deadline is reached: an officer of the buyer, or the scheduler

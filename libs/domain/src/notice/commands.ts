@@ -1,6 +1,6 @@
 import type { Actor, CommandActor } from '../shared/actor';
-import type { BidStreamHead } from './events';
-import type { AmendableTerms, NoticeTerms } from './terms';
+import type { BidStreamHead } from '../tender/events/notice';
+import type { AmendableTerms, NoticeTerms } from '../tender/terms';
 
 /** Fields every command carries: who, and the server's clock (time is injected, never read). */
 interface CommandBase {
@@ -25,3 +25,5 @@ export type NoticeCommand =
       openingWindowMs: number;
       bidStreams: BidStreamHead[];
     });
+
+export type Command<Type extends NoticeCommand['type']> = Extract<NoticeCommand, { type: Type }>;

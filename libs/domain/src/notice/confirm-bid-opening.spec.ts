@@ -2,7 +2,7 @@ import type { Actor } from '../shared/actor';
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
 import { tenderDecider } from './decide';
-import type { BidStreamHead, NoticeEvent } from './events';
+import type { BidStreamHead, NoticeEvent } from '../tender/events/notice';
 import {
   at,
   closedAtDeadline,

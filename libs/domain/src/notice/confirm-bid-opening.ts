@@ -1,8 +1,9 @@
 import { DomainError } from '../shared/domain-error';
 import { toMs } from '../shared/time';
-import type { BidOpeningConfirmed, BidsOpened } from './events';
-import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
-import type { TenderState } from './state';
+import type { BidOpeningConfirmed, BidsOpened } from '../tender/events/notice';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
+import type { Command } from './commands';
+import type { TenderState } from '../tender/state';
 
 /**
  * Opening needs two different officers acting within `openingWindowMs` of each other (docs/rules.md#sealed-bids).

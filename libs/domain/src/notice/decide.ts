@@ -8,10 +8,10 @@ import { closeTendering } from './close-tendering';
 import type { NoticeCommand } from './commands';
 import { confirmBidOpening } from './confirm-bid-opening';
 import { draftTender, reviseDraft } from './draft-tender';
-import type { NoticeEvent } from './events';
-import { evolveTender } from '../lifecycle/evolve-tender';
+import type { NoticeEvent } from '../tender/events/notice';
+import { evolveTender } from '../tender/evolve';
 import { publishTender } from './publish-tender';
-import { initialTenderState, type TenderState } from './state';
+import { initialTenderState, type TenderState } from '../tender/state';
 
 /** Decides a command on the tender stream: the events to append, or a DomainError. Pure. */
 export function decideTender(command: NoticeCommand, state: TenderState): NoticeEvent[] {

@@ -11,7 +11,7 @@ import {
   terms,
 } from '../testing/notice-fixtures';
 import type { NoticeCommand } from './commands';
-import type { NoticeTerms } from './terms';
+import type { NoticeTerms } from '../tender/terms';
 
 const draft = (overrides: Partial<Extract<NoticeCommand, { type: 'DraftTender' }>> = {}) =>
   ({

@@ -1,13 +1,8 @@
 import { DomainError } from '../shared/domain-error';
-import type { DraftRevised, TenderDrafted } from './events';
-import {
-  requireBuyerOfficer,
-  requireRole,
-  requireStage,
-  requireTender,
-  type Command,
-} from './guards';
-import type { TenderState } from './state';
+import type { DraftRevised, TenderDrafted } from '../tender/events/notice';
+import { requireBuyerOfficer, requireRole, requireStage, requireTender } from '../tender/guards';
+import type { Command } from './commands';
+import type { TenderState } from '../tender/state';
 import { validateTerms } from './validate-terms';
 
 /** Tender ids become stream names (`tender-<id>.bid-…`), so they may not contain a dot. */

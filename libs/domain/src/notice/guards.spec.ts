@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/actor';
 import { given } from '../shared/testing';
 import type { NoticeCommand } from './commands';
-import type { NoticeEvent } from './events';
+import type { NoticeEvent } from '../tender/events/notice';
 import { tenderDecider } from './decide';
 import {
   auditor,

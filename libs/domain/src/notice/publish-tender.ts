@@ -1,10 +1,11 @@
 import { DomainError } from '../shared/domain-error';
 import { DAY_MS, isoAt, toMs } from '../shared/time';
-import type { BidSealingKeyIssued, TenderPublished } from './events';
-import { requireBuyerOfficer, requireStage, requireTender, type Command } from './guards';
-import type { TenderState } from './state';
+import type { BidSealingKeyIssued, TenderPublished } from '../tender/events/notice';
+import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
+import type { Command } from './commands';
+import type { TenderState } from '../tender/state';
 import { requireTenderingPeriod } from './tendering-period';
-import type { NoticeTerms } from './terms';
+import type { NoticeTerms } from '../tender/terms';
 import { validateTerms } from './validate-terms';
 
 export function publishTender(

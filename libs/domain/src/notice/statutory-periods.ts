@@ -1,4 +1,4 @@
-import type { Jurisdiction, Procedure, ReducedPeriodGround } from './terms';
+import type { Jurisdiction, Procedure, ReducedPeriodGround } from '../tender/terms';
 
 /** A statutory minimum tendering period, in calendar days, and the provision that sets it. */
 export interface PeriodRule {

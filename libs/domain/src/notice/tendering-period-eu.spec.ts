@@ -2,7 +2,7 @@ import { given } from '../shared/testing';
 import { tenderDecider } from './decide';
 import { drafted, urgency } from '../testing/notice-fixtures';
 import { notice, publish, publishedPeriod } from '../testing/tendering-periods';
-import type { NoticeTerms } from './terms';
+import type { NoticeTerms } from '../tender/terms';
 
 describe('Statutory minimum tendering period: Directive 2014/24/EU', () => {
   const eu = (submissionDeadline: string, overrides: Partial<NoticeTerms> = {}) =>

@@ -2,7 +2,7 @@ import { given } from '../shared/testing';
 import { tenderDecider } from './decide';
 import { drafted, NOW, officer, tendering, terms, urgency } from '../testing/notice-fixtures';
 import { notice, publish, publishedPeriod } from '../testing/tendering-periods';
-import type { NoticeTerms } from './terms';
+import type { NoticeTerms } from '../tender/terms';
 
 describe('Statutory minimum tendering period: UK Procurement Act 2023', () => {
   // Published 3 March 09:00, due 4 March 12:00: one whole day.

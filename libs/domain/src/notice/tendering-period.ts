@@ -1,7 +1,7 @@
-import { addDays, civilDateToUtcMs } from '../award/standstill-dates';
-import { DEFAULT_STANDSTILL_RULES } from '../award/standstill-rules';
-import { localDateAt, startOfLocalDay } from '../award/standstill-time-zones';
-import { euWorkingDayTest } from '../award/standstill-working-days';
+import { addDays, civilDateToUtcMs } from '../shared/calendar/civil-dates';
+import { DEFAULT_STANDSTILL_RULES } from '../shared/calendar/working-day-rules';
+import { localDateAt, startOfLocalDay } from '../shared/calendar/time-zones';
+import { euWorkingDayTest } from '../shared/calendar/working-days';
 import { DomainError } from '../shared/domain-error';
 import { assertNever } from '../shared/never';
 import { isoAt, toMs } from '../shared/time';
@@ -11,29 +11,11 @@ import {
   type PeriodRule,
   type ProcedureFloors,
 } from './statutory-periods';
-import type { Jurisdiction, NoticeTerms, Procedure, ReducedPeriodGround } from './terms';
+import type { TenderingPeriodRecord } from '../tender/tendering-period-record';
+import type { Jurisdiction, NoticeTerms, Procedure, ReducedPeriodGround } from '../tender/terms';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UK_TIME_ZONE = 'Europe/London';
-
-/** What publication or an amendment records of the tendering period it allowed. */
-export interface TenderingPeriodRecord {
-  /** The statutory minimum that applied, in calendar days, and its source. */
-  floorDays: number;
-  source: string;
-  /** The period the notice gives, counted as the law counts it. */
-  givenDays: number;
-  /** The earliest submission deadline the minimum allowed. */
-  earliestDeadline: string;
-  /** Present when the period is below the normal minimum and relies on a listed ground. */
-  reduced?: {
-    ground: ReducedPeriodGround;
-    justification: string;
-    priorNoticePublishedAt?: string;
-    normalFloorDays: number;
-    normalSource: string;
-  };
-}
 
 /** The minimum periods of a procedure, or PROCEDURE_NOT_AVAILABLE where the jurisdiction has none. */
 export function procedureFloors(jurisdiction: Jurisdiction, procedure: Procedure): ProcedureFloors {

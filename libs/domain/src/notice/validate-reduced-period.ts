@@ -3,7 +3,11 @@ import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-
 import { isIsoInstant } from '../shared/time';
 import type { ProcedureFloors } from './statutory-periods';
 import { PRIOR_NOTICE_WINDOWS } from './statutory-periods';
-import { REDUCED_PERIOD_GROUNDS, type Jurisdiction, type ReducedTenderingPeriod } from './terms';
+import {
+  REDUCED_PERIOD_GROUNDS,
+  type Jurisdiction,
+  type ReducedTenderingPeriod,
+} from '../tender/terms';
 
 /**
  * A reduced tendering period names a ground its jurisdiction lists for the procedure, says why it

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { terms } from '../testing/notice-fixtures';
-import type { AwardCriterion, NoticeTerms } from './terms';
+import type { AwardCriterion, NoticeTerms } from '../tender/terms';
 import { validateTerms } from './validate-terms';
 
 function refusal(candidate: NoticeTerms): DomainError {

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { isIsoInstant, toMs } from '../shared/time';
-import { requireText } from './guards';
+import { requireText } from '../tender/guards';
 import { procedureFloors } from './tendering-period';
 import { validateReducedPeriod } from './validate-reduced-period';
 import { copyReducedPeriod } from './validate-reduced-period';
@@ -11,7 +11,7 @@ import {
   type AwardCriterion,
   type Money,
   type NoticeTerms,
-} from './terms';
+} from '../tender/terms';
 
 /** Weights are summed in ten-thousandths, so 33.3 + 33.3 + 33.4 is exactly 100 despite binary floats. */
 const WEIGHT_SCALE = 10_000;

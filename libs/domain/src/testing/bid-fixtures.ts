@@ -2,7 +2,7 @@
 import { NOW, supplier, TENDER_ID } from './notice-fixtures';
 import type { Actor } from '../shared/actor';
 import type { BidCommand, SealedBid } from '../bidding/commands';
-import type { BidSubmitted } from '../bidding/events';
+import type { BidSubmitted } from '../tender/events/bidding';
 
 export const HASH_A = 'a'.repeat(64);
 export const HASH_B = 'b'.repeat(64);

@@ -6,7 +6,7 @@
 import { awardDecider } from '../award/decide';
 import type { AwardCommand } from '../award/commands';
 import { DEFAULT_STANDSTILL_RULES } from '../award/standstill';
-import type { BidSubmitted } from '../bidding/events';
+import type { BidSubmitted } from '../tender/events/bidding';
 import type {
   BidComplianceRecorded,
   BidScored,
@@ -15,16 +15,16 @@ import type {
   EvaluationSubmitted,
   PanelMembershipAccepted,
   ScoreModerated,
-} from '../evaluation/events';
-import type { ExclusionReasonCode } from '../evaluation/exclusion-reasons';
+} from '../tender/events/evaluation';
+import type { ExclusionReasonCode } from '../tender/exclusion-reasons';
 import {
   evolveTenderView,
   initialTenderView,
   type TenderView,
   type TenderViewEvent,
-} from '../lifecycle/tender-view';
-import type { BidsOpened } from '../notice/events';
-import type { NoticeTerms } from '../notice/terms';
+} from '../tender/tender-view';
+import type { BidsOpened } from '../tender/events/notice';
+import type { NoticeTerms } from '../tender/terms';
 import type { Actor } from '../shared/actor';
 import { fold, type Decider } from '../shared/domain-event';
 import { bidStream } from '../shared/stream-names';

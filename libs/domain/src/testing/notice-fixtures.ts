@@ -7,8 +7,8 @@ import type {
   TenderDrafted,
   TenderingClosed,
   TenderPublished,
-} from '../notice/events';
-import type { AmendableTerms, NoticeTerms, ReducedTenderingPeriod } from '../notice/terms';
+} from '../tender/events/notice';
+import type { AmendableTerms, NoticeTerms, ReducedTenderingPeriod } from '../tender/terms';
 
 export const TENDER_ID = 't-cameras';
 export const DRAFTED_AT = '2025-03-01T10:00:00.000Z';

@@ -1,4 +1,4 @@
-import type { NoticeTerms } from '../notice/terms';
+import type { NoticeTerms } from '../tender/terms';
 
 /**
  * A valid notice for tests and benchmarks that append events directly (read models, scheduler, legal

@@ -1,8 +1,8 @@
 import type { NoticeCommand } from '../notice/commands';
 import { tenderDecider } from '../notice/decide';
-import type { TenderPublished } from '../notice/events';
-import type { TenderingPeriodRecord } from '../notice/tendering-period';
-import type { NoticeTerms } from '../notice/terms';
+import type { TenderPublished } from '../tender/events/notice';
+import type { TenderingPeriodRecord } from '../tender/tendering-period-record';
+import type { NoticeTerms } from '../tender/terms';
 import { drafted, NOW, officer, terms } from './notice-fixtures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

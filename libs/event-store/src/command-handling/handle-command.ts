@@ -14,14 +14,24 @@ export interface UnstoredEvent {
   data: unknown;
 }
 
-export interface CommandHandling<State, Event extends UnstoredEvent> {
-  streamName: string;
+/** A decider as the runner sees it: the domain's deciders, with `decide` bound to its command. */
+export interface CommandDecider<State, Event extends UnstoredEvent> {
   initialState: () => State;
   evolve: (state: State, event: Event) => State;
-  /** Turns a stored event into the domain's (upcasting old versions). */
-  fromRecorded: (recorded: RecordedEvent) => Event;
   /** Decides on the folded state; may read other streams. Throwing refuses the command. */
   decide: (state: State, history: readonly RecordedEvent[]) => Event[] | Promise<Event[]>;
+}
+
+export interface CommandHandling<State, Event extends UnstoredEvent> {
+  streamName: string;
+  decider: CommandDecider<State, Event>;
+  /** Turns a stored event into the domain's (upcasting old versions). */
+  fromRecorded: (recorded: RecordedEvent) => Event;
+  /**
+   * The events a refusal must leave on record (a late bid): appended to the stream before the error
+   * reaches the caller, with ids derived apart from the accepted command's.
+   */
+  refusalRecord?: (error: unknown) => readonly Event[];
   /** Current schema version of an event type. */
   versionOf: (type: string) => number;
   /** Event ids derive from it, so a retried command is idempotent. */
@@ -53,6 +63,21 @@ export async function handleCommand<State, Event extends UnstoredEvent>(
   store: EventStore,
   handling: CommandHandling<State, Event>,
 ): Promise<CommandOutcome<State, Event>> {
+  try {
+    return await decideAndAppend(store, handling);
+  } catch (error) {
+    const record = handling.refusalRecord?.(error) ?? [];
+    if (record.length > 0)
+      await store.append(handling.streamName, toAppend(handling, record, ':refused'), 'any');
+    throw error;
+  }
+}
+
+async function decideAndAppend<State, Event extends UnstoredEvent>(
+  store: EventStore,
+  handling: CommandHandling<State, Event>,
+): Promise<CommandOutcome<State, Event>> {
+  const { decider } = handling;
   if (handling.optimisticNewStream) {
     const outcome = await tryAsNewStream(store, handling);
     if (outcome) return outcome;
@@ -60,9 +85,9 @@ export async function handleCommand<State, Event extends UnstoredEvent>(
   const maxAttempts = handling.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt += 1) {
     const history = await store.readStream(handling.streamName);
-    let state = handling.initialState();
-    for (const recorded of history) state = handling.evolve(state, handling.fromRecorded(recorded));
-    const events = await handling.decide(state, history);
+    let state = decider.initialState();
+    for (const recorded of history) state = decider.evolve(state, handling.fromRecorded(recorded));
+    const events = await decider.decide(state, history);
     if (events.length === 0) return { events, state, history };
     const expected = history.length === 0 ? 'no_stream' : history[history.length - 1].revision;
     try {
@@ -71,7 +96,7 @@ export async function handleCommand<State, Event extends UnstoredEvent>(
         toAppend(handling, events),
         expected,
       );
-      for (const event of events) state = handling.evolve(state, event);
+      for (const event of events) state = decider.evolve(state, event);
       return { events, state, appended, history };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= maxAttempts) throw error;
@@ -83,16 +108,17 @@ async function tryAsNewStream<State, Event extends UnstoredEvent>(
   store: EventStore,
   handling: CommandHandling<State, Event>,
 ): Promise<CommandOutcome<State, Event> | undefined> {
-  let state = handling.initialState();
+  const { decider } = handling;
+  let state = decider.initialState();
   try {
-    const events = await handling.decide(state, []);
+    const events = await decider.decide(state, []);
     if (events.length === 0) return undefined;
     const appended = await store.append(
       handling.streamName,
       toAppend(handling, events),
       'no_stream',
     );
-    for (const event of events) state = handling.evolve(state, event);
+    for (const event of events) state = decider.evolve(state, event);
     return { events, state, appended, history: [] };
   } catch (error) {
     // The stream exists (or the decision needed it): decide again on what is really there.
@@ -107,10 +133,11 @@ async function tryAsNewStream<State, Event extends UnstoredEvent>(
 
 function toAppend<State, Event extends UnstoredEvent>(
   handling: CommandHandling<State, Event>,
-  events: Event[],
+  events: readonly Event[],
+  idSuffix = '',
 ): EventToAppend[] {
   return events.map((event, index) => ({
-    eventId: derivedEventId(handling.commandId, index),
+    eventId: derivedEventId(`${handling.commandId}${idSuffix}`, index),
     type: event.type,
     version: handling.versionOf(event.type),
     data: event.data,

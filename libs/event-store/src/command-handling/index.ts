@@ -1,6 +1,7 @@
 export { derivedEventId } from './derived-event-id';
 export {
   handleCommand,
+  type CommandDecider,
   type CommandHandling,
   type CommandOutcome,
   type UnstoredEvent,

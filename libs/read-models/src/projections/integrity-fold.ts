@@ -1,15 +1,13 @@
 import {
-  evolveBid,
-  evolveSheet,
   evolveTender,
+  evolveTenderStreams,
   initialBidState,
   initialTenderView,
-  type BidEvent,
   type BidState,
-  type EvaluatorEvent,
   type IncumbentExtension,
   type TenderEvent,
   type TenderState,
+  type TenderView,
 } from '@fairtender/domain';
 import type { IntegrityBid, IntegrityState, IntegrityView } from './integrity-tables';
 import type { ProjectedEvent } from './projected-event';
@@ -36,7 +34,7 @@ export type FindExtensions = (
 
 /**
  * One event into the integrity state, in place: the tender view folded by the deciders' own
- * `evolveTender`, `evolveBid` and `evolveSheet` (routed by stream, as `evolveTenderView` routes them),
+ * router `evolveTenderStreams` (bids and sheets in place) and `evolveTender`,
  * keeping only what the report reads of a bid — never its sealed content, nor the tender's wrapped
  * data key — plus the facts the view drops. In place, because the state belongs to the batch: a
  * tender of 1,000 bids must not copy its map of bids for each of their events. Returns whether the
@@ -49,23 +47,28 @@ export function foldIntegrity(
 ): boolean {
   const { view } = state;
   const data = event.data as Record<string, unknown>;
-  if (event.streamKind === 'bid') {
-    const supplierId = data.supplierId as string;
+  if (event.streamKind === 'bid' || event.streamKind === 'evaluator') {
+    const bids = event.streamKind === 'bid';
+    const key = (bids ? data.supplierId : data.evaluatorId) as string;
+    const slot: Record<string, unknown> = bids ? view.bids : view.sheets;
+    const stored = Object.hasOwn(slot, key) ? slot[key] : undefined;
     // The stored bid is slim: the fields the report does not read start afresh. No transition of
     // `evolveBid` reads them to decide `status` or `receivedAt`.
-    const stored = Object.hasOwn(view.bids, supplierId) ? view.bids[supplierId] : undefined;
-    const before: BidState = stored ? { ...initialBidState(), ...stored } : initialBidState();
-    const after = evolveBid(before, { type: event.type, data } as BidEvent);
-    if (after === before) return false;
-    view.bids[supplierId] = slimBid(after);
-    return true;
-  }
-  if (event.streamKind === 'evaluator') {
-    const evaluatorId = data.evaluatorId as string;
-    const before = Object.hasOwn(view.sheets, evaluatorId) ? view.sheets[evaluatorId] : undefined;
-    const after = evolveSheet(before, { type: event.type, data } as EvaluatorEvent);
-    if (after === before) return false;
-    view.sheets[evaluatorId] = after;
+    const before = bids ? { ...initialBidState(), ...(stored as BidState | undefined) } : stored;
+    if (bids) slot[key] = before;
+    evolveTenderStreams(
+      view as TenderView,
+      event.streamKind,
+      { type: event.type, data } as never,
+      true,
+    );
+    const after = slot[key];
+    if (after === before) {
+      if (stored === undefined) delete slot[key];
+      else slot[key] = stored;
+      return false;
+    }
+    if (bids) slot[key] = slimBid(after as BidState);
     return true;
   }
   // The slim tender is a tender state to `evolveTender`: only `BidsOpened` touches the opened bid

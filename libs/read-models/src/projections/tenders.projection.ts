@@ -95,7 +95,7 @@ export const tenderHandlers: RowHandlers<TenderRow> = {
     },
 };
 
-export function evolveTender(row: TenderRow | undefined, event: ProjectedEvent) {
+export function evolveTenderRow(row: TenderRow | undefined, event: ProjectedEvent) {
   if (event.streamKind !== 'tender') return row;
   const next = evolveRow(tenderHandlers, row, event, undefined);
   return next && { ...next, lastRevision: event.revision };
@@ -105,7 +105,7 @@ export const tendersProjection: Projection = {
   name: 'tenders',
   apply(rows, event) {
     const row = rows.tenders.get(event.tenderId);
-    const next = evolveTender(row, event);
+    const next = evolveTenderRow(row, event);
     if (next && next !== row) rows.tenders.put(next);
   },
 };

@@ -1,4 +1,4 @@
-import type { Migration } from '@fairtender/event-store/sql/migrations';
+import type { Migration } from '@fairtender/event-store';
 
 /**
  * Competition integrity (docs/integrity.md): each tender's report and red flags, the state they are computed

@@ -1,5 +1,5 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
-import type { Migration } from '@fairtender/event-store/sql/migrations';
+import type { Migration } from '@fairtender/event-store';
 import { OCDS_MIGRATION, OCDS_TABLES } from './ocds-migration';
 import {
   INTEGRITY_MIGRATION,

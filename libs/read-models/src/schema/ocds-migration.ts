@@ -1,4 +1,4 @@
-import type { Migration } from '@fairtender/event-store/sql/migrations';
+import type { Migration } from '@fairtender/event-store';
 
 /**
  * Publication (OCDS): the releases of every published tender, and the state they are folded from.

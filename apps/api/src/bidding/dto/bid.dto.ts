@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsBase64Content } from '../../shared/is-base64-content';
+import { IsBase64Content } from '../../http/is-base64-content';
 
 export class BidPriceDto {
   @ApiProperty({ example: 41_500_000 })

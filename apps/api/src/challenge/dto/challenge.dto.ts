@@ -9,7 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { CHALLENGE_GROUNDS, CHALLENGE_OUTCOMES, CHALLENGE_REMEDIES } from '@fairtender/domain';
-import { RECORD_ID } from '../../evaluation/id-params';
+import { RECORD_ID } from '../../http/id-params';
 
 // Listed grounds, outcomes and remedies, and texts that say enough, are the domain's rules (422).
 export class LodgeChallengeDto {

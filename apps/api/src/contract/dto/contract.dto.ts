@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RECORD_ID } from '../../evaluation/id-params';
+import { RECORD_ID } from '../../http/id-params';
 
 const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

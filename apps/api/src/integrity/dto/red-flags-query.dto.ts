@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { RED_FLAG_CODES } from '@fairtender/domain';
-import { IsIsoInstant } from '../../shared/is-iso-instant';
+import { IsIsoInstant } from '../../http/is-iso-instant';
 
 export const RED_FLAGS_MAX_LIMIT = 500;
 export const RED_FLAGS_DEFAULT_LIMIT = 50;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsIsoInstant } from '../../shared/is-iso-instant';
+import { IsIsoInstant } from '../../http/is-iso-instant';
 import { MAX_HISTORY_LIMIT } from '@fairtender/legal';
 
 const STREAM_KINDS = ['tender', 'bid', 'evaluator', 'refusals', 'audit', 'other'] as const;

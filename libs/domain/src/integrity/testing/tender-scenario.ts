@@ -1,16 +1,16 @@
-import type { TenderingPeriodRecord } from '../../notice/tendering-period';
+import type { TenderingPeriodRecord } from '../../tender/tendering-period-record';
 /** A tender's events written by hand, folded into the view the integrity report reads (specs only). */
-import type { AwardDeparture, AwardProposal, RankedBid } from '../../award/events';
-import type { DirectAwardGround } from '../../award/direct-award-grounds';
-import type { ChangeRedFlag, ContractChangeKind } from '../../contract/events';
-import type { ExclusionReasonCode } from '../../evaluation/exclusion-reasons';
+import type { AwardDeparture, AwardProposal, RankedBid } from '../../tender/events/award';
+import type { DirectAwardGround } from '../../tender/direct-award-grounds';
+import type { ChangeRedFlag, ContractChangeKind } from '../../tender/events/contract';
+import type { ExclusionReasonCode } from '../../tender/exclusion-reasons';
 import {
   evolveTenderView,
   initialTenderView,
   type TenderView,
   type TenderViewEvent,
-} from '../../lifecycle/tender-view';
-import type { NoticeTerms } from '../../notice/terms';
+} from '../../tender/tender-view';
+import type { NoticeTerms } from '../../tender/terms';
 import { sampleNoticeTerms } from '../../testing/sample-notice-terms';
 import type { RecordedChangeFlags } from '../report';
 
