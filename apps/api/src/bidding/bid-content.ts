@@ -18,7 +18,6 @@ import {
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { sha256, canonicalJson } from '@fairtender/crypto';
 import { BidSealing } from './bid-sealing';
-import { Clock } from '../runtime/clock';
 import { toDomainEvent } from '@fairtender/tender-streams';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
 import { TenderStreams } from '../runtime/tender-streams';
@@ -46,7 +45,6 @@ export class BidContentReader {
     private readonly tenders: TenderStreams,
     private readonly sealing: BidSealing,
     private readonly refusals: RefusalRecorder,
-    private readonly clock: Clock,
   ) {}
 
   async read(
@@ -58,24 +56,12 @@ export class BidContentReader {
     const { state: tender } = await this.tenders.loadTender(tenderId);
     requireBuyerUser(tender, tenderId, actor, ['officer', 'evaluator']);
     if (!tender.openedBidStreams) {
-      await this.refusals.record(
+      return this.refusals.refuseSealedRead(
         tenderId,
         actor,
-        {
-          type: 'SealedContentReadRefused',
-          data: {
-            tenderId,
-            attemptedAt: this.clock.now().toISOString(),
-            target: bidStream(tenderId, supplierId),
-            stage: tender.stage,
-          },
-        },
+        bidStream(tenderId, supplierId),
+        tender.stage,
         correlationId,
-      );
-      throw new DomainError(
-        'SEALED',
-        `Bids on tender ${tenderId} are sealed until two officers open them (stage: ${tender.stage}); this attempt has been recorded`,
-        { tenderId, stage: tender.stage },
       );
     }
     const ownSheet = actor.role === 'evaluator' ? await this.sheetOf(tenderId, actor) : undefined;

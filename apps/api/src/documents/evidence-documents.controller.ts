@@ -7,7 +7,6 @@ import { DOCUMENT_STORE, type DocumentStore } from '@fairtender/documents';
 import { bidStream, DomainError, requireRecordReader, type Actor } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { listedDocuments } from '@fairtender/legal';
-import { Clock } from '../runtime/clock';
 import { TenderId } from '../http/params';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
 import { TenderStreams } from '../runtime/tender-streams';
@@ -30,7 +29,6 @@ export class EvidenceDocumentsController {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly tenders: TenderStreams,
     private readonly refusals: RefusalRecorder,
-    private readonly clock: Clock,
   ) {}
 
   @Get(':documentId')
@@ -52,24 +50,12 @@ export class EvidenceDocumentsController {
     requireRecordReader(tender, tenderId, actor);
     if (tender.stage === 'none') throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`);
     if (!tender.openedBidStreams) {
-      await this.refusals.record(
+      return this.refusals.refuseSealedRead(
         tenderId,
         actor,
-        {
-          type: 'SealedContentReadRefused',
-          data: {
-            tenderId,
-            attemptedAt: this.clock.now().toISOString(),
-            target: `document ${documentId}`,
-            stage: tender.stage,
-          },
-        },
+        `document ${documentId}`,
+        tender.stage,
         request.id,
-      );
-      throw new DomainError(
-        'SEALED',
-        `Bids on tender ${tenderId} are sealed until two officers open them; this attempt has been recorded`,
-        { tenderId, stage: tender.stage },
       );
     }
     let listed = false;

@@ -9,30 +9,24 @@ import { RefusalRecorder } from './refusal-recorder';
 import { TenderStreams } from './tender-streams';
 import { TenderViews } from './tender-views';
 
+const SHARED_SERVICES = [
+  Clock,
+  ConsistentRead,
+  TenderStreams,
+  TenderViews,
+  BidSealing,
+  ReceiptSigner,
+  RefusalRecorder,
+  DraftConcealment,
+];
+
 /** Edge services shared by every feature; global so the auth guard can find the refusal recorder. */
 @Global()
 @Module({
   providers: [
-    Clock,
-    ConsistentRead,
-    TenderStreams,
-    TenderViews,
-    BidSealing,
-    ReceiptSigner,
-    RefusalRecorder,
-    DraftConcealment,
+    ...SHARED_SERVICES,
     { provide: ACCESS_REFUSAL_LISTENER, useExisting: RefusalRecorder },
   ],
-  exports: [
-    Clock,
-    ConsistentRead,
-    TenderStreams,
-    TenderViews,
-    BidSealing,
-    ReceiptSigner,
-    RefusalRecorder,
-    DraftConcealment,
-    ACCESS_REFUSAL_LISTENER,
-  ],
+  exports: [...SHARED_SERVICES, ACCESS_REFUSAL_LISTENER],
 })
 export class ApiInfrastructureModule {}

@@ -10,6 +10,7 @@ import type { AccessRefusal, AccessRefusalListener } from '@fairtender/auth';
 import { AppConfig } from '@fairtender/config';
 import {
   currentVersion,
+  DomainError,
   refusalStream,
   tenderStream,
   type AccessEvent,
@@ -113,9 +114,38 @@ export class RefusalRecorder implements AccessRefusalListener, OnModuleInit, OnM
       context.attempted,
       context.code,
     ]);
-    const { verdict, closed } = this.windows.admit(key, this.clock.now(), context);
+    // The window starts at the refusal's own recorded time, so its summary names that instant.
+    const at = new Date(event.data.attemptedAt);
+    const { verdict, closed } = this.windows.admit(key, at, context);
     await this.writeSummaries(closed);
     if (verdict === 'record') await this.append(tenderId, actor, event, correlationId);
+  }
+
+  /**
+   * A read of sealed content before opening (Directive 2014/24 Annex IV(b), recorded per (g)): the
+   * attempt is recorded, then refused with `SEALED`. `target` names what was asked for.
+   */
+  async refuseSealedRead(
+    tenderId: string,
+    actor: Actor,
+    target: string,
+    stage: string,
+    correlationId?: string,
+  ): Promise<never> {
+    await this.record(
+      tenderId,
+      actor,
+      {
+        type: 'SealedContentReadRefused',
+        data: { tenderId, attemptedAt: this.clock.now().toISOString(), target, stage },
+      },
+      correlationId,
+    );
+    throw new DomainError(
+      'SEALED',
+      `Bids on tender ${tenderId} are sealed until two officers open them (stage: ${stage}); this attempt has been recorded`,
+      { tenderId, stage },
+    );
   }
 
   /** Writes the windows that have ended; the timer calls it, tests may too. */

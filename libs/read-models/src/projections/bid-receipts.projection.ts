@@ -2,6 +2,12 @@ import type { BidSubmitted } from '@fairtender/domain';
 import type { ProjectedEvent } from './projected-event';
 import type { Projection } from './projection';
 import type { BidReceiptRow } from './rows';
+import { BID_ROWS } from './bids.projection';
+import { BID_RECEIPTS } from './tables';
+import { tableSlice } from './working-set';
+
+/** Insert-only: never read back. */
+export const BID_RECEIPT_ROWS = tableSlice(BID_RECEIPTS);
 
 /** The receipt of one accepted version of a bid: its `ordinal` among the bid's receipts. */
 export function receiptFor(event: ProjectedEvent, ordinal: number): BidReceiptRow | undefined {
@@ -25,11 +31,13 @@ export function receiptFor(event: ProjectedEvent, ordinal: number): BidReceiptRo
 /** rm_bid_receipts: insert-only, one row per accepted BidSubmitted/BidRevised. Runs after `bids`. */
 export const bidReceiptsProjection: Projection = {
   name: 'bid receipts',
+  group: 'tendering',
+  slices: [BID_RECEIPT_ROWS, BID_ROWS],
   apply(rows, event) {
     if (event.type !== 'BidSubmitted' && event.type !== 'BidRevised') return;
     const supplierId = (event.data as { supplierId: string }).supplierId;
-    const bid = rows.bids.get(event.tenderId, supplierId);
+    const bid = rows.of(BID_ROWS).get(event.tenderId, supplierId);
     const receipt = receiptFor(event, bid?.receiptCount ?? 1);
-    if (receipt) rows.bidReceipts.put(receipt);
+    if (receipt) rows.of(BID_RECEIPT_ROWS).put(receipt);
   },
 };

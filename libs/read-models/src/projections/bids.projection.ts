@@ -1,6 +1,22 @@
 import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
 import type { Projection } from './projection';
 import type { BidRow } from './rows';
+import { BIDS } from './tables';
+import { TENDER_ROWS } from './tenders.projection';
+import { pairs, tableSlice, unique, UNNEST_PAIRS } from './working-set';
+
+/** The bids the batch's events name, and every bid of a tender amended in the batch. */
+export const BID_ROWS = tableSlice(BIDS, async (rows, tx, events) => {
+  const bids = pairs(events, 'supplierId');
+  const amended = unique(events.filter((e) => e.type === 'NoticeAmended').map((e) => e.tenderId));
+  if (bids[0].length > 0 || amended.length > 0) {
+    await rows.load(
+      tx,
+      `(tender_id, supplier_id) IN ${UNNEST_PAIRS} OR tender_id = ANY($3::text[])`,
+      [...bids, amended],
+    );
+  }
+});
 
 const NO_BID: Omit<BidRow, 'tenderId' | 'supplierId'> = {
   status: 'none',
@@ -69,17 +85,21 @@ export function evolveBid(
 
 export const bidsProjection: Projection = {
   name: 'bids',
+  group: 'tendering',
+  slices: [BID_ROWS, TENDER_ROWS],
   apply(rows, event) {
-    const noticeVersion = rows.tenders.get(event.tenderId)?.noticeVersion ?? 0;
+    const noticeVersion = rows.of(TENDER_ROWS).get(event.tenderId)?.noticeVersion ?? 0;
     if (event.type === 'NoticeAmended' && event.streamKind === 'tender') {
-      for (const bid of rows.bids.filter((b) => b.tenderId === event.tenderId)) {
+      const bids = rows.of(BID_ROWS);
+      for (const bid of bids.filter((b) => b.tenderId === event.tenderId)) {
         const next = withReconfirmation(bid, noticeVersion);
-        if (next !== bid) rows.bids.put(next);
+        if (next !== bid) bids.put(next);
       }
       return;
     }
     if (!BID_EVENT_TYPES.has(event.type)) return;
     const supplierId = (event.data as { supplierId: string }).supplierId;
-    rows.bids.put(evolveBid(rows.bids.get(event.tenderId, supplierId), event, noticeVersion)!);
+    const bids = rows.of(BID_ROWS);
+    bids.put(evolveBid(bids.get(event.tenderId, supplierId), event, noticeVersion)!);
   },
 };

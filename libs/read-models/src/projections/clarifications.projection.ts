@@ -1,6 +1,15 @@
 import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
 import type { Projection } from './projection';
 import type { ClarificationRow } from './rows';
+import { CLARIFICATIONS } from './tables';
+import { pairs, tableSlice, UNNEST_PAIRS } from './working-set';
+
+/** The questions a batch's events name. */
+export const CLARIFICATION_ROWS = tableSlice(CLARIFICATIONS, async (rows, tx, events) => {
+  const questions = pairs(events, 'questionId');
+  if (questions[0].length > 0)
+    await rows.load(tx, `(tender_id, question_id) IN ${UNNEST_PAIRS}`, questions);
+});
 
 /** rm_clarifications: one row per question, answered in place. */
 export const clarificationHandlers: RowHandlers<ClarificationRow> = {
@@ -28,11 +37,13 @@ function questionIdOf(event: ProjectedEvent): string | undefined {
 
 export const clarificationsProjection: Projection = {
   name: 'clarifications',
+  group: 'tendering',
+  slices: [CLARIFICATION_ROWS],
   apply(rows, event) {
     const questionId = questionIdOf(event);
     if (questionId === undefined || event.streamKind !== 'tender') return;
-    const row = rows.clarifications.get(event.tenderId, questionId);
+    const row = rows.of(CLARIFICATION_ROWS).get(event.tenderId, questionId);
     const next = evolveClarification(row, event);
-    if (next && next !== row) rows.clarifications.put(next);
+    if (next && next !== row) rows.of(CLARIFICATION_ROWS).put(next);
   },
 };

@@ -1,5 +1,14 @@
 import { DEFAULT_INTEGRITY_THRESHOLDS, type IntegrityThresholds } from '@fairtender/domain';
-import type { Projection } from './projection';
+import type { Projection, RowsSlice } from './projection';
+import { IntegrityRows } from './integrity-rows';
+
+/** Competition integrity: each touched tender's state; reports and flags when the batch settles. */
+export const INTEGRITY_ROWS: RowsSlice<IntegrityRows> = {
+  name: 'integrity',
+  create: () => new IntegrityRows(),
+  load: (rows, tx, events) => rows.load(tx, events),
+  flush: (rows, tx) => rows.flush(tx),
+};
 
 /**
  * Competition integrity (docs/integrity.md): per tender, the report `integrityReport` computes from the tender
@@ -11,7 +20,9 @@ export function integrityProjection(
 ): Projection {
   return {
     name: 'integrity',
-    apply: (rows, event) => rows.integrity.apply(event),
-    settle: (rows) => rows.integrity.settle(thresholds),
+    group: 'integrity',
+    slices: [INTEGRITY_ROWS],
+    apply: (rows, event) => rows.of(INTEGRITY_ROWS).apply(event),
+    settle: (rows) => rows.of(INTEGRITY_ROWS).settle(thresholds),
   };
 }

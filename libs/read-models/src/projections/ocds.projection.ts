@@ -5,7 +5,14 @@ import {
   type PublicationStep,
 } from '@fairtender/publication';
 import type { ProjectedEvent } from './projected-event';
-import type { Projection } from './projection';
+import type { Projection, RowsSlice } from './projection';
+import {
+  OCDS_RELEASES,
+  OCDS_TENDERS,
+  type OcdsReleaseRow,
+  type OcdsTenderRow,
+} from './ocds-tables';
+import { byTender, RowSet } from './working-set';
 
 /** Whether the batch must load the tender's publication state for this event. */
 export const concernsOcds = (event: ProjectedEvent) => concernsPublication(event);
@@ -14,19 +21,37 @@ export const concernsOcds = (event: ProjectedEvent) => concernsPublication(event
  * OCDS publication: publication's state per tender, and an insert-only row per release. The mapping
  * itself is `evolvePublication` (libs/publication), the same fold the command line runs on the log.
  */
+export const OCDS_ROWS: RowsSlice<{
+  tenders: RowSet<OcdsTenderRow>;
+  releases: RowSet<OcdsReleaseRow>;
+}> = {
+  name: 'OCDS',
+  create: () => ({ tenders: new RowSet(OCDS_TENDERS), releases: new RowSet(OCDS_RELEASES) }),
+  load: (rows, tx, events) =>
+    byTender<OcdsTenderRow>((all) => all.filter(concernsOcds).map((e) => e.tenderId))(
+      rows.tenders,
+      tx,
+      events,
+    ),
+  flush: async (rows, tx) => (await rows.tenders.flush(tx)) + (await rows.releases.flush(tx)),
+};
+
 export const ocdsProjection: Projection = {
   name: 'ocds',
+  group: 'ocds',
+  slices: [OCDS_ROWS],
   apply(rows, event) {
     if (!concernsOcds(event)) return;
-    const row = rows.ocdsTenders.get(event.tenderId);
+    const ocds = rows.of(OCDS_ROWS);
+    const row = ocds.tenders.get(event.tenderId);
     const { state, release } =
       event.streamKind === 'bid' && row
         ? evolveBidEvent(row.state, event)
         : evolvePublication(row?.state, event);
     if (!state || state === row?.state) return;
-    rows.ocdsTenders.put({ tenderId: event.tenderId, state });
+    ocds.tenders.put({ tenderId: event.tenderId, state });
     if (!release) return;
-    rows.ocdsReleases.put({
+    ocds.releases.put({
       tenderId: event.tenderId,
       releaseKey: release.id,
       ordinal: state.releaseCount,

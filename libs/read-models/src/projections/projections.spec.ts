@@ -2,6 +2,9 @@ import type { KnownEvent } from '@fairtender/domain';
 import { READ_MODEL_PROJECTIONS } from '.';
 import type { ProjectedEvent } from './projected-event';
 import { WorkingSet } from './working-set';
+import { TENDER_ROWS } from './tenders.projection';
+import { BID_ROWS } from './bids.projection';
+import { BID_RECEIPT_ROWS } from './bid-receipts.projection';
 
 const TENDER = 't-1';
 let sequence = 0;
@@ -22,7 +25,7 @@ function recorded(event: KnownEvent, revision: number, supplierId?: string): Pro
 }
 
 function project(events: ProjectedEvent[]): WorkingSet {
-  const rows = new WorkingSet();
+  const rows = WorkingSet.empty();
   for (const event of events) for (const p of READ_MODEL_PROJECTIONS) p.apply(rows, event);
   return rows;
 }
@@ -95,12 +98,12 @@ describe('read-model projections (in memory)', () => {
       2,
     );
     const rows = project([...published, submitted, amended]);
-    expect(rows.tenders.get(TENDER)).toMatchObject({
+    expect(rows.of(TENDER_ROWS).get(TENDER)).toMatchObject({
       title: 'Cameras v2',
       noticeVersion: 2,
       lastRevision: 2,
     });
-    expect(rows.bids.get(TENDER, 'acme')).toMatchObject({
+    expect(rows.of(BID_ROWS).get(TENDER, 'acme')).toMatchObject({
       needsReconfirmation: true,
       noticeVersion: 1,
     });
@@ -119,7 +122,7 @@ describe('read-model projections (in memory)', () => {
       'acme',
     );
     const after = project([...published, submitted, amended, reconfirmed]);
-    expect(after.bids.get(TENDER, 'acme')).toMatchObject({
+    expect(after.of(BID_ROWS).get(TENDER, 'acme')).toMatchObject({
       needsReconfirmation: false,
       lastRevision: 1,
     });
@@ -131,7 +134,7 @@ describe('read-model projections (in memory)', () => {
       recorded({ type: 'BidSubmitted', data: bid('h1', '2025-03-05T00:00:00.000Z', 1) }, 0, 'acme'),
       recorded({ type: 'BidRevised', data: bid('h2', '2025-03-06T00:00:00.000Z', 1) }, 1, 'acme'),
     ]);
-    expect(rows.bids.get(TENDER, 'acme')).toMatchObject({
+    expect(rows.of(BID_ROWS).get(TENDER, 'acme')).toMatchObject({
       contentHash: 'h2',
       firstReceivedAt: '2025-03-05T00:00:00.000Z',
       receivedAt: '2025-03-06T00:00:00.000Z',
@@ -139,7 +142,10 @@ describe('read-model projections (in memory)', () => {
       receiptCount: 2,
     });
     expect(
-      rows.bidReceipts.filter(() => true).map((r) => [r.kind, r.contentHash, r.ordinal]),
+      rows
+        .of(BID_RECEIPT_ROWS)
+        .filter(() => true)
+        .map((r) => [r.kind, r.contentHash, r.ordinal]),
     ).toEqual([
       ['submitted', 'h1', 1],
       ['revised', 'h2', 2],
@@ -147,9 +153,9 @@ describe('read-model projections (in memory)', () => {
   });
 
   it('ignores events before the tender exists, and types it does not know', () => {
-    expect(project([published[1]]).tenders.get(TENDER)).toBeUndefined();
+    expect(project([published[1]]).of(TENDER_ROWS).get(TENDER)).toBeUndefined();
     const unknown = { ...published[1], type: 'SomethingNew', data: {} };
-    expect(project([published[0], unknown]).tenders.get(TENDER)).toMatchObject({
+    expect(project([published[0], unknown]).of(TENDER_ROWS).get(TENDER)).toMatchObject({
       stage: 'draft',
       publishedAt: null,
       lastRevision: 1,

@@ -2,6 +2,11 @@ import type { NoticeTerms } from '@fairtender/domain';
 import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
 import type { Projection } from './projection';
 import type { TenderRow } from './rows';
+import { TENDERS } from './tables';
+import { byTender, tableSlice } from './working-set';
+
+/** The rows of the tenders a batch's events name. */
+export const TENDER_ROWS = tableSlice(TENDERS, byTender<TenderRow>());
 
 /**
  * Price scoring has no column of its own: it is shown with the award (integrity, OCDS). The tendering
@@ -103,9 +108,10 @@ export function evolveTenderRow(row: TenderRow | undefined, event: ProjectedEven
 
 export const tendersProjection: Projection = {
   name: 'tenders',
+  group: 'tendering',
   apply(rows, event) {
-    const row = rows.tenders.get(event.tenderId);
+    const row = rows.of(TENDER_ROWS).get(event.tenderId);
     const next = evolveTenderRow(row, event);
-    if (next && next !== row) rows.tenders.put(next);
+    if (next && next !== row) rows.of(TENDER_ROWS).put(next);
   },
 };

@@ -1,16 +1,7 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import type { ProjectedEvent } from './projected-event';
-import type { BidReceiptRow, BidRow, ClarificationRow, TenderRow } from './rows';
+import type { RowsSlice } from './rows-slice';
 import { keyOf, rowKey, selectRows, writeRows, type TableSpec } from './row-table';
-import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from './tables';
-import { concernsOcds } from './ocds.projection';
-import {
-  OCDS_RELEASES,
-  OCDS_TENDERS,
-  type OcdsReleaseRow,
-  type OcdsTenderRow,
-} from './ocds-tables';
-import { IntegrityRows } from './integrity-rows';
 
 /** The rows of one table that a batch has read or written, keyed by primary key. */
 export class RowSet<Row> {
@@ -50,70 +41,81 @@ export class RowSet<Row> {
 /**
  * Unit of work for one batch: the rows the batch's events touch are read once, projections evolve
  * them in memory, and each table is written back in one statement. A few round trips per batch,
- * not several per event, is what lets a rebuild keep up with the log (docs/benchmarks.md).
+ * not several per event, is what lets a rebuild keep up with the log (docs/benchmarks.md). Generic: each read
+ * model brings its own slice (`RowsSlice`), and reaches it, or another model's, with `of`.
  */
 export class WorkingSet {
-  readonly tenders = new RowSet<TenderRow>(TENDERS);
-  readonly clarifications = new RowSet<ClarificationRow>(CLARIFICATIONS);
-  /** The bids the batch's events name, and every bid of a tender amended in the batch. */
-  readonly bids = new RowSet<BidRow>(BIDS);
-  /** Insert-only: never read back. */
-  readonly bidReceipts = new RowSet<BidReceiptRow>(BID_RECEIPTS);
-  /** Publication's state of the tenders whose events concern it; releases are insert-only. */
-  readonly ocdsTenders = new RowSet<OcdsTenderRow>(OCDS_TENDERS);
-  readonly ocdsReleases = new RowSet<OcdsReleaseRow>(OCDS_RELEASES);
-  /** Competition integrity: each touched tender's state; reports and flags when the batch settles. */
-  readonly integrity = new IntegrityRows();
+  private readonly slices = new Map<RowsSlice<unknown>, unknown>();
 
-  static async load(tx: SqlQueryable, events: readonly ProjectedEvent[]): Promise<WorkingSet> {
-    const set = new WorkingSet();
-    const tenderIds = unique(events.map((e) => e.tenderId));
-    if (tenderIds.length > 0)
-      await set.tenders.load(tx, 'tender_id = ANY($1::text[])', [tenderIds]);
-    const questions = pairs(events, 'questionId');
-    if (questions[0].length > 0) {
-      await set.clarifications.load(tx, `(tender_id, question_id) IN ${UNNEST_PAIRS}`, questions);
+  /** `loaded`: the slices a batch loaded; without, any slice starts empty on first use (tests). */
+  private constructor(private readonly loaded = false) {}
+
+  /** A working set with nothing loaded: every slice starts empty. */
+  static empty(): WorkingSet {
+    return new WorkingSet();
+  }
+
+  static async load(
+    tx: SqlQueryable,
+    events: readonly ProjectedEvent[],
+    slices: readonly RowsSlice<unknown>[],
+  ): Promise<WorkingSet> {
+    const set = new WorkingSet(true);
+    for (const slice of slices) {
+      if (set.slices.has(slice)) continue;
+      const rows = slice.create();
+      set.slices.set(slice, rows);
+      await slice.load?.(rows, tx, events);
     }
-    const bids = pairs(events, 'supplierId');
-    const amended = unique(events.filter((e) => e.type === 'NoticeAmended').map((e) => e.tenderId));
-    if (bids[0].length > 0 || amended.length > 0) {
-      await set.bids.load(
-        tx,
-        `(tender_id, supplier_id) IN ${UNNEST_PAIRS} OR tender_id = ANY($3::text[])`,
-        [...bids, amended],
-      );
-    }
-    const published = unique(events.filter(concernsOcds).map((e) => e.tenderId));
-    if (published.length > 0)
-      await set.ocdsTenders.load(tx, 'tender_id = ANY($1::text[])', [published]);
-    await set.integrity.load(tx, events);
     return set;
   }
 
-  /** Writes every changed row; returns how many rows were written. */
+  of<Rows>(slice: RowsSlice<Rows>): Rows {
+    if (!this.slices.has(slice)) {
+      if (this.loaded) throw new Error(`The ${slice.name} rows were not loaded for this batch`);
+      this.slices.set(slice, slice.create());
+    }
+    return this.slices.get(slice) as Rows;
+  }
+
+  /** Writes every changed row, slice by slice in load order; returns how many rows were written. */
   async flush(tx: SqlQueryable): Promise<number> {
     let written = 0;
-    for (const rows of [
-      this.tenders,
-      this.clarifications,
-      this.bids,
-      this.bidReceipts,
-      this.ocdsTenders,
-      this.ocdsReleases,
-    ] as RowSet<unknown>[]) {
-      written += await rows.flush(tx);
-    }
-    written += await this.integrity.flush(tx);
+    for (const [slice, rows] of this.slices) written += await slice.flush(rows, tx);
     return written;
   }
 }
 
-const UNNEST_PAIRS = '(SELECT * FROM unnest($1::text[], $2::text[]))';
+/** A slice that is one table's `RowSet`, loaded by `load` (insert-only tables need none). */
+export function tableSlice<Row>(
+  spec: TableSpec<Row>,
+  load?: (rows: RowSet<Row>, tx: SqlQueryable, events: readonly ProjectedEvent[]) => Promise<void>,
+): RowsSlice<RowSet<Row>> {
+  return {
+    name: spec.table,
+    create: () => new RowSet(spec),
+    load,
+    flush: (rows, tx) => rows.flush(tx),
+  };
+}
 
-const unique = (values: string[]) => [...new Set(values)];
+export const unique = (values: string[]) => [...new Set(values)];
+
+/** Loads the rows of the tenders the events name, keyed by `tender_id`. */
+export const byTender =
+  <Row>(
+    select: (events: readonly ProjectedEvent[]) => string[] = (events) =>
+      events.map((e) => e.tenderId),
+  ) =>
+  async (rows: RowSet<Row>, tx: SqlQueryable, events: readonly ProjectedEvent[]) => {
+    const tenderIds = unique(select(events));
+    if (tenderIds.length > 0) await rows.load(tx, 'tender_id = ANY($1::text[])', [tenderIds]);
+  };
+
+export const UNNEST_PAIRS = '(SELECT * FROM unnest($1::text[], $2::text[]))';
 
 /** `[tenderIds, values]` of the events whose data carries `field` (a supplier, a question). */
-function pairs(events: readonly ProjectedEvent[], field: string): [string[], string[]] {
+export function pairs(events: readonly ProjectedEvent[], field: string): [string[], string[]] {
   const seen = new Map<string, [string, string]>();
   for (const event of events) {
     const value = (event.data as Record<string, unknown> | null)?.[field];

@@ -1,14 +1,6 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import { snakeCase, type TableSpec } from '../projections/row-table';
-import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from '../projections/tables';
-import { OCDS_RELEASES, OCDS_TENDERS } from '../projections/ocds-tables';
-import {
-  CONTRACT_EXTENSIONS,
-  INTEGRITY,
-  INTEGRITY_SCORES,
-  INTEGRITY_STATES,
-  RED_FLAGS,
-} from '../projections/integrity-tables';
+import { READ_MODELS } from '../projections';
 
 export interface RowDifference {
   kind: 'missing-from-live' | 'extra-in-live' | 'differs';
@@ -35,19 +27,9 @@ export interface TableComparison {
   samples: RowDifference[];
 }
 
-const COMPARED: readonly TableSpec<object>[] = [
-  TENDERS,
-  CLARIFICATIONS,
-  BIDS,
-  BID_RECEIPTS,
-  OCDS_TENDERS,
-  OCDS_RELEASES,
-  INTEGRITY_STATES,
-  INTEGRITY,
-  RED_FLAGS,
-  CONTRACT_EXTENSIONS,
-  INTEGRITY_SCORES,
-] as readonly TableSpec<never>[] as readonly TableSpec<object>[];
+const COMPARED = READ_MODELS.flatMap(
+  (model) => model.tables,
+) as unknown as readonly TableSpec<object>[];
 
 interface DiffRow {
   missing: string;

@@ -9,7 +9,13 @@ import {
 import { READ_MODEL_PROJECTIONS, type Projection } from '../projections';
 import { READ_MODEL_MIGRATIONS } from '../schema/migrations';
 import { applyBatch } from '../runner/apply-batch';
-import { ensureCheckpoint, readCheckpoint, READ_MODELS_PROJECTION } from '../runner/checkpoint';
+import {
+  earliest,
+  ensureCheckpoints,
+  groupsOf,
+  readCheckpoint,
+  READ_MODELS_PROJECTION,
+} from '../runner/checkpoint';
 import { compareWithLive, type TableComparison } from './compare';
 import { assertSchemaName, inSchema } from './schema-client';
 
@@ -43,7 +49,8 @@ export async function projectRange(
   const batchSize = options.batchSize ?? 10_000;
   const pageSize = options.pageSize ?? 10_000;
   const projections = options.projections ?? READ_MODEL_PROJECTIONS;
-  let checkpoint = await ensureCheckpoint(client, READ_MODELS_PROJECTION);
+  let checkpoints = await ensureCheckpoints(client, READ_MODELS_PROJECTION, groupsOf(projections));
+  let checkpoint = earliest(checkpoints.values());
   let events = 0;
   const readPage = (after: Position | undefined, maxCount: number) =>
     store.readAll({ after, maxCount }).then((page) => ({ page, maxCount }));
@@ -63,12 +70,13 @@ export async function projectRange(
         : readPage(page[page.length - 1].position, nextPageSize(page, pageSize));
       for (let i = 0; i < inRange.length; i += batchSize) {
         const batch = inRange.slice(i, i + batchSize);
-        checkpoint = await applyBatch(batch, {
+        checkpoints = await applyBatch(batch, {
           client,
           projection: READ_MODELS_PROJECTION,
           projections,
-          after: checkpoint,
+          after: checkpoints,
         });
+        checkpoint = batch.at(-1)!.position;
         events += batch.length;
         options.onProgress?.({ events, position: checkpoint });
       }

@@ -1,13 +1,14 @@
 import {
+  comparePositions,
   formatPosition,
-  type Position,
   type RecordedEvent,
   type SqlClient,
 } from '@fairtender/event-store';
 import { toProjectedEvent, type ProjectedEvent } from '../projections/projected-event';
 import type { Projection } from '../projections/projection';
+import { slicesOf } from '../projections/projection';
 import { WorkingSet } from '../projections/working-set';
-import { lockCheckpoint, saveCheckpoint } from './checkpoint';
+import { groupOf, lockCheckpoints, saveCheckpoints, type GroupCheckpoints } from './checkpoint';
 
 /** An event a projection could not apply: names the event, so the log says where it stopped. */
 export class ProjectionError extends Error {
@@ -41,18 +42,19 @@ export interface BatchOptions {
   client: SqlClient;
   projection: string;
   projections: readonly Projection[];
-  /** Where the checkpoint must still be: this runner's last committed position. */
-  after: Position | undefined;
+  /** Where each group's checkpoint must still be: this runner's last committed positions. */
+  after: GroupCheckpoints;
 }
 
 /**
- * Applies every projection to a batch and moves the checkpoint, in one transaction: either the whole
- * batch and its checkpoint are committed, or nothing is. Returns the new checkpoint.
+ * Applies every projection to a batch and moves the checkpoints, in one transaction: either the whole
+ * batch and its checkpoints are committed, or nothing is. A projection is given only the events after
+ * its group's checkpoint (a group being rebuilt is behind the others). Returns the new checkpoints.
  */
 export async function applyBatch(
   events: readonly RecordedEvent[],
   { client, projection, projections, after }: BatchOptions,
-): Promise<Position> {
+): Promise<GroupCheckpoints> {
   const projected: [RecordedEvent, ProjectedEvent][] = [];
   for (const event of events) {
     try {
@@ -63,14 +65,22 @@ export async function applyBatch(
     }
   }
   const last = events.at(-1)!.position;
+  const from = projections.map((p) => after.get(groupOf(p)));
+  // A group already past the batch (the others are catching up with it) stays where it is.
+  const behind = [...after].filter(([, at]) => at === undefined || comparePositions(at, last) < 0);
+  const groups = behind.map(([group]) => group);
   await client.transaction(async (tx) => {
-    await lockCheckpoint(tx, projection, after);
+    await lockCheckpoints(tx, projection, after);
     const rows = await WorkingSet.load(
       tx,
       projected.map(([, e]) => e),
+      slicesOf(projections),
     );
     for (const [recorded, event] of projected) {
-      for (const p of projections) {
+      for (let i = 0; i < projections.length; i += 1) {
+        const p = projections[i];
+        const since = from[i];
+        if (since !== undefined && comparePositions(recorded.position, since) <= 0) continue;
         try {
           p.apply(rows, event);
         } catch (error) {
@@ -90,7 +100,7 @@ export async function applyBatch(
     } catch (error) {
       throw new BatchWriteError(events, error);
     }
-    await saveCheckpoint(tx, projection, last);
+    await saveCheckpoints(tx, projection, groups, last);
   });
-  return last;
+  return new Map([...after].map(([group, at]) => [group, groups.includes(group) ? last : at]));
 }

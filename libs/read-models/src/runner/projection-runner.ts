@@ -8,7 +8,13 @@ import {
 import { READ_MODEL_PROJECTIONS, type Projection } from '../projections';
 import { READ_MODEL_TABLES } from '../schema/migrations';
 import { applyBatch } from './apply-batch';
-import { ensureCheckpoint, READ_MODELS_PROJECTION } from './checkpoint';
+import {
+  earliest,
+  ensureCheckpoints,
+  groupsOf,
+  READ_MODELS_PROJECTION,
+  type GroupCheckpoints,
+} from './checkpoint';
 
 export type RunnerState = 'stopped' | 'starting' | 'running' | 'stopping' | 'failed';
 
@@ -35,7 +41,7 @@ export interface ProjectionRunnerOptions {
   store: EventStore;
   /** The PostgreSQL (or PGlite) that holds the read models. */
   client: SqlClient;
-  /** The checkpoint's name; one per runner writing these tables. */
+  /** The checkpoints' namespace (one row per checkpoint group in it); one per runner writing these tables. */
   projection?: string;
   projections?: readonly Projection[];
   /**
@@ -66,7 +72,7 @@ export class ProjectionRunner {
   private readonly bufferSize: number;
   private readonly logger: RunnerLogger;
   private state: RunnerState = 'stopped';
-  private checkpoint?: Position;
+  private checkpoints: GroupCheckpoints = new Map();
   private error?: Error;
   private eventsProjected = 0;
   private inFlight: { size: number; recordedAt: Date } | undefined;
@@ -138,7 +144,11 @@ export class ProjectionRunner {
     this.error = undefined;
     let reading: Promise<void> | undefined;
     try {
-      this.checkpoint = await ensureCheckpoint(this.client, this.projection);
+      this.checkpoints = await ensureCheckpoints(
+        this.client,
+        this.projection,
+        groupsOf(this.projections),
+      );
       this.buffer = new EventBuffer(this.bufferSize);
       this.state = 'running';
       started();
@@ -184,17 +194,22 @@ export class ProjectionRunner {
       this.inFlight = { size: batch.length, recordedAt: batch[0].recordedAt };
       try {
         // Not interrupted by a stop: the batch commits whole or not at all.
-        this.checkpoint = await applyBatch(batch, {
+        this.checkpoints = await applyBatch(batch, {
           client: this.client,
           projection: this.projection,
           projections: this.projections,
-          after: this.checkpoint,
+          after: this.checkpoints,
         });
         this.eventsProjected += batch.length;
       } finally {
         this.inFlight = undefined;
       }
     }
+  }
+
+  /** Where every group has got to: the subscription resumes after it. */
+  private get checkpoint(): Position | undefined {
+    return earliest(this.checkpoints.values());
   }
 
   private describe(position: Position | undefined): string {

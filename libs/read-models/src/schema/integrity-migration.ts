@@ -122,11 +122,3 @@ UPDATE rm_integrity_states s
  WHERE jsonb_typeof(s.state -> 'view' -> 'tender' -> 'openedBidStreams') = 'array';
 `,
 };
-
-export const INTEGRITY_TABLES = [
-  'rm_integrity_states',
-  'rm_integrity',
-  'rm_red_flags',
-  'rm_contract_extensions',
-  'rm_integrity_scores',
-] as const;

@@ -1,12 +1,6 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
 import type { Migration } from '@fairtender/event-store';
-import { OCDS_MIGRATION, OCDS_TABLES } from './ocds-migration';
-import {
-  INTEGRITY_MIGRATION,
-  INTEGRITY_SCORES_MIGRATION,
-  INTEGRITY_SLIM_STATES_MIGRATION,
-  INTEGRITY_TABLES,
-} from './integrity-migration';
+import { READ_MODELS } from '../projections';
 
 /**
  * Read-model schema. Ids start at 1000: the event store owns 1..99 in the same migrations table.
@@ -113,28 +107,28 @@ CREATE TABLE rm_bid_receipts (
 CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id, ordinal);
 `,
   },
-  OCDS_MIGRATION,
-  INTEGRITY_MIGRATION,
-  INTEGRITY_SCORES_MIGRATION,
-  INTEGRITY_SLIM_STATES_MIGRATION,
+  ...READ_MODELS.flatMap((model) => model.migrations),
   {
-    id: 1330,
-    name: 'read models: the statutory minimum tendering period each notice was held to',
-    // NULL for notices published before the minimum periods were enforced (their events record none).
-    sql: /* sql */ `ALTER TABLE rm_tenders ADD COLUMN tendering_period jsonb;`,
+    id: 1340,
+    name: 'read models: one checkpoint per checkpoint group, each where the single one stood',
+    // Every group was projected up to the single checkpoint: each starts there, nothing re-applied
+    // or skipped. The group names are those of the projections (tendering, ocds, integrity) then.
+    sql: /* sql */ `
+INSERT INTO rm_projection_checkpoints (projection, commit_position, prepare_position, updated_at)
+SELECT c.projection || '/' || g.name, c.commit_position, c.prepare_position, c.updated_at
+  FROM rm_projection_checkpoints c
+ CROSS JOIN (VALUES ('tendering'), ('ocds'), ('integrity')) AS g(name)
+ WHERE position('/' IN c.projection) = 0
+ON CONFLICT (projection) DO NOTHING;
+DELETE FROM rm_projection_checkpoints WHERE position('/' IN projection) = 0;`,
   },
-];
+].sort((x, y) => x.id - y.id);
 
 /** Every table a rebuild empties (the checkpoint included), in one TRUNCATE. */
-export const READ_MODEL_TABLES = [
+export const READ_MODEL_TABLES: readonly string[] = [
   'rm_projection_checkpoints',
-  'rm_tenders',
-  'rm_clarifications',
-  'rm_bids',
-  'rm_bid_receipts',
-  ...OCDS_TABLES,
-  ...INTEGRITY_TABLES,
-] as const;
+  ...READ_MODELS.flatMap((model) => model.tables.map((spec) => spec.table)),
+];
 
 /** Applies pending read-model migrations (the CLI's `migrate` and ReadModelsModule call this). */
 export function migrateReadModels(client: SqlClient): Promise<MigrationReport> {

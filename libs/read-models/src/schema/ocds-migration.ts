@@ -33,5 +33,3 @@ CREATE INDEX rm_ocds_releases_feed ON rm_ocds_releases (commit_position, prepare
 CREATE INDEX rm_ocds_releases_date ON rm_ocds_releases (release_date);
 `,
 };
-
-export const OCDS_TABLES = ['rm_ocds_tenders', 'rm_ocds_releases'] as const;
