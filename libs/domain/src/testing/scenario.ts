@@ -46,7 +46,30 @@ import {
   type TenderViewEvent,
 } from '../tender/tender-view';
 import type { AmendableTerms, Money, NoticeTerms } from '../tender/terms';
-import { terms as councilTerms } from './notice-fixtures';
+
+/** The council's notice of notice-fixtures.ts: three criteria, a panel of three, March 2025 deadlines. */
+export function councilTerms(overrides: Partial<NoticeTerms> = {}): NoticeTerms {
+  return {
+    title: 'Body-worn cameras',
+    description: 'Cameras and evidence storage for 400 wardens',
+    cpvCodes: ['35125300-2'],
+    estimatedValue: { amount: 250_000, currency: 'GBP' },
+    procedure: 'open',
+    awardCriteria: [
+      { id: 'quality', name: 'Technical quality', weight: 60, kind: 'quality' },
+      { id: 'social', name: 'Social value', weight: 10, kind: 'quality' },
+      { id: 'price', name: 'Price', weight: 30, kind: 'price' },
+    ],
+    scoringScale: { min: 0, max: 10 },
+    minimumBids: 2,
+    evaluatorCount: 3,
+    clarificationDeadline: '2025-03-24T12:00:00.000Z',
+    submissionDeadline: '2025-03-31T12:00:00.000Z',
+    minimumResponseDays: 15,
+    jurisdiction: 'uk-pa-2023',
+    ...overrides,
+  };
+}
 
 /** One event of the history, with the stream it is appended to and who caused it. */
 export interface ScenarioEntry {
@@ -221,11 +244,37 @@ export class Scenario {
     });
   }
 
-  /** Drafted first if it was not. The sealing key is `dk-1` unless given. */
-  publish(options: At & { sealingKey?: { keyId: string; wrappedKey: string } } = {}): this {
-    if (!this.log.some((entry) => entry.event.type === 'TenderDrafted')) this.draft();
+  /**
+   * Drafted first if it was not. The sealing key is `dk-1` unless given. `stored`: a notice as stored
+   * before today's checks on terms and periods (drafted, published, key issued, as they were written),
+   * for specs of rules that must hold on old history too.
+   */
+  publish(
+    options: At & { sealingKey?: { keyId: string; wrappedKey: string }; stored?: boolean } = {},
+  ): this {
     const sealingKey = options.sealingKey ?? { keyId: 'dk-1', wrappedKey: 'd3JhcHBlZA==' };
     this.sealingKeyId = sealingKey.keyId;
+    if (options.stored) {
+      const { actor, now } = this.by(options, 'published');
+      return this.stored(
+        actor,
+        {
+          type: 'TenderDrafted',
+          data: {
+            tenderId: this.tenderId,
+            buyerOrganisationId: this.buyer,
+            terms: this.terms,
+            draftedAt: this.times.drafted,
+          },
+        },
+        {
+          type: 'TenderPublished',
+          data: { terms: this.terms, publishedAt: now.toISOString(), noticeVersion: 1 },
+        },
+        { type: 'BidSealingKeyIssued', data: sealingKey },
+      );
+    }
+    if (!this.log.some((entry) => entry.event.type === 'TenderDrafted')) this.draft();
     return this.onTender({
       type: 'PublishTender',
       sealingKey,
