@@ -31,11 +31,9 @@ import { bidStream } from '../shared/stream-names';
 import { bidFacts, HASH_A, HASH_B } from './bid-fixtures';
 import { scenario, type Scenario, type ScenarioTimes } from './scenario';
 import {
-  closedAtDeadline,
   officer,
   secondOfficer,
   TENDER_ID,
-  tendering,
   terms,
 } from './notice-fixtures';
 
