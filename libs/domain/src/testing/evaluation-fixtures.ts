@@ -30,12 +30,7 @@ import { fold, type Decider } from '../shared/domain-event';
 import { bidStream } from '../shared/stream-names';
 import { bidFacts, HASH_A, HASH_B } from './bid-fixtures';
 import { scenario, type Scenario, type ScenarioTimes } from './scenario';
-import {
-  officer,
-  secondOfficer,
-  TENDER_ID,
-  terms,
-} from './notice-fixtures';
+import { officer, secondOfficer, TENDER_ID, terms } from './notice-fixtures';
 
 export const ACME = 'org-acme';
 export const BETA = 'org-beta';
