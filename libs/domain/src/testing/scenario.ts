@@ -264,7 +264,7 @@ export class Scenario {
             tenderId: this.tenderId,
             buyerOrganisationId: this.buyer,
             terms: this.terms,
-            draftedAt: this.times.drafted,
+            draftedAt: options.at ?? this.times.drafted,
           },
         },
         {
@@ -332,10 +332,10 @@ export class Scenario {
   }
 
   /**
-   * Both officers confirm the opening at the same moment; the tender stream anchors the head of every
+   * Both officers confirm the opening (at the same moment unless `firstConfirmedAt`); the tender stream anchors the head of every
    * bid stream (`headHash` for its hash: only a store can chain the real one).
    */
-  opened(options: At & { officers?: [Actor, Actor] } = {}): this {
+  opened(options: At & { officers?: [Actor, Actor]; firstConfirmedAt?: string } = {}): this {
     const [first, second] = options.officers ?? this.officers;
     const bidStreams = (): BidStreamHead[] =>
       this.bidders().map((supplierId) => ({
@@ -346,11 +346,15 @@ export class Scenario {
         hash: this.headHash(supplierId),
       }));
     const now = this.time(options.at, 'opened');
-    for (const actor of [first, second]) {
+    const confirmedAt = options.firstConfirmedAt ? new Date(options.firstConfirmedAt) : now;
+    for (const [actor, at] of [
+      [first, confirmedAt],
+      [second, now],
+    ] as const) {
       this.onTender({
         type: 'ConfirmBidOpening',
         actor,
-        now,
+        now: at,
         openingWindowMs: DAY_MS,
         bidStreams: bidStreams(),
       });
@@ -373,6 +377,28 @@ export class Scenario {
   bids(...supplierIds: string[]): this {
     for (const supplierId of supplierIds) this.bid(supplierId);
     return this;
+  }
+
+  /**
+   * A bid after the deadline: the decider refuses it with LATE_BID, and its refusal record goes to the
+   * bid stream, as the command runner stores it.
+   */
+  lateBid(supplierId: string, options: BidOptions = {}): this {
+    const command: BidCommand = {
+      type: 'SubmitBid',
+      bid: this.sealedBid(supplierId, options),
+      ...this.by({ actor: this.supplier(supplierId), ...options }, 'opened'),
+    };
+    try {
+      this.onBid(supplierId, command);
+    } catch (error) {
+      const refusal = (error as { cause?: unknown }).cause;
+      if (isDomainError(refusal) && refusal.code === 'LATE_BID') {
+        return this.append('bid', refusal.record as TenderViewEvent[], command.actor);
+      }
+      throw error;
+    }
+    throw new Error(`Scenario step lateBid: the bid from ${supplierId} was accepted, not late`);
   }
 
   revise(supplierId: string, options: BidOptions = {}): this {
@@ -792,6 +818,7 @@ export class Scenario {
       throw new Error(
         `Scenario step ${step} was refused (${error.code}): ${error.message}. ` +
           'A scenario only holds what the rules allow; see docs/testing.md#the-scenario-builder.',
+        { cause: error },
       );
     }
   }
