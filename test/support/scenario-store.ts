@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { bidStream, currentVersion, type BidsOpened } from '@fairtender/domain';
 import type { Scenario, ScenarioEntry } from '@fairtender/domain/testing/scenario';
-import type { AppendResult, EventStore, EventToAppend } from '@fairtender/event-store';
+import {
+  comparePositions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+} from '@fairtender/event-store';
 
 /** A scenario's entry as the command runner would append it: a fresh id, the current version, the actor. */
 export function toAppend(entry: ScenarioEntry): EventToAppend {
@@ -28,21 +33,54 @@ export class ScenarioStore {
 
   constructor(private readonly store: EventStore) {}
 
-  async append(scenario: Scenario): Promise<AppendResult> {
+  /**
+   * `batched`: consecutive events of one stream go in one append (a big history loads in a few
+   * transactions instead of one per event; the global order is the same).
+   */
+  async append(scenario: Scenario, { batched = false } = {}): Promise<AppendResult> {
     const entries = scenario.entries();
-    for (let i = this.appended.get(scenario) ?? 0; i < entries.length; i++) {
-      const entry = await this.anchored(scenario, entries[i]);
-      const event = toAppend(entry);
-      this.last = await this.store.append(entry.streamName, [event], 'any');
-      this.appendedEvents.push({
-        eventId: event.eventId,
-        type: event.type,
-        streamName: entry.streamName,
-      });
-      this.appended.set(scenario, i + 1);
+    let i = this.appended.get(scenario) ?? 0;
+    while (i < entries.length) {
+      let end = i + 1;
+      while (batched && end < entries.length && entries[end].streamName === entries[i].streamName) {
+        end += 1;
+      }
+      const batch = [];
+      for (const entry of entries.slice(i, end)) batch.push(await this.anchored(scenario, entry));
+      const events = batch.map(toAppend);
+      this.last = await this.store.append(entries[i].streamName, events, 'any');
+      for (const event of events) {
+        this.appendedEvents.push({
+          eventId: event.eventId,
+          type: event.type,
+          streamName: entries[i].streamName,
+        });
+      }
+      i = end;
+      this.appended.set(scenario, i);
     }
     if (!this.last) throw new Error('The scenario has no events to append');
+    await this.visibleInGlobalOrder(entries[entries.length - 1].streamName, this.last);
     return this.last;
+  }
+
+  /**
+   * Waits until a read in global order shows the last event: PostgreSQL holds back a commit while
+   * an older transaction anywhere in the cluster is open (docs/decisions/0001-global-order-by-transaction-id.md), and a test that reads the
+   * tender's log next (legal replay, verification) must see all of it, as a real one would later.
+   */
+  private async visibleInGlobalOrder(streamName: string, last: AppendResult): Promise<void> {
+    const before = { commit: last.position.commit, prepare: last.position.prepare - 1n };
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const [next] = await this.store.readAll({
+        streamPrefix: streamName,
+        after: before,
+        maxCount: 1,
+      });
+      if (next && comparePositions(next.position, last.position) >= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`The appended history is still not visible in global order after 10 s`);
   }
 
   private async anchored(scenario: Scenario, entry: ScenarioEntry): Promise<ScenarioEntry> {
