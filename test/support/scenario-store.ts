@@ -9,11 +9,11 @@ import {
 } from '@fairtender/event-store';
 
 /** A scenario's entry as the command runner would append it: a fresh id, the current version, the actor. */
-export function toAppend(entry: ScenarioEntry): EventToAppend {
+export function toAppend(entry: ScenarioEntry, versionOf = currentVersion): EventToAppend {
   return {
     eventId: randomUUID(),
     type: entry.event.type,
-    version: currentVersion(entry.event.type),
+    version: versionOf(entry.event.type),
     data: entry.event.data,
     metadata: { actor: entry.actor, correlationId: randomUUID() },
   };
@@ -31,7 +31,11 @@ export class ScenarioStore {
   /** Every event appended, in order, with the id the store holds it under. */
   readonly appendedEvents: { eventId: string; type: string; streamName: string }[] = [];
 
-  constructor(private readonly store: EventStore) {}
+  /** `versionOf`: the schema version to store each type under (a bench of old-version history). */
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: { versionOf?: (type: string) => number } = {},
+  ) {}
 
   /**
    * `batched`: consecutive events of one stream go in one append (a big history loads in a few
@@ -47,7 +51,7 @@ export class ScenarioStore {
       }
       const batch = [];
       for (const entry of entries.slice(i, end)) batch.push(await this.anchored(scenario, entry));
-      const events = batch.map(toAppend);
+      const events = batch.map((entry) => toAppend(entry, this.options.versionOf));
       this.last = await this.store.append(entries[i].streamName, events, 'any');
       for (const event of events) {
         this.appendedEvents.push({

@@ -33,9 +33,10 @@ import type { Actor, CommandActor } from '../shared/actor';
 import { isDomainError } from '../shared/domain-error';
 import type { Decider } from '../shared/domain-event';
 import { bidStream, evaluatorStream, tenderStream } from '../shared/stream-names';
+import { initialBidState, type BidDecisionState } from '../tender/bid-state';
 import type { BidDocumentFacts, SealedContent } from '../tender/bid-content';
 import type { ContractChange, ContractPeriod } from '../tender/events/contract';
-import type { BidStreamHead, NoticeEvent } from '../tender/events/notice';
+import type { BidStreamHead } from '../tender/events/notice';
 import type { BidEvent } from '../tender/events/bidding';
 import {
   evolveTenderStreams,
@@ -177,6 +178,7 @@ export class Scenario {
   private challenges = 0;
   private changes = 0;
   private sealingKeyId = 'dk-1';
+  private readonly streamLengths = new Map<string, number>();
 
   constructor(options: ScenarioOptions = {}) {
     this.tenderId = options.tenderId ?? 't-cameras';
@@ -204,7 +206,7 @@ export class Scenario {
     return this.log;
   }
 
-  /** The tender as the deciders see it now. */
+  /** The tender as the deciders see it now (the builder's own: later steps change it). */
   view(): TenderView {
     return this.current;
   }
@@ -338,13 +340,15 @@ export class Scenario {
   opened(options: At & { officers?: [Actor, Actor]; firstConfirmedAt?: string } = {}): this {
     const [first, second] = options.officers ?? this.officers;
     const bidStreams = (): BidStreamHead[] =>
-      this.bidders().map((supplierId) => ({
-        supplierId,
-        streamName: bidStream(this.tenderId, supplierId),
-        revision:
-          this.log.filter((e) => e.streamName === bidStream(this.tenderId, supplierId)).length - 1,
-        hash: this.headHash(supplierId),
-      }));
+      this.bidders().map((supplierId) => {
+        const streamName = bidStream(this.tenderId, supplierId);
+        return {
+          supplierId,
+          streamName,
+          revision: (this.streamLengths.get(streamName) ?? 0) - 1,
+          hash: this.headHash(supplierId),
+        };
+      });
     const now = this.time(options.at, 'opened');
     const confirmedAt = options.firstConfirmedAt ? new Date(options.firstConfirmedAt) : now;
     for (const [actor, at] of [
@@ -689,16 +693,14 @@ export class Scenario {
 
   /** Any bid command on the supplier's bid stream, decided against the tender and that bid. */
   onBid(supplierId: string, command: BidCommand): this {
-    // The bid decider's own fold over the tender stream and this supplier's bid stream.
-    const state = this.log
-      .filter(
-        (entry) =>
-          entry.kind === 'tender' || entry.streamName === bidStream(this.tenderId, supplierId),
-      )
-      .reduce(
-        (folded, entry) => bidDecider.evolve(folded, entry.event as NoticeEvent | BidEvent),
-        bidDecider.initialState(),
-      );
+    // What the bid decider folds from the tender stream and this supplier's bid stream, kept as the
+    // view's own slices (so a tender of 1,000 bids is not refolded per bid).
+    const state: BidDecisionState = {
+      tender: this.current.tender,
+      bid: Object.hasOwn(this.current.bids, supplierId)
+        ? this.current.bids[supplierId]
+        : initialBidState(),
+    };
     const events = this.decide(bidDecider, command, state, command.type);
     return this.append('bid', events, command.actor);
   }
@@ -830,13 +832,11 @@ export class Scenario {
   ): this {
     for (const event of events) {
       const streamKind = kind ?? tenderStreamKindOf(event.type);
-      this.log.push({
-        kind: streamKind,
-        streamName: this.streamOf(streamKind, event),
-        event,
-        actor,
-      });
-      this.current = evolveTenderStreams(this.current, streamKind, event);
+      const streamName = this.streamOf(streamKind, event);
+      this.log.push({ kind: streamKind, streamName, event, actor });
+      this.streamLengths.set(streamName, (this.streamLengths.get(streamName) ?? 0) + 1);
+      // In place: the builder owns its view, and a tender of 1,000 bids is not copied per event.
+      this.current = evolveTenderStreams(this.current, streamKind, event, true);
     }
     return this;
   }
