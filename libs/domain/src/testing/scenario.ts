@@ -3,17 +3,17 @@
  * the command a user would and runs the real decider on the tender as it stands, so a history built
  * here is one the rules allow and cannot drift from them; a refused step throws, naming the step.
  *
- *   const history = scenario().published().bids(ACME, BETA).closed().opened().panel().evaluated();
- *   given(awardDecider, history.events()).when(proposeAward()).then([...]);
+ *   const history = scenario().publish().bids(ACME, BETA).closed().opened().passed(ACME);
+ *   given(evaluationDecider, history.events()).when(appointPanel).then([...]);
  *
  * Each event is kept with its stream (tender, a supplier's bid stream, an evaluator's stream) and the
  * actor who caused it, so integration tests and benchmarks can append the same history to an event
  * store (`test/support/scenario-store.ts`). Defaults are the council tender of notice-fixtures.ts;
  * every step takes overrides, and `at(iso)` moves the clock for the steps after it.
  *
- * Adding a step: write one method that builds the command and calls `onTender`, `onBid` or
- * `onEvaluation` with the stage's decider (see `concludeContract`), plus a default time in
- * `ScenarioTimes` if the stage has its own moment.
+ * Adding a step: write one method that builds the command (actor and time from `this.by`) and calls
+ * `onTender`, `onBid` or `onView` with the stage's decider (see `contractConcluded`), plus a default
+ * time in `ScenarioTimes` if the stage has its own moment.
  */
 import { awardDecider } from '../award/decide';
 import type { AwardCommand } from '../award/commands';
@@ -796,7 +796,7 @@ export class Scenario {
     return new Date(at ?? this.pinned ?? fallback ?? this.times[stage ?? 'published']);
   }
 
-  private by(
+  protected by(
     options: At,
     stage?: keyof ScenarioTimes,
     fallback?: string,
