@@ -1,4 +1,5 @@
 import type {
+  OpeningState,
   BidState,
   BidStreamHead,
   IncumbentExtension,
@@ -21,8 +22,10 @@ export type IntegrityBid = Pick<BidState, 'status' | 'receivedAt'>;
  * with less in it: the report is computed from it as one.
  */
 export interface IntegrityView extends Omit<TenderView, 'tender' | 'bids'> {
-  tender: Omit<TenderState, 'openedBidStreams'> & {
-    openedBidStreams?: Pick<BidStreamHead, 'supplierId'>[];
+  tender: Omit<TenderState, 'opening'> & {
+    opening: Omit<OpeningState, 'sealingKey' | 'bidStreams'> & {
+      bidStreams?: Pick<BidStreamHead, 'supplierId'>[];
+    };
   };
   bids: Record<string, IntegrityBid>;
 }
