@@ -5,7 +5,8 @@ import {
   type Position,
   type SqlClient,
 } from '@fairtender/event-store';
-import { READ_MODEL_PROJECTIONS, type Projection } from '../projections';
+import { READ_MODEL_PROJECTIONS } from '../read-models';
+import type { Projection } from '../runner/projection';
 import { READ_MODEL_TABLES } from '../schema/migrations';
 import { applyBatch } from './apply-batch';
 import {

@@ -1,6 +1,6 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import { emptySheet, type EvaluatorSheet } from '@fairtender/domain';
-import type { IntegrityState } from './integrity-tables';
+import type { IntegrityState } from './integrity.table';
 
 interface StoredState {
   state: string;

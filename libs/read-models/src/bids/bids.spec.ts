@@ -1,10 +1,10 @@
 import type { KnownEvent } from '@fairtender/domain';
-import { READ_MODEL_PROJECTIONS } from '.';
-import type { ProjectedEvent } from './projected-event';
-import { WorkingSet } from './working-set';
-import { TENDER_ROWS } from './tenders.projection';
+import { READ_MODEL_PROJECTIONS } from '../read-models';
+import type { ProjectedEvent } from '../runner/projected-event';
+import { WorkingSet } from '../runner/working-set';
+import { TENDER_ROWS } from '../tenders/tenders.projection';
 import { BID_ROWS } from './bids.projection';
-import { BID_RECEIPT_ROWS } from './bid-receipts.projection';
+import { BID_RECEIPT_ROWS } from '../bid-receipts/bid-receipts.projection';
 
 const TENDER = 't-1';
 let sequence = 0;
