@@ -10,7 +10,7 @@ import type {
   TenderState,
   TenderView,
 } from '@fairtender/domain';
-import type { TableSpec } from './row-table';
+import type { TableSpec } from '../runner/row-table';
 
 /** What `integrityReport` reads of a bid: whether it stands, and when it was received. */
 export type IntegrityBid = Pick<BidState, 'status' | 'receivedAt'>;

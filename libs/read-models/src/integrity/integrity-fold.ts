@@ -9,8 +9,8 @@ import {
   type TenderState,
   type TenderView,
 } from '@fairtender/domain';
-import type { IntegrityBid, IntegrityState, IntegrityView } from './integrity-tables';
-import type { ProjectedEvent } from './projected-event';
+import type { IntegrityBid, IntegrityState, IntegrityView } from './integrity.table';
+import type { ProjectedEvent } from '../runner/projected-event';
 
 export const initialIntegrityState = (): IntegrityState => ({
   view: initialTenderView(),

@@ -7,7 +7,7 @@ import {
   type FlatTenderState,
   type TenderState,
 } from '@fairtender/domain';
-import type { IntegrityState, IntegrityView } from './integrity-tables';
+import type { IntegrityState, IntegrityView } from './integrity.table';
 
 interface StoredState {
   state: string;
