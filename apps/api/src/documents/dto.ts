@@ -32,7 +32,7 @@ export class UploadedDocumentDto {
   sha256!: string;
   @ApiProperty()
   mediaType!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sizeBytes!: number;
 }
 
@@ -43,16 +43,25 @@ export class UploadStatusDto {
   name!: string;
   @ApiProperty()
   mediaType!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sizeBytes!: number;
-  @ApiProperty({ description: 'Bytes received and stored: where the next PATCH starts' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Bytes received and stored: where the next PATCH starts',
+  })
   offset!: number;
-  @ApiProperty({ description: 'The server seals in chunks of this size; any PATCH size works' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The server seals in chunks of this size; any PATCH size works',
+  })
   chunkBytes!: number;
   @ApiProperty()
   finished!: boolean;
   @ApiPropertyOptional({ type: UploadedDocumentDto })
   document?: UploadedDocumentDto;
-  @ApiPropertyOptional({ description: 'An unfinished upload idle until then is removed' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'An unfinished upload idle until then is removed',
+  })
   expiresAt?: string;
 }

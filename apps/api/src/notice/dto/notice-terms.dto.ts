@@ -181,13 +181,13 @@ export class NoticeTermsDto {
   @IsIn(PRICE_SCORING_METHODS)
   priceScoring?: PriceScoring;
 
-  @ApiProperty({ minimum: 2, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 2, example: 3 })
   @IsInt()
   @Min(2)
   @Max(1000)
   minimumBids!: number;
 
-  @ApiProperty({ minimum: 2, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 2, example: 3 })
   @IsInt()
   @Min(2)
   @Max(50)
@@ -201,7 +201,7 @@ export class NoticeTermsDto {
   @IsISO8601(ISO_INSTANT)
   submissionDeadline!: string;
 
-  @ApiProperty({ minimum: 1, example: 25 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 25 })
   @IsInt()
   @Min(1)
   @Max(365)

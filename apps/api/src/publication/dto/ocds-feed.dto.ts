@@ -36,7 +36,12 @@ export class OcdsFeedDto {
   })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: FEED_MAX_LIMIT, default: FEED_DEFAULT_LIMIT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: FEED_MAX_LIMIT,
+    default: FEED_DEFAULT_LIMIT,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
