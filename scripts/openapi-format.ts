@@ -3,12 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import * as prettier from 'prettier';
-import { join } from 'node:path';
 import { ApiAppModule } from '../apps/api/src/api-app.module';
 import { openApiDocument } from '../apps/api/src/http/openapi-document';
 import { StandaloneModule } from '../apps/standalone/src/standalone.module';
 
-export const OPENAPI_PATH = join(__dirname, '..', 'openapi.json');
+import { OPENAPI_PATH } from './openapi-paths';
+
+export { OPENAPI_PATH, OPENAPI_TYPES_PATH } from './openapi-paths';
 
 /** The document of an app module, scanned without starting it (no database, no Redis). */
 export async function appDocument(module: Type | DynamicModule): Promise<OpenAPIObject> {

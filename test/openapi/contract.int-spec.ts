@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { API_TAGS, MISSING_OPERATION_ID } from '../../apps/api/src/http/openapi-document';
 import {
@@ -6,6 +8,7 @@ import {
   appDocument,
   formattedOpenApi,
   OPENAPI_PATH,
+  OPENAPI_TYPES_PATH,
 } from '../../scripts/openapi-format';
 
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -47,6 +50,21 @@ describe('the OpenAPI contract (openapi.json)', () => {
 
   it('is what `npm run openapi` writes: run it after changing a route or a DTO', async () => {
     expect(readFileSync(OPENAPI_PATH, 'utf8')).toBe(await formattedOpenApi(standalone));
+  });
+
+  it('has the client types openapi-typescript generates from it (`npm run openapi -- --check`)', () => {
+    // The script itself, as CI would run it: openapi-typescript is an ES module Jest cannot load.
+    const check = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', join('scripts', 'openapi.ts'), '--check'],
+      {
+        cwd: join(__dirname, '..', '..'),
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'error' },
+      },
+    );
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readFileSync(OPENAPI_TYPES_PATH, 'utf8')).toContain('export interface paths');
   });
 
   it('gives every operation a unique verb-noun operationId', () => {

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
@@ -8,7 +8,7 @@ import { ApiError } from '../http/api-error';
 import { ConsistentRead } from '../runtime/consistent-read';
 import { GetBidRegisterQuery, ReadBidContentQuery } from './bid.queries';
 import { TenderId } from '../http/params';
-import { ApiErrors } from '../http/api-errors';
+import { ApiErrors, MIN_POSITION_HEADER } from '../http/api-errors';
 import { BidRegisterDto, OpenedBidDto } from './dto/bid-responses.dto';
 
 const SUPPLIER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -25,6 +25,7 @@ export class BidRegisterController {
 
   @Get()
   @Roles('officer', 'evaluator')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
     operationId: 'getBidRegister',
 

@@ -1,13 +1,13 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../runtime/consistent-read';
 import { GetOwnBidQuery, GetOwnBidsQuery } from './bid.queries';
 import { TenderId } from '../http/params';
 import { pageOf, PageQueryDto } from '../http/page';
-import { ApiErrors } from '../http/api-errors';
+import { ApiErrors, MIN_POSITION_HEADER } from '../http/api-errors';
 import { OwnBidDto, OwnBidPageDto } from './dto/bid-responses.dto';
 
 /** A supplier sees its own bids and signed receipts, and nothing of anyone else's. */
@@ -22,6 +22,7 @@ export class OwnBidsController {
 
   @Get('bids')
   @Roles('supplier')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
     operationId: 'listOwnBids',
     summary: 'Your bids on every tender, with signed receipts',
@@ -40,6 +41,7 @@ export class OwnBidsController {
 
   @Get('tenders/:tenderId/bid')
   @Roles('supplier')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
     operationId: 'getOwnBid',
     summary: 'Your bid on this tender: status, commitment hash and signed receipts',

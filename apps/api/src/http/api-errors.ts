@@ -54,3 +54,10 @@ export class ApiErrorDto {
   })
   requestId!: string;
 }
+
+/** `X-Min-Position` on a read of the read models (runtime/consistent-read.ts), for the document. */
+export const MIN_POSITION_HEADER = {
+  name: 'X-Min-Position',
+  required: false,
+  description: 'Wait until the read models include this position (from a command response)',
+};

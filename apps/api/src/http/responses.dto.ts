@@ -12,7 +12,7 @@ export const OPEN_OBJECT = { type: 'object', additionalProperties: true } as con
 export const DATE_TIME = { type: 'string', format: 'date-time' } as const;
 
 export class MoneyResponseDto {
-  @ApiProperty({ type: 'integer', description: 'In minor units (pence)', example: 41_000_000 })
+  @ApiProperty({ description: 'Up to two decimal places', example: 41_000_000 })
   amount!: number;
 
   @ApiProperty({ example: 'GBP', description: 'ISO 4217' })

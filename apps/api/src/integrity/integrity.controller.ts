@@ -1,13 +1,13 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../runtime/consistent-read';
 import { TenderId } from '../http/params';
 import { RedFlagsQueryDto } from './dto/red-flags-query.dto';
 import { GetTenderIntegrityQuery, ListRedFlagsQuery } from './integrity.queries';
-import { ApiErrors } from '../http/api-errors';
+import { ApiErrors, MIN_POSITION_HEADER } from '../http/api-errors';
 import { RedFlagPageDto, TenderIntegrityDto } from './dto/integrity-responses.dto';
 
 /** Competition integrity (docs/integrity.md): the figures the award rules check, shown live, with red flags. */
@@ -22,6 +22,7 @@ export class IntegrityController {
 
   @Get('tenders/:tenderId/integrity')
   @Roles('officer', 'legal', 'auditor')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
     operationId: 'getTenderIntegrity',
 
@@ -41,6 +42,7 @@ export class IntegrityController {
 
   @Get('integrity/red-flags')
   @Roles('legal', 'auditor')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
     operationId: 'listRedFlags',
 

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -22,7 +23,11 @@ import {
   AskClarificationDto,
   CancelTenderDto,
 } from './dto/notice-requests.dto';
-import { NoticeTermsDto } from './dto/notice-terms.dto';
+import { NOTICE_TERMS_EXAMPLE, NoticeTermsDto } from './dto/notice-terms.dto';
+
+const NOTICE_TERMS_EXAMPLES = {
+  'open-procedure': { summary: 'An open procedure, three criteria', value: NOTICE_TERMS_EXAMPLE },
+};
 import {
   ChangeTenderCommand,
   ConfirmBidOpeningCommand,
@@ -62,6 +67,7 @@ export class TendersController {
     'TENDER_ALREADY_EXISTS',
   )
   @ApiCreatedResponse({ type: TenderCommandResultDto })
+  @ApiBody({ type: NoticeTermsDto, examples: NOTICE_TERMS_EXAMPLES })
   draft(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -90,6 +96,7 @@ export class TendersController {
     'NOT_YOUR_ORGANISATION',
   )
   @ApiOkResponse({ type: TenderCommandResultDto })
+  @ApiBody({ type: NoticeTermsDto, examples: NOTICE_TERMS_EXAMPLES })
   reviseDraft(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

@@ -28,7 +28,8 @@ export class BidCommandResultDto {
 export class OwnBidDto {
   @ApiProperty({ format: 'uuid' }) tenderId!: string;
   @ApiProperty({ enum: ['submitted', 'withdrawn'] }) status!: string;
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$', nullable: true }) contentHash!: string | null;
+  @ApiProperty({ type: String, pattern: '^[0-9a-f]{64}$', nullable: true })
+  contentHash!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) sizeBytes!: number | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) firstReceivedAt!: string | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) receivedAt!: string | null;
@@ -52,7 +53,8 @@ export class RegisteredBidDto {
   @ApiProperty({ ...DATE_TIME, nullable: true }) firstReceivedAt!: string | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) receivedAt!: string | null;
   @ApiProperty({ type: 'integer' }) revisionCount!: number;
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$', nullable: true }) contentHash!: string | null;
+  @ApiProperty({ type: String, pattern: '^[0-9a-f]{64}$', nullable: true })
+  contentHash!: string | null;
   @ApiProperty() needsReconfirmation!: boolean;
   @ApiProperty({ ...DATE_TIME, nullable: true }) withdrawnAt!: string | null;
 }
