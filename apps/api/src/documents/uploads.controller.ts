@@ -59,6 +59,7 @@ export class UploadsController {
     'TENDERING_NOT_OPEN',
     'LATE_BID',
     'DOCUMENT_TOO_LARGE',
+    'BID_DOCUMENTS_TOO_LARGE',
     'DOCUMENT_MEDIA_TYPE_NOT_ALLOWED',
   )
   async create(
@@ -122,6 +123,7 @@ export class UploadsController {
   @ApiResponse({ status: 200, type: UploadStatusDto })
   @ApiErrors(
     'UPLOAD_NOT_FOUND',
+    'UPLOAD_OFFSET_REQUIRED',
     'UPLOAD_OFFSET_MISMATCH',
     'UPLOAD_FINISHED',
     'UPLOAD_EXCEEDS_DECLARED_SIZE',

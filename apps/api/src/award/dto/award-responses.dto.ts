@@ -13,8 +13,11 @@ export class AwardDecisionDto {
   @ApiProperty(DATE_TIME) proposedAt!: string;
   @ApiProperty({ type: [RankingTotalDto] }) ranking!: RankingTotalDto[];
   @ApiProperty({ type: [String] }) topRanked!: string[];
-  @ApiProperty({ type: 'array', items: OPEN_OBJECT, description: 'Each departure, justified' })
-  departures!: Record<string, unknown>[];
+  @ApiProperty({
+    type: [String],
+    description: 'Each departure from the ranking (`direct-award`, `winner-not-top-ranked`, …)',
+  })
+  departures!: string[];
 
   @ApiPropertyOptional() confirmedBySecondOfficer?: boolean;
   @ApiPropertyOptional(OPEN_OBJECT) departureJustification?: Record<string, unknown>;

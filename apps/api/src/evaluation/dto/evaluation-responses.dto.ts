@@ -63,6 +63,7 @@ export class RuleViolationDto {
   @ApiProperty() message!: string;
   @ApiPropertyOptional() evaluatorId?: string;
   @ApiPropertyOptional() supplierId?: string;
+  @ApiPropertyOptional() criterionId?: string;
 }
 
 /** The system's ranking by the notice's weighted criteria, and every rule still unmet. */
