@@ -66,6 +66,9 @@ function bid(amount: number, note: string): Schemas['BidDto'] {
   };
 }
 
+/** openapi.json, parsed: its examples are read as the typed bodies they claim to be. */
+const document = () => JSON.parse(readFileSync(OPENAPI_PATH, 'utf8'));
+
 const justified = (supplierId: string, criterionId: string, score: number) =>
   `${supplierId} earns ${score} on ${criterionId}: the response meets the specification as written.`;
 
@@ -113,9 +116,8 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
   const path = () => ({ path: { tenderId } });
 
   it("drafts the document's own example: it passes validation", async () => {
-    const document = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8'));
     const example: Schemas['NoticeTermsDto'] =
-      document.paths['/tenders'].post.requestBody.content['application/json'].examples[
+      document().paths['/tenders'].post.requestBody.content['application/json'].examples[
         'open-procedure'
       ].value;
     const weights = example.awardCriteria.reduce((sum, criterion) => sum + criterion.weight, 0);
@@ -161,12 +163,17 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
     expect(notice.submissionDeadline).toBe(terms.submissionDeadline);
 
     let lastPosition = '';
+    // Acme sends the document's own example bid: it passes validation against the notice.
+    const exampleBid: Schemas['BidDto'] =
+      document().paths['/tenders/{tenderId}/bid'].post.requestBody.content['application/json']
+        .examples['one-inline-document'].value;
+    expect(exampleBid.price.amount).toBe(PRICES.acme);
     for (const supplierId of SUPPLIER_IDS) {
       const supplier = await as(SUPPLIERS[supplierId]);
       const placed = ok(
         await supplier.POST('/tenders/{tenderId}/bid', {
           params: path(),
-          body: bid(PRICES[supplierId], supplierId),
+          body: supplierId === 'acme' ? exampleBid : bid(PRICES[supplierId], supplierId),
         }),
       );
       expect(placed.status).toBe('submitted');

@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req, Res } from 
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -21,7 +22,9 @@ import {
   WithdrawBidCommand,
   type BidCommandResult,
 } from './bid.commands';
-import { BidDto, WithdrawBidDto } from './dto/bid.dto';
+import { BID_EXAMPLE, BidDto, WithdrawBidDto } from './dto/bid.dto';
+
+const BID_EXAMPLES = { 'one-inline-document': { summary: 'A bid', value: BID_EXAMPLE } };
 import { TenderId } from '../http/params';
 import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../http/body-limits';
 import { BidSubmission } from '../http/rate-limits';
@@ -66,6 +69,7 @@ export class BidsController {
     'DOCUMENT_NOT_FINISHED',
   )
   @ApiCreatedResponse({ type: BidCommandResultDto })
+  @ApiBody({ type: BidDto, examples: BID_EXAMPLES })
   submit(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -99,6 +103,7 @@ export class BidsController {
     'DOCUMENT_NOT_FINISHED',
   )
   @ApiOkResponse({ type: BidCommandResultDto })
+  @ApiBody({ type: BidDto, examples: BID_EXAMPLES })
   revise(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
