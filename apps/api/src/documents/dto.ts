@@ -18,7 +18,11 @@ export class NewUploadDto {
   @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'mediaType must look like application/pdf' })
   mediaType!: string;
 
-  @ApiProperty({ example: 209_715_200, description: 'Exact size in bytes of the whole document' })
+  @ApiProperty({
+    type: 'integer',
+    example: 209_715_200,
+    description: 'Exact size in bytes of the whole document',
+  })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

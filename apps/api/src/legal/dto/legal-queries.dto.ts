@@ -50,12 +50,18 @@ export class HistoryQueryDto {
   @Length(1, 128)
   actor?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or after this time (ISO 8601)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Recorded at or after this time (ISO 8601)',
+  })
   @IsOptional()
   @IsIsoInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or before this time (ISO 8601)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Recorded at or before this time (ISO 8601)',
+  })
   @IsOptional()
   @IsIsoInstant()
   to?: string;
