@@ -1145,10 +1145,24 @@ export interface components {
       path: string;
       /** @enum {string} */
       kind: 'added' | 'removed' | 'changed';
-      /** @description Any JSON value */
-      from?: Record<string, never>;
-      /** @description Any JSON value */
-      to?: Record<string, never>;
+      /** @description Any JSON value, null included */
+      from?:
+        | (string | null)
+        | (number | null)
+        | (boolean | null)
+        | (unknown[] | null)
+        | ({
+            [key: string]: unknown;
+          } | null);
+      /** @description Any JSON value, null included */
+      to?:
+        | (string | null)
+        | (number | null)
+        | (boolean | null)
+        | (unknown[] | null)
+        | ({
+            [key: string]: unknown;
+          } | null);
     };
     TenderDiffDto: {
       /** Format: uuid */

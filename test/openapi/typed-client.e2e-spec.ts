@@ -101,7 +101,12 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
 
   beforeAll(async () => {
     database = await createScratchDatabase('e2e_openapi_typed_client');
-    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
+    api = await startHttpApi({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: database.url,
+      // The test's webhook points at a closed local port: nothing is delivered, the registration is read.
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -393,5 +398,55 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
       }),
     );
     expect(verified.intact).toBe(true);
+  });
+
+  it('reads the record, integrity, lists and webhooks through their declared shapes', async () => {
+    const auditor = await as('auditor-ada');
+    const first = ok(
+      await auditor.GET('/tenders/{tenderId}/history', {
+        params: { ...path(), query: { limit: 5 } },
+      }),
+    );
+    expect(first.entries).toHaveLength(5);
+    const next = ok(
+      await auditor.GET('/tenders/{tenderId}/history', {
+        params: { ...path(), query: { limit: 5, cursor: first.nextCursor ?? undefined } },
+      }),
+    );
+    expect(next.entries[0].position).not.toBe(first.entries[0].position);
+    const state = ok(
+      await auditor.GET('/tenders/{tenderId}/state', {
+        params: { ...path(), query: { position: first.entries[4].position } },
+      }),
+    );
+    expect(state.asOf.events).toBe(5);
+    const diff = ok(
+      await auditor.GET('/tenders/{tenderId}/diff', {
+        params: {
+          ...path(),
+          query: { from: first.entries[0].position, to: next.entries[4].position },
+        },
+      }),
+    );
+    expect(diff.changed.length).toBeGreaterThan(0);
+
+    const legal = await as('legal-lee');
+    const integrity = ok(await legal.GET('/tenders/{tenderId}/integrity', { params: path() }));
+    expect(integrity.counts.received).toBe(3);
+    const flags = ok(await legal.GET('/integrity/red-flags', { params: { query: { limit: 10 } } }));
+    expect(Array.isArray(flags.items)).toBe(true);
+
+    const notices = ok(await (await as(null)).GET('/notices', { params: { query: { limit: 1 } } }));
+    expect(notices.items).toHaveLength(1);
+
+    const supplier = await as('supplier-cedar');
+    const registered = await supplier.PUT('/webhook', {
+      body: { url: 'http://127.0.0.1:9/hook' },
+    });
+    expect(registered.response.status).toBe(200);
+    expect(ok(registered).replaced).toBe(false);
+    expect(ok(await supplier.GET('/webhook')).url).toBe('http://127.0.0.1:9/hook');
+    const deliveries = ok(await supplier.GET('/webhook/deliveries', { params: { query: {} } }));
+    expect(deliveries.nextCursor).toBeNull();
   });
 });

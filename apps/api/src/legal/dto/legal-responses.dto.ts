@@ -60,11 +60,23 @@ export class DiffMomentDto extends AsOfDto {
   @ApiProperty() moment!: string;
 }
 
+/** A value of any JSON type (a changed part of the state). */
+const ANY_JSON = {
+  description: 'Any JSON value, null included',
+  anyOf: [
+    { type: 'string', nullable: true },
+    { type: 'number', nullable: true },
+    { type: 'boolean', nullable: true },
+    { type: 'array', items: {}, nullable: true },
+    { type: 'object', additionalProperties: true, nullable: true },
+  ],
+};
+
 export class StateChangeDto {
   @ApiProperty({ example: 'tender.stage' }) path!: string;
   @ApiProperty({ enum: ['added', 'removed', 'changed'] }) kind!: string;
-  @ApiPropertyOptional({ description: 'Any JSON value' }) from?: unknown;
-  @ApiPropertyOptional({ description: 'Any JSON value' }) to?: unknown;
+  @ApiPropertyOptional(ANY_JSON) from?: unknown;
+  @ApiPropertyOptional(ANY_JSON) to?: unknown;
 }
 
 export class TenderDiffDto {
