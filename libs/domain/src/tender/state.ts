@@ -6,9 +6,11 @@ import { initialEvaluationState, type EvaluationState } from './evaluation-state
 import type { BidStreamHead } from './events/notice';
 import type { TenderingPeriodRecord } from './tendering-period-record';
 import type { NoticeTerms } from './terms';
+import type { PlanningState } from './planning-state';
 
 export type TenderStage =
   | 'none'
+  | 'planning'
   | 'draft'
   | 'tendering'
   | 'closed'
@@ -36,11 +38,13 @@ export interface Clarification {
   answeredAt?: string;
 }
 
-/** A tender folded from its stream. `stage: 'none'` until it is drafted. */
+/** A tender folded from its stream. `stage: 'none'` until it is opened (`planning`) or drafted. */
 export interface TenderState {
   stage: TenderStage;
   tenderId?: string;
   buyerOrganisationId?: string;
+  /** The procurement before its notice (docs/planning.md); absent on tenders drafted without one. */
+  planning?: PlanningState;
   terms?: NoticeTerms;
   /** 0 while a draft; 1 when published; +1 per amendment. */
   noticeVersion: number;
