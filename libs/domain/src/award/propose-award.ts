@@ -127,7 +127,11 @@ function proposePlannedDirectAward(
     );
   }
   const issuedAt = command.now.toISOString();
-  const period = standstillPeriod(tender.planning!.plan.jurisdiction, command.now, command.standstillRules);
+  const period = standstillPeriod(
+    tender.planning!.plan.jurisdiction,
+    command.now,
+    command.standstillRules,
+  );
   const proposal: AwardProposal = {
     supplierId: notice.supplierId,
     round: tender.evaluation.round,

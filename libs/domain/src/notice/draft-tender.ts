@@ -44,7 +44,10 @@ export function draftTender(command: Command<'DraftTender'>, state: TenderState)
  * competitive route and procedure, by an officer of the same buyer.
  */
 function draftFromProcurement(command: Command<'DraftTender'>, state: TenderState): TenderDrafted {
-  const planned = state as TenderState & { planning: NonNullable<TenderState['planning']>; buyerOrganisationId: string };
+  const planned = state as TenderState & {
+    planning: NonNullable<TenderState['planning']>;
+    buyerOrganisationId: string;
+  };
   requireBuyerOfficer(planned, command.actor, 'draft the tender notice');
   const terms = validateTerms(command.terms);
   requirePlannedProcedure(planned, terms.procedure);

@@ -41,7 +41,11 @@ export type PlanningCommand =
       materials: EngagementMaterial[];
     })
   | (CommandBase & { type: 'ShareEngagementMaterial'; materialId: string; how: string })
-  | (CommandBase & { type: 'ReviseConflictsAssessment'; persons: ConflictDeclaration[]; reason: string })
+  | (CommandBase & {
+      type: 'ReviseConflictsAssessment';
+      persons: ConflictDeclaration[];
+      reason: string;
+    })
   | (CommandBase & {
       type: 'PublishTransparencyNotice';
       justification: string;
@@ -49,4 +53,7 @@ export type PlanningCommand =
       rules: PlanningRules;
     });
 
-export type Command<Type extends PlanningCommand['type']> = Extract<PlanningCommand, { type: Type }>;
+export type Command<Type extends PlanningCommand['type']> = Extract<
+  PlanningCommand,
+  { type: Type }
+>;

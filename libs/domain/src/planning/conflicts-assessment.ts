@@ -10,7 +10,11 @@ import { requirePlanning } from './guards';
 import { requireSubstantive } from './validate-plan';
 
 const problem = (message: string, details: Record<string, unknown> = {}) =>
-  new DomainError('INVALID_CONFLICTS_ASSESSMENT', `Invalid conflicts assessment: ${message}`, details);
+  new DomainError(
+    'INVALID_CONFLICTS_ASSESSMENT',
+    `Invalid conflicts assessment: ${message}`,
+    details,
+  );
 
 /**
  * A revision of the conflicts assessment (PA 2023 s.83): every person acting in the procurement with
@@ -48,10 +52,16 @@ export function reviseConflictsAssessment(
         field: `persons[${index}].declaration`,
       });
     }
-    if (person.conflict && (typeof person.mitigation !== 'string' || person.mitigation.trim() === '')) {
-      throw problem(`${person.userId} declares a conflict: the mitigation must be recorded (s.82)`, {
-        field: `persons[${index}].mitigation`,
-      });
+    if (
+      person.conflict &&
+      (typeof person.mitigation !== 'string' || person.mitigation.trim() === '')
+    ) {
+      throw problem(
+        `${person.userId} declares a conflict: the mitigation must be recorded (s.82)`,
+        {
+          field: `persons[${index}].mitigation`,
+        },
+      );
     }
     return {
       userId: person.userId,

@@ -2,6 +2,7 @@ import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import type { PlanningEvent } from '../tender/events/planning';
 import { evolveTender } from '../tender/evolve';
+import type { TenderEvent } from '../tender/tender-events';
 import { initialTenderState, type TenderState } from '../tender/state';
 import { approveStrategy } from './approve-strategy';
 import type { PlanningCommand } from './commands';
@@ -38,7 +39,7 @@ export function decidePlanning(command: PlanningCommand, state: TenderState): Pl
   }
 }
 
-export const planningDecider: Decider<PlanningCommand, PlanningEvent, TenderState> = {
+export const planningDecider: Decider<PlanningCommand, TenderEvent, TenderState> = {
   initialState: initialTenderState,
   evolve: (state, event) => evolveTender(state, event),
   decide: decidePlanning,

@@ -61,8 +61,14 @@ export function recordSupplierEngagement(
   }
   const summary = requireSubstantive(command.summary, 'summary');
   const checkedMaterials = (materials ?? []).map((material, index) => {
-    if (typeof material?.materialId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(material.materialId)) {
-      throw invalid(`materials[${index}].materialId`, 'materialId may hold only letters, digits, - and _');
+    if (
+      typeof material?.materialId !== 'string' ||
+      !/^[A-Za-z0-9_-]{1,64}$/.test(material.materialId)
+    ) {
+      throw invalid(
+        `materials[${index}].materialId`,
+        'materialId may hold only letters, digits, - and _',
+      );
     }
     if (typeof material.title !== 'string' || material.title.trim() === '') {
       throw invalid(`materials[${index}].title`, 'each material has a title');
@@ -82,9 +88,13 @@ export function recordSupplierEngagement(
   if (earlier) {
     const { recordedBy: _by, recordedAt: _at, ...content } = earlier;
     if (JSON.stringify(content) === JSON.stringify(data)) return [];
-    throw new DomainError('ENGAGEMENT_ID_REUSED', `Engagement ${engagementId} is already recorded`, {
-      engagementId,
-    });
+    throw new DomainError(
+      'ENGAGEMENT_ID_REUSED',
+      `Engagement ${engagementId} is already recorded`,
+      {
+        engagementId,
+      },
+    );
   }
   return [
     {

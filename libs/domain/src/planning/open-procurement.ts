@@ -26,9 +26,13 @@ export function openProcurement(
     });
   }
   if (typeof command.tenderId !== 'string' || !TENDER_ID.test(command.tenderId)) {
-    throw new DomainError('INVALID_PROCUREMENT', 'Invalid procurement: tenderId may hold only letters, digits, - and _', {
-      field: 'tenderId',
-    });
+    throw new DomainError(
+      'INVALID_PROCUREMENT',
+      'Invalid procurement: tenderId may hold only letters, digits, - and _',
+      {
+        field: 'tenderId',
+      },
+    );
   }
   const plan = validatePlan(command.plan);
   return [
@@ -73,9 +77,13 @@ export function reviseProcurementPlan(
       : {}),
   };
   if (Object.keys(revised).length === 0) {
-    throw new DomainError('INVALID_PROCUREMENT', 'Invalid procurement: the revision changes nothing', {
-      field: 'changes',
-    });
+    throw new DomainError(
+      'INVALID_PROCUREMENT',
+      'Invalid procurement: the revision changes nothing',
+      {
+        field: 'changes',
+      },
+    );
   }
   if (route && state.stage === 'draft' && route.kind === 'direct-award') {
     throw new DomainError(

@@ -1,6 +1,9 @@
 import { DomainError } from '../shared/domain-error';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
-import { isDirectAwardRouteGround, DIRECT_AWARD_ROUTE_GROUNDS } from '../tender/direct-award-grounds';
+import {
+  isDirectAwardRouteGround,
+  DIRECT_AWARD_ROUTE_GROUNDS,
+} from '../tender/direct-award-grounds';
 import type { AppraisedOption, ProcurementPlan, ProcurementRoute } from '../tender/events/planning';
 import { JURISDICTIONS, PROCEDURES, type Money } from '../tender/terms';
 
@@ -39,7 +42,10 @@ export function requireMoney(value: Money | undefined, field: string): Money {
   return { amount: value.amount, currency: value.currency };
 }
 
-export function validateRoute(route: ProcurementRoute | undefined, jurisdiction: string): ProcurementRoute {
+export function validateRoute(
+  route: ProcurementRoute | undefined,
+  jurisdiction: string,
+): ProcurementRoute {
   if (route?.kind === 'competitive') {
     if (!(PROCEDURES as readonly string[]).includes(route.procedure)) {
       throw invalid('route.procedure', `procedure must be one of ${PROCEDURES.join(', ')}`);

@@ -17,7 +17,7 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   INVALID_PROCUREMENT:
     'a procurement plan, engagement or transparency notice rule fails (`details.field` names it)',
   PROCUREMENT_ROUTE_MISMATCH:
-    "a tender notice on a procurement planned as a direct award (or a direct award on a competitive one), or a procedure other than the planned one (`details.route`)",
+    'a tender notice on a procurement planned as a direct award (or a direct award on a competitive one), or a procedure other than the planned one (`details.route`)',
   STRATEGY_NOT_APPROVED:
     'publishing a notice above the approval threshold (`details.threshold`) without an approval of the route and value as they now stand (PA 2023 planning; docs/planning.md); `details.violations` lists every publication gate that fails',
   APPROVER_PERMISSION_REQUIRED: 'approving a strategy without the strategy-approver permission',

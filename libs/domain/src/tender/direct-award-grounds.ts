@@ -36,8 +36,7 @@ export const DIRECT_AWARD_ROUTE_GROUNDS = {
     'Single supplier: exclusive or intellectual property rights, no reasonable alternative (PA 2023 Sch. 5 para. 5)',
   'additional-or-repeat':
     'Additional or repeat goods, services or works from the existing supplier (PA 2023 Sch. 5, additional or repeat goods, services or works, paras. 7–8)',
-  commodities:
-    'Goods purchased on a commodity market (PA 2023 Sch. 5, commodities)',
+  commodities: 'Goods purchased on a commodity market (PA 2023 Sch. 5, commodities)',
   'advantageous-terms-insolvency':
     'Particularly advantageous terms on a supplier’s insolvency or winding up (PA 2023 Sch. 5, advantageous terms on insolvency)',
   'extreme-urgency':

@@ -40,7 +40,12 @@ export interface PlanningState {
   approval?: StrategyApproved['data'];
   /** Every approval given, in order, kept when a change makes the last one lapse. */
   approvals: StrategyApproved['data'][];
-  engagementNotice?: { description: string; closesOn: string; publishedBy: string; publishedAt: string };
+  engagementNotice?: {
+    description: string;
+    closesOn: string;
+    publishedBy: string;
+    publishedAt: string;
+  };
   engagements: EngagementRecord[];
   /** materialId → when and how it was shared with every supplier. */
   sharedMaterials: Record<string, { how: string; sharedAt: string; sharedBy: string }>;

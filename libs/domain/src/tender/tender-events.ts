@@ -7,6 +7,4 @@ import type { PlanningEvent } from './events/planning';
 
 /** Every event of the tender stream `tender-<id>`, across the lifecycle. */
 export type TenderEvent =
-  | PlanningEvent
-  | NoticeEvent
-  | EvaluationTenderEvent | AwardEvent | ChallengeEvent | ContractEvent;
+  PlanningEvent | NoticeEvent | EvaluationTenderEvent | AwardEvent | ChallengeEvent | ContractEvent;
