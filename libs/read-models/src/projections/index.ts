@@ -16,6 +16,11 @@ import type { Projection } from './projection';
 import type { ReadModel, ReadModelSettings } from './read-model';
 import type { TableSpec } from './row-table';
 import { tendersProjection } from './tenders.projection';
+import {
+  PROCUREMENTS,
+  PROCUREMENTS_MIGRATION,
+  procurementsProjection,
+} from './procurements.projection';
 import { OCDS_MIGRATION } from '../schema/ocds-migration';
 import {
   INTEGRITY_MIGRATION,
@@ -43,6 +48,12 @@ export const READ_MODELS: readonly ReadModel[] = [
         sql: /* sql */ `ALTER TABLE rm_tenders ADD COLUMN tendering_period jsonb;`,
       },
     ],
+  },
+  {
+    name: 'procurements',
+    projection: () => procurementsProjection,
+    tables: specs(PROCUREMENTS as TableSpec<never>),
+    migrations: [PROCUREMENTS_MIGRATION],
   },
   {
     name: 'clarifications',
@@ -102,3 +113,4 @@ export * from './rows';
 export type { OcdsReleaseRow, OcdsTenderRow } from './ocds-tables';
 export { integrityProjection } from './integrity.projection';
 export type { IntegrityRow, RedFlagRow, ContractExtensionRow } from './integrity-tables';
+export type { ProcurementRow } from './procurements.projection';

@@ -7,6 +7,7 @@ import {
 import type { BidReceiptRow, BidRow, ClarificationRow } from '../projections/rows';
 import { selectRows } from '../projections/row-table';
 import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from '../projections/tables';
+import { PROCUREMENTS, type ProcurementRow } from '../projections/procurements.projection';
 import { READ_MODELS_PROJECTION, readCheckpoint } from '../runner/checkpoint';
 import {
   decodeCursor,
@@ -57,6 +58,14 @@ export class ReadModelQueries {
   }
 
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */
+  /** A tender's planning record (issue 14), if it was opened as a procurement. */
+  async getProcurement(tenderId: string): Promise<ProcurementRow | undefined> {
+    const [row] = await selectRows<ProcurementRow>(this.db, PROCUREMENTS, 'tender_id = $1', [
+      tenderId,
+    ]);
+    return row;
+  }
+
   async getNotice(tenderId: string): Promise<Notice | undefined> {
     const [row] = await selectRows<Notice>(this.db, TENDERS, 'tender_id = $1', [tenderId]);
     return row;

@@ -1,0 +1,101 @@
+import {
+  evolveTender,
+  initialTenderState,
+  PLANNING_EVENT_TYPES,
+  type PlanningState,
+  type TenderEvent,
+  type TenderStage,
+} from '@fairtender/domain';
+import type { ProjectedEvent } from './projected-event';
+import type { Projection } from './projection';
+import type { TableSpec } from './row-table';
+import { byTender, tableSlice } from './working-set';
+
+/** rm_procurements: the planning record of a tender opened before its notice (docs/planning.md). */
+export interface ProcurementRow {
+  tenderId: string;
+  buyerOrganisationId: string;
+  stage: TenderStage;
+  /** The domain's own fold of the planning events (`state.planning`). */
+  record: PlanningState;
+  openedAt: string;
+  lastRevision: number;
+}
+
+export const PROCUREMENTS: TableSpec<ProcurementRow> = {
+  table: 'rm_procurements',
+  columns: ['tenderId', 'buyerOrganisationId', 'stage', 'record', 'openedAt', 'lastRevision'],
+  keyColumns: ['tenderId'],
+  timeColumns: ['openedAt'],
+};
+
+export const PROCUREMENT_ROWS = tableSlice(PROCUREMENTS, byTender<ProcurementRow>());
+
+/** The events that change a procurement row: its own, and those that move the stage or the panel. */
+const FOLDED = new Set<string>([
+  ...PLANNING_EVENT_TYPES,
+  'TenderDrafted',
+  'TenderPublished',
+  'TenderCancelled',
+  'EvaluationPanelAppointed',
+  'AwardProposed',
+  'ContractConcluded',
+]);
+
+/**
+ * One event into the row, folded by the domain's evolve on a tender state holding only the planning
+ * slice: the read model and the deciders cannot disagree on what the record says.
+ */
+export function evolveProcurementRow(
+  row: ProcurementRow | undefined,
+  event: ProjectedEvent,
+): ProcurementRow | undefined {
+  if (event.streamKind !== 'tender' || !FOLDED.has(event.type)) return row;
+  if (!row && event.type !== 'ProcurementOpened') return row;
+  const before = row
+    ? {
+        ...initialTenderState(),
+        stage: row.stage,
+        tenderId: row.tenderId,
+        buyerOrganisationId: row.buyerOrganisationId,
+        planning: row.record,
+      }
+    : initialTenderState();
+  const after = evolveTender(before, { type: event.type, data: event.data } as TenderEvent);
+  if (!after.planning || !after.buyerOrganisationId) return row;
+  return {
+    tenderId: event.tenderId,
+    buyerOrganisationId: after.buyerOrganisationId,
+    stage: after.stage,
+    record: after.planning,
+    openedAt: after.planning.openedAt,
+    lastRevision: event.revision,
+  };
+}
+
+export const procurementsProjection: Projection = {
+  name: 'procurements',
+  group: 'tendering',
+  slices: [PROCUREMENT_ROWS],
+  apply(rows, event) {
+    const slice = rows.of(PROCUREMENT_ROWS);
+    const row = slice.get(event.tenderId);
+    const next = evolveProcurementRow(row, event);
+    if (next && next !== row) slice.put(next);
+  },
+};
+
+export const PROCUREMENTS_MIGRATION = {
+  id: 1400,
+  name: 'read models: the procurement before its notice (issue 14)',
+  sql: /* sql */ `
+CREATE TABLE rm_procurements (
+  tender_id              text PRIMARY KEY,
+  buyer_organisation_id  text NOT NULL,
+  stage                  text NOT NULL,
+  record                 jsonb NOT NULL,
+  opened_at              timestamptz NOT NULL,
+  last_revision          bigint NOT NULL
+);
+CREATE INDEX rm_procurements_buyer ON rm_procurements (buyer_organisation_id, opened_at);`,
+};
