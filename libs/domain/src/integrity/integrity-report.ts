@@ -14,6 +14,11 @@ import { awardOf, compareText } from './flag-support';
 import { moderationChangedRanking, moderationSection } from './moderation';
 import { moderationOutcome } from '../award/moderated-ranking';
 import { priceFlags } from './price-flags';
+import {
+  incumbentInCompetition,
+  planningSection,
+  singleSupplierEngagement,
+} from './planning-flags';
 import type {
   AwardIntegrity,
   BidIntegrity,
@@ -78,8 +83,11 @@ export function integrityReport(
     coverage,
     openViolations: sealed || !tender.terms ? [] : evaluationViolations(view),
     moderation: moderationSection(view, moderation === undefined, moderation),
+    planning: planningSection(view),
     award: awardIntegrity(view),
     redFlags: sortFlags([
+      ...singleSupplierEngagement(view),
+      ...incumbentInCompetition(view),
       ...shortSubmissionPeriod(view, thresholds),
       ...reducedTenderingPeriod(view),
       ...singleBid(view, received, sealed),
