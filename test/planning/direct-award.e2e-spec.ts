@@ -171,4 +171,47 @@ describe('direct award as its own route over HTTP (PostgreSQL)', () => {
     const { releases } = await expectValidOcds(api.baseUrl, tenderId, { minPosition: position });
     expect(releases[0].tag).toEqual(['planning']);
   });
+
+  it('a second direct award by the buyer to the same supplier within 12 months is red-flagged', async () => {
+    const second = await openProcurement(api, {
+      estimatedValue: VALUE,
+      route: { kind: 'direct-award', ground: 'additional-or-repeat', supplierId: 'acme' },
+      incumbentSupplierId: 'acme',
+    });
+    const base = `/procurements/${second.tenderId}`;
+    expectStatus(
+      await api.as('officer-alice').post(`${base}/conflicts-assessment`, {
+        persons: [declared('officer-alice', 'author')],
+        reason: 'Assessment before the transparency notice covering the only officer acting',
+      }),
+      200,
+    );
+    const why = 'Docking stations compatible with the cameras just bought can only come from Acme';
+    expectStatus(
+      await api
+        .as('officer-alice')
+        .post(`${base}/transparency-notice`, { justification: why, value: VALUE }),
+      200,
+    );
+    const awarded = expectStatus(
+      await api.as('officer-alice').post(`/tenders/${second.tenderId}/direct-award`, {
+        supplierId: 'acme',
+        ground: 'additional-or-repeat',
+        justification: why,
+      }),
+      200,
+    );
+    const flags = expectStatus(
+      await api.as('auditor-ada').get(`/integrity/red-flags?code=FT-REPEATED-DIRECT-AWARD`, {
+        'x-min-position': awarded.position,
+      }),
+      200,
+    );
+    expect(flags.items).toEqual([
+      expect.objectContaining({ tenderId: second.tenderId, supplierId: 'acme' }),
+    ]);
+    expect(flags.items[0].evidence.earlierDirectAwards).toEqual([
+      expect.objectContaining({ tenderId, supplierId: 'acme', ground: 'extreme-urgency' }),
+    ]);
+  });
 });

@@ -16,6 +16,7 @@ import { moderationOutcome } from '../award/moderated-ranking';
 import { priceFlags } from './price-flags';
 import {
   incumbentInCompetition,
+  repeatedDirectAward,
   planningSection,
   singleSupplierEngagement,
 } from './planning-flags';
@@ -98,6 +99,7 @@ export function integrityReport(
       ...evaluationAsymmetry(view, thresholds, stats),
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),
+      ...repeatedDirectAward(view, facts.directAwards ?? []),
     ]),
   };
 }

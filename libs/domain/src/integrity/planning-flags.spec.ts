@@ -89,3 +89,51 @@ describe('planning red flags (issue 14)', () => {
     });
   });
 });
+
+describe('FT-REPEATED-DIRECT-AWARD', () => {
+  const direct = plan({
+    route: { kind: 'direct-award', ground: 'extreme-urgency', supplierId: ACME },
+    estimatedValue: { amount: 300_000, currency: 'GBP' },
+  });
+  const awarded: TenderViewEvent[] = [
+    opened(direct),
+    {
+      type: 'AwardProposed',
+      data: {
+        supplierId: ACME,
+        round: 1,
+        ranking: [
+          { supplierId: ACME, rank: 1, total: 0, price: direct.estimatedValue, scores: {} },
+        ],
+        topRanked: [ACME],
+        departures: ['direct-award'],
+        directAward: { ground: 'extreme-urgency', justification: 'The cameras fail in June' },
+        proposedBy: 'u-alice',
+        proposedAt: '2025-04-15T09:00:00.000Z',
+      },
+    },
+  ];
+  const view = awarded.reduce(evolveTenderView, initialTenderView());
+  const earlier = (awardedAt: string, supplierId = ACME) => ({
+    tenderId: 't-earlier',
+    supplierId,
+    ground: 'commodities',
+    awardedAt,
+  });
+  const flagged = (directAwards: ReturnType<typeof earlier>[]) =>
+    integrityReport(view, DEFAULT_INTEGRITY_THRESHOLDS, { directAwards }).redFlags.map(
+      (f) => f.code,
+    );
+
+  it('another direct award by the buyer to the supplier within 12 months before', () => {
+    expect(flagged([earlier('2024-06-01T09:00:00.000Z')])).toEqual([
+      'FT-DIRECT-AWARD',
+      'FT-REPEATED-DIRECT-AWARD',
+    ]);
+  });
+
+  it('not for one more than 12 months before, nor to another supplier', () => {
+    expect(flagged([earlier('2024-04-14T09:00:00.000Z')])).toEqual(['FT-DIRECT-AWARD']);
+    expect(flagged([earlier('2024-06-01T09:00:00.000Z', BETA)])).toEqual(['FT-DIRECT-AWARD']);
+  });
+});

@@ -2,7 +2,7 @@ import { standingBids } from '../tender/bids-under-evaluation';
 import { standingApproval } from '../tender/planning-rules';
 import type { TenderView } from '../tender/tender-view';
 import { awardOf, compareText, redFlag } from './flag-support';
-import type { PlanningIntegrity, RedFlag } from './report';
+import type { PlanningIntegrity, RecordedDirectAward, RedFlag } from './report';
 
 /** The suppliers engaged, each with its contacts, in supplier order. */
 function engagedSuppliers(view: TenderView) {
@@ -145,4 +145,49 @@ export function incumbentInCompetition(view: TenderView): RedFlag[] {
         ),
       ];
     });
+}
+
+/** 12 months back from an instant, on the calendar (UTC). */
+function twelveMonthsBefore(iso: string): string {
+  const date = new Date(iso);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return date.toISOString();
+}
+
+/**
+ * FT-REPEATED-DIRECT-AWARD: this tender's direct award goes to a supplier the same buyer directly
+ * awarded another contract within the 12 months before. Other tenders' facts: the caller finds them.
+ */
+export function repeatedDirectAward(
+  view: TenderView,
+  directAwards: readonly RecordedDirectAward[],
+): RedFlag[] {
+  const award = awardOf(view);
+  if (!award || !award.departures.includes('direct-award')) return [];
+  const since = twelveMonthsBefore(award.proposedAt);
+  const earlier = directAwards
+    .filter(
+      (d) =>
+        d.supplierId === award.supplierId &&
+        d.tenderId !== view.tender.tenderId &&
+        d.awardedAt >= since &&
+        d.awardedAt <= award.proposedAt,
+    )
+    .sort((a, b) => compareText(a.awardedAt, b.awardedAt) || compareText(a.tenderId, b.tenderId));
+  if (earlier.length === 0) return [];
+  return [
+    redFlag(
+      'FT-REPEATED-DIRECT-AWARD',
+      {
+        supplierId: award.supplierId,
+        buyerOrganisationId: view.tender.buyerOrganisationId ?? null,
+        awardedAt: award.proposedAt,
+        ground: award.directAward?.ground ?? null,
+        earlierDirectAwards: earlier.map((d) => ({ ...d })),
+        withinMonths: 12,
+      },
+      award.proposedAt,
+      { supplierId: award.supplierId },
+    ),
+  ];
 }

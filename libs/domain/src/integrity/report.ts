@@ -218,4 +218,14 @@ export interface IntegrityFacts {
   contractChanges?: readonly RecordedChangeFlags[];
   /** The winner's extended contracts with this buyer, approved before this award. */
   incumbentExtensions?: readonly IncumbentExtension[];
+  /** This buyer's direct awards to the same supplier on other tenders (FT-REPEATED-DIRECT-AWARD). */
+  directAwards?: readonly RecordedDirectAward[];
+}
+
+/** A direct award on another tender, as the integrity projection recorded it. */
+export interface RecordedDirectAward {
+  tenderId: string;
+  supplierId: string;
+  ground: string | null;
+  awardedAt: string;
 }

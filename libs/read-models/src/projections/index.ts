@@ -7,6 +7,7 @@ import { OCDS_RELEASES, OCDS_TENDERS } from './ocds-tables';
 import { integrityProjection } from './integrity.projection';
 import {
   CONTRACT_EXTENSIONS,
+  DIRECT_AWARDS,
   INTEGRITY,
   INTEGRITY_SCORES,
   INTEGRITY_STATES,
@@ -26,6 +27,7 @@ import {
   INTEGRITY_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
   INTEGRITY_SLIM_STATES_MIGRATION,
+  DIRECT_AWARDS_MIGRATION,
 } from '../schema/integrity-migration';
 
 const specs = (...tables: TableSpec<never>[]) => tables;
@@ -88,8 +90,14 @@ export const READ_MODELS: readonly ReadModel[] = [
       RED_FLAGS as TableSpec<never>,
       CONTRACT_EXTENSIONS as TableSpec<never>,
       INTEGRITY_SCORES as TableSpec<never>,
+      DIRECT_AWARDS as TableSpec<never>,
     ),
-    migrations: [INTEGRITY_MIGRATION, INTEGRITY_SCORES_MIGRATION, INTEGRITY_SLIM_STATES_MIGRATION],
+    migrations: [
+      INTEGRITY_MIGRATION,
+      INTEGRITY_SCORES_MIGRATION,
+      INTEGRITY_SLIM_STATES_MIGRATION,
+      DIRECT_AWARDS_MIGRATION,
+    ],
   },
 ];
 
