@@ -369,6 +369,14 @@ describe('Transparency notice (PA 2023 s.44)', () => {
       .thenFails('STRATEGY_NOT_APPROVED', { threshold: 500_000 });
   });
 
+  it('is published once: ILLEGAL_STAGE', () => {
+    const history = [direct, assessed([declaration(officer.userId, 'author')])];
+    const first = planningDecider.decide(publish(), fold(history));
+    given(planningDecider, [...history, ...first])
+      .when(publish())
+      .thenFails('ILLEGAL_STAGE');
+  });
+
   it('is for a direct-award route only: PROCUREMENT_ROUTE_MISMATCH', () => {
     given(planningDecider, [opened(), everyoneAssessed()])
       .when(publish())
