@@ -74,6 +74,14 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
     status: 404,
     when: 'the tender has no standing award (yet, or any more): the message says why',
   },
+  ENGAGEMENT_NOTICE_NOT_FOUND: {
+    status: 404,
+    when: 'no preliminary market engagement notice has been published for the procurement (docs/planning.md)',
+  },
+  TRANSPARENCY_NOTICE_NOT_FOUND: {
+    status: 404,
+    when: 'no transparency notice has been published for the procurement (docs/planning.md)',
+  },
   ASSESSMENT_SUMMARY_NOT_FOUND: {
     status: 404,
     when: 'no assessment summary was issued to this supplier on the tender',
