@@ -6,7 +6,6 @@
 import { dumbo } from '@event-driven-io/dumbo';
 import {
   getPostgreSQLEventStore,
-  readLastMessageGlobalPosition,
   readMessagesBatch,
   type PostgresEventStore,
 } from '@event-driven-io/emmett-postgresql';
@@ -19,7 +18,7 @@ export interface EmmettBench {
   readStream(stream: string): Promise<number>;
   /** Pages of `pageSize` from the start of the log, as Emmett's consumers pull them. */
   readLog(pages: number, pageSize: number): Promise<number>;
-  /** Emmett's catch-up consumer from the current end of the log, calling `seen` per message. */
+  /** Emmett's catch-up consumer (a reactor) from the start of the log, calling `seen` per message. */
   subscribe(seen: (messageId: string, streamName: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -57,13 +56,10 @@ export async function emmettBench(connectionString: string): Promise<EmmettBench
       return count;
     },
     subscribe: async (seen) => {
-      // What the consumer's own `startFrom: 'END'` reads.
-      const { currentGlobalPosition } = await readLastMessageGlobalPosition(pool.execute);
-      const from = currentGlobalPosition ?? 0n;
       const consumer = store.consumer({ pulling: { batchSize: 100, pullingFrequencyInMs: 10 } });
       consumer.reactor({
         processorId: `bench-${Date.now()}`,
-        startFrom: { lastCheckpoint: from },
+        startFrom: 'BEGINNING',
         eachMessage: async (message) => {
           seen(String(message.metadata.messageId), String(message.metadata.streamName));
         },

@@ -215,8 +215,8 @@ async function timed(work: () => Promise<number>): Promise<number> {
 }
 
 /**
- * 10 writers append single events to their own streams while a catch-up subscriber that started at
- * the end of the log counts what it receives. Then one more event is appended, after every writer's
+ * 10 writers append single events to their own streams while a catch-up subscriber counts what it
+ * receives of them. Then one more event is appended, after every writer's
  * commit: once the subscriber has delivered it, whatever of the writers' events it has not delivered
  * is missed (it will never come). Waits up to 60 s for that last event.
  */
@@ -251,6 +251,46 @@ async function subscriberMisses(
   const missed = [...written].filter((id) => !seen.has(id)).length;
   const duplicated = [...seen.values()].filter((n) => n > 1).length;
   return { written: written.size, missed, duplicated, caughtUp: seen.has(last.eventId) };
+}
+
+/**
+ * Each store's catch-up subscriber from the start of its own empty log in a database of its own
+ * (Emmett's reactor reads its start from its stored checkpoint), under 10 concurrent writers.
+ */
+async function subscribers(perWriter: number) {
+  const db = await createScratchDatabase('bench_sub');
+  try {
+    const postgres = await createPostgresEventStore({
+      connectionString: db.url,
+      maxConnections: 16,
+    });
+    const emmett = await emmettBench(db.url);
+    try {
+      const ours = await subscriberMisses(
+        (stream, events, i) =>
+          postgres.append(stream, events, i === 0 ? 'no_stream' : i * events.length - 1),
+        async (seen) => {
+          const controller = new AbortController();
+          const subscription = postgres.subscribeToAll({ signal: controller.signal });
+          const done = (async () => {
+            for await (const e of subscription) seen(e.eventId, e.streamName);
+          })();
+          return async () => {
+            controller.abort();
+            await subscription.close();
+            await done.catch(() => undefined);
+          };
+        },
+        perWriter,
+      );
+      const theirs = await subscriberMisses(emmett.append, emmett.subscribe, perWriter);
+      return { ours, theirs };
+    } finally {
+      await Promise.all([postgres.close(), emmett.close()]);
+    }
+  } finally {
+    await db.drop();
+  }
 }
 
 /**
@@ -316,31 +356,7 @@ async function measurePostgres(): Promise<void> {
       `log read (${READ_PAGES} pages of 1000): fairtender ${formatRate(fairtenderLog)} ev/s, raw SELECT ${formatRate(rawLog)} ev/s, emmett ${formatRate(emmettLog)} ev/s`,
     );
 
-    const perWriter = Math.round(300 * SCALE);
-    const ours = await subscriberMisses(
-      adapter.append,
-      async (seen) => {
-        const [last] = await postgres.readStream(`read-${streamRun}`, {
-          direction: 'backwards',
-          maxCount: 1,
-        });
-        const controller = new AbortController();
-        const subscription = postgres.subscribeToAll({
-          after: last.position,
-          signal: controller.signal,
-        });
-        const done = (async () => {
-          for await (const e of subscription) seen(e.eventId, e.streamName);
-        })();
-        return async () => {
-          controller.abort();
-          await subscription.close();
-          await done.catch(() => undefined);
-        };
-      },
-      perWriter,
-    );
-    const theirs = await subscriberMisses(emmett.append, emmett.subscribe, perWriter);
+    const { ours, theirs } = await subscribers(Math.round(300 * SCALE));
     const subscriberLine = (label: string, r: typeof ours) =>
       `${label}: ${r.missed} missed (${percent(r.missed, r.written)}), ${r.duplicated} duplicated of ${r.written}`;
     console.log(
