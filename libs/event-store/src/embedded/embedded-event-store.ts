@@ -13,7 +13,7 @@ export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
  * PostgreSQL's settings for the embedded store (issue 19, memory at rest). PGlite keeps
  * PostgreSQL's default 128 MB of shared buffers inside its WASM memory; a folder's pages are in the
  * operating system's cache anyway, and 16 MB took the standalone process from 422 to 299 MB RSS
- * with the migrated store open (docs/benchmarks.md#memory).
+ * with the migrated store open (docs/benchmarks.md, Memory).
  */
 export const EMBEDDED_POSTGRES_SETTINGS = ['shared_buffers = 16MB'];
 
