@@ -2,7 +2,13 @@ import { compliantBids, excludedBids, standingBids } from '../tender/bids-under-
 import { evaluationViolations } from '../tender/rule-violations';
 import type { TenderView } from '../tender/tender-view';
 import { awardDepartureFlags, evaluationAsymmetry } from './award-flags';
-import { contractChangeFlags, incumbentExtendedThenWon } from './contract-flags';
+import {
+  auditCheckpointFlags,
+  contractChangeFlags,
+  extensionDuringRetender,
+  incumbentExtendedThenWon,
+  performanceOverdue,
+} from './contract-flags';
 import {
   averageCharacters,
   coverageMatrix,
@@ -90,6 +96,9 @@ export function integrityReport(
       ...evaluationAsymmetry(view, thresholds, stats),
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),
+      ...performanceOverdue(view),
+      ...auditCheckpointFlags(view),
+      ...extensionDuringRetender(view, facts.contractChanges ?? [], facts.procurements ?? []),
     ]),
   };
 }
@@ -152,6 +161,16 @@ function awardIntegrity(view: TenderView): AwardIntegrity {
       period: contract.period,
       originalPeriod: contract.originalPeriod,
       approvedChanges: contract.approvedChanges,
+      ...(contract.maximumTermMonths ? { maximumTermMonths: contract.maximumTermMonths } : {}),
+      ...(contract.pilot ? { pilot: true } : {}),
+      ...(contract.terminated
+        ? {
+            terminated: {
+              reason: contract.terminated.reason,
+              terminatedAt: contract.terminated.terminatedAt,
+            },
+          }
+        : {}),
     };
   }
   base.status = awardStatus(view);

@@ -58,6 +58,14 @@ describe('event schemas', () => {
         'ContractChangeRequested',
         'ContractChangeApproved',
         'ContractChangeNoticePublished',
+        'ContractChangeTookEffect',
+        'PerformanceAssessed',
+        'ContractPerformanceNoticePublished',
+        'PerformanceAssessmentOverdue',
+        'OversightReviewRecorded',
+        'AuditCheckpointMissed',
+        'ContractTerminated',
+        'ContractTerminationNoticePublished',
       ].sort(),
     );
     const later = Object.entries(EVENT_VERSIONS).filter(([, version]) => version !== 1);
@@ -65,6 +73,8 @@ describe('event schemas', () => {
       BidSubmitted: 2,
       BidRevised: 2,
       EvaluationPanelAppointed: 2,
+      ContractConcluded: 2,
+      ContractChangeRequested: 2,
     });
   });
 
