@@ -5,7 +5,12 @@ import {
   DEVELOPMENT_SEALING_MASTER_KEY,
 } from './development-defaults';
 import { decodeMasterKey, parseReceiptSigningKey } from './keys';
-import type { ChangeThresholds, IntegrityThresholds, StandstillRules } from '@fairtender/domain';
+import type {
+  ChangeThresholds,
+  ContractRules,
+  IntegrityThresholds,
+  StandstillRules,
+} from '@fairtender/domain';
 import { changeThresholdsFrom, standstillRulesFrom } from './award-settings';
 import {
   validateEnvironment,
@@ -145,6 +150,8 @@ export class AppConfig {
   readonly standstill: StandstillRules;
   /** When contract changes are red-flagged. */
   readonly contractChanges: ChangeThresholds;
+  /** KPIs required above a value (s.52), the grace of an assessment (s.71). */
+  readonly contracts: ContractRules;
   /** When the competition-integrity red flags are raised. */
   readonly integrity: IntegrityThresholds;
   private readonly port: number | undefined;
@@ -225,6 +232,10 @@ export class AppConfig {
     this.refusalWindowMs = env.REFUSAL_WINDOW_SECONDS * 1000;
     this.standstill = standstillRulesFrom(env);
     this.contractChanges = changeThresholdsFrom(env);
+    this.contracts = {
+      kpiValueThreshold: env.CONTRACT_KPI_VALUE_THRESHOLD,
+      assessmentGraceDays: env.CONTRACT_ASSESSMENT_GRACE_DAYS,
+    };
     this.integrity = {
       minimumSubmissionDays: env.INTEGRITY_MIN_SUBMISSION_DAYS,
       closePricePercent: env.INTEGRITY_CLOSE_PRICE_PERCENT,

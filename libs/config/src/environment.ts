@@ -27,6 +27,7 @@ import {
 import { decodeMasterKey, parseReceiptSigningKey, samePrivateKey } from './keys';
 import {
   DEFAULT_CHANGE_THRESHOLDS,
+  DEFAULT_CONTRACT_RULES,
   DEFAULT_INTEGRITY_THRESHOLDS,
   DEFAULT_STANDSTILL_RULES,
 } from '@fairtender/domain';
@@ -514,6 +515,19 @@ export class EnvironmentVariables {
   @Max(1200, { message: wholeNumber(0, 1200, 'months') })
   CONTRACT_CHANGE_MAX_ADDED_MONTHS: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedMonths;
 
+  // Contract life (issue 15): above this value (the contract's currency) a contract needs three KPIs
+  // (PA 2023 s.52: £5m); a KPI assessment not recorded this many days after its period is overdue.
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a positive amount' })
+  @Min(0, { message: 'must be a positive amount' })
+  CONTRACT_KPI_VALUE_THRESHOLD: number = DEFAULT_CONTRACT_RULES.kpiValueThreshold;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(0, 365, 'days') })
+  @Min(0, { message: wholeNumber(0, 365, 'days') })
+  @Max(365, { message: wholeNumber(0, 365, 'days') })
+  CONTRACT_ASSESSMENT_GRACE_DAYS: number = DEFAULT_CONTRACT_RULES.assessmentGraceDays;
+
   // Competition-integrity red flags (docs/integrity.md): R003 under this many days from publication to the
   // submission deadline; R024 another valid price within this percent of the winner's; R038 more
   // than this percent of bids excluded; FT-EVALUATION-ASYMMETRY the winner's justifications this
@@ -634,6 +648,8 @@ export const ENVIRONMENT_VARIABLES = [
   'CONTRACT_CHANGE_MAX_CHANGES',
   'CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT',
   'CONTRACT_CHANGE_MAX_ADDED_MONTHS',
+  'CONTRACT_KPI_VALUE_THRESHOLD',
+  'CONTRACT_ASSESSMENT_GRACE_DAYS',
   'INTEGRITY_MIN_SUBMISSION_DAYS',
   'INTEGRITY_CLOSE_PRICE_PERCENT',
   'INTEGRITY_EXCESSIVE_EXCLUSION_PERCENT',
