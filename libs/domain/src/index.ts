@@ -61,6 +61,7 @@ export * from './contract/thresholds';
 export { isCalendarDate, addMonths } from './contract/calendar-dates';
 export { decideContract, contractDecider } from './contract/decide';
 export { voluntaryStandstillEnd } from './contract/contract-changes';
+export * from './contract/contract-view';
 export {
   kpiDueDates,
   dueAssessments,

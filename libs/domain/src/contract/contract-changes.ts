@@ -227,6 +227,7 @@ export function approveContractChange(
     requestedAt: _requestedAt,
     approvedBy: _a,
     approvedAt: _b,
+    redFlags: _r,
     changeNumber: _c,
     standstillEndsAt: _d,
     effectiveAt: _e,

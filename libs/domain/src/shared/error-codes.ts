@@ -103,6 +103,8 @@ export const ERROR_CODES = {
   /** The change's stated basis under PA 2023 s.74 fails a computed test; details name the test. */
   MODIFICATION_NOT_PERMITTED: 'invalid',
   CONTRACT_TERMINATED: 'conflict',
+  /** The tender has no concluded contract (yet). */
+  CONTRACT_NOT_FOUND: 'not_found',
   KPI_NOT_FOUND: 'not_found',
   ASSESSMENT_NOT_DUE: 'invalid',
   ASSESSMENT_ALREADY_RECORDED: 'conflict',

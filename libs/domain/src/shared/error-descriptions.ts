@@ -114,6 +114,7 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   MODIFICATION_NOT_PERMITTED:
     "the change's basis under s.74 fails a test computed cumulatively over earlier changes; `details.test` names it, with `limit` and `actual`",
   CONTRACT_TERMINATED: 'the contract is terminated: nothing more can be recorded on it',
+  CONTRACT_NOT_FOUND: 'the tender has no concluded contract (yet)',
   KPI_NOT_FOUND: 'no such KPI on the contract',
   ASSESSMENT_NOT_DUE:
     "the date is not one of the KPI's assessment due dates within the contract period; `details.dueDates`",

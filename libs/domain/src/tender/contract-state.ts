@@ -1,6 +1,7 @@
 import type { Money } from './terms';
 import type {
   AuditPlan,
+  ChangeRedFlag,
   ContractChange,
   ContractPeriod,
   Kpi,
@@ -14,6 +15,8 @@ export interface ContractChangeState extends ContractChange {
   requestedAt: string;
   approvedBy?: string;
   approvedAt?: string;
+  /** The thresholds its approval crossed (rule 8), as recorded. */
+  redFlags?: ChangeRedFlag[];
   changeNumber?: number;
   /** Published under a voluntary standstill that has not ended: not in force yet. */
   standstillEndsAt?: string;

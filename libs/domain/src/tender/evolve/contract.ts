@@ -62,8 +62,8 @@ export function evolveContract(state: TenderState, event: ContractEvent): Tender
     case 'ContractChangeApproved': {
       const { contract } = state;
       if (!contract || !Object.hasOwn(contract.changes, event.data.changeId)) return state;
-      const { changeId, approvedBy, approvedAt } = event.data;
-      const change = { ...contract.changes[changeId], approvedBy, approvedAt };
+      const { changeId, approvedBy, approvedAt, redFlags } = event.data;
+      const change = { ...contract.changes[changeId], approvedBy, approvedAt, redFlags };
       return {
         ...state,
         contract: { ...contract, changes: { ...contract.changes, [changeId]: change } },
