@@ -10,6 +10,7 @@ import {
   INTEGRITY,
   INTEGRITY_SCORES,
   INTEGRITY_STATES,
+  PROCUREMENTS,
   RED_FLAGS,
 } from './integrity-tables';
 import type { Projection } from './projection';
@@ -19,6 +20,7 @@ import { tendersProjection } from './tenders.projection';
 import { OCDS_MIGRATION } from '../schema/ocds-migration';
 import {
   INTEGRITY_MIGRATION,
+  INTEGRITY_PROCUREMENTS_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
   INTEGRITY_SLIM_STATES_MIGRATION,
 } from '../schema/integrity-migration';
@@ -77,8 +79,14 @@ export const READ_MODELS: readonly ReadModel[] = [
       RED_FLAGS as TableSpec<never>,
       CONTRACT_EXTENSIONS as TableSpec<never>,
       INTEGRITY_SCORES as TableSpec<never>,
+      PROCUREMENTS as TableSpec<never>,
     ),
-    migrations: [INTEGRITY_MIGRATION, INTEGRITY_SCORES_MIGRATION, INTEGRITY_SLIM_STATES_MIGRATION],
+    migrations: [
+      INTEGRITY_MIGRATION,
+      INTEGRITY_SCORES_MIGRATION,
+      INTEGRITY_SLIM_STATES_MIGRATION,
+      INTEGRITY_PROCUREMENTS_MIGRATION,
+    ],
   },
 ];
 

@@ -1,7 +1,9 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import {
   integrityReport,
+  isProcurementForSameNeed,
   type IncumbentExtension,
+  type ProcurementFact,
   type IntegrityThresholds,
   type RedFlag,
   type TenderView,
@@ -16,9 +18,11 @@ import { IntegrityStateStore } from './integrity-state-store';
 import {
   CONTRACT_EXTENSIONS,
   INTEGRITY,
+  PROCUREMENTS,
   RED_FLAGS,
   type ContractExtensionRow,
   type IntegrityState,
+  type ProcurementRow,
   type RedFlagRow,
 } from './integrity-tables';
 import type { ProjectedEvent } from './projected-event';
@@ -26,6 +30,16 @@ import { snakeCase } from './row-table';
 import { RowSet } from './working-set';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The events that open, change or end a procurement (its buyer, CPV codes, whether it is open). */
+const PROCUREMENT_EVENTS = new Set([
+  'TenderDrafted',
+  'DraftRevised',
+  'NoticeAmended',
+  'TenderCancelled',
+  'TenderDeclaredUnsuccessful',
+  'ContractConcluded',
+]);
 
 /**
  * The integrity projection's share of a batch: each touched tender's state is folded event by event,
@@ -35,6 +49,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class IntegrityRows {
   private readonly states = new IntegrityStateStore();
   readonly extensions = new RowSet<ContractExtensionRow>(CONTRACT_EXTENSIONS);
+  readonly procurements = new RowSet<ProcurementRow>(PROCUREMENTS);
   private readonly reports = new RowSet(INTEGRITY);
   private readonly flags = new RowSet<RedFlagRow>(RED_FLAGS);
   private readonly withdrawnFlags: [string, string][] = [];
@@ -44,6 +59,7 @@ export class IntegrityRows {
     const tenderIds = [...new Set(events.filter(foldsIntoIntegrity).map((e) => e.tenderId))];
     if (tenderIds.length === 0) return;
     await this.states.load(tx, tenderIds);
+    await this.loadProcurements(tx, events);
     const awards = events.filter((e) => AWARD_EVENTS.has(e.type));
     if (awards.length === 0) return;
     // Awards look for the winner's extended contracts with the same buyer, on other tenders.
@@ -77,20 +93,74 @@ export class IntegrityRows {
       const { evaluatorId, supplierId, criterionId } = event.data as Record<string, string>;
       this.states.scoreChanged(event.tenderId, evaluatorId, supplierId, criterionId);
     }
-    if (event.type === 'ContractChangeApproved') this.recordExtension(state, event);
+    if (event.type === 'TenderDrafted')
+      state.draftedAt = (event.data as { draftedAt: string }).draftedAt;
+    if (PROCUREMENT_EVENTS.has(event.type)) this.recordProcurement(event.tenderId, state, event);
+    if (event.type === 'ContractChangeApproved') {
+      this.recordExtension(state, event);
+      state.procurements = this.sameNeed(event.tenderId, state);
+    }
+  }
+
+  /** Extensions look for the buyer's other procurements (FT-EXTENSION-DURING-RETENDER). */
+  private async loadProcurements(tx: SqlQueryable, events: readonly ProjectedEvent[]) {
+    if (!events.some((e) => e.type === 'ContractChangeApproved')) return;
+    const buyers = new Set<string>();
+    for (const event of events) {
+      const buyer = this.states.get(event.tenderId)?.state.view.tender.buyerOrganisationId;
+      if (buyer) buyers.add(buyer);
+      if (event.type === 'TenderDrafted')
+        buyers.add((event.data as { buyerOrganisationId: string }).buyerOrganisationId);
+    }
+    await this.procurements.load(tx, 'buyer_organisation_id = ANY($1::text[])', [[...buyers]]);
+  }
+
+  /** The tender as a procurement of its buyer: open from its draft until it ends. */
+  private recordProcurement(tenderId: string, state: IntegrityState, event: ProjectedEvent) {
+    const { tender } = state.view;
+    if (!tender.buyerOrganisationId || !tender.terms || !state.draftedAt) return;
+    const endedAt =
+      tender.contract?.concludedAt ?? tender.cancelledAt ?? tender.unsuccessful?.declaredAt ?? null;
+    this.procurements.put({
+      tenderId,
+      buyerOrganisationId: tender.buyerOrganisationId,
+      cpvCodes: [...tender.terms.cpvCodes],
+      openedAt: state.draftedAt,
+      endedAt,
+      position: event.positionText,
+    });
+  }
+
+  /** The buyer's procurements for the same need as this tender (the domain decides the match). */
+  private sameNeed(tenderId: string, state: IntegrityState): ProcurementFact[] {
+    const { buyerOrganisationId, terms } = state.view.tender;
+    if (!buyerOrganisationId || !terms) return [];
+    const self = { tenderId, buyerOrganisationId, cpvCodes: terms.cpvCodes };
+    return this.procurements
+      .filter((row) => row.buyerOrganisationId === buyerOrganisationId)
+      .map((row): ProcurementFact => ({
+        tenderId: row.tenderId,
+        buyerOrganisationId: row.buyerOrganisationId,
+        cpvCodes: row.cpvCodes,
+        openedAt: row.openedAt,
+        ...(row.endedAt ? { endedAt: row.endedAt } : {}),
+      }))
+      .filter((other) => isProcurementForSameNeed(self, other))
+      .sort((a, b) => compareText(a.tenderId, b.tenderId));
   }
 
   /** Computes each touched tender's report and flags; only what changed is written. */
   settle(thresholds: IntegrityThresholds): void {
     for (const tenderId of this.touched) {
       const { state, position } = this.states.get(tenderId)!;
-      const { view, contractChanges, incumbentExtensions, writtenFlags } = state;
+      const { view, contractChanges, incumbentExtensions, writtenFlags, procurements } = state;
       const { buyerOrganisationId, stage } = view.tender;
       if (!buyerOrganisationId || stage === 'none') continue;
       // The slim view is all the report reads of a tender view (see `IntegrityView`).
       const report = integrityReport(view as TenderView, thresholds, {
         contractChanges,
         incumbentExtensions,
+        procurements: procurements ?? [],
       });
       this.reports.put({
         tenderId,
@@ -125,7 +195,12 @@ export class IntegrityRows {
       );
       written += this.withdrawnFlags.length;
     }
-    for (const rows of [this.reports, this.flags, this.extensions] as RowSet<unknown>[])
+    for (const rows of [
+      this.reports,
+      this.flags,
+      this.extensions,
+      this.procurements,
+    ] as RowSet<unknown>[])
       written += await rows.flush(tx);
     return written;
   }

@@ -2,6 +2,7 @@ import type {
   BidState,
   BidStreamHead,
   IncumbentExtension,
+  ProcurementFact,
   IntegrityReport,
   RecordedChangeFlags,
   RedFlagCode,
@@ -34,6 +35,10 @@ export interface IntegrityState {
   contractChanges: RecordedChangeFlags[];
   /** The winner's extended contracts with this buyer, found when the award was made. */
   incumbentExtensions: IncumbentExtension[];
+  /** When the tender was drafted (absent in states folded before issue 15). */
+  draftedAt?: string;
+  /** The buyer's procurements for the same need, found when an extension was approved. */
+  procurements?: ProcurementFact[];
   /** flag key → the flag row as last written, to write only what changed. */
   writtenFlags: Record<string, string>;
 }
@@ -86,6 +91,26 @@ export interface ContractExtensionRow {
   approvedAt: string;
   position: string;
 }
+
+/**
+ * A buyer's procurement as FT-EXTENSION-DURING-RETENDER needs it (issue 15): open from its draft
+ * until contracted, cancelled or declared unsuccessful.
+ */
+export interface ProcurementRow {
+  tenderId: string;
+  buyerOrganisationId: string;
+  cpvCodes: string[];
+  openedAt: string;
+  endedAt: string | null;
+  position: string;
+}
+
+export const PROCUREMENTS: TableSpec<ProcurementRow> = {
+  table: 'rm_integrity_procurements',
+  columns: ['tenderId', 'buyerOrganisationId', 'cpvCodes', 'openedAt', 'endedAt', 'position'],
+  keyColumns: ['tenderId'],
+  timeColumns: ['openedAt', 'endedAt'],
+};
 
 export const INTEGRITY_STATES: TableSpec<IntegrityStateRow> = {
   table: 'rm_integrity_states',
