@@ -90,7 +90,7 @@ export class ContractController {
           type: 'ConcludeContract',
           contractId,
           ...(value ? { value } : {}),
-          ...(period ? { period } : {}),
+          period,
           ...(maximumTermMonths === undefined ? {} : { maximumTermMonths }),
           ...(kpis ? { kpis } : {}),
           ...(pilot === undefined ? {} : { pilot }),
@@ -127,7 +127,7 @@ export class ContractController {
           change: {
             changeId,
             kind: kind as ContractChangeKind,
-            basis: basis as ModificationBasis,
+            ...(basis ? { basis: basis as ModificationBasis } : {}),
             ...change,
           },
         },

@@ -161,14 +161,11 @@ export class ConcludeContractDto {
   @Type(() => ContractValueDto)
   value?: ContractValueDto;
 
-  @ApiPropertyOptional({
-    type: ContractPeriodDto,
-    description: "The notice's contract term when left out (required when the notice has none)",
-  })
-  @IsOptional()
+  @ApiProperty({ type: ContractPeriodDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ContractPeriodDto)
-  period?: ContractPeriodDto;
+  period!: ContractPeriodDto;
 
   @ApiPropertyOptional({
     example: 24,
@@ -238,11 +235,14 @@ export class RequestContractChangeDto {
   @Max(1200)
   addedMonths!: number;
 
-  @ApiProperty({ type: ModificationBasisDto })
-  @IsDefined()
+  @ApiPropertyOptional({
+    type: ModificationBasisDto,
+    description: 'Required by the domain (422 INVALID_CHANGE without it): why the change is lawful',
+  })
+  @IsOptional()
   @ValidateNested()
   @Type(() => ModificationBasisDto)
-  basis!: ModificationBasisDto;
+  basis?: ModificationBasisDto;
 
   @ApiPropertyOptional({
     type: AuditPlanDto,
