@@ -67,6 +67,9 @@ export const changeEffectiveJobId = (tenderId: string, changeId: string) =>
 /** The events that change a contract's deadlines. */
 export const CONTRACT_SCHEDULE_EVENTS = [
   'ContractConcluded',
+  // A change's notice is folded onto its request (the audit plan it carries, its standstill).
+  'ContractChangeRequested',
+  'ContractChangeApproved',
   'ContractChangeNoticePublished',
   'ContractChangeTookEffect',
   'PerformanceAssessed',
@@ -75,11 +78,7 @@ export const CONTRACT_SCHEDULE_EVENTS = [
   'AuditCheckpointMissed',
   'ContractTerminated',
 ] as const;
-const CONTRACT_EVENTS = new Set<string>([
-  ...CONTRACT_SCHEDULE_EVENTS,
-  'ContractChangeRequested',
-  'ContractChangeApproved',
-]);
+const CONTRACT_EVENTS = new Set<string>(CONTRACT_SCHEDULE_EVENTS);
 
 /** The contract folded by the domain's own evolve, so the scheduler's idea of it cannot drift. */
 export function evolveContractSchedule(
