@@ -10,6 +10,7 @@ import type { AuditPlan, ContractChange, Kpi } from '../tender/events/contract';
 import { DEFAULT_CHANGE_THRESHOLDS, DEFAULT_CONTRACT_RULES } from './thresholds';
 import { kpiDueDates } from './performance';
 import { voluntaryStandstillEnd } from './contract-changes';
+import { contractView } from './contract-view';
 import { DEFAULT_STANDSTILL_RULES } from '../shared/calendar/working-day-rules';
 
 const CONCLUDED_AT = '2025-04-28T09:00:00.000Z';
@@ -520,5 +521,41 @@ describe('termination (PA 2023 s.80, UK11)', () => {
       .when({ ...terminate(), details: 'No.' })
       .thenFails('INVALID_CONTRACT', { field: 'details' });
     given(contractDecider, contracted).when(terminate(supplier)).thenFails('ROLE_NOT_ALLOWED');
+  });
+});
+
+describe('contract view (issue 15)', () => {
+  it('shows the term, value after every change, KPI periods, checkpoints and the changes with their basis', () => {
+    const history = changed(pilot({ kpis: [kpi('k1', 6)] }), {});
+    const view = contractView(stateOf(history).tender)!;
+    expect(view).toMatchObject({
+      contractId: 'c-1',
+      status: 'active',
+      pilot: true,
+      maximumTermMonths: 12,
+      value: { amount: 215_000, currency: 'GBP' },
+      period: { startDate: '2025-05-01', endDate: '2027-04-30' },
+      addedMonths: 12,
+      addedMonthsPercentOfMaximumTerm: 100,
+    });
+    expect(view.changes).toEqual([
+      expect.objectContaining({
+        changeId: 'chg-1',
+        changeNumber: 1,
+        status: 'in-force',
+        basis: { kind: 'permitted', ground: 'unforeseeable-circumstances' },
+      }),
+    ]);
+    expect(view.kpis[0].periods.map((p) => p.dueDate)).toEqual([
+      '2025-10-31',
+      '2026-04-30',
+      '2026-10-31',
+      '2027-04-30',
+    ]);
+    expect(view.checkpoints.map((c) => [c.checkpointId, c.status])).toEqual([
+      ['cp-1', 'pending'],
+      ['cp-ext', 'pending'],
+    ]);
+    expect(contractView(stateOf(inStandstill()).tender)).toBeUndefined();
   });
 });
