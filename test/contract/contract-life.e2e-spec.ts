@@ -106,7 +106,11 @@ describe('The contract after award: KPIs, audit plan, lawful extension, oversigh
 
   beforeAll(async () => {
     database = await createScratchDatabase('e2e_contract_life');
-    api = await startHttpApi({ EVENT_STORE: 'postgres', DATABASE_URL: database.url });
+    api = await startHttpApi({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: database.url,
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+    });
     ({ tenderId } = await openedTender(api, {
       acme: 6_000_000,
       birch: 6_400_000,
@@ -154,6 +158,14 @@ describe('The contract after award: KPIs, audit plan, lawful extension, oversigh
       ),
     );
     expect(concluded.recorded).toEqual(['ContractConcluded']);
+    // The buyer's officers and oversight hear of missed duties on a webhook of their own.
+    for (const user of ['officer-alice', 'auditor-ada'] as const) {
+      const hook = expectStatus(
+        await api.as(user).put('/webhook', { url: 'http://127.0.0.1:9/hook' }),
+        201,
+      );
+      expect(hook.secret).toEqual(expect.any(String));
+    }
     const view = expectStatus(await api.as('supplier-birch').get(`${base()}/contract`), 200);
     expect(view).toMatchObject({
       status: 'active',
