@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are JSON that tests inspect freely */
 import { formatPosition } from '@fairtender/event-store';
 import { startHttpApi, type RunningApi } from '../support/http-api';
+import { expectValidOcds } from '../publication/expect-valid-ocds';
 import { noticeTerms } from '../support/tender-fixtures';
 import {
   evaluateAndAward,
@@ -349,13 +350,14 @@ describe('The contract after award: KPIs, audit plan, lawful extension, oversigh
     );
     const view = expectStatus(await alice().get(`${base()}/contract`), 200);
     expect(view).toMatchObject({ status: 'terminated', terminated: { reason: 'breach' } });
-    const record = expectStatus(
-      await api.as(null).get(`/ocds/tenders/${tenderId}/record`, { 'x-min-position': position }),
-      200,
-    );
-    const [contract] = record.records[0].compiledRelease.contracts;
+    // Valid against the official OCDS schemas (../shared/ocds), releases and record alike.
+    const { compiledRelease } = await expectValidOcds(api.baseUrl, tenderId, {
+      minPosition: position,
+    });
+    const [contract] = compiledRelease.contracts;
     expect(contract.status).toBe('terminated');
     expect(contract.period).toMatchObject({ startDate: `${START}T00:00:00.000Z` });
+    expect(contract.description).toContain('Camera availability');
     const refused = await alice().post(`${base()}/contract/assessments`, {
       kpiId: 'availability',
       dueDate: FIRST_DUE,

@@ -76,3 +76,27 @@ describe('publication: the contract after award (issue 15)', () => {
     expect(releases.at(-3)!.contracts![0].status).toBe('active');
   });
 });
+
+describe('publication: the contract term of the notice (issue 15)', () => {
+  it('fills tender.contractPeriod with the maximum extent; absent when the notice has none', () => {
+    const log = lifecycle();
+    const contractTerm = { startDate: '2025-05-01', endDate: '2026-04-30', maximumTermMonths: 24 };
+    for (const event of log.events) {
+      if (event.type === 'TenderDrafted' || event.type === 'TenderPublished') {
+        (event.data as { terms: object }).terms = {
+          ...(event.data as { terms: object }).terms,
+          contractTerm,
+        };
+      }
+    }
+    const { releases } = releaseBodiesOf(log.events);
+    expect(releases[0].tender.contractPeriod).toEqual({
+      startDate: '2025-05-01T00:00:00.000Z',
+      endDate: '2026-04-30T23:59:59.999Z',
+      maxExtentDate: '2027-04-30T23:59:59.999Z',
+    });
+    expect(releaseBodiesOf(lifecycle().events).releases[0].tender).not.toHaveProperty(
+      'contractPeriod',
+    );
+  });
+});

@@ -73,6 +73,8 @@ export interface OcdsTender {
   submissionMethodDetails: string;
   tenderPeriod: OcdsPeriod;
   enquiryPeriod: OcdsPeriod;
+  /** The contract period and maximum extent the notice states (issue 15). */
+  contractPeriod?: OcdsPeriod;
   hasEnquiries?: boolean;
   awardPeriod?: OcdsPeriod;
   numberOfTenderers?: number;
