@@ -27,7 +27,7 @@ const BUYER_AND_OVERSIGHT: Audience = {
 const CONTRACT_PUBLIC: Audience = {
   kind: 'suppliers',
   of: (_event, tender) => [
-    ...(tender.openedBidStreams ?? []).map((head) => head.supplierId),
+    ...(tender.opening.bidStreams ?? []).map((head) => head.supplierId),
     ...buyerAndOversightOf(tender),
   ],
 };
@@ -40,7 +40,7 @@ export const CONTRACT_NOTIFIED_EVENTS = {
     notify: (data: PerformanceAssessmentOverdue['data'], tender) => ({
       occurredAt: data.recordedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         contractId: data.contractId,
         kpiId: data.kpiId,
         kpiName: tender.contract?.kpis.find((kpi) => kpi.kpiId === data.kpiId)?.name,
@@ -55,7 +55,7 @@ export const CONTRACT_NOTIFIED_EVENTS = {
     notify: (data: AuditCheckpointMissed['data'], tender) => ({
       occurredAt: data.recordedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         contractId: tender.contract?.contractId,
         checkpointId: data.checkpointId,
         dueDate: data.dueDate,
@@ -70,7 +70,7 @@ export const CONTRACT_NOTIFIED_EVENTS = {
     notify: (data: ContractPerformanceNoticePublished['data'], tender) => ({
       occurredAt: data.publishedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         contractId: data.contractId,
         dueDate: data.dueDate,
         assessments: data.assessments.map(({ kpiId, name, target, rating }) => ({
@@ -89,7 +89,7 @@ export const CONTRACT_NOTIFIED_EVENTS = {
     notify: (data: ContractTerminationNoticePublished['data'], tender) => ({
       occurredAt: data.publishedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         contractId: data.contractId,
         supplierId: data.supplierId,
         reason: data.reason,

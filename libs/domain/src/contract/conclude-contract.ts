@@ -23,7 +23,7 @@ export function concludeContract(
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'conclude the contract');
   requireStage(tender, ['standstill'], 'conclude the contract');
-  const award = tender.award!;
+  const award = tender.award.awarded!;
   if (award.suspendedBy.length > 0) {
     throw new DomainError(
       'AWARD_SUSPENDED',
@@ -41,7 +41,7 @@ export function concludeContract(
       },
     );
   }
-  const period = command.period ?? tender.terms.contractTerm;
+  const period = command.period ?? tender.notice.terms.contractTerm;
   const awarded = awardedPrice(tender);
   const value = command.value ?? awarded;
   const { currency } = awarded;
@@ -77,7 +77,9 @@ export function concludeContract(
   }
   const initialMonths = termMonths(period.startDate, period.endDate);
   const maximumTermMonths =
-    command.maximumTermMonths ?? tender.terms.contractTerm?.maximumTermMonths ?? initialMonths;
+    command.maximumTermMonths ??
+    tender.notice.terms.contractTerm?.maximumTermMonths ??
+    initialMonths;
   if (!Number.isInteger(maximumTermMonths) || maximumTermMonths < initialMonths) {
     throw new DomainError(
       'INVALID_CONTRACT',

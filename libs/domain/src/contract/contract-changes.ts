@@ -139,7 +139,7 @@ export function requestContractChange(
       : undefined;
   const basis = copyBasis(change.basis!);
   refuseUnlawful(
-    failedModificationTest(contract, { ...change, basis }, tender.terms.cpvCodes),
+    failedModificationTest(contract, { ...change, basis }, tender.notice.terms.cpvCodes),
     change.changeId,
   );
   return [
@@ -201,7 +201,11 @@ export function approveContractChange(
   // Checked again: a change approved since the request may have used up what the law allows.
   if (change.basis && change.basis.kind !== 'not-stated') {
     refuseUnlawful(
-      failedModificationTest(contract, { ...change, basis: change.basis }, tender.terms.cpvCodes),
+      failedModificationTest(
+        contract,
+        { ...change, basis: change.basis },
+        tender.notice.terms.cpvCodes,
+      ),
       changeId,
     );
   }

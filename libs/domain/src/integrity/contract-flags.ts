@@ -159,7 +159,8 @@ export function extensionDuringRetender(
   changes: readonly RecordedChangeFlags[],
   procurements: readonly ProcurementFact[],
 ): RedFlag[] {
-  const { contract, tenderId, buyerOrganisationId, terms } = view.tender;
+  const { contract, tenderId, buyerOrganisationId } = view.tender;
+  const { terms } = view.tender.notice;
   if (!contract || !tenderId || !buyerOrganisationId || !terms) return [];
   const self = { tenderId, buyerOrganisationId, cpvCodes: terms.cpvCodes };
   const flags: RedFlag[] = [];

@@ -117,7 +117,7 @@ describe('contract life red flags (issue 15)', () => {
 
   describe('FT-EXTENSION-DURING-RETENDER', () => {
     const scenario = () => contracted().change('ch-ext', 'extension', 12, [], later(120));
-    const cpv = () => scenario().view().tender.terms!.cpvCodes;
+    const cpv = () => scenario().view().tender.notice.terms!.cpvCodes;
     const retender = (extra: Partial<ProcurementFact> = {}): ProcurementFact => ({
       tenderId: 't-retender',
       buyerOrganisationId: scenario().view().tender.buyerOrganisationId!,

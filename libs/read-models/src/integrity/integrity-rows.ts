@@ -24,10 +24,10 @@ import {
   type IntegrityState,
   type ProcurementRow,
   type RedFlagRow,
-} from './integrity-tables';
-import type { ProjectedEvent } from './projected-event';
-import { snakeCase } from './row-table';
-import { RowSet } from './working-set';
+} from './integrity.table';
+import type { ProjectedEvent } from '../runner/projected-event';
+import { snakeCase } from '../runner/row-table';
+import { RowSet } from '../runner/working-set';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -118,13 +118,17 @@ export class IntegrityRows {
   /** The tender as a procurement of its buyer: open from its draft until it ends. */
   private recordProcurement(tenderId: string, state: IntegrityState, event: ProjectedEvent) {
     const { tender } = state.view;
-    if (!tender.buyerOrganisationId || !tender.terms || !state.draftedAt) return;
+    const { terms } = tender.notice;
+    if (!tender.buyerOrganisationId || !terms || !state.draftedAt) return;
     const endedAt =
-      tender.contract?.concludedAt ?? tender.cancelledAt ?? tender.unsuccessful?.declaredAt ?? null;
+      tender.contract?.concludedAt ??
+      tender.notice.cancelled?.at ??
+      tender.award.unsuccessful?.declaredAt ??
+      null;
     this.procurements.put({
       tenderId,
       buyerOrganisationId: tender.buyerOrganisationId,
-      cpvCodes: [...tender.terms.cpvCodes],
+      cpvCodes: [...terms.cpvCodes],
       openedAt: state.draftedAt,
       endedAt,
       position: event.positionText,
@@ -133,7 +137,8 @@ export class IntegrityRows {
 
   /** The buyer's procurements for the same need as this tender (the domain decides the match). */
   private sameNeed(tenderId: string, state: IntegrityState): ProcurementFact[] {
-    const { buyerOrganisationId, terms } = state.view.tender;
+    const { buyerOrganisationId } = state.view.tender;
+    const { terms } = state.view.tender.notice;
     if (!buyerOrganisationId || !terms) return [];
     const self = { tenderId, buyerOrganisationId, cpvCodes: terms.cpvCodes };
     return this.procurements
