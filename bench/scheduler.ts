@@ -31,6 +31,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
+import { AppConfig } from '@fairtender/config';
 import { tenderStream } from '@fairtender/domain';
 import {
   createPostgresEventStore,
@@ -78,7 +79,11 @@ async function main(): Promise<void> {
   try {
     const deadlines = scheduler.get<Queue>(getQueueToken(DEADLINES_QUEUE));
     // The scheduler's own processor class, reading and writing the bare side's database.
-    const processor = new DeadlineProcessor(bareWorkerStore, scheduler.get(DeadlineJobs));
+    const processor = new DeadlineProcessor(
+      bareWorkerStore,
+      scheduler.get(DeadlineJobs),
+      scheduler.get(AppConfig),
+    );
     const full: Measure = async () => {
       const { rate, tenderIds } = await fullPath(schedulerStore, deadlines, TENDERS);
       closedTenders.push(...tenderIds);

@@ -213,10 +213,36 @@ export async function passStandstill(api: RunningApi, tenderId: string): Promise
   return endsAt;
 }
 
+/** Above £5m: at least three KPIs (PA 2023 s.52, issue 15). */
+export const KPIS = [
+  {
+    kpiId: 'availability',
+    name: 'Camera availability',
+    measure: 'Share of shift hours with a working camera',
+    target: 'At least 98 %',
+    frequencyMonths: 3,
+  },
+  {
+    kpiId: 'retrieval',
+    name: 'Footage retrieval',
+    measure: 'Requests answered within 24 hours',
+    target: 'At least 95 %',
+    frequencyMonths: 6,
+  },
+  {
+    kpiId: 'retention',
+    name: 'Evidence retention',
+    measure: 'Clips kept for their retention period',
+    target: '100 %',
+    frequencyMonths: 12,
+  },
+];
+
 /** At Acme's awarded price: the contract is the award. */
 export const CONTRACT = {
   value: { amount: PRICES.acme, currency: 'GBP' },
   period: { startDate: '2027-01-01', endDate: '2028-12-31' },
+  kpis: KPIS,
 };
 
 /** The seeds' 12-month pilot extension. */
@@ -227,4 +253,18 @@ export const EXTENSION = {
     'The replacement procurement was delayed by the force restructure; footage must stay retrievable meanwhile.',
   addedValue: { amount: 3_500_000, currency: 'GBP' },
   addedMonths: 12,
+  // Issue 15: a lawful basis (8.5 % added value, within Sch. 8 para 4's 50 %) and an audit plan.
+  basis: { kind: 'permitted', ground: 'unforeseeable-circumstances' },
+  auditPlan: {
+    oversightBodyId: 'oversight',
+    publicationUrl: 'https://oversight.example/reports/pilot',
+    checkpoints: [
+      {
+        checkpointId: 'extension-review',
+        dueDate: '2029-06-30',
+        description: 'Mid-extension review',
+      },
+    ],
+    kpiIds: [],
+  },
 };

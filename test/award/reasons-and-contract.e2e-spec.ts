@@ -153,7 +153,10 @@ describe('Real reasons and the contract at the awarded price (PostgreSQL)', () =
 
   it('without a value the contract takes the awarded price', async () => {
     const concluded = seen(
-      expectStatus(await alice().post(`${base()}/contract`, { period: CONTRACT.period }), 201),
+      expectStatus(
+        await alice().post(`${base()}/contract`, { period: CONTRACT.period, kpis: CONTRACT.kpis }),
+        201,
+      ),
     );
     expect(concluded).toMatchObject({ stage: 'contracted', recorded: ['ContractConcluded'] });
     const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);

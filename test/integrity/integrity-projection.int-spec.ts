@@ -422,6 +422,8 @@ describe.each(ADAPTERS)('competition-integrity projection on %s', (_name, open) 
       ['rm_red_flags', 6 + 3 + 1, 0],
       ['rm_contract_extensions', 1, 0],
       ['rm_integrity_scores', 12 + 4, 0],
+      // Issue 15: each buyer's procurements, for FT-EXTENSION-DURING-RETENDER.
+      ['rm_integrity_procurements', 3, 0],
     ]);
     expect(report.identical).toBe(true);
   });

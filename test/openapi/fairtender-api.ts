@@ -1089,7 +1089,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The contract (any signed-in role): term and maximum term, value after every change, changes with their basis, KPIs and their periods, audit plans, oversight reviews, red flags */
+    get: operations['getContract'];
     put?: never;
     /** Conclude the contract with the awarded supplier at the awarded price (officer): only after the standstill, with no challenge open */
     post: operations['concludeContract'];
@@ -1127,6 +1128,57 @@ export interface paths {
     put?: never;
     /** Approve a change (an officer other than the requester): the change notice is published, red-flagged past thresholds */
     post: operations['approveContractChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenders/{tenderId}/contract/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assess one KPI for one period (officer, s.71): rating, evidence, the supplier's response; the period's contract performance notice is published once every KPI due is assessed */
+    post: operations['recordPerformanceAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenders/{tenderId}/contract/checkpoints/{checkpointId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the oversight body's review of an audit checkpoint (an auditor of the body the plan names): satisfactory or failed, findings, the published report */
+    post: operations['recordOversightReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenders/{tenderId}/contract/termination': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Terminate the contract with a reason (officer, s.80): the termination notice is published; its KPIs and jobs close */
+    post: operations['terminateContract'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1603,6 +1655,20 @@ export interface components {
        */
       priorNoticePublishedAt?: string;
     };
+    ContractTermDto: {
+      /** @example 2027-01-01 */
+      startDate: string;
+      /**
+       * @description Inclusive
+       * @example 2027-12-31
+       */
+      endDate: string;
+      /**
+       * @description Whole months, the period plus every extension option
+       * @example 24
+       */
+      maximumTermMonths: number;
+    };
     NoticeTermsDto: {
       /** @example Body-worn cameras and evidence management */
       title: string;
@@ -1647,6 +1713,8 @@ export interface components {
        */
       electronicSubmission?: boolean;
       reducedTenderingPeriod?: components['schemas']['ReducedTenderingPeriodDto'];
+      /** @description The contract period and its maximum term including extension options (OCDS tender.contractPeriod) */
+      contractTerm?: components['schemas']['ContractTermDto'];
     };
     ProcurementViewDto: {
       /** Format: uuid */
@@ -2369,21 +2437,21 @@ export interface components {
       suspended: boolean;
       openChallenges: number;
     };
-    PeriodDto: {
+    AwardNoticePeriodDto: {
       /** Format: date */
       startDate: string;
       /** Format: date */
       endDate: string;
     };
-    ContractViewDto: {
+    AwardNoticeContractDto: {
       contractId: string;
       supplierId: string;
       /** Format: date-time */
       concludedAt: string;
       originalValue: components['schemas']['MoneyResponseDto'];
-      originalPeriod: components['schemas']['PeriodDto'];
+      originalPeriod: components['schemas']['AwardNoticePeriodDto'];
       value: components['schemas']['MoneyResponseDto'];
-      period: components['schemas']['PeriodDto'];
+      period: components['schemas']['AwardNoticePeriodDto'];
     };
     AwardNoticeDto: {
       /** Format: uuid */
@@ -2399,7 +2467,7 @@ export interface components {
         [key: string]: unknown;
       };
       /** @description As concluded and changed */
-      contract: components['schemas']['ContractViewDto'] | null;
+      contract: components['schemas']['AwardNoticeContractDto'] | null;
       changeNotices: {
         [key: string]: unknown;
       }[];
@@ -2495,10 +2563,84 @@ export interface components {
        */
       endDate: string;
     };
+    ContractViewDto: {
+      tenderId: string;
+      contractId: string;
+      supplierId: string;
+      /** @enum {string} */
+      status: 'active' | 'terminated';
+      pilot: boolean;
+      concludedAt: string;
+      originalValue: components['schemas']['ContractValueDto'];
+      /** @description After every change in force */
+      value: components['schemas']['ContractValueDto'];
+      originalPeriod: components['schemas']['ContractPeriodDto'];
+      period: components['schemas']['ContractPeriodDto'];
+      /** @description Provided for on award, extension options included */
+      maximumTermMonths: number;
+      addedMonths: number;
+      /** @description Months added as a % of the maximum term (s.74(3)(a)) */
+      addedMonthsPercentOfMaximumTerm: number;
+      changes: Record<string, never>[];
+      /** @description Each with its periods */
+      kpis: Record<string, never>[];
+      auditPlans: Record<string, never>[];
+      checkpoints: Record<string, never>[];
+      terminated?: {
+        [key: string]: unknown;
+      };
+      /** @description FT-CONTRACT-CHANGE, FT-PERFORMANCE-OVERDUE, FT-AUDIT-CHECKPOINT with evidence */
+      redFlags: Record<string, never>[];
+    };
+    KpiDto: {
+      /** @example availability */
+      kpiId: string;
+      /** @example Camera availability */
+      name: string;
+      /** @example Share of shift hours with a working camera */
+      measure: string;
+      /** @example At least 98 % */
+      target: string;
+      /**
+       * @description Months between assessments, 1 to 12 (s.71(2))
+       * @example 3
+       */
+      frequencyMonths: number;
+    };
+    AuditCheckpointDto: {
+      /** @example review-1 */
+      checkpointId: string;
+      /** @example 2027-06-30 */
+      dueDate: string;
+      /** @example Six-month review of availability and data retention */
+      description: string;
+    };
+    AuditPlanDto: {
+      /**
+       * @description The organisation of the reviewing auditors
+       * @example oversight
+       */
+      oversightBodyId: string;
+      /** @example https://oversight.example/reports/pilot */
+      publicationUrl: string;
+      checkpoints: components['schemas']['AuditCheckpointDto'][];
+      /** @description KPIs of the contract the plan reviews */
+      kpiIds: string[];
+    };
     ConcludeContractDto: {
       /** @description The awarded price when left out; when given it must be the awarded price (422 CONTRACT_VALUE_MISMATCH): the contract is the award */
       value?: components['schemas']['ContractValueDto'];
       period: components['schemas']['ContractPeriodDto'];
+      /**
+       * @description Whole months including extension options; the notice’s, or the period, when left out
+       * @example 24
+       */
+      maximumTermMonths?: number;
+      /** @description At least three above the configured value (default £5m, s.52): 422 KPIS_REQUIRED */
+      kpis?: components['schemas']['KpiDto'][];
+      /** @description A pilot needs an audit plan (422 AUDIT_PLAN_REQUIRED) */
+      pilot?: boolean;
+      auditPlan?: components['schemas']['AuditPlanDto'];
     };
     ContractConcludedDto: {
       /** Format: uuid */
@@ -2526,6 +2668,23 @@ export interface components {
       /** @example GBP */
       currency: string;
     };
+    ModificationBasisDto: {
+      /** @enum {string} */
+      kind: 'permitted' | 'not-substantial' | 'below-threshold';
+      /**
+       * @description For `permitted`: the Schedule 8 ground
+       * @enum {string}
+       */
+      ground?:
+        | 'provided-for-in-contract'
+        | 'urgency-protection-of-life'
+        | 'unforeseeable-circumstances'
+        | 'known-risk'
+        | 'additional-goods-services-works'
+        | 'corporate-restructuring';
+      /** @description For `not-substantial`: true, the officer declares no material change of scope or economic balance in the supplier’s favour (s.74(3)(b)-(c)) */
+      declaresNoMaterialChange?: boolean;
+    };
     RequestContractChangeDto: {
       /** @description Your id for the change (server-chosen when absent) */
       changeId?: string;
@@ -2541,6 +2700,12 @@ export interface components {
        * @example 12
        */
       addedMonths: number;
+      /** @description Required by the domain (422 INVALID_CHANGE without it): why the change is lawful */
+      basis?: components['schemas']['ModificationBasisDto'];
+      /** @description Required for an extension and for any change of a pilot (422 AUDIT_PLAN_REQUIRED) */
+      auditPlan?: components['schemas']['AuditPlanDto'];
+      /** @description The voluntary standstill of s.76: the change takes effect 8 working days after its notice */
+      voluntaryStandstill?: boolean;
     };
     ContractChangeRequestedDto: {
       /** Format: uuid */
@@ -2560,6 +2725,58 @@ export interface components {
       /** @example tender-2d5e084f-fcff-4d74-9807-aa83a0cfc8a3 */
       streamName: string;
       changeId: string;
+    };
+    RecordAssessmentDto: {
+      /** @example availability */
+      kpiId: string;
+      /**
+       * @description One of the KPI's due dates
+       * @example 2027-03-31
+       */
+      dueDate: string;
+      /** @enum {string} */
+      rating: 'good' | 'approaching-target' | 'requires-improvement' | 'inadequate';
+      /** @example Availability 96.1 % over the quarter (monthly logs attached) */
+      evidence: string;
+      /** @example Two cameras were replaced late by the manufacturer */
+      supplierResponse?: string;
+    };
+    ContractCommandResultDto: {
+      tenderId: string;
+      /** @example contracted */
+      stage: string;
+      noticeVersion: number;
+      /** @example tender-… */
+      streamName: string;
+      revision: number | null;
+      /** @description Send back as X-Min-Position to read your own write */
+      position?: string;
+      /**
+       * @example [
+       *       "PerformanceAssessed"
+       *     ]
+       */
+      recorded: string[];
+    };
+    RecordOversightReviewDto: {
+      /** @enum {string} */
+      outcome: 'satisfactory' | 'failed';
+      /** @example No availability data was kept for August */
+      findings: string;
+      /** @example https://oversight.example/reports/pilot/1 */
+      reportUrl: string;
+    };
+    TerminateContractDto: {
+      /** @enum {string} */
+      reason:
+        | 'breach'
+        | 'convenience'
+        | 'mutual-agreement'
+        | 's78-unlawful-modification'
+        | 's78-supplier-excluded'
+        | 's78-serious-infringement';
+      /** @example The supplier failed to restore camera availability after two warnings */
+      details: string;
     };
     IntegrityCountsDto: {
       received: number;
@@ -12101,6 +12318,111 @@ export interface operations {
       };
     };
   };
+  getContract: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractViewDto'];
+        };
+      };
+      /** @description INVALID_PARAMETER */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   concludeContract: {
     parameters: {
       query?: never;
@@ -12572,6 +12894,469 @@ export interface operations {
       };
     };
   };
+  recordPerformanceAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordAssessmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  recordOversightReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+        checkpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordOversightReviewDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  terminateContract: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TerminateContractDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   getTenderIntegrity: {
     parameters: {
       query?: never;
@@ -12702,7 +13487,10 @@ export interface operations {
           | 'FT-SINGLE-SUPPLIER-ENGAGEMENT'
           | 'FT-INCUMBENT-IN-COMPETITION'
           | 'FT-REPEATED-DIRECT-AWARD'
-          | 'FT-INCUMBENT-EXTENDED-THEN-WON';
+          | 'FT-INCUMBENT-EXTENDED-THEN-WON'
+          | 'FT-PERFORMANCE-OVERDUE'
+          | 'FT-AUDIT-CHECKPOINT'
+          | 'FT-EXTENSION-DURING-RETENDER';
         /** @description Only flags on tenders of this contracting authority */
         buyerOrganisationId?: string;
         /** @description Only flags about this supplier (the winner, a bidder…) */

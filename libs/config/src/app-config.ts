@@ -7,6 +7,7 @@ import {
 import { decodeMasterKey, parseReceiptSigningKey } from './keys';
 import type {
   ChangeThresholds,
+  ContractRules,
   IntegrityThresholds,
   PlanningRules,
   StandstillRules,
@@ -150,6 +151,8 @@ export class AppConfig {
   readonly standstill: StandstillRules;
   /** When contract changes are red-flagged. */
   readonly contractChanges: ChangeThresholds;
+  /** KPIs required above a value (s.52), the grace of an assessment (s.71). */
+  readonly contracts: ContractRules;
   /** When the competition-integrity red flags are raised. */
   readonly integrity: IntegrityThresholds;
   /** The strategy-approval threshold and who holds the approver permission (docs/planning.md). */
@@ -236,6 +239,10 @@ export class AppConfig {
       env,
       this.auth.mode === 'secret' && this.auth.isDevelopmentSecret,
     );
+    this.contracts = {
+      kpiValueThreshold: env.CONTRACT_KPI_VALUE_THRESHOLD,
+      assessmentGraceDays: env.CONTRACT_ASSESSMENT_GRACE_DAYS,
+    };
     this.integrity = {
       minimumSubmissionDays: env.INTEGRITY_MIN_SUBMISSION_DAYS,
       closePricePercent: env.INTEGRITY_CLOSE_PRICE_PERCENT,

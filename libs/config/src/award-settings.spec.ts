@@ -1,4 +1,8 @@
-import { DEFAULT_CHANGE_THRESHOLDS, DEFAULT_STANDSTILL_RULES } from '@fairtender/domain';
+import {
+  DEFAULT_CHANGE_THRESHOLDS,
+  DEFAULT_CONTRACT_RULES,
+  DEFAULT_STANDSTILL_RULES,
+} from '@fairtender/domain';
 import { loadConfig } from './app-config';
 import { expectRefused } from './testing/refused-environment';
 
@@ -55,4 +59,15 @@ describe('standstill and contract-change configuration', () => {
     [{ CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT: 'ten' }, 'CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT'],
     [{ CONTRACT_CHANGE_MAX_ADDED_MONTHS: '1.5' }, 'CONTRACT_CHANGE_MAX_ADDED_MONTHS'],
   ])('refuses %o, naming the problem', (env, expected) => expectRefused(env, expected));
+});
+
+describe('contract rules (issue 15)', () => {
+  it('defaults to the Act’s £5m and 30 days of grace; both configurable', () => {
+    expect(loadConfig({}).contracts).toEqual(DEFAULT_CONTRACT_RULES);
+    expect(
+      loadConfig({ CONTRACT_KPI_VALUE_THRESHOLD: '1000000', CONTRACT_ASSESSMENT_GRACE_DAYS: '10' })
+        .contracts,
+    ).toEqual({ kpiValueThreshold: 1_000_000, assessmentGraceDays: 10 });
+    expectRefused({ CONTRACT_ASSESSMENT_GRACE_DAYS: '-1' }, 'CONTRACT_ASSESSMENT_GRACE_DAYS');
+  });
 });

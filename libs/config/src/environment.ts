@@ -28,6 +28,7 @@ import { decodeMasterKey, parseReceiptSigningKey, samePrivateKey } from './keys'
 import {
   DEFAULT_CHANGE_THRESHOLDS,
   DEFAULT_PLANNING_RULES,
+  DEFAULT_CONTRACT_RULES,
   DEFAULT_INTEGRITY_THRESHOLDS,
   DEFAULT_STANDSTILL_RULES,
 } from '@fairtender/domain';
@@ -532,6 +533,18 @@ export class EnvironmentVariables {
     message: 'STRATEGY_APPROVERS must be user ids separated by commas',
   })
   STRATEGY_APPROVERS?: string;
+  // Contract life (issue 15): above this value (the contract's currency) a contract needs three KPIs
+  // (PA 2023 s.52: £5m); a KPI assessment not recorded this many days after its period is overdue.
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a positive amount' })
+  @Min(0, { message: 'must be a positive amount' })
+  CONTRACT_KPI_VALUE_THRESHOLD: number = DEFAULT_CONTRACT_RULES.kpiValueThreshold;
+
+  @Type(() => Number)
+  @IsInt({ message: wholeNumber(0, 365, 'days') })
+  @Min(0, { message: wholeNumber(0, 365, 'days') })
+  @Max(365, { message: wholeNumber(0, 365, 'days') })
+  CONTRACT_ASSESSMENT_GRACE_DAYS: number = DEFAULT_CONTRACT_RULES.assessmentGraceDays;
 
   // Competition-integrity red flags (docs/integrity.md): R003 under this many days from publication to the
   // submission deadline; R024 another valid price within this percent of the winner's; R038 more
@@ -655,6 +668,8 @@ export const ENVIRONMENT_VARIABLES = [
   'CONTRACT_CHANGE_MAX_ADDED_MONTHS',
   'STRATEGY_APPROVAL_THRESHOLD',
   'STRATEGY_APPROVERS',
+  'CONTRACT_KPI_VALUE_THRESHOLD',
+  'CONTRACT_ASSESSMENT_GRACE_DAYS',
   'INTEGRITY_MIN_SUBMISSION_DAYS',
   'INTEGRITY_CLOSE_PRICE_PERCENT',
   'INTEGRITY_EXCESSIVE_EXCLUSION_PERCENT',

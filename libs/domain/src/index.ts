@@ -61,10 +61,26 @@ export * from './tender/contract-state';
 export * from './contract/thresholds';
 export { isCalendarDate, addMonths } from './contract/calendar-dates';
 export { decideContract, contractDecider } from './contract/decide';
+export { voluntaryStandstillEnd } from './contract/contract-changes';
+export * from './contract/contract-view';
+export {
+  kpiDueDates,
+  dueAssessments,
+  assessmentOverdueAt,
+  checkpointMissedAt,
+} from './contract/performance';
+export {
+  failedModificationTest,
+  isWorksContract,
+  type ModificationTest,
+  type ModificationTestFailure,
+} from './contract/lawful-modification';
+export { termMonths } from './tender/contract-term';
 export * from './integrity/thresholds';
 export * from './integrity/red-flag-codes';
 export * from './integrity/report';
 export { integrityReport } from './integrity/integrity-report';
+export { isProcurementForSameNeed } from './integrity/contract-flags';
 export { coverageMatrix, characterCount } from './integrity/coverage';
 export * from './tender/events/planning';
 export * from './tender/planning-state';

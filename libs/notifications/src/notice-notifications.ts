@@ -7,6 +7,7 @@ import {
   type TenderState,
 } from '@fairtender/domain';
 import { AWARD_NOTIFIED_EVENTS } from './award-notifications';
+import { CONTRACT_NOTIFIED_EVENTS } from './contract-notifications';
 import {
   EVERY_SUPPLIER,
   type Audience,
@@ -28,6 +29,7 @@ export type {
  */
 export const NOTIFIED_EVENTS = {
   ...AWARD_NOTIFIED_EVENTS,
+  ...CONTRACT_NOTIFIED_EVENTS,
   ClarificationAnswered: {
     type: 'clarification.answered',
     audience: EVERY_SUPPLIER,

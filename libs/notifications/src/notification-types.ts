@@ -22,7 +22,11 @@ export type NotificationType =
   | 'challenge.resolved'
   | 'tender.unsuccessful'
   | 'contract.concluded'
-  | 'contract.change-published';
+  | 'contract.change-published'
+  | 'contract.performance-notice'
+  | 'contract.terminated'
+  | 'performance.overdue'
+  | 'audit-checkpoint.missed';
 
 /**
  * Who hears of it: every supplier with a webhook (public notices), or only the suppliers `of` names

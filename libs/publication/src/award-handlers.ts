@@ -8,6 +8,8 @@ import {
   type ChallengeResolved,
   type ContractChangeNoticePublished,
   type ContractConcluded,
+  type ContractPerformanceNoticePublished,
+  type ContractTerminationNoticePublished,
   type EvaluationReopened,
   type StandstillEnded,
   type StandstillStarted,
@@ -201,6 +203,21 @@ export const AWARD_HANDLERS: Record<string, Handler<never>> = {
           period: data.period,
           concludedAt: data.concludedAt,
           changes: [],
+          ...(data.maximumTermMonths === undefined
+            ? {}
+            : { maximumTermMonths: data.maximumTermMonths }),
+          ...(data.kpis && data.kpis.length > 0
+            ? {
+                kpis: data.kpis.map(({ kpiId, name, measure, target, frequencyMonths }) => ({
+                  kpiId,
+                  name,
+                  measure,
+                  target,
+                  frequencyMonths,
+                })),
+              }
+            : {}),
+          ...(data.pilot ? { pilot: true } : {}),
         },
       },
       publish: { tag: 'contract', at: data.concludedAt },
@@ -234,4 +251,48 @@ export const AWARD_HANDLERS: Record<string, Handler<never>> = {
       publish: { tag: 'contractAmendment', at: data.publishedAt },
     };
   }) satisfies Handler<ContractChangeNoticePublished['data']>,
+
+  ContractPerformanceNoticePublished: ((
+    state,
+    data: ContractPerformanceNoticePublished['data'],
+  ) => {
+    if (!state.contract) return unchanged(state);
+    const notice = {
+      dueDate: data.dueDate,
+      publishedAt: data.publishedAt,
+      assessments: data.assessments.map(({ kpiId, name, target, rating }) => ({
+        kpiId,
+        name,
+        target,
+        rating,
+      })),
+    };
+    return {
+      state: {
+        ...state,
+        contract: {
+          ...state.contract,
+          performanceNotices: [...(state.contract.performanceNotices ?? []), notice],
+        },
+      },
+      publish: { tag: 'contractUpdate', at: data.publishedAt },
+    };
+  }) satisfies Handler<ContractPerformanceNoticePublished['data']>,
+
+  ContractTerminationNoticePublished: ((
+    state,
+    data: ContractTerminationNoticePublished['data'],
+  ) => {
+    if (!state.contract) return unchanged(state);
+    return {
+      state: {
+        ...state,
+        contract: {
+          ...state.contract,
+          terminated: { reason: data.reason, details: data.details, publishedAt: data.publishedAt },
+        },
+      },
+      publish: { tag: 'contractUpdate', at: data.publishedAt },
+    };
+  }) satisfies Handler<ContractTerminationNoticePublished['data']>,
 };

@@ -1,3 +1,4 @@
+import { addMonths } from '@fairtender/domain';
 import type { OcdsAward, OcdsContract, OcdsDocument, OcdsValue } from './ocds-types';
 import type { AwardFacts, ContractFacts, PublicationState } from './publication-state';
 
@@ -104,19 +105,68 @@ export function contractsSection(state: PublicationState, contract: ContractFact
       releaseID: change.releaseKey,
     };
   });
+  const kpis = contract.kpis ?? [];
+  const description = [
+    ...(contract.pilot ? ['A pilot contract, under a published audit plan.'] : []),
+    ...(kpis.length > 0
+      ? [
+          `Key performance indicators (Procurement Act 2023 s.52): ${kpis
+            .map(
+              (kpi) =>
+                `${kpi.name} — measured as ${kpi.measure}; target ${kpi.target}; assessed every ${kpi.frequencyMonths} months`,
+            )
+            .join('; ')}.`,
+        ]
+      : []),
+    ...(contract.terminated
+      ? [`Terminated (${contract.terminated.reason}): ${contract.terminated.details}`]
+      : []),
+  ].join(' ');
+  const reports = (contract.performanceNotices ?? []).map((notice) => ({
+    id: `performance-${notice.dueDate}`,
+    documentType: 'physicalProgressReport',
+    title: `Contract performance notice for the period ending ${notice.dueDate}`,
+    description: notice.assessments
+      .map((a) => `${a.name} (target ${a.target}): ${a.rating}`)
+      .join('; '),
+    datePublished: notice.publishedAt,
+  }));
+  const documents = contract.terminated
+    ? [
+        {
+          id: 'termination-notice',
+          documentType: 'contractNotice',
+          title: 'Contract termination notice',
+          description: `${contract.terminated.reason}: ${contract.terminated.details}`,
+          datePublished: contract.terminated.publishedAt,
+        },
+      ]
+    : [];
   return [
     {
       id: contract.contractId,
       awardID: awardId(contract.round),
       title: `Contract: ${state.terms?.title ?? state.planning?.need ?? state.tenderId}`,
-      status: 'active',
+      status: contract.terminated ? 'terminated' : 'active',
       period: {
         startDate: `${contract.period.startDate}T00:00:00.000Z`,
         endDate: `${contract.period.endDate}T23:59:59.999Z`,
+        ...(contract.maximumTermMonths
+          ? { maxExtentDate: maxExtentDate(contract.period.startDate, contract.maximumTermMonths) }
+          : {}),
       },
       value: value(contract.value),
       dateSigned: contract.concludedAt,
+      ...(description ? { description } : {}),
+      ...(documents.length > 0 ? { documents } : {}),
       ...(amendments.length > 0 ? { amendments } : {}),
+      ...(reports.length > 0 ? { implementation: { documents: reports } } : {}),
     },
   ];
+}
+
+/** The end of the maximum term: the day before `months` after the start, at its last instant. */
+export function maxExtentDate(startDate: string, months: number): string {
+  const end = new Date(`${addMonths(startDate, months)}T00:00:00.000Z`).getTime() - 1;
+  return new Date(end).toISOString();
 }

@@ -1,4 +1,4 @@
-import { awardsSection, contractsSection } from './build-awards';
+import { awardsSection, contractsSection, maxExtentDate } from './build-awards';
 import {
   awardCriteriaCode,
   awardCriteriaDetails,
@@ -127,6 +127,18 @@ function tenderSection(state: PublicationState): OcdsTender {
       durationInDays: daysBetween(publishedAt, terms.submissionDeadline),
     },
     enquiryPeriod: { startDate: publishedAt, endDate: terms.clarificationDeadline },
+    ...(terms.contractTerm
+      ? {
+          contractPeriod: {
+            startDate: `${terms.contractTerm.startDate}T00:00:00.000Z`,
+            endDate: `${terms.contractTerm.endDate}T23:59:59.999Z`,
+            maxExtentDate: maxExtentDate(
+              terms.contractTerm.startDate,
+              terms.contractTerm.maximumTermMonths,
+            ),
+          },
+        }
+      : {}),
     ...(state.clarifications.length > 0 ? { hasEnquiries: true } : {}),
     ...(state.openedAt
       ? {

@@ -11,6 +11,8 @@ export interface OcdsValue {
 export interface OcdsPeriod {
   startDate?: string;
   endDate?: string;
+  /** The latest end date the contract may reach with every extension option (issue 15). */
+  maxExtentDate?: string;
   durationInDays?: number;
 }
 
@@ -71,6 +73,8 @@ export interface OcdsTender {
   submissionMethodDetails: string;
   tenderPeriod: OcdsPeriod;
   enquiryPeriod: OcdsPeriod;
+  /** The contract period and maximum extent the notice states (issue 15). */
+  contractPeriod?: OcdsPeriod;
   hasEnquiries?: boolean;
   awardPeriod?: OcdsPeriod;
   numberOfTenderers?: number;
@@ -124,8 +128,12 @@ export interface OcdsContract {
   period: OcdsPeriod;
   value: OcdsValue;
   dateSigned: string;
+  /** The KPIs (s.52), published with the contract details. */
+  description?: string;
   documents?: OcdsDocument[];
   amendments?: OcdsAmendment[];
+  /** Contract performance notices (s.71, UK9) as progress reports. */
+  implementation?: { documents: OcdsDocument[] };
 }
 
 export type ReleaseTag =

@@ -108,6 +108,22 @@ export interface ContractFacts {
   period: { startDate: string; endDate: string };
   concludedAt: string;
   changes: ContractChangeFacts[];
+  maximumTermMonths?: number;
+  kpis?: {
+    kpiId: string;
+    name: string;
+    measure: string;
+    target: string;
+    frequencyMonths: number;
+  }[];
+  pilot?: boolean;
+  /** Contract performance notices (s.71, UK9). */
+  performanceNotices?: {
+    dueDate: string;
+    publishedAt: string;
+    assessments: { kpiId: string; name: string; target: string; rating: string }[];
+  }[];
+  terminated?: { reason: string; details: string; publishedAt: string };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,17 +10,32 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
-import type { Actor, ContractChangeKind } from '@fairtender/domain';
+import type {
+  Actor,
+  ContractChangeKind,
+  ModificationBasis,
+  OversightOutcome,
+  PerformanceRating,
+  TerminationReason,
+} from '@fairtender/domain';
 import { derivedEventId } from '@fairtender/event-store';
-import { ChangeId } from '../http/id-params';
+import { ChangeId, CheckpointId } from '../http/id-params';
 import type { LifecycleCommandResult } from '../runtime/lifecycle-command-result';
 import { Clock } from '../runtime/clock';
 import { commandContext } from '../runtime/command-context';
 import { commandIdFor, idempotencyKeyOf } from '../http/idempotency';
 import { TenderId } from '../http/params';
 import { plain } from '../http/plain';
-import { DecideContractCommand } from './contract.commands';
-import { ConcludeContractDto, RequestContractChangeDto } from './dto/contract.dto';
+import { DecideContractCommand, GetContractQuery } from './contract.commands';
+import {
+  ConcludeContractDto,
+  ContractCommandResultDto,
+  ContractViewDto,
+  RecordAssessmentDto,
+  RecordOversightReviewDto,
+  RequestContractChangeDto,
+  TerminateContractDto,
+} from './dto/contract.dto';
 import { ApiErrors } from '../http/api-errors';
 import {
   ContractChangeRequestedDto,
@@ -41,8 +56,20 @@ const IDEMPOTENCY_HEADER = {
 export class ContractController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly clock: Clock,
   ) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'getContract',
+    summary:
+      'The contract (any signed-in role): term and maximum term, value after every change, changes with their basis, KPIs and their periods, audit plans, oversight reviews, red flags',
+  })
+  @ApiOkResponse({ type: ContractViewDto })
+  getContract(@CurrentActor() actor: Actor, @Param('tenderId', TenderId) tenderId: string) {
+    return this.queries.execute(new GetContractQuery(tenderId, actor));
+  }
 
   @Post()
   @Roles('officer')
@@ -71,12 +98,21 @@ export class ContractController {
   ): Promise<LifecycleCommandResult & { contractId: string }> {
     const commandId = commandIdFor(actor, `${tenderId}:contract`, idempotencyKeyOf(headers));
     const contractId = derivedEventId(commandId, -1);
-    const { value, period } = plain(body);
+    const { value, period, maximumTermMonths, kpis, pilot, auditPlan } = plain(body);
     const result = await this.commands.execute(
       new DecideContractCommand(
         commandContext(actor, request, this.clock.now(), commandId),
         tenderId,
-        { type: 'ConcludeContract', contractId, ...(value ? { value } : {}), period },
+        {
+          type: 'ConcludeContract',
+          contractId,
+          ...(value ? { value } : {}),
+          period,
+          ...(maximumTermMonths === undefined ? {} : { maximumTermMonths }),
+          ...(kpis ? { kpis } : {}),
+          ...(pilot === undefined ? {} : { pilot }),
+          ...(auditPlan ? { auditPlan } : {}),
+        },
       ),
     );
     return { ...result, contractId };
@@ -107,7 +143,7 @@ export class ContractController {
     @Body() body: RequestContractChangeDto,
   ): Promise<LifecycleCommandResult & { changeId: string }> {
     const commandId = commandIdFor(actor, `${tenderId}:change`, idempotencyKeyOf(headers));
-    const { changeId: given, kind, ...change } = plain(body);
+    const { changeId: given, kind, basis, ...change } = plain(body);
     const changeId = given ?? derivedEventId(commandId, -1);
     const result = await this.commands.execute(
       new DecideContractCommand(
@@ -115,7 +151,12 @@ export class ContractController {
         tenderId,
         {
           type: 'RequestContractChange',
-          change: { changeId, kind: kind as ContractChangeKind, ...change },
+          change: {
+            changeId,
+            kind: kind as ContractChangeKind,
+            ...(basis ? { basis: basis as ModificationBasis } : {}),
+            ...change,
+          },
         },
       ),
     );
@@ -149,6 +190,84 @@ export class ContractController {
       new DecideContractCommand(commandContext(actor, request, this.clock.now()), tenderId, {
         type: 'ApproveContractChange',
         changeId,
+      }),
+    );
+  }
+
+  @Post('assessments')
+  @Roles('officer')
+  @ApiOperation({
+    operationId: 'recordPerformanceAssessment',
+    summary:
+      "Assess one KPI for one period (officer, s.71): rating, evidence, the supplier's response; the period's contract performance notice is published once every KPI due is assessed",
+  })
+  @ApiCreatedResponse({ type: ContractCommandResultDto })
+  recordAssessment(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: RecordAssessmentDto,
+  ): Promise<LifecycleCommandResult> {
+    const { kpiId, dueDate, rating, evidence, supplierResponse } = plain(body);
+    return this.commands.execute(
+      new DecideContractCommand(commandContext(actor, request, this.clock.now()), tenderId, {
+        type: 'RecordPerformanceAssessment',
+        kpiId,
+        dueDate,
+        rating: rating as PerformanceRating,
+        evidence,
+        ...(supplierResponse === undefined ? {} : { supplierResponse }),
+      }),
+    );
+  }
+
+  @Post('checkpoints/:checkpointId/review')
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'recordOversightReview',
+    summary:
+      "Record the oversight body's review of an audit checkpoint (an auditor of the body the plan names): satisfactory or failed, findings, the published report",
+  })
+  @ApiCreatedResponse({ type: ContractCommandResultDto })
+  recordReview(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Param('checkpointId', CheckpointId) checkpointId: string,
+    @Body() body: RecordOversightReviewDto,
+  ): Promise<LifecycleCommandResult> {
+    const { outcome, findings, reportUrl } = plain(body);
+    return this.commands.execute(
+      new DecideContractCommand(commandContext(actor, request, this.clock.now()), tenderId, {
+        type: 'RecordOversightReview',
+        checkpointId,
+        outcome: outcome as OversightOutcome,
+        findings,
+        reportUrl,
+      }),
+    );
+  }
+
+  @Post('termination')
+  @Roles('officer')
+  @ApiOperation({
+    operationId: 'terminateContract',
+    summary:
+      'Terminate the contract with a reason (officer, s.80): the termination notice is published; its KPIs and jobs close',
+  })
+  @ApiCreatedResponse({ type: ContractCommandResultDto })
+  terminate(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Body() body: TerminateContractDto,
+  ): Promise<LifecycleCommandResult> {
+    const { reason, details } = plain(body);
+    return this.commands.execute(
+      new DecideContractCommand(commandContext(actor, request, this.clock.now()), tenderId, {
+        type: 'TerminateContract',
+        reason: reason as TerminationReason,
+        details,
       }),
     );
   }

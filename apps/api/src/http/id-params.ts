@@ -24,3 +24,4 @@ class RecordIdParam implements PipeTransform<string, string> {
 export const SupplierId = new RecordIdParam('supplierId');
 export const ChallengeId = new RecordIdParam('challengeId');
 export const ChangeId = new RecordIdParam('changeId');
+export const CheckpointId = new RecordIdParam('checkpointId');

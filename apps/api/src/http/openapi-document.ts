@@ -39,6 +39,7 @@ const PATH_PARAMETERS: Record<string, SchemaObject> = {
   supplierId: { type: 'string', pattern: RECORD_ID.source },
   challengeId: { type: 'string', pattern: RECORD_ID.source },
   changeId: { type: 'string', pattern: RECORD_ID.source },
+  checkpointId: { type: 'string', pattern: RECORD_ID.source },
 };
 
 const AUTH_ERRORS: AnyErrorCode[] = [

@@ -13,10 +13,13 @@ import { WebhooksService } from './webhooks.service';
 import { ApiErrors } from '../http/api-errors';
 import { DeliveryPageDto, RegisteredWebhookDto, WebhookDto } from './dto/webhook.dto';
 
-/** A supplier's webhook (one per organisation) and the log of what was delivered to it. */
+/**
+ * An organisation's webhook (one per organisation) and the log of what was delivered to it:
+ * suppliers', and the buyer's and oversight's for the contract's missed duties (issue 15).
+ */
 @ApiTags('webhooks')
 @ApiBearerAuth()
-@Roles('supplier')
+@Roles('supplier', 'officer', 'auditor')
 @Controller('webhook')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -1,6 +1,9 @@
 import {
+  DEFAULT_CONTRACT_RULES,
   SCHEDULER_ACTOR,
   type AwardCommand,
+  type ContractRules,
+  type ContractState,
   type NoticeCommand,
   type TenderEvent,
   type TenderStage,
@@ -15,6 +18,12 @@ import {
   type StandstillJob,
   type StandstillSchedule,
 } from './standstill-schedule';
+import {
+  CONTRACT_SCHEDULE_EVENTS,
+  evolveContractSchedule,
+  planContract,
+  type ContractJob,
+} from './contract-schedule';
 
 /**
  * The deadlines the scheduler acts on, and the command each fires: the notice's two (set by
@@ -53,7 +62,7 @@ export interface NoticeDeadlineJob {
   dueAt: string;
 }
 
-export type DeadlineJob = NoticeDeadlineJob | StandstillJob;
+export type DeadlineJob = NoticeDeadlineJob | StandstillJob | ContractJob;
 
 /**
  * `<tenderId>:<kind>:v<noticeVersion>` for the notice's deadlines (an amendment that moves one gives
@@ -79,6 +88,8 @@ export interface TenderSchedule {
   stage: TenderStage;
   deadlines: Partial<Record<NoticeDeadlineKind, Deadline>>;
   standstill?: StandstillSchedule;
+  /** The concluded contract, for its assessments, checkpoints and standstills (contract-schedule.ts). */
+  contract?: ContractState;
 }
 
 export const initialSchedule = (): TenderSchedule => ({ stage: 'none', deadlines: {} });
@@ -95,7 +106,7 @@ export const SCHEDULE_EVENTS: ReadonlySet<string> = new Set([
   'StandstillStarted',
   'StandstillEnded',
   'EvaluationReopened',
-  'ContractConcluded',
+  ...CONTRACT_SCHEDULE_EVENTS,
 ]);
 
 function set(previous: Deadline | undefined, dueAt: string, noticeVersion: number): Deadline {
@@ -106,7 +117,9 @@ function set(previous: Deadline | undefined, dueAt: string, noticeVersion: numbe
 export function evolveSchedule(schedule: TenderSchedule, event: TenderEvent): TenderSchedule {
   const next = evolveStageAndDeadlines(schedule, event);
   const standstill = evolveStandstill(next.standstill, event);
-  return standstill === next.standstill ? next : { ...next, standstill };
+  const withStandstill = standstill === next.standstill ? next : { ...next, standstill };
+  const contract = evolveContractSchedule(withStandstill.contract, event);
+  return contract === withStandstill.contract ? withStandstill : { ...withStandstill, contract };
 }
 
 function evolveStageAndDeadlines(schedule: TenderSchedule, event: TenderEvent): TenderSchedule {
@@ -184,9 +197,13 @@ export interface SchedulePlan {
  * past-due ones included (they fire at once). Once closed or cancelled: none. Superseded versions are
  * always unwanted; the current ones too when the tender is cancelled. The current job of a tender that
  * closed is left alone: it is the one that closed it, or it will find nothing to do. In standstill:
- * the job that ends it (see `planStandstill`).
+ * the job that ends it (see `planStandstill`). Once contracted: the contract's (see `planContract`,
+ * `rules` from configuration).
  */
-export function planSchedule(schedule: TenderSchedule): SchedulePlan | undefined {
+export function planSchedule(
+  schedule: TenderSchedule,
+  rules: ContractRules = DEFAULT_CONTRACT_RULES,
+): SchedulePlan | undefined {
   const { tenderId, stage, deadlines } = schedule;
   if (tenderId === undefined) return undefined;
   const wanted: DeadlineJob[] = [];
@@ -210,5 +227,8 @@ export function planSchedule(schedule: TenderSchedule): SchedulePlan | undefined
   const standstill = planStandstill(tenderId, schedule.standstill, stage === 'cancelled');
   wanted.push(...standstill.wanted);
   unwanted.push(...standstill.unwanted);
+  const contract = planContract(tenderId, schedule.contract, rules);
+  wanted.push(...contract.wanted);
+  unwanted.push(...contract.unwanted);
   return { tenderId, wanted, unwanted };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   decideAward,
+  decideContract,
   decideTender,
   isDomainError,
   SCHEDULER_ACTOR,
@@ -14,7 +15,14 @@ import { EVENT_STORE, type EventStore } from '@fairtender/event-store';
 import { runOnTender } from '@fairtender/tender-streams';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { DeadlineJobs, type DeadlineJobData } from './deadline-jobs';
-import { deadlineCommand, planSchedule, type DeadlineCommand } from './deadline-schedule';
+import { AppConfig } from '@fairtender/config';
+import {
+  deadlineCommand,
+  planSchedule,
+  type DeadlineCommand,
+  type DeadlineKind,
+} from './deadline-schedule';
+import { contractJobCommand, isContractDeadlineKind } from './contract-schedule';
 import { loadTenderWithSchedule } from './tender-loader';
 
 export type DeadlineOutcome =
@@ -23,7 +31,10 @@ export type DeadlineOutcome =
   | { outcome: 'superseded'; current?: string }
   | { outcome: 'cancelled' }
   /** A standstill job whose award is gone (re-evaluation) or whose contract is already concluded. */
-  | { outcome: 'not-in-standstill'; stage: TenderStage };
+  | { outcome: 'not-in-standstill'; stage: TenderStage }
+  /** A contract job that recorded nothing: done before, assessed or reviewed in time. */
+  | { outcome: 'nothing-to-record' }
+  | { outcome: 'contract-terminated' };
 
 /** Notice deadlines decide on the tender stream; the standstill's end on the whole view. */
 function decideDeadline(command: DeadlineCommand, view: TenderView): TenderViewEvent[] {
@@ -46,11 +57,13 @@ export class DeadlineProcessor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly jobs: DeadlineJobs,
+    private readonly config: AppConfig,
   ) {}
 
   async process(job: Job<DeadlineJobData>, token?: string): Promise<DeadlineOutcome> {
-    const { tenderId, kind } = job.data;
-    const command = deadlineCommand(kind, new Date());
+    const { tenderId } = job.data;
+    if (isContractDeadlineKind(job.data.kind)) return this.processContractJob(job, token);
+    const command = deadlineCommand(job.data.kind as DeadlineKind, new Date());
     try {
       const outcome = await runOnTender(
         this.store,
@@ -81,14 +94,53 @@ export class DeadlineProcessor {
   }
 
   /**
+   * A contract deadline (contract-schedule.ts): the domain decides whether there is anything to
+   * record (the assessment may have come in, the checkpoint been reviewed); the job is planned once
+   * per deadline, so it runs once, and a run again records nothing.
+   */
+  private async processContractJob(
+    job: Job<DeadlineJobData>,
+    token?: string,
+  ): Promise<DeadlineOutcome> {
+    const data = job.data as Parameters<typeof contractJobCommand>[0];
+    const rules = this.config.contracts;
+    try {
+      const outcome = await runOnTender(
+        this.store,
+        data.tenderId,
+        {
+          commandId: randomUUID(),
+          metadata: { actor: { ...SCHEDULER_ACTOR }, correlationId: job.id, jobId: job.id },
+        },
+        (view) => decideContract(contractJobCommand(data, new Date(), rules), view),
+      );
+      if (!outcome.appended) return { outcome: 'nothing-to-record' };
+      const { commit, prepare } = outcome.appended.position;
+      this.logger.log(`${job.id}: ${outcome.events.map((e) => e.type).join(', ')}`);
+      return {
+        outcome: 'closed',
+        recorded: outcome.events.map((event) => event.type),
+        position: `${commit}-${prepare}`,
+      };
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      if (error.code === 'DEADLINE_NOT_REACHED') return this.stepAside(job, token);
+      if (error.code === 'CONTRACT_TERMINATED') return { outcome: 'contract-terminated' };
+      throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    }
+  }
+
+  /**
    * The deadline is not reached: this job is of a superseded version (the amendment's removal lost a
    * race with it), or its timer fired a hair early. Either way the job of the current version must
    * exist; if this is that job, it waits for its deadline.
    */
   private async stepAside(job: Job<DeadlineJobData>, token?: string): Promise<DeadlineOutcome> {
     const { schedule } = await loadTenderWithSchedule(this.store, job.data.tenderId);
-    const plan = planSchedule(schedule);
-    const current = plan?.wanted.find((wanted) => wanted.kind === job.data.kind);
+    const plan = planSchedule(schedule, this.config.contracts);
+    const current =
+      plan?.wanted.find((wanted) => wanted.jobId === job.id) ??
+      plan?.wanted.find((wanted) => wanted.kind === job.data.kind);
     if (current !== undefined && current.jobId === job.id) {
       await job.moveToDelayed(Date.parse(current.dueAt) + 1, token);
       throw new DelayedError();

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '@fairtender/config';
 import { parseTenderStream, type TenderState } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@fairtender/event-store';
 import {
@@ -37,6 +38,7 @@ export class BatchHandler {
     private readonly notificationJobs: NotificationJobs,
     private readonly outbox: NotificationOutbox,
     registrations: WebhookRegistrations,
+    private readonly config: AppConfig,
   ) {
     this.registered = new RegisteredSuppliers(registrations);
   }
@@ -52,7 +54,7 @@ export class BatchHandler {
     const plans: SchedulePlan[] = [];
     for (const tenderId of touched) {
       const schedule = this.cache.get(tenderId);
-      const plan = schedule && planSchedule(schedule);
+      const plan = schedule && planSchedule(schedule, this.config.contracts);
       if (plan) plans.push(plan);
       if (schedule?.stage === 'cancelled') this.cache.forget(tenderId);
     }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@fairtender/config';
 import { parseTenderStream } from '@fairtender/domain';
 import { EVENT_STORE, type EventStore, type Position } from '@fairtender/event-store';
 import { NotificationOutbox, type OutboxEntry } from '@fairtender/notifications';
@@ -40,6 +41,7 @@ export class Reconciler {
     private readonly deadlines: DeadlineJobs,
     private readonly notificationJobs: NotificationJobs,
     private readonly outbox: NotificationOutbox,
+    private readonly config: AppConfig,
   ) {}
 
   /** `seed`: a schedule cache to fill on the way (the feed's, at start-up). */
@@ -47,7 +49,7 @@ export class Reconciler {
     const started = Date.now();
     const schedules = await this.foldTenders(seed);
     const plans = [...schedules.values()]
-      .map(planSchedule)
+      .map((schedule) => planSchedule(schedule, this.config.contracts))
       .filter((plan): plan is SchedulePlan => plan !== undefined && plan.wanted.length > 0)
       // Superseded jobs left over would only step aside; removing them is the feed's business.
       .map((plan) => ({ ...plan, unwanted: [] }));

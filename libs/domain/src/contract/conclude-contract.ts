@@ -2,7 +2,9 @@ import type { TenderView } from '../tender/tender-view';
 import { requireBuyerOfficer, requireStage, requireOpenedTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { awardedPrice, formatMoney } from './awarded-price';
-import { isCalendarDate } from './calendar-dates';
+import { isCalendarDate, termMonths } from './calendar-dates';
+import { requireAuditPlan, validateKpis } from './audit-plan';
+import { DEFAULT_CONTRACT_RULES, MINIMUM_KPIS } from './thresholds';
 import type { ContractCommand } from './commands';
 import type { ContractConcluded } from '../tender/events/contract';
 
@@ -39,7 +41,7 @@ export function concludeContract(
       },
     );
   }
-  const { period } = command;
+  const period = command.period ?? tender.notice.terms?.contractTerm;
   const awarded = awardedPrice(tender);
   const value = command.value ?? awarded;
   const { currency } = awarded;
@@ -73,6 +75,34 @@ export function concludeContract(
       },
     );
   }
+  const initialMonths = termMonths(period.startDate, period.endDate);
+  const maximumTermMonths =
+    command.maximumTermMonths ??
+    tender.notice.terms?.contractTerm?.maximumTermMonths ??
+    initialMonths;
+  if (!Number.isInteger(maximumTermMonths) || maximumTermMonths < initialMonths) {
+    throw new DomainError(
+      'INVALID_CONTRACT',
+      `The maximum term is whole months covering at least the period (${initialMonths} months)`,
+      { field: 'maximumTermMonths', initialMonths },
+    );
+  }
+  const rules = command.rules ?? DEFAULT_CONTRACT_RULES;
+  const kpis = validateKpis(command.kpis ?? []);
+  // PA 2023 s.52(1): above £5m (configurable) at least three KPIs, published with the contract
+  // details (s.52(3)); below it they are optional.
+  if (awarded.amount > rules.kpiValueThreshold && kpis.length < MINIMUM_KPIS) {
+    throw new DomainError(
+      'KPIS_REQUIRED',
+      `A contract above ${formatMoney({ amount: rules.kpiValueThreshold, currency })} needs at least ${MINIMUM_KPIS} key performance indicators (Procurement Act 2023 s.52); ${kpis.length} given`,
+      { threshold: rules.kpiValueThreshold, minimum: MINIMUM_KPIS, kpis: kpis.length },
+    );
+  }
+  const pilot = command.pilot === true;
+  const auditPlan =
+    pilot || command.auditPlan !== undefined
+      ? requireAuditPlan(command.auditPlan, kpis, 'A pilot contract')
+      : undefined;
   return [
     {
       type: 'ContractConcluded',
@@ -83,6 +113,11 @@ export function concludeContract(
         period: { startDate: period.startDate, endDate: period.endDate },
         concludedAt: command.now.toISOString(),
         concludedBy: command.actor.userId,
+        // Written only where they say more than a v1 event upcast would (evolve reads both alike).
+        ...(maximumTermMonths === initialMonths ? {} : { maximumTermMonths }),
+        ...(kpis.length > 0 ? { kpis } : {}),
+        ...(pilot ? { pilot } : {}),
+        ...(auditPlan ? { auditPlan } : {}),
       },
     },
   ];

@@ -4,7 +4,7 @@ import { after, inStandstill } from '../testing/evaluation-fixtures';
 import { foreignOfficer, officer, secondOfficer, supplier } from '../testing/notice-fixtures';
 import type { ContractCommand } from './commands';
 import { contractDecider } from './decide';
-import type { ChangeRedFlag, ContractChange } from '../tender/events/contract';
+import type { AuditPlan, ChangeRedFlag, ContractChange } from '../tender/events/contract';
 import { DEFAULT_CHANGE_THRESHOLDS } from './thresholds';
 
 const REQUESTED_AT = '2026-03-02T09:00:00.000Z';
@@ -17,6 +17,16 @@ const conclude = (endDate = '2026-04-30'): ContractCommand => ({
   value: { amount: 200_000, currency: 'GBP' },
   period: { startDate: '2025-05-01', endDate },
 });
+function planFor(changeId: string): AuditPlan {
+  return {
+    oversightBodyId: 'org-oversight',
+    publicationUrl: 'https://oversight.example/reports',
+    checkpoints: [
+      { checkpointId: `cp-${changeId}`, dueDate: '2026-10-31', description: 'Mid-term review' },
+    ],
+    kpiIds: [],
+  };
+}
 /** The seeds' model case: the 12-month pilot extended by another 12 months. */
 const extension: ContractChange = {
   changeId: 'chg-1',
@@ -25,12 +35,16 @@ const extension: ContractChange = {
   justification: 'The force needs the cameras until the national framework is in place',
   addedValue: { amount: 15_000, currency: 'GBP' },
   addedMonths: 12,
+  // Issue 15: a basis under s.74 (a Schedule 8 ground; 7.5 % added value is within its 50 % cap)
+  // and an audit plan, with a checkpoint id of its own per change.
+  basis: { kind: 'permitted', ground: 'unforeseeable-circumstances' },
+  auditPlan: planFor('chg-1'),
 };
 const request = (change: Partial<ContractChange> = {}, actor = officer): ContractCommand => ({
   type: 'RequestContractChange',
   actor,
   now: new Date(REQUESTED_AT),
-  change: { ...extension, ...change },
+  change: { ...extension, auditPlan: planFor(change.changeId ?? extension.changeId), ...change },
 });
 const approve = (changeId = 'chg-1', actor = secondOfficer): ContractCommand => ({
   type: 'ApproveContractChange',

@@ -13,24 +13,60 @@ import {
   SUBSTANTIVE_TEXT_RULE,
 } from '../shared/substantive-text';
 import { addMonths } from './calendar-dates';
+import { requireAuditPlan } from './audit-plan';
+import {
+  basisProblem,
+  copyBasis,
+  failedModificationTest,
+  refuseUnlawful,
+} from './lawful-modification';
+import { isSystemActor } from '../shared/actor';
+import { addDays } from '../shared/calendar/civil-dates';
+import { localDateAt, startOfLocalDay } from '../shared/calendar/time-zones';
+import { ukWorkingDayTest } from '../shared/calendar/working-days';
+import {
+  DEFAULT_STANDSTILL_RULES,
+  type StandstillRules,
+} from '../shared/calendar/working-day-rules';
 import type { ContractCommand } from './commands';
 import type {
   ChangeRedFlag,
   ContractChangeApproved,
   ContractChangeNoticePublished,
   ContractChangeRequested,
+  ContractChangeTookEffect,
 } from '../tender/events/contract';
 import type { ContractState } from '../tender/contract-state';
 import type { ChangeThresholds } from './thresholds';
 
-function requireContract(
+/** What the contract buys: the notice's CPV codes, or the plan's on a direct award with no notice. */
+const cpvCodesOf = (tender: OpenedTender): readonly string[] =>
+  tender.notice.terms?.cpvCodes ?? tender.planning?.plan.cpvCodes ?? [];
+
+export function requireContract(
   view: TenderView,
   actor: Actor,
   action: string,
 ): OpenedTender & { contract: ContractState } {
   const tender = requireOpenedTender(view.tender);
   requireBuyerOfficer(tender, actor, action);
+  return requireLiveContract(tender, action);
+}
+
+/** A concluded contract not terminated (s.80: nothing is recorded on it after termination). */
+export function requireLiveContract(
+  tender: OpenedTender,
+  action: string,
+): OpenedTender & { contract: ContractState } {
   requireStage(tender, ['contracted'], action);
+  const { contract } = tender as OpenedTender & { contract: ContractState };
+  if (contract.terminated) {
+    throw new DomainError(
+      'CONTRACT_TERMINATED',
+      `Cannot ${action}: the contract was terminated on ${contract.terminated.terminatedAt}`,
+      { terminatedAt: contract.terminated.terminatedAt, reason: contract.terminated.reason },
+    );
+  }
   return tender as OpenedTender & { contract: ContractState };
 }
 
@@ -39,7 +75,8 @@ export function requestContractChange(
   command: Extract<ContractCommand, { type: 'RequestContractChange' }>,
   view: TenderView,
 ): ContractChangeRequested[] {
-  const { contract } = requireContract(view, command.actor, 'request a contract change');
+  const tender = requireContract(view, command.actor, 'request a contract change');
+  const { contract } = tender;
   const { change } = command;
   if (Object.hasOwn(contract.changes, change.changeId)) {
     const earlier = contract.changes[change.changeId];
@@ -77,6 +114,10 @@ export function requestContractChange(
     problems.push('an extension adds at least one month');
   if (contract.value.amount + (change.addedValue?.amount ?? 0) <= 0)
     problems.push('the contract value must stay positive');
+  const basisIssue = basisProblem(change.basis);
+  if (basisIssue) problems.push(basisIssue);
+  if (change.voluntaryStandstill !== undefined && typeof change.voluntaryStandstill !== 'boolean')
+    problems.push('voluntaryStandstill is true or false');
   if (problems.length > 0) {
     throw new DomainError('INVALID_CHANGE', `Invalid contract change: ${problems.join('; ')}`, {
       problems,
@@ -89,6 +130,22 @@ export function requestContractChange(
       { changeId: change.changeId, problem: substantiveTextProblem(change.justification) },
     );
   }
+  // Issue 15: no extension, and no change of a pilot, without an audit plan.
+  const extends_ = change.kind === 'extension' || change.addedMonths > 0;
+  const auditPlan =
+    extends_ || contract.pilot || change.auditPlan !== undefined
+      ? requireAuditPlan(
+          change.auditPlan,
+          contract.kpis,
+          extends_ ? 'A change that extends the term' : 'A change of a pilot contract',
+          new Set(Object.keys(contract.checkpoints)),
+        )
+      : undefined;
+  const basis = copyBasis(change.basis!);
+  refuseUnlawful(
+    failedModificationTest(contract, { ...change, basis }, cpvCodesOf(tender)),
+    change.changeId,
+  );
   return [
     {
       type: 'ContractChangeRequested',
@@ -99,6 +156,9 @@ export function requestContractChange(
         justification: change.justification.trim(),
         addedValue: { amount: change.addedValue.amount, currency },
         addedMonths: change.addedMonths,
+        basis,
+        ...(auditPlan ? { auditPlan } : {}),
+        ...(change.voluntaryStandstill === true ? { voluntaryStandstill: true } : {}),
         requestedBy: command.actor.userId,
         requestedAt: command.now.toISOString(),
       },
@@ -114,7 +174,8 @@ export function approveContractChange(
   command: Extract<ContractCommand, { type: 'ApproveContractChange' }>,
   view: TenderView,
 ): [ContractChangeApproved, ContractChangeNoticePublished] {
-  const { contract } = requireContract(view, command.actor, 'approve a contract change');
+  const tender = requireContract(view, command.actor, 'approve a contract change');
+  const { contract } = tender;
   const { changeId, thresholds } = command;
   if (!Object.hasOwn(contract.changes, changeId)) {
     throw new DomainError('CHANGE_NOT_FOUND', `There is no contract change ${changeId}`, {
@@ -141,14 +202,23 @@ export function approveContractChange(
       },
     );
   }
+  // Checked again: a change approved since the request may have used up what the law allows.
+  if (change.basis && change.basis.kind !== 'not-stated') {
+    refuseUnlawful(
+      failedModificationTest(contract, { ...change, basis: change.basis }, cpvCodesOf(tender)),
+      changeId,
+    );
+  }
   const changeNumber = contract.approvedChanges + 1;
+  // As it will stand: after every change published before, in force or still in its standstill.
+  const latest = latestTerms(contract);
   const value = {
-    amount: contract.value.amount + change.addedValue.amount,
+    amount: latest.value.amount + change.addedValue.amount,
     currency: contract.value.currency,
   };
   const period = {
-    startDate: contract.period.startDate,
-    endDate: addMonths(contract.period.endDate, change.addedMonths),
+    startDate: latest.period.startDate,
+    endDate: addMonths(latest.period.endDate, change.addedMonths),
   };
   const redFlags = changeRedFlags(
     contract,
@@ -161,9 +231,19 @@ export function approveContractChange(
     requestedAt: _requestedAt,
     approvedBy: _a,
     approvedAt: _b,
+    redFlags: _r,
     changeNumber: _c,
+    standstillEndsAt: _d,
+    effectiveAt: _e,
+    valueAfter: _f,
+    periodAfter: _g,
     ...published
   } = change;
+  // s.75: the change notice is published before the change takes effect; s.76: with a voluntary
+  // standstill of 8 working days beginning with the day of publication, it takes effect after it.
+  const standstillEndsAt = change.voluntaryStandstill
+    ? voluntaryStandstillEnd(command.now, command.standstillRules ?? DEFAULT_STANDSTILL_RULES)
+    : undefined;
   return [
     {
       type: 'ContractChangeApproved',
@@ -171,7 +251,15 @@ export function approveContractChange(
     },
     {
       type: 'ContractChangeNoticePublished',
-      data: { ...published, changeNumber, value, period, redFlags, publishedAt: at },
+      data: {
+        ...published,
+        changeNumber,
+        value,
+        period,
+        redFlags,
+        publishedAt: at,
+        ...(standstillEndsAt ? { standstillEndsAt } : {}),
+      },
     },
   ];
 }
@@ -216,3 +304,88 @@ const monthsAdded = (contract: ContractState) =>
   Object.values(contract.changes)
     .filter((change) => change.changeNumber !== undefined)
     .reduce((sum, change) => sum + change.addedMonths, 0);
+
+/** The contract as the latest published change notice left it (in force or in its standstill). */
+function latestTerms(contract: ContractState) {
+  let latest: { value: ContractState['value']; period: ContractState['period'] } = contract;
+  let number = 0;
+  for (const change of Object.values(contract.changes)) {
+    if (change.changeNumber !== undefined && change.changeNumber > number && change.valueAfter) {
+      number = change.changeNumber;
+      latest = { value: change.valueAfter, period: change.periodAfter! };
+    }
+  }
+  return latest;
+}
+
+const UK_TIME_ZONE = 'Europe/London';
+const VOLUNTARY_STANDSTILL_WORKING_DAYS = 8;
+
+/**
+ * Procurement Act 2023 s.76: a voluntary standstill of 8 working days (s.123) beginning with the day
+ * the contract change notice is published; it ends at the end of the 8th, UK time.
+ */
+export function voluntaryStandstillEnd(publishedAt: Date, rules: StandstillRules): string {
+  const isWorkingDay = ukWorkingDayTest(rules);
+  let day = localDateAt(publishedAt.getTime(), UK_TIME_ZONE);
+  let counted = 0;
+  let last = day;
+  while (counted < VOLUNTARY_STANDSTILL_WORKING_DAYS) {
+    if (isWorkingDay(day)) {
+      counted += 1;
+      last = day;
+    }
+    day = addDays(day, 1);
+  }
+  return new Date(startOfLocalDay(addDays(last, 1), UK_TIME_ZONE)).toISOString();
+}
+
+/** The scheduler: a change whose voluntary standstill has ended takes effect (s.76). */
+export function bringChangeIntoEffect(
+  command: Extract<ContractCommand, { type: 'BringChangeIntoEffect' }>,
+  view: TenderView,
+): ContractChangeTookEffect[] {
+  if (!isSystemActor(command.actor)) {
+    throw new DomainError('ROLE_NOT_ALLOWED', 'Only the scheduler brings a change into effect', {
+      role: command.actor.role,
+      allowed: ['system'],
+    });
+  }
+  const tender = requireOpenedTender(view.tender);
+  const { contract } = requireLiveContract(tender, 'bring a change into effect');
+  const change = Object.hasOwn(contract.changes, command.changeId)
+    ? contract.changes[command.changeId]
+    : undefined;
+  if (!change) {
+    throw new DomainError('CHANGE_NOT_FOUND', `There is no contract change ${command.changeId}`, {
+      changeId: command.changeId,
+    });
+  }
+  if (change.effectiveAt) return [];
+  if (!change.standstillEndsAt || change.changeNumber === undefined) {
+    throw new DomainError(
+      'CHANGE_NOT_IN_STANDSTILL',
+      `Change ${command.changeId} has no voluntary standstill waiting to end`,
+      { changeId: command.changeId },
+    );
+  }
+  if (command.now.getTime() < Date.parse(change.standstillEndsAt)) {
+    throw new DomainError(
+      'DEADLINE_NOT_REACHED',
+      `The voluntary standstill of change ${command.changeId} ends at ${change.standstillEndsAt}`,
+      { deadline: change.standstillEndsAt },
+    );
+  }
+  return [
+    {
+      type: 'ContractChangeTookEffect',
+      data: {
+        changeId: change.changeId,
+        changeNumber: change.changeNumber,
+        value: { ...change.valueAfter! },
+        period: { ...change.periodAfter! },
+        at: command.now.toISOString(),
+      },
+    },
+  ];
+}

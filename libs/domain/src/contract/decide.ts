@@ -8,7 +8,18 @@ import type { Decider } from '../shared/domain-event';
 import { assertNever } from '../shared/never';
 import type { ContractCommand } from './commands';
 import { concludeContract } from './conclude-contract';
-import { approveContractChange, requestContractChange } from './contract-changes';
+import {
+  approveContractChange,
+  bringChangeIntoEffect,
+  requestContractChange,
+} from './contract-changes';
+import {
+  markAssessmentOverdue,
+  markCheckpointMissed,
+  recordOversightReview,
+  recordPerformanceAssessment,
+} from './performance';
+import { terminateContract } from './terminate-contract';
 import type { ContractEvent } from '../tender/events/contract';
 
 /** Decides a contract command on the tender across its streams. Pure. */
@@ -20,6 +31,18 @@ export function decideContract(command: ContractCommand, view: TenderView): Cont
       return requestContractChange(command, view);
     case 'ApproveContractChange':
       return approveContractChange(command, view);
+    case 'BringChangeIntoEffect':
+      return bringChangeIntoEffect(command, view);
+    case 'RecordPerformanceAssessment':
+      return recordPerformanceAssessment(command, view);
+    case 'MarkAssessmentOverdue':
+      return markAssessmentOverdue(command, view);
+    case 'RecordOversightReview':
+      return recordOversightReview(command, view);
+    case 'MarkCheckpointMissed':
+      return markCheckpointMissed(command, view);
+    case 'TerminateContract':
+      return terminateContract(command, view);
     default:
       return assertNever(command);
   }

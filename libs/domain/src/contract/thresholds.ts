@@ -14,3 +14,23 @@ export const DEFAULT_CHANGE_THRESHOLDS: ChangeThresholds = {
   maxAddedValuePercent: 10,
   maxAddedMonths: 6,
 };
+
+/** The contract rules that come from configuration (issue 15). */
+export interface ContractRules {
+  /**
+   * Procurement Act 2023 s.52(1): before entering into a contract of an estimated value above
+   * £5 million the authority sets at least three KPIs. The amount is in the contract's currency.
+   */
+  kpiValueThreshold: number;
+  /** Whole days after a KPI's period ends in which its assessment is still on time (s.71). */
+  assessmentGraceDays: number;
+}
+
+export const MINIMUM_KPIS = 3;
+/** s.71(2): performance against each KPI is assessed at least once every 12 months. */
+export const MAX_KPI_FREQUENCY_MONTHS = 12;
+
+export const DEFAULT_CONTRACT_RULES: ContractRules = {
+  kpiValueThreshold: 5_000_000,
+  assessmentGraceDays: 30,
+};

@@ -2,7 +2,13 @@ import { compliantBids, excludedBids, standingBids } from '../tender/bids-under-
 import { evaluationViolations } from '../tender/rule-violations';
 import type { TenderView } from '../tender/tender-view';
 import { awardDepartureFlags, evaluationAsymmetry } from './award-flags';
-import { contractChangeFlags, incumbentExtendedThenWon } from './contract-flags';
+import {
+  auditCheckpointFlags,
+  contractChangeFlags,
+  extensionDuringRetender,
+  incumbentExtendedThenWon,
+  performanceOverdue,
+} from './contract-flags';
 import {
   averageCharacters,
   coverageMatrix,
@@ -100,6 +106,9 @@ export function integrityReport(
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),
       ...repeatedDirectAward(view, facts.directAwards ?? []),
+      ...performanceOverdue(view),
+      ...auditCheckpointFlags(view),
+      ...extensionDuringRetender(view, facts.contractChanges ?? [], facts.procurements ?? []),
     ]),
   };
 }
@@ -166,6 +175,16 @@ function awardIntegrity(view: TenderView): AwardIntegrity {
       period: contract.period,
       originalPeriod: contract.originalPeriod,
       approvedChanges: contract.approvedChanges,
+      ...(contract.maximumTermMonths ? { maximumTermMonths: contract.maximumTermMonths } : {}),
+      ...(contract.pilot ? { pilot: true } : {}),
+      ...(contract.terminated
+        ? {
+            terminated: {
+              reason: contract.terminated.reason,
+              terminatedAt: contract.terminated.terminatedAt,
+            },
+          }
+        : {}),
     };
   }
   base.status = awardStatus(view);

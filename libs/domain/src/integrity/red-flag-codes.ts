@@ -25,6 +25,11 @@ export const RED_FLAG_TITLES = {
   'FT-REPEATED-DIRECT-AWARD': 'Direct awards by one buyer to one supplier within 12 months',
   'FT-INCUMBENT-EXTENDED-THEN-WON':
     'Won by a supplier whose contract with the same buyer had just been extended',
+  'FT-PERFORMANCE-OVERDUE': 'Contract performance assessment overdue (PA 2023 s.71)',
+  'FT-AUDIT-CHECKPOINT':
+    'Audit plan checkpoint missed, or reviewed as failed by the oversight body',
+  'FT-EXTENSION-DURING-RETENDER':
+    'Contract extended while a procurement for the same need by the same buyer is open',
 } as const;
 
 export type RedFlagCode = keyof typeof RED_FLAG_TITLES;

@@ -99,6 +99,9 @@ export interface AwardIntegrity {
     period: ContractPeriod;
     originalPeriod: ContractPeriod;
     approvedChanges: number;
+    maximumTermMonths?: number;
+    pilot?: boolean;
+    terminated?: { reason: string; terminatedAt: string };
   };
 }
 
@@ -213,8 +216,24 @@ export interface IncumbentExtension {
   approvedAt: string;
 }
 
+/**
+ * Another procurement of a buyer, as far as FT-EXTENSION-DURING-RETENDER needs it: open from its
+ * draft until it is contracted, cancelled or declared unsuccessful (`endedAt`).
+ */
+export interface ProcurementFact {
+  tenderId: string;
+  buyerOrganisationId: string;
+  cpvCodes: string[];
+  openedAt: string;
+  endedAt?: string;
+  /** The earlier tender whose contract this procurement says it replaces (docs/planning.md). */
+  replacesTenderId?: string;
+}
+
 /** What the report needs beyond the tender view: facts the view does not keep, and other tenders'. */
 export interface IntegrityFacts {
+  /** The buyer's other procurements, for the extensions approved on this tender's contract. */
+  procurements?: readonly ProcurementFact[];
   contractChanges?: readonly RecordedChangeFlags[];
   /** The winner's extended contracts with this buyer, approved before this award. */
   incumbentExtensions?: readonly IncumbentExtension[];

@@ -164,3 +164,29 @@ describe('validateTerms', () => {
     expect(accepted.clarificationDeadline).toBe('2025-03-31T12:30:00+01:00');
   });
 });
+
+describe('contract term (issue 15)', () => {
+  const term = { startDate: '2025-05-01', endDate: '2026-04-30', maximumTermMonths: 24 };
+
+  it('keeps the contract period and the maximum term including extension options', () => {
+    expect(validateTerms(terms({ contractTerm: term })).contractTerm).toEqual(term);
+    expect(validateTerms(terms())).not.toHaveProperty('contractTerm');
+  });
+
+  it.each([
+    ['an end before the start', { ...term, endDate: '2025-04-30' }, 'contractTerm'],
+    ['a date that is not one', { ...term, startDate: '2025-02-30' }, 'contractTerm'],
+    [
+      'a maximum term shorter than the period',
+      { ...term, maximumTermMonths: 11 },
+      'contractTerm.maximumTermMonths',
+    ],
+  ])('refuses %s: INVALID_NOTICE', (_case, contractTerm, field) => {
+    expect(() => validateTerms(terms({ contractTerm }))).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_NOTICE',
+        details: expect.objectContaining({ field }),
+      }),
+    );
+  });
+});

@@ -1,6 +1,8 @@
 import { DomainError } from '../shared/domain-error';
 import { isIsoInstant, toMs } from '../shared/time';
 import { requireText } from '../tender/guards';
+import { isCivilDate } from '../shared/calendar/civil-dates';
+import { termMonths } from '../tender/contract-term';
 import { procedureFloors } from './tendering-period';
 import { validateReducedPeriod } from './validate-reduced-period';
 import { copyReducedPeriod } from './validate-reduced-period';
@@ -9,6 +11,7 @@ import {
   PRICE_SCORING_METHODS,
   PROCEDURES,
   type AwardCriterion,
+  type ContractTerm,
   type Money,
   type NoticeTerms,
 } from '../tender/terms';
@@ -61,6 +64,7 @@ export function validateTerms(terms: NoticeTerms): NoticeTerms {
   if (terms.electronicSubmission !== undefined && typeof terms.electronicSubmission !== 'boolean') {
     invalid('electronicSubmission', 'must be true or false');
   }
+  if (terms.contractTerm !== undefined) validateContractTerm(terms.contractTerm);
   const floors = procedureFloors(terms.jurisdiction, terms.procedure);
   if (terms.reducedTenderingPeriod !== undefined) {
     validateReducedPeriod(terms.reducedTenderingPeriod, floors, terms.jurisdiction);
@@ -187,5 +191,37 @@ function copyTerms(terms: NoticeTerms): NoticeTerms {
     ...(terms.reducedTenderingPeriod === undefined
       ? {}
       : { reducedTenderingPeriod: copyReducedPeriod(terms.reducedTenderingPeriod) }),
+    ...(terms.contractTerm === undefined
+      ? {}
+      : {
+          contractTerm: {
+            startDate: terms.contractTerm.startDate,
+            endDate: terms.contractTerm.endDate,
+            maximumTermMonths: terms.contractTerm.maximumTermMonths,
+          },
+        }),
   };
+}
+
+/** The contract's period, and a maximum term that covers it (extension options add to it). */
+function validateContractTerm(term: ContractTerm): void {
+  if (
+    !term ||
+    !isCivilDate(term.startDate) ||
+    !isCivilDate(term.endDate) ||
+    term.endDate < term.startDate
+  ) {
+    invalid(
+      'contractTerm',
+      'needs a startDate and an endDate (YYYY-MM-DD), the end not before the start',
+    );
+  }
+  const initial = termMonths(term.startDate, term.endDate);
+  if (!Number.isInteger(term.maximumTermMonths) || term.maximumTermMonths < initial) {
+    invalid(
+      'contractTerm.maximumTermMonths',
+      `must be whole months covering at least the initial period (${initial})`,
+      { initialMonths: initial },
+    );
+  }
 }

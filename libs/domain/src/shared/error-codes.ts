@@ -116,6 +116,22 @@ export const ERROR_CODES = {
   CHANGE_NOT_FOUND: 'not_found',
   CHANGE_ALREADY_APPROVED: 'conflict',
   APPROVER_IS_REQUESTER: 'conflict',
+  // Contract life (issue 15)
+  /** Above the configured value (default £5m, PA 2023 s.52) a contract needs at least three KPIs. */
+  KPIS_REQUIRED: 'invalid',
+  /** A pilot, or a change that extends the term, without a complete audit plan. */
+  AUDIT_PLAN_REQUIRED: 'invalid',
+  /** The change's stated basis under PA 2023 s.74 fails a computed test; details name the test. */
+  MODIFICATION_NOT_PERMITTED: 'invalid',
+  CONTRACT_TERMINATED: 'conflict',
+  /** The tender has no concluded contract (yet). */
+  CONTRACT_NOT_FOUND: 'not_found',
+  KPI_NOT_FOUND: 'not_found',
+  ASSESSMENT_NOT_DUE: 'invalid',
+  ASSESSMENT_ALREADY_RECORDED: 'conflict',
+  CHECKPOINT_NOT_FOUND: 'not_found',
+  REVIEW_ALREADY_RECORDED: 'conflict',
+  CHANGE_NOT_IN_STANDSTILL: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -126,4 +126,19 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   CHANGE_NOT_FOUND: 'no such contract change on the tender',
   CHANGE_ALREADY_APPROVED: 'approving a contract change already approved',
   APPROVER_IS_REQUESTER: 'as named; a change is approved by an officer other than its requester',
+  KPIS_REQUIRED:
+    'a contract above the configured value (default £5m, Procurement Act 2023 s.52) concluded with fewer than three KPIs; `details.threshold`, `details.kpis`',
+  AUDIT_PLAN_REQUIRED:
+    'a pilot, or a change that extends the term, without a complete audit plan (KPIs or dated checkpoints, an oversight body, where reports are published); `details.problems`',
+  MODIFICATION_NOT_PERMITTED:
+    "the change's basis under s.74 fails a test computed cumulatively over earlier changes; `details.test` names it, with `limit` and `actual`",
+  CONTRACT_TERMINATED: 'the contract is terminated: nothing more can be recorded on it',
+  CONTRACT_NOT_FOUND: 'the tender has no concluded contract (yet)',
+  KPI_NOT_FOUND: 'no such KPI on the contract',
+  ASSESSMENT_NOT_DUE:
+    "the date is not one of the KPI's assessment due dates within the contract period; `details.dueDates`",
+  ASSESSMENT_ALREADY_RECORDED: 'the KPI was already assessed for that period',
+  CHECKPOINT_NOT_FOUND: 'no such checkpoint in the contract’s audit plans',
+  REVIEW_ALREADY_RECORDED: 'the checkpoint was already reviewed',
+  CHANGE_NOT_IN_STANDSTILL: 'the change has no voluntary standstill waiting to end',
 };

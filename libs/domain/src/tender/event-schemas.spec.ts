@@ -66,6 +66,14 @@ describe('event schemas', () => {
         'ContractChangeRequested',
         'ContractChangeApproved',
         'ContractChangeNoticePublished',
+        'ContractChangeTookEffect',
+        'PerformanceAssessed',
+        'ContractPerformanceNoticePublished',
+        'PerformanceAssessmentOverdue',
+        'OversightReviewRecorded',
+        'AuditCheckpointMissed',
+        'ContractTerminated',
+        'ContractTerminationNoticePublished',
       ].sort(),
     );
     const later = Object.entries(EVENT_VERSIONS).filter(([, version]) => version !== 1);
@@ -73,6 +81,8 @@ describe('event schemas', () => {
       BidSubmitted: 2,
       BidRevised: 2,
       EvaluationPanelAppointed: 2,
+      ContractConcluded: 2,
+      ContractChangeRequested: 2,
     });
   });
 

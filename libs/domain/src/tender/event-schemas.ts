@@ -3,6 +3,7 @@ import type { BidEvent } from './events/bidding';
 import type { EvaluatorEvent } from './events/evaluation';
 import type { TenderEvent } from './tender-events';
 import type { DomainEvent } from '../shared/domain-event';
+import { termMonths } from './contract-term';
 
 export type KnownEvent = TenderEvent | BidEvent | EvaluatorEvent | AccessEvent | AuditEvent;
 export type KnownEventType = KnownEvent['type'];
@@ -64,10 +65,18 @@ export const EVENT_VERSIONS = {
   AwardSuspended: 1,
   ChallengeResolved: 1,
   AwardSuspensionLifted: 1,
-  ContractConcluded: 1,
-  ContractChangeRequested: 1,
+  ContractConcluded: 2,
+  ContractChangeRequested: 2,
   ContractChangeApproved: 1,
   ContractChangeNoticePublished: 1,
+  ContractChangeTookEffect: 1,
+  PerformanceAssessed: 1,
+  ContractPerformanceNoticePublished: 1,
+  PerformanceAssessmentOverdue: 1,
+  OversightReviewRecorded: 1,
+  AuditCheckpointMissed: 1,
+  ContractTerminated: 1,
+  ContractTerminationNoticePublished: 1,
 } as const satisfies Record<KnownEventType, number>;
 
 /** Turns the data of version v of a type into the data of version v + 1. Pure; stored events are never rewritten. */
@@ -92,6 +101,27 @@ export const UPCASTERS: UpcasterRegistry = {
     1: (data) => ({ ...(data as object), acceptanceRequired: false }),
   },
   BidSubmitted: { 1: withNoUploadedDocuments },
+  ContractConcluded: {
+    // Before issue 15 no maximum term was declared: the term on award is the concluded period;
+    // no KPIs were asked for, and no contract was marked a pilot.
+    1: (data) => {
+      const concluded = data as { period: { startDate: string; endDate: string } };
+      return {
+        ...(data as object),
+        maximumTermMonths: termMonths(concluded.period.startDate, concluded.period.endDate),
+        kpis: [],
+        pilot: false,
+      };
+    },
+  },
+  ContractChangeRequested: {
+    // Before issue 15 a change stated no basis under s.74 and had no voluntary standstill.
+    1: (data) => ({
+      ...(data as object),
+      basis: { kind: 'not-stated' },
+      voluntaryStandstill: false,
+    }),
+  },
   BidRevised: { 1: withNoUploadedDocuments },
 };
 

@@ -61,6 +61,14 @@ export function evolveTender(state: TenderState, event: TenderEvent): TenderStat
     case 'ContractChangeRequested':
     case 'ContractChangeApproved':
     case 'ContractChangeNoticePublished':
+    case 'ContractChangeTookEffect':
+    case 'PerformanceAssessed':
+    case 'ContractPerformanceNoticePublished':
+    case 'PerformanceAssessmentOverdue':
+    case 'OversightReviewRecorded':
+    case 'AuditCheckpointMissed':
+    case 'ContractTerminated':
+    case 'ContractTerminationNoticePublished':
       return evolveContract(state, event);
     default: {
       const _exhaustive: never = event;

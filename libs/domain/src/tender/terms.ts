@@ -28,6 +28,21 @@ export interface NoticeTerms {
   electronicSubmission?: boolean;
   /** A tendering period shorter than the normal statutory minimum, relying on a listed ground. */
   reducedTenderingPeriod?: ReducedTenderingPeriod;
+  /**
+   * The contract's period and its maximum term including any extension options (issue 15; OCDS
+   * `tender.contractPeriod`). Absent in notices drafted before it existed: the concluded contract
+   * then states its own period, and its term on award is that period.
+   */
+  contractTerm?: ContractTerm;
+}
+
+export interface ContractTerm {
+  /** YYYY-MM-DD */
+  startDate: string;
+  /** YYYY-MM-DD, inclusive: the end of the initial period. */
+  endDate: string;
+  /** Whole months, the initial period plus every extension option (Procurement Act 2023 s.74(3)(a)). */
+  maximumTermMonths: number;
 }
 
 /**

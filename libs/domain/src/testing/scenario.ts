@@ -647,17 +647,31 @@ export class Scenario {
     });
   }
 
+  /**
+   * By default a lawful basis (a Schedule 8 ground, PA 2023 s.74) and, as an extension needs one, an
+   * audit plan with a checkpoint of its own (issue 15).
+   */
   changeRequested(change: Partial<ContractChange> = {}, options: At = {}): this {
     this.changes += 1;
+    const changeId = change.changeId ?? `chg-${this.changes}`;
     return this.onContract({
       type: 'RequestContractChange',
       change: {
-        changeId: `chg-${this.changes}`,
+        changeId,
         kind: 'extension',
         description: 'Extension of the pilot',
         justification: 'The pilot needs another year to cover every ward.',
         addedValue: { amount: 0, currency: 'GBP' },
         addedMonths: 12,
+        basis: { kind: 'permitted', ground: 'unforeseeable-circumstances' },
+        auditPlan: {
+          oversightBodyId: 'oversight',
+          publicationUrl: 'https://oversight.example/reports',
+          checkpoints: [
+            { checkpointId: `review-${changeId}`, dueDate: '2026-12-31', description: 'Review' },
+          ],
+          kpiIds: [],
+        },
         ...change,
       },
       ...this.by(options, 'contract'),

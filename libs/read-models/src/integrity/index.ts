@@ -2,6 +2,7 @@ import type { ReadModel } from '../runner/read-model';
 import type { TableSpec } from '../runner/row-table';
 import {
   INTEGRITY_MIGRATION,
+  INTEGRITY_PROCUREMENTS_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
   INTEGRITY_SLIM_STATES_MIGRATION,
   DIRECT_AWARDS_MIGRATION,
@@ -13,6 +14,7 @@ import {
   INTEGRITY,
   INTEGRITY_SCORES,
   INTEGRITY_STATES,
+  PROCUREMENTS,
   RED_FLAGS,
 } from './integrity.table';
 
@@ -27,11 +29,13 @@ export const integrityReadModel: ReadModel = {
     CONTRACT_EXTENSIONS as TableSpec<never>,
     INTEGRITY_SCORES as TableSpec<never>,
     DIRECT_AWARDS as TableSpec<never>,
+    PROCUREMENTS as TableSpec<never>,
   ],
   migrations: [
     INTEGRITY_MIGRATION,
     INTEGRITY_SCORES_MIGRATION,
     INTEGRITY_SLIM_STATES_MIGRATION,
     DIRECT_AWARDS_MIGRATION,
+    INTEGRITY_PROCUREMENTS_MIGRATION,
   ],
 };

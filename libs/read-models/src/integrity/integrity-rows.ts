@@ -1,7 +1,9 @@
 import type { SqlQueryable } from '@fairtender/event-store';
 import {
   integrityReport,
+  isProcurementForSameNeed,
   type IncumbentExtension,
+  type ProcurementFact,
   type IntegrityThresholds,
   type RedFlag,
   type TenderView,
@@ -17,10 +19,12 @@ import {
   CONTRACT_EXTENSIONS,
   DIRECT_AWARDS,
   INTEGRITY,
+  PROCUREMENTS,
   RED_FLAGS,
   type ContractExtensionRow,
   type DirectAwardRow,
   type IntegrityState,
+  type ProcurementRow,
   type RedFlagRow,
 } from './integrity.table';
 import type { ProjectedEvent } from '../runner/projected-event';
@@ -28,6 +32,18 @@ import { snakeCase } from '../runner/row-table';
 import { RowSet } from '../runner/working-set';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The events that open, change or end a procurement (its buyer, CPV codes, whether it is open). */
+const PROCUREMENT_EVENTS = new Set([
+  'ProcurementOpened',
+  'ProcurementPlanRevised',
+  'TenderDrafted',
+  'DraftRevised',
+  'NoticeAmended',
+  'TenderCancelled',
+  'TenderDeclaredUnsuccessful',
+  'ContractConcluded',
+]);
 
 /**
  * The integrity projection's share of a batch: each touched tender's state is folded event by event,
@@ -38,6 +54,7 @@ export class IntegrityRows {
   private readonly states = new IntegrityStateStore();
   readonly extensions = new RowSet<ContractExtensionRow>(CONTRACT_EXTENSIONS);
   readonly directAwards = new RowSet<DirectAwardRow>(DIRECT_AWARDS);
+  readonly procurements = new RowSet<ProcurementRow>(PROCUREMENTS);
   private readonly reports = new RowSet(INTEGRITY);
   private readonly flags = new RowSet<RedFlagRow>(RED_FLAGS);
   private readonly withdrawnFlags: [string, string][] = [];
@@ -47,6 +64,7 @@ export class IntegrityRows {
     const tenderIds = [...new Set(events.filter(foldsIntoIntegrity).map((e) => e.tenderId))];
     if (tenderIds.length === 0) return;
     await this.states.load(tx, tenderIds);
+    await this.loadProcurements(tx, events);
     const awards = events.filter((e) => AWARD_EVENTS.has(e.type));
     if (awards.length === 0) return;
     // Awards look for the winner's extended contracts with the same buyer, on other tenders.
@@ -92,15 +110,86 @@ export class IntegrityRows {
       const { evaluatorId, supplierId, criterionId } = event.data as Record<string, string>;
       this.states.scoreChanged(event.tenderId, evaluatorId, supplierId, criterionId);
     }
-    if (event.type === 'ContractChangeApproved') this.recordExtension(state, event);
     if (event.type === 'AwardProposed') this.recordDirectAward(state, event);
+    if (event.type === 'TenderDrafted')
+      state.draftedAt = (event.data as { draftedAt: string }).draftedAt;
+    if (PROCUREMENT_EVENTS.has(event.type)) this.recordProcurement(event.tenderId, state, event);
+    if (event.type === 'ContractChangeApproved') {
+      this.recordExtension(state, event);
+      state.procurements = this.sameNeed(event.tenderId, state);
+    }
+  }
+
+  /** Extensions look for the buyer's other procurements (FT-EXTENSION-DURING-RETENDER). */
+  private async loadProcurements(tx: SqlQueryable, events: readonly ProjectedEvent[]) {
+    if (!events.some((e) => e.type === 'ContractChangeApproved')) return;
+    const buyers = new Set<string>();
+    for (const event of events) {
+      const buyer = this.states.get(event.tenderId)?.state.view.tender.buyerOrganisationId;
+      if (buyer) buyers.add(buyer);
+      if (event.type === 'TenderDrafted')
+        buyers.add((event.data as { buyerOrganisationId: string }).buyerOrganisationId);
+    }
+    await this.procurements.load(tx, 'buyer_organisation_id = ANY($1::text[])', [[...buyers]]);
+  }
+
+  /** The tender as a procurement of its buyer: open from its draft until it ends. */
+  private recordProcurement(tenderId: string, state: IntegrityState, event: ProjectedEvent) {
+    const { tender } = state.view;
+    const { terms } = tender.notice;
+    const plan = tender.planning?.plan;
+    // A procurement is open from its planning record, or for a tender drafted without one, its draft.
+    const openedAt = tender.planning?.openedAt ?? state.draftedAt;
+    const cpvCodes = terms?.cpvCodes ?? plan?.cpvCodes;
+    if (!tender.buyerOrganisationId || !cpvCodes || !openedAt) return;
+    const endedAt =
+      tender.contract?.concludedAt ??
+      tender.notice.cancelled?.at ??
+      tender.award.unsuccessful?.declaredAt ??
+      null;
+    this.procurements.put({
+      tenderId,
+      buyerOrganisationId: tender.buyerOrganisationId,
+      cpvCodes: [...cpvCodes],
+      openedAt,
+      endedAt,
+      replacesTenderId: plan?.replacesTenderId ?? null,
+      position: event.positionText,
+    });
+  }
+
+  /** The buyer's procurements for the same need as this tender (the domain decides the match). */
+  private sameNeed(tenderId: string, state: IntegrityState): ProcurementFact[] {
+    const { buyerOrganisationId } = state.view.tender;
+    const { terms } = state.view.tender.notice;
+    if (!buyerOrganisationId || !terms) return [];
+    const self = { tenderId, buyerOrganisationId, cpvCodes: terms.cpvCodes };
+    return this.procurements
+      .filter((row) => row.buyerOrganisationId === buyerOrganisationId)
+      .map((row): ProcurementFact => ({
+        tenderId: row.tenderId,
+        buyerOrganisationId: row.buyerOrganisationId,
+        cpvCodes: row.cpvCodes,
+        openedAt: row.openedAt,
+        ...(row.endedAt ? { endedAt: row.endedAt } : {}),
+        ...(row.replacesTenderId ? { replacesTenderId: row.replacesTenderId } : {}),
+      }))
+      .filter((other) => isProcurementForSameNeed(self, other))
+      .sort((a, b) => compareText(a.tenderId, b.tenderId));
   }
 
   /** Computes each touched tender's report and flags; only what changed is written. */
   settle(thresholds: IntegrityThresholds): void {
     for (const tenderId of this.touched) {
       const { state, position } = this.states.get(tenderId)!;
-      const { view, contractChanges, incumbentExtensions, directAwards, writtenFlags } = state;
+      const {
+        view,
+        contractChanges,
+        incumbentExtensions,
+        directAwards,
+        writtenFlags,
+        procurements,
+      } = state;
       const { buyerOrganisationId, stage } = view.tender;
       if (!buyerOrganisationId || stage === 'none') continue;
       // The slim view is all the report reads of a tender view (see `IntegrityView`).
@@ -108,6 +197,7 @@ export class IntegrityRows {
         contractChanges,
         incumbentExtensions,
         directAwards: directAwards ?? [],
+        procurements: procurements ?? [],
       });
       this.reports.put({
         tenderId,
@@ -147,6 +237,7 @@ export class IntegrityRows {
       this.flags,
       this.extensions,
       this.directAwards,
+      this.procurements,
     ] as RowSet<unknown>[])
       written += await rows.flush(tx);
     return written;

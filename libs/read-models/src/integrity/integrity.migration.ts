@@ -138,3 +138,21 @@ CREATE TABLE rm_direct_awards (
 );
 CREATE INDEX rm_direct_awards_pair ON rm_direct_awards (buyer_organisation_id, supplier_id);`,
 };
+
+/** FT-EXTENSION-DURING-RETENDER (issue 15): each buyer's procurements, when they were open. */
+export const INTEGRITY_PROCUREMENTS_MIGRATION: Migration = {
+  id: 1350,
+  name: 'read models: the procurements an extension is checked against (retender)',
+  sql: /* sql */ `
+CREATE TABLE rm_integrity_procurements (
+  tender_id              text PRIMARY KEY,
+  buyer_organisation_id  text NOT NULL,
+  cpv_codes              jsonb NOT NULL,
+  opened_at              timestamptz NOT NULL,
+  ended_at               timestamptz,
+  replaces_tender_id     text,
+  position               text NOT NULL
+);
+CREATE INDEX rm_integrity_procurements_buyer ON rm_integrity_procurements (buyer_organisation_id);
+`,
+};

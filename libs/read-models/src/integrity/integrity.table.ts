@@ -4,6 +4,7 @@ import type {
   BidStreamHead,
   IncumbentExtension,
   RecordedDirectAward,
+  ProcurementFact,
   IntegrityReport,
   RecordedChangeFlags,
   RedFlagCode,
@@ -40,6 +41,10 @@ export interface IntegrityState {
   incumbentExtensions: IncumbentExtension[];
   /** The buyer's direct awards to the winner on other tenders, found when the award was made (absent on older states). */
   directAwards?: RecordedDirectAward[];
+  /** When the tender was drafted (absent in states folded before issue 15). */
+  draftedAt?: string;
+  /** The buyer's procurements for the same need, found when an extension was approved. */
+  procurements?: ProcurementFact[];
   /** flag key → the flag row as last written, to write only what changed. */
   writtenFlags: Record<string, string>;
 }
@@ -92,6 +97,35 @@ export interface ContractExtensionRow {
   approvedAt: string;
   position: string;
 }
+
+/**
+ * A buyer's procurement as FT-EXTENSION-DURING-RETENDER needs it (issue 15): open from its draft
+ * until contracted, cancelled or declared unsuccessful.
+ */
+export interface ProcurementRow {
+  tenderId: string;
+  buyerOrganisationId: string;
+  cpvCodes: string[];
+  openedAt: string;
+  endedAt: string | null;
+  replacesTenderId: string | null;
+  position: string;
+}
+
+export const PROCUREMENTS: TableSpec<ProcurementRow> = {
+  table: 'rm_integrity_procurements',
+  columns: [
+    'tenderId',
+    'buyerOrganisationId',
+    'cpvCodes',
+    'openedAt',
+    'endedAt',
+    'replacesTenderId',
+    'position',
+  ],
+  keyColumns: ['tenderId'],
+  timeColumns: ['openedAt', 'endedAt'],
+};
 
 export const INTEGRITY_STATES: TableSpec<IntegrityStateRow> = {
   table: 'rm_integrity_states',

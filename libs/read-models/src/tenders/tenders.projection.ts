@@ -12,7 +12,13 @@ export const TENDER_ROWS = tableSlice(TENDERS, byTender<TenderRow>());
  * Price scoring has no column of its own: it is shown with the award (integrity, OCDS). The tendering
  * period's terms are shown as the period publication recorded (`tenderingPeriod`).
  */
-const NOT_COLUMNS = ['priceScoring', 'electronicSubmission', 'reducedTenderingPeriod'] as const;
+const NOT_COLUMNS = [
+  'priceScoring',
+  'electronicSubmission',
+  'reducedTenderingPeriod',
+  // The contract term is shown with the contract (its view, OCDS `tender.contractPeriod`).
+  'contractTerm',
+] as const;
 type TermKey = Exclude<keyof NoticeTerms, (typeof NOT_COLUMNS)[number]>;
 type TermColumns = Pick<TenderRow, TermKey>;
 

@@ -40,19 +40,19 @@ export class StandstillDto {
   @ApiPropertyOptional(DATE_TIME) endedAt?: string;
 }
 
-export class PeriodDto {
+export class AwardNoticePeriodDto {
   @ApiProperty({ format: 'date' }) startDate!: string;
   @ApiProperty({ format: 'date' }) endDate!: string;
 }
 
-export class ContractViewDto {
+export class AwardNoticeContractDto {
   @ApiProperty() contractId!: string;
   @ApiProperty() supplierId!: string;
   @ApiProperty(DATE_TIME) concludedAt!: string;
   @ApiProperty({ type: MoneyResponseDto }) originalValue!: MoneyResponseDto;
-  @ApiProperty({ type: PeriodDto }) originalPeriod!: PeriodDto;
+  @ApiProperty({ type: AwardNoticePeriodDto }) originalPeriod!: AwardNoticePeriodDto;
   @ApiProperty({ type: MoneyResponseDto }) value!: MoneyResponseDto;
-  @ApiProperty({ type: PeriodDto }) period!: PeriodDto;
+  @ApiProperty({ type: AwardNoticePeriodDto }) period!: AwardNoticePeriodDto;
 }
 
 export class SuspensionDto {
@@ -71,8 +71,12 @@ export class AwardNoticeDto {
   @ApiProperty({ type: StandstillDto, nullable: true }) standstill!: StandstillDto | null;
   @ApiProperty({ type: SuspensionDto }) suspension!: SuspensionDto;
   @ApiPropertyOptional(OPEN_OBJECT) cancellation?: Record<string, unknown>;
-  @ApiProperty({ type: ContractViewDto, nullable: true, description: 'As concluded and changed' })
-  contract!: ContractViewDto | null;
+  @ApiProperty({
+    type: AwardNoticeContractDto,
+    nullable: true,
+    description: 'As concluded and changed',
+  })
+  contract!: AwardNoticeContractDto | null;
 
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) changeNotices!: Record<string, unknown>[];
 }

@@ -160,6 +160,23 @@ export const NOTICE_TERMS_EXAMPLE = {
   jurisdiction: 'uk-pa-2023',
 };
 
+/** The contract's period and maximum term (issue 15); their consistency is the domain's rule (422). */
+export class ContractTermDto {
+  @ApiProperty({ example: '2027-01-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate!: string;
+
+  @ApiProperty({ example: '2027-12-31', description: 'Inclusive' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate!: string;
+
+  @ApiProperty({ example: 24, description: 'Whole months, the period plus every extension option' })
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  maximumTermMonths!: number;
+}
+
 export class NoticeTermsDto {
   @ApiProperty({ example: 'Body-worn cameras and evidence management' })
   @IsString()
@@ -251,4 +268,14 @@ export class NoticeTermsDto {
   @ValidateNested()
   @Type(() => ReducedTenderingPeriodDto)
   reducedTenderingPeriod?: ReducedTenderingPeriodDto;
+
+  @ApiPropertyOptional({
+    type: () => ContractTermDto,
+    description:
+      'The contract period and its maximum term including extension options (OCDS tender.contractPeriod)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContractTermDto)
+  contractTerm?: ContractTermDto;
 }
