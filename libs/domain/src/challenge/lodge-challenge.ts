@@ -27,7 +27,7 @@ export function lodgeChallenge(
   // challenge it (PA 2023 s.100: a supplier that suffers or risks suffering loss).
   const plannedDirect = tender.planning?.plan.route.kind === 'direct-award';
   const mayChallenge = plannedDirect
-    ? supplierId !== tender.award?.supplierId
+    ? supplierId !== tender.award.awarded?.supplierId
     : standingBids(view).includes(supplierId);
   if (!mayChallenge) {
     throw new DomainError(
@@ -49,7 +49,7 @@ export function lodgeChallenge(
       },
     );
   }
-  const standstill = tender.award?.standstill;
+  const standstill = tender.award.awarded?.standstill;
   if (
     tender.stage !== 'standstill' ||
     !standstill ||

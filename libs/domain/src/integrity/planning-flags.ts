@@ -34,7 +34,8 @@ export function planningSection(view: TenderView): PlanningIntegrity {
       approvedAt,
       reasons,
     })),
-    approvalStands: standingApproval(planning, view.tender.terms?.estimatedValue) !== undefined,
+    approvalStands:
+      standingApproval(planning, view.tender.notice.terms?.estimatedValue) !== undefined,
     engagementNoticePublishedAt: planning.engagementNotice?.publishedAt ?? null,
     engagedSuppliers: engagedSuppliers(view).map(([supplierId, contacts]) => ({
       supplierId,
@@ -110,7 +111,8 @@ export function singleSupplierEngagement(view: TenderView): RedFlag[] {
  * when the bids are opened (before, who bid is sealed).
  */
 export function incumbentInCompetition(view: TenderView): RedFlag[] {
-  const { planning, openedAt } = view.tender;
+  const { planning } = view.tender;
+  const { openedAt } = view.tender.opening;
   if (!planning || !openedAt) return [];
   const award = awardOf(view);
   return standingBids(view)
