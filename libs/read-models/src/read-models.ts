@@ -3,10 +3,10 @@ import { bidsReadModel } from './bids';
 import { clarificationsReadModel } from './clarifications';
 import { integrityReadModel } from './integrity';
 import { ocdsReadModel } from './ocds';
+import { procurementsReadModel } from './procurements';
 import type { Projection } from './runner/projection';
 import type { ReadModel, ReadModelSettings } from './runner/read-model';
 import { tendersReadModel } from './tenders';
-import { procurementsReadModel } from './procurements';
 
 /**
  * Every read model, registered once: adding one is its folder (table, migration, projection, queries,

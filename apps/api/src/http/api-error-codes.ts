@@ -138,6 +138,10 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
     status: 400,
     when: 'a request Fastify could not read (a refusal of its own other than size or media type)',
   },
+  HTTP_503: {
+    status: 503,
+    when: '`GET /health` of the api or `npm start`: a dependency does not answer (the one error filter answers it; the projector and scheduler apps answer the health body itself)',
+  },
   INTERNAL: { status: 500, when: 'a failure on our side; the log holds it under the `requestId`' },
   UPLOAD_OFFSET_REQUIRED: {
     status: 400,

@@ -1,4 +1,3 @@
-import type { PlanningState } from './planning-state';
 import type { AwardProposal } from './events/award';
 import type { AwardState } from './award-state';
 import type { ChallengeState } from './challenge-state';
@@ -7,6 +6,7 @@ import { initialEvaluationState, type EvaluationState } from './evaluation-state
 import type { BidStreamHead } from './events/notice';
 import type { TenderingPeriodRecord } from './tendering-period-record';
 import type { NoticeTerms } from './terms';
+import type { PlanningState } from './planning-state';
 
 export type TenderStage =
   | 'none'
@@ -75,7 +75,7 @@ export interface AwardSlice {
 
 /**
  * A tender folded from its streams, one slice per stage (docs/architecture.md, "The tender aggregate").
- * `stage: 'none'` until it is opened as a procurement (`planning`) or drafted.
+ * `stage: 'none'` until it is opened (`planning`) or drafted.
  */
 export interface TenderState {
   stage: TenderStage;

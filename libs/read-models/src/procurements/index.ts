@@ -4,7 +4,7 @@ import { PROCUREMENTS_MIGRATION } from './procurements.migration';
 import { procurementsProjection } from './procurements.projection';
 import { PROCUREMENTS } from './procurements.table';
 
-/** The procurement before its notice (`rm_procurements`, issue 14; docs/planning.md). */
+/** The procurement before its notice (`rm_procurements`, docs/planning.md). */
 export const procurementsReadModel: ReadModel = {
   name: 'procurements',
   projection: () => procurementsProjection,

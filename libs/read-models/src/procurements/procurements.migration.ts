@@ -1,6 +1,5 @@
 import type { Migration } from '@fairtender/event-store';
 
-/** rm_procurements (issue 14). */
 export const PROCUREMENTS_MIGRATION: Migration = {
   id: 1400,
   name: 'read models: the procurement before its notice (issue 14)',

@@ -2,7 +2,7 @@ import type { SqlQueryable } from '@fairtender/event-store';
 import { selectRows } from '../runner/row-table';
 import { PROCUREMENTS, type ProcurementRow } from './procurements.table';
 
-/** A tender's planning record (issue 14), if it was opened as a procurement. */
+/** A tender's planning record (docs/planning.md), if it was opened as a procurement. */
 export async function getProcurement(
   db: SqlQueryable,
   tenderId: string,

@@ -43,14 +43,14 @@ export class ReadModelQueries {
     return listPublishedNotices(this.db, options);
   }
 
-  /** A tender's planning record (issue 14), if it was opened as a procurement. */
-  getProcurement(tenderId: string): Promise<ProcurementRow | undefined> {
-    return getProcurement(this.db, tenderId);
-  }
-
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */
   getNotice(tenderId: string): Promise<Notice | undefined> {
     return getNotice(this.db, tenderId);
+  }
+
+  /** A tender's planning record (docs/planning.md), if it was opened as a procurement. */
+  getProcurement(tenderId: string): Promise<ProcurementRow | undefined> {
+    return getProcurement(this.db, tenderId);
   }
 
   /** Questions and answers as every supplier sees them, in the order they were asked. */
