@@ -7,6 +7,7 @@ export { toProjectedEvent } from './runner/projected-event';
 export { WorkingSet, RowSet } from './runner/working-set';
 export type { Amendment, TenderRow } from './tenders/tenders.table';
 export type { ClarificationRow } from './clarifications/clarifications.table';
+export type { ProcurementRow } from './procurements/procurements.table';
 export type { BidRow, BidRowStatus } from './bids/bids.table';
 export type { BidReceiptRow } from './bid-receipts/bid-receipts.table';
 export type { OcdsReleaseRow, OcdsTenderRow } from './ocds/ocds.table';
@@ -51,4 +52,3 @@ export {
 export { compareWithLive, type TableComparison, type RowDifference } from './rebuild/compare';
 export { inSchema } from './rebuild/schema-client';
 export { applyBatch } from './runner/apply-batch';
-export type { ProcurementRow } from './procurements/procurements.table';

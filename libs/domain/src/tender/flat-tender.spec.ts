@@ -4,6 +4,7 @@ import { flattenTender, unflattenTender } from './flat-tender';
 import { initialTenderState } from './state';
 import { closedAtDeadline, tendering } from '../testing/notice-fixtures';
 import { inStandstill, viewOf } from '../testing/evaluation-fixtures';
+import { approved, opened } from '../testing/planning-fixtures';
 
 describe('flattenTender / unflattenTender', () => {
   it('gives the flat record of before: notice, opening and award fields at the top', () => {
@@ -35,5 +36,15 @@ describe('flattenTender / unflattenTender', () => {
       award: standstill.tender.award.awarded,
     });
     expect(unflattenTender(flattenTender(cancelled))).toStrictEqual(cancelled);
+  });
+
+  it('keeps the planning slice of a tender opened as a procurement (issue 14)', () => {
+    const planned = fold(evolveTender, initialTenderState(), [
+      opened(),
+      approved(),
+      ...tendering(),
+    ]);
+    expect(planned.planning).toBeDefined();
+    expect(unflattenTender(flattenTender(planned))).toStrictEqual(planned);
   });
 });

@@ -47,6 +47,7 @@ export function unflattenTender(flat: FlatTenderState): TenderState {
     stage,
     tenderId,
     buyerOrganisationId,
+    planning,
     evaluation,
     challenges,
     contract,
@@ -73,6 +74,8 @@ export function unflattenTender(flat: FlatTenderState): TenderState {
     stage,
     tenderId,
     buyerOrganisationId,
+    // The planning slice (issue 14) is stored as it is: it was never flat.
+    planning,
     notice: defined({
       terms,
       version: noticeVersion,
