@@ -133,7 +133,7 @@ const bidOptions = (bid: Sealed) => ({
 
 /** The fixture says which notice version it means; the history must agree. */
 function expectNoticeVersion(s: Scenario, noticeVersion: number) {
-  const actual = s.view().tender.noticeVersion;
+  const actual = s.view().tender.notice.version;
   if (actual !== noticeVersion) {
     throw new Error(
       `The fixture expects notice version ${noticeVersion}; the history is at ${actual}`,
