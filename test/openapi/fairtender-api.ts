@@ -2812,6 +2812,10 @@ export interface components {
       moderation: {
         [key: string]: unknown;
       };
+      /** @description The procurement before its notice (docs/planning.md): `recorded: false` on a tender drafted without one */
+      planning: {
+        [key: string]: unknown;
+      };
       award: {
         [key: string]: unknown;
       };
@@ -12373,7 +12377,7 @@ export interface operations {
           };
         };
       };
-      /** @description TENDER_NOT_FOUND */
+      /** @description CONTRACT_NOT_FOUND, TENDER_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12381,7 +12385,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'TENDER_NOT_FOUND';
+            code: 'CONTRACT_NOT_FOUND' | 'TENDER_NOT_FOUND';
           };
         };
       };
@@ -12548,7 +12552,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONTRACT_VALUE_MISMATCH, INVALID_CONTRACT */
+      /** @description AUDIT_PLAN_REQUIRED, CONTRACT_VALUE_MISMATCH, INVALID_CONTRACT, KPIS_REQUIRED */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12556,7 +12560,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'CONTRACT_VALUE_MISMATCH' | 'INVALID_CONTRACT';
+            code:
+              | 'AUDIT_PLAN_REQUIRED'
+              | 'CONTRACT_VALUE_MISMATCH'
+              | 'INVALID_CONTRACT'
+              | 'KPIS_REQUIRED';
           };
         };
       };
@@ -12682,7 +12690,7 @@ export interface operations {
           };
         };
       };
-      /** @description CHANGE_ID_REUSED, CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_REUSED, ILLEGAL_STAGE */
+      /** @description CHANGE_ID_REUSED, CONCURRENCY_CONFLICT, CONTRACT_TERMINATED, IDEMPOTENCY_KEY_REUSED, ILLEGAL_STAGE */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12693,6 +12701,7 @@ export interface operations {
             code:
               | 'CHANGE_ID_REUSED'
               | 'CONCURRENCY_CONFLICT'
+              | 'CONTRACT_TERMINATED'
               | 'IDEMPOTENCY_KEY_REUSED'
               | 'ILLEGAL_STAGE';
           };
@@ -12722,7 +12731,7 @@ export interface operations {
           };
         };
       };
-      /** @description CHANGE_UNJUSTIFIED, INVALID_CHANGE */
+      /** @description AUDIT_PLAN_REQUIRED, CHANGE_UNJUSTIFIED, INVALID_CHANGE, MODIFICATION_NOT_PERMITTED */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12730,7 +12739,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'CHANGE_UNJUSTIFIED' | 'INVALID_CHANGE';
+            code:
+              | 'AUDIT_PLAN_REQUIRED'
+              | 'CHANGE_UNJUSTIFIED'
+              | 'INVALID_CHANGE'
+              | 'MODIFICATION_NOT_PERMITTED';
           };
         };
       };
@@ -12840,7 +12853,7 @@ export interface operations {
           };
         };
       };
-      /** @description APPROVER_IS_REQUESTER, CHANGE_ALREADY_APPROVED, CONCURRENCY_CONFLICT, ILLEGAL_STAGE */
+      /** @description APPROVER_IS_REQUESTER, CHANGE_ALREADY_APPROVED, CONCURRENCY_CONFLICT, CONTRACT_TERMINATED, ILLEGAL_STAGE */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12852,7 +12865,20 @@ export interface operations {
               | 'APPROVER_IS_REQUESTER'
               | 'CHANGE_ALREADY_APPROVED'
               | 'CONCURRENCY_CONFLICT'
+              | 'CONTRACT_TERMINATED'
               | 'ILLEGAL_STAGE';
+          };
+        };
+      };
+      /** @description MODIFICATION_NOT_PERMITTED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'MODIFICATION_NOT_PERMITTED';
           };
         };
       };
@@ -12950,7 +12976,7 @@ export interface operations {
           };
         };
       };
-      /** @description ROLE_NOT_ALLOWED */
+      /** @description NOT_YOUR_ORGANISATION, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12958,11 +12984,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'ROLE_NOT_ALLOWED';
+            code: 'NOT_YOUR_ORGANISATION' | 'ROLE_NOT_ALLOWED';
           };
         };
       };
-      /** @description TENDER_NOT_FOUND */
+      /** @description KPI_NOT_FOUND, TENDER_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -12970,11 +12996,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'TENDER_NOT_FOUND';
+            code: 'KPI_NOT_FOUND' | 'TENDER_NOT_FOUND';
           };
         };
       };
-      /** @description CONCURRENCY_CONFLICT */
+      /** @description ASSESSMENT_ALREADY_RECORDED, CONCURRENCY_CONFLICT, CONTRACT_TERMINATED, ILLEGAL_STAGE */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12982,7 +13008,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'CONCURRENCY_CONFLICT';
+            code:
+              | 'ASSESSMENT_ALREADY_RECORDED'
+              | 'CONCURRENCY_CONFLICT'
+              | 'CONTRACT_TERMINATED'
+              | 'ILLEGAL_STAGE';
           };
         };
       };
@@ -13007,6 +13037,18 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description ASSESSMENT_NOT_DUE, INVALID_CONTRACT */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ASSESSMENT_NOT_DUE' | 'INVALID_CONTRACT';
           };
         };
       };
@@ -13105,7 +13147,7 @@ export interface operations {
           };
         };
       };
-      /** @description ROLE_NOT_ALLOWED */
+      /** @description NOT_YOUR_ORGANISATION, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13113,11 +13155,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'ROLE_NOT_ALLOWED';
+            code: 'NOT_YOUR_ORGANISATION' | 'ROLE_NOT_ALLOWED';
           };
         };
       };
-      /** @description TENDER_NOT_FOUND */
+      /** @description CHECKPOINT_NOT_FOUND, TENDER_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -13125,11 +13167,11 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'TENDER_NOT_FOUND';
+            code: 'CHECKPOINT_NOT_FOUND' | 'TENDER_NOT_FOUND';
           };
         };
       };
-      /** @description CONCURRENCY_CONFLICT */
+      /** @description CONCURRENCY_CONFLICT, CONTRACT_TERMINATED, DEADLINE_NOT_REACHED, ILLEGAL_STAGE, REVIEW_ALREADY_RECORDED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13137,7 +13179,12 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'CONCURRENCY_CONFLICT';
+            code:
+              | 'CONCURRENCY_CONFLICT'
+              | 'CONTRACT_TERMINATED'
+              | 'DEADLINE_NOT_REACHED'
+              | 'ILLEGAL_STAGE'
+              | 'REVIEW_ALREADY_RECORDED';
           };
         };
       };
@@ -13259,7 +13306,7 @@ export interface operations {
           };
         };
       };
-      /** @description ROLE_NOT_ALLOWED */
+      /** @description NOT_YOUR_ORGANISATION, ROLE_NOT_ALLOWED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -13267,7 +13314,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'ROLE_NOT_ALLOWED';
+            code: 'NOT_YOUR_ORGANISATION' | 'ROLE_NOT_ALLOWED';
           };
         };
       };
@@ -13283,7 +13330,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONCURRENCY_CONFLICT */
+      /** @description CONCURRENCY_CONFLICT, CONTRACT_TERMINATED, ILLEGAL_STAGE */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13291,7 +13338,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'CONCURRENCY_CONFLICT';
+            code: 'CONCURRENCY_CONFLICT' | 'CONTRACT_TERMINATED' | 'ILLEGAL_STAGE';
           };
         };
       };
@@ -13316,6 +13363,18 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description INVALID_CONTRACT */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_CONTRACT';
           };
         };
       };

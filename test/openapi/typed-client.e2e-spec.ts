@@ -359,6 +359,30 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
         body: {
           value: { amount: PRICES.acme, currency: 'GBP' },
           period: { startDate: '2027-01-01', endDate: '2028-12-31' },
+          // Above £5m: three KPIs (PA 2023 s.52).
+          kpis: [
+            {
+              kpiId: 'availability',
+              name: 'Camera availability',
+              measure: 'Share of shift hours with a working camera',
+              target: 'At least 98 %',
+              frequencyMonths: 3,
+            },
+            {
+              kpiId: 'retrieval',
+              name: 'Footage retrieval',
+              measure: 'Requests answered within 24 hours',
+              target: 'At least 95 %',
+              frequencyMonths: 6,
+            },
+            {
+              kpiId: 'retention',
+              name: 'Evidence retention',
+              measure: 'Clips kept for their retention period',
+              target: '100 %',
+              frequencyMonths: 12,
+            },
+          ],
         },
       }),
     );
@@ -373,6 +397,20 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
             'The replacement procurement was delayed by the force restructure; footage must stay retrievable meanwhile.',
           addedValue: { amount: 3_500_000, currency: 'GBP' },
           addedMonths: 12,
+          // A lawful basis (8.5 % added, within Sch. 8 para 4's 50 %) and an audit plan (issue 15).
+          basis: { kind: 'permitted', ground: 'unforeseeable-circumstances' },
+          auditPlan: {
+            oversightBodyId: 'oversight',
+            publicationUrl: 'https://oversight.example/reports/pilot',
+            checkpoints: [
+              {
+                checkpointId: 'extension-review',
+                dueDate: '2029-06-30',
+                description: 'Mid-extension review',
+              },
+            ],
+            kpiIds: [],
+          },
         },
       }),
     );

@@ -66,6 +66,7 @@ export class ContractController {
     summary:
       'The contract (any signed-in role): term and maximum term, value after every change, changes with their basis, KPIs and their periods, audit plans, oversight reviews, red flags',
   })
+  @ApiErrors('TENDER_NOT_FOUND', 'CONTRACT_NOT_FOUND')
   @ApiOkResponse({ type: ContractViewDto })
   getContract(@CurrentActor() actor: Actor, @Param('tenderId', TenderId) tenderId: string) {
     return this.queries.execute(new GetContractQuery(tenderId, actor));
@@ -87,6 +88,8 @@ export class ContractController {
     'AWARD_SUSPENDED',
     'INVALID_CONTRACT',
     'CONTRACT_VALUE_MISMATCH',
+    'KPIS_REQUIRED',
+    'AUDIT_PLAN_REQUIRED',
   )
   @ApiCreatedResponse({ type: ContractConcludedDto })
   async conclude(
@@ -133,6 +136,9 @@ export class ContractController {
     'INVALID_CHANGE',
     'CHANGE_UNJUSTIFIED',
     'CHANGE_ID_REUSED',
+    'AUDIT_PLAN_REQUIRED',
+    'MODIFICATION_NOT_PERMITTED',
+    'CONTRACT_TERMINATED',
   )
   @ApiCreatedResponse({ type: ContractChangeRequestedDto })
   async requestChange(
@@ -178,6 +184,8 @@ export class ContractController {
     'CHANGE_NOT_FOUND',
     'CHANGE_ALREADY_APPROVED',
     'APPROVER_IS_REQUESTER',
+    'MODIFICATION_NOT_PERMITTED',
+    'CONTRACT_TERMINATED',
   )
   @ApiOkResponse({ type: LifecycleCommandResultDto })
   approveChange(
@@ -201,6 +209,15 @@ export class ContractController {
     summary:
       "Assess one KPI for one period (officer, s.71): rating, evidence, the supplier's response; the period's contract performance notice is published once every KPI due is assessed",
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'INVALID_CONTRACT',
+    'KPI_NOT_FOUND',
+    'ASSESSMENT_NOT_DUE',
+    'ASSESSMENT_ALREADY_RECORDED',
+    'CONTRACT_TERMINATED',
+  )
   @ApiCreatedResponse({ type: ContractCommandResultDto })
   recordAssessment(
     @CurrentActor() actor: Actor,
@@ -228,6 +245,14 @@ export class ContractController {
     summary:
       "Record the oversight body's review of an audit checkpoint (an auditor of the body the plan names): satisfactory or failed, findings, the published report",
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'CHECKPOINT_NOT_FOUND',
+    'DEADLINE_NOT_REACHED',
+    'REVIEW_ALREADY_RECORDED',
+    'CONTRACT_TERMINATED',
+  )
   @ApiCreatedResponse({ type: ContractCommandResultDto })
   recordReview(
     @CurrentActor() actor: Actor,
@@ -255,6 +280,7 @@ export class ContractController {
     summary:
       'Terminate the contract with a reason (officer, s.80): the termination notice is published; its KPIs and jobs close',
   })
+  @ApiErrors('ILLEGAL_STAGE', 'NOT_YOUR_ORGANISATION', 'INVALID_CONTRACT', 'CONTRACT_TERMINATED')
   @ApiCreatedResponse({ type: ContractCommandResultDto })
   terminate(
     @CurrentActor() actor: Actor,

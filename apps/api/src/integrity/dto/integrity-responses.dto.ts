@@ -43,6 +43,12 @@ export class TenderIntegrityDto {
 
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) openViolations!: Record<string, unknown>[];
   @ApiProperty(OPEN_OBJECT) moderation!: Record<string, unknown>;
+  @ApiProperty({
+    ...OPEN_OBJECT,
+    description:
+      'The procurement before its notice (docs/planning.md): `recorded: false` on a tender drafted without one',
+  })
+  planning!: Record<string, unknown>;
   @ApiProperty(OPEN_OBJECT) award!: Record<string, unknown>;
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) redFlags!: Record<string, unknown>[];
   @ApiProperty({ description: 'The read model position the report is as of' }) position!: string;
