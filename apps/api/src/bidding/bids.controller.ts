@@ -18,6 +18,7 @@ import { BidDto, WithdrawBidDto } from './dto/bid.dto';
 import { TenderId } from '../http/params';
 import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../http/body-limits';
 import { BidSubmission } from '../http/rate-limits';
+import { Locates } from '../http/http-conventions.interceptor';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -37,6 +38,7 @@ export class BidsController {
 
   @Post()
   @HttpCode(201)
+  @Locates('/tenders/:tenderId/bid')
   @BodyLimit(BID_BODY_LIMIT_BYTES)
   @BidSubmission()
   @Roles('supplier')

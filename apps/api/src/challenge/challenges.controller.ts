@@ -15,6 +15,7 @@ import { plain } from '../http/plain';
 import { DecideChallengeCommand } from './challenge.commands';
 import { GetChallengesQuery } from './challenge.queries';
 import { LodgeChallengeDto, ResolveChallengeDto } from './dto/challenge.dto';
+import { Locates } from '../http/http-conventions.interceptor';
 
 /** Challenges to an award in standstill (rule 7): lodged by a bidder, resolved by legal. */
 @ApiTags('challenges')
@@ -29,6 +30,7 @@ export class ChallengesController {
 
   @Post()
   @Roles('supplier')
+  @Locates('/tenders/:tenderId/challenges')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

@@ -14,6 +14,7 @@ import { TenderId } from '../http/params';
 import { plain } from '../http/plain';
 import { DecideContractCommand } from './contract.commands';
 import { ConcludeContractDto, RequestContractChangeDto } from './dto/contract.dto';
+import { Locates } from '../http/http-conventions.interceptor';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -33,6 +34,7 @@ export class ContractController {
 
   @Post()
   @Roles('officer')
+  @Locates('/tenders/:tenderId')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
     summary:
@@ -60,6 +62,7 @@ export class ContractController {
 
   @Post('changes')
   @Roles('officer')
+  @Locates('/tenders/:tenderId')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
     summary:

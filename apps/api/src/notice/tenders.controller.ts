@@ -25,6 +25,7 @@ import {
 } from './notice.commands';
 import type { TenderCommandResult } from '../runtime/tender-command-result';
 import { TenderId } from '../http/params';
+import { Locates } from '../http/http-conventions.interceptor';
 
 /** Officers advance a tender through its stages; suppliers ask clarification questions. */
 @ApiTags('tenders')
@@ -38,6 +39,7 @@ export class TendersController {
 
   @Post()
   @Roles('officer')
+  @Locates('/tenders/:tenderId')
   @ApiOperation({ summary: 'Draft a tender notice (officer)' })
   draft(
     @CurrentActor() actor: Actor,
@@ -135,6 +137,7 @@ export class TendersController {
 
   @Post(':tenderId/clarifications')
   @Roles('supplier')
+  @Locates('/notices/:tenderId')
   @ApiOperation({
     summary: 'Ask a clarification question (supplier); the answer goes to every supplier',
   })
