@@ -16,4 +16,17 @@ export class ApiHealthController {
   check() {
     return this.health.check([() => this.eventStore.isHealthy()]);
   }
+
+  /** Liveness: the process answers; it checks no dependency, so a database outage restarts nothing. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the same checks as `/health`; 503 while a dependency is down, so traffic waits. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.check();
+  }
 }
