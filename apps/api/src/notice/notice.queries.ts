@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError, requireBuyerUser, type Actor, type TenderStage } from '@fairtender/domain';
 import { ReadModelQueries } from '@fairtender/read-models';
 import { buyerTender, publicNotice } from './notice-views';
+import type { OwnTenderPageDto } from './dto/list-notices.dto';
 
 type PublicNotice = ReturnType<typeof publicNotice>;
 
@@ -72,4 +73,42 @@ function tenderNotFound(tenderId: string): DomainError {
   return new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
 }
 
-export const NOTICE_QUERY_HANDLERS = [ListNoticesHandler, GetNoticeHandler, GetBuyerTenderHandler];
+export class ListOwnTendersQuery extends Query<OwnTenderPageDto> {
+  constructor(
+    readonly actor: Actor,
+    readonly options: { limit?: number; cursor?: string; stage?: TenderStage },
+  ) {
+    super();
+  }
+}
+
+/** An officer's work list: its own authority's tenders, never another's. */
+@QueryHandler(ListOwnTendersQuery)
+export class ListOwnTendersHandler implements IQueryHandler<ListOwnTendersQuery> {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  async execute({ actor, options }: ListOwnTendersQuery): Promise<OwnTenderPageDto> {
+    const page = await this.queries.listAuthorityTenders(actor.organisationId, options);
+    return {
+      items: page.items.map((row) => ({
+        tenderId: row.tenderId,
+        stage: row.stage,
+        title: row.title,
+        noticeVersion: row.noticeVersion,
+        draftedAt: row.draftedAt,
+        publishedAt: row.publishedAt,
+        submissionDeadline: row.submissionDeadline,
+        awardSuspended: row.awardSuspendedBy.length > 0,
+        revision: row.lastRevision,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
+
+export const NOTICE_QUERY_HANDLERS = [
+  ListNoticesHandler,
+  GetNoticeHandler,
+  GetBuyerTenderHandler,
+  ListOwnTendersHandler,
+];

@@ -1,11 +1,16 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../runtime/consistent-read';
-import { ListNoticesDto } from './dto/list-notices.dto';
-import { GetBuyerTenderQuery, GetNoticeQuery, ListNoticesQuery } from './notice.queries';
+import { ListNoticesDto, ListOwnTendersDto, OwnTenderPageDto } from './dto/list-notices.dto';
+import {
+  GetBuyerTenderQuery,
+  GetNoticeQuery,
+  ListNoticesQuery,
+  ListOwnTendersQuery,
+} from './notice.queries';
 import { TenderId } from '../http/params';
 
 const MIN_POSITION = {
@@ -57,6 +62,24 @@ export class BuyerTenderController {
     private readonly queries: QueryBus,
     private readonly consistency: ConsistentRead,
   ) {}
+
+  @Get()
+  @Roles('officer')
+  @ApiHeader(MIN_POSITION)
+  @ApiOperation({
+    operationId: 'listOwnTenders',
+    summary:
+      "An officer's work list: its own authority's tenders (drafts too), by stage, newest first",
+  })
+  @ApiOkResponse({ type: OwnTenderPageDto })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() { limit, cursor, stage }: ListOwnTendersDto,
+    @Headers() headers: Record<string, string>,
+  ) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new ListOwnTendersQuery(actor, { limit, cursor, stage }));
+  }
 
   @Get(':tenderId')
   @Roles('officer', 'evaluator')

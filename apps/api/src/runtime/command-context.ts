@@ -16,7 +16,7 @@ export interface CommandContext {
   expectedRevision?: number;
   /** The request's W3C `traceparent`, when it sent a valid one (docs/operations.md#tracing). */
   trace?: Trace;
-  /** Whether the command id came from an `Idempotency-Key`. */
+  /** Whether this context derived the command id from an `Idempotency-Key` (see `commandContext`). */
   keyed?: boolean;
 }
 
@@ -42,7 +42,9 @@ export function commandContext(
   const headers = request.headers ?? {};
   const key = idempotencyKeyOf(headers);
   const path = (request.url ?? '').split('?')[0];
+  // A caller that derives its own id (bids, challenges, contract) keeps its own repeat handling.
   const id = commandId ?? commandIdFor(actor, `${request.method ?? 'POST'} ${path}`, key);
+  const keyed = commandId === undefined && key !== undefined;
   const trace = traceOf(headers);
   const expectedRevision = expectedRevisionOf(headers);
   return {
@@ -50,7 +52,7 @@ export function commandContext(
     commandId: id,
     correlationId: request.id,
     now,
-    keyed: id.startsWith('idempotent:'),
+    keyed,
     ...(expectedRevision === undefined ? {} : { expectedRevision }),
     ...(trace ? { trace } : {}),
   };

@@ -30,6 +30,7 @@ export const TENDERS: TableSpec<TenderRow> = {
     'cancelledAt',
     'cancellationReason',
     'amendments',
+    'awardSuspendedBy',
     'lastRevision',
   ],
   keyColumns: ['tenderId'],

@@ -56,6 +56,46 @@ export class ReadModelQueries {
     return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
   }
 
+  /**
+   * An authority's own tenders, drafts included, newest draft first, optionally of one stage: an
+   * officer's work list. The cursor is the last item's (draftedAt, tenderId).
+   */
+  async listAuthorityTenders(
+    organisationId: string,
+    options: ListNoticesOptions = {},
+  ): Promise<NoticePage> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE);
+    const params: unknown[] = [organisationId];
+    const where = ['buyer_organisation_id = $1'];
+    if (options.stage) {
+      params.push(options.stage);
+      where.push(`stage = $${params.length}`);
+    }
+    if (options.cursor) {
+      // The same cursor shape as the notices': [moment, tenderId].
+      const after = decodeCursor(options.cursor);
+      params.push(after.publishedAt, after.tenderId);
+      where.push(
+        `(drafted_at, tender_id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`,
+      );
+    }
+    params.push(limit + 1);
+    const rows = await selectRows<Notice>(
+      this.db,
+      TENDERS,
+      where.join(' AND '),
+      params,
+      `ORDER BY drafted_at DESC, tender_id DESC LIMIT $${params.length}`,
+    );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ ...last, publishedAt: last.draftedAt }) : null,
+    };
+  }
+
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */
   async getNotice(tenderId: string): Promise<Notice | undefined> {
     const [row] = await selectRows<Notice>(this.db, TENDERS, 'tender_id = $1', [tenderId]);
