@@ -37,6 +37,15 @@ describe('Scheduler for operators: Bull Board behind operator auth, queue figure
     ).toEqual(['deadlines', 'notifications']);
   });
 
+  it('reports each queue depth by state on /metrics', async () => {
+    const metrics = await get('/metrics');
+    expect(metrics.statusCode).toBe(200);
+    for (const queue of ['deadlines', 'notifications'])
+      expect(metrics.body).toMatch(
+        new RegExp(`^fairtender_queue_jobs\\{queue="${queue}",state="waiting"\\} \\d+$`, 'm'),
+      );
+  });
+
   it('refuses anyone else: no token 401, another role 403, a forged or system token 401', async () => {
     const none = await get('/queues');
     expect(none.statusCode).toBe(401);

@@ -16,6 +16,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { DeadlineJobs, type DeadlineJobData } from './deadline-jobs';
 import { deadlineCommand, planSchedule, type DeadlineCommand } from './deadline-schedule';
 import { loadTenderWithSchedule } from './tender-loader';
+import { deadlinesFired } from '@fairtender/observability';
 
 export type DeadlineOutcome =
   | { outcome: 'closed'; recorded: string[]; position: string }
@@ -63,6 +64,7 @@ export class DeadlineProcessor {
         (view) => decideDeadline(command, view),
       );
       if (!outcome.appended) return nothingDone(command, outcome.state);
+      deadlinesFired.inc();
       const { commit, prepare } = outcome.appended.position;
       this.logger.log(`${job.id}: ${outcome.events.map((e) => e.type).join(', ')}`);
       return {
