@@ -133,6 +133,17 @@ describe("An officer's work list: GET /tenders (PostgreSQL)", () => {
 
     expect((await api.as('officer-alice').get('/tenders?stage=planned')).status).toBe(400);
     expect((await api.as('officer-alice').get('/tenders?cursor=nonsense')).status).toBe(400);
-    expect((await api.as('supplier-acme').get('/tenders')).status).toBe(403);
+    expect((await api.as('evaluator-eve').get('/tenders')).status).toBe(403);
+
+    // A supplier's list: the tenders it bid on, with its bid and the deadline; never a draft.
+    const acme = expectStatus(await api.as('supplier-acme').get('/tenders', headers), 200);
+    expect(acme.items.map((item: any) => item.tenderId)).toEqual([suite.tenderId]);
+    expect(acme.items[0]).toMatchObject({
+      stage: 'evaluation',
+      submissionDeadline: expect.any(String),
+      bid: { status: 'submitted', receivedAt: expect.any(String) },
+    });
+    const none = expectStatus(await api.as('supplier-acme').get('/tenders?stage=tendering'), 200);
+    expect(none).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -64,12 +64,12 @@ export class BuyerTenderController {
   ) {}
 
   @Get()
-  @Roles('officer')
+  @Roles('officer', 'supplier')
   @ApiHeader(MIN_POSITION)
   @ApiOperation({
     operationId: 'listOwnTenders',
     summary:
-      "An officer's work list: its own authority's tenders (drafts too), by stage, newest first",
+      "A work list by stage, newest first: an officer's own authority's tenders (drafts too); a supplier's tenders it bid on, with its bid and the deadline",
   })
   @ApiOkResponse({ type: OwnTenderPageDto })
   async list(

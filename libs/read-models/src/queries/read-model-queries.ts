@@ -64,9 +64,43 @@ export class ReadModelQueries {
     organisationId: string,
     options: ListNoticesOptions = {},
   ): Promise<NoticePage> {
+    return this.pageOfTenders('buyer_organisation_id = $1', organisationId, options);
+  }
+
+  /**
+   * The tenders a supplier has bid on (a bid accepted at some time, withdrawn ones too), newest
+   * draft first, with its bid on each: a supplier's work list of bids and their deadlines.
+   */
+  async listSupplierTenders(
+    supplierId: string,
+    options: ListNoticesOptions = {},
+  ): Promise<NoticePage & { bids: Map<string, BidRow> }> {
+    const page = await this.pageOfTenders(
+      `tender_id IN (SELECT tender_id FROM rm_bids WHERE supplier_id = $1 AND status <> 'none')`,
+      supplierId,
+      options,
+    );
+    const ids = page.items.map((item) => item.tenderId);
+    const bids =
+      ids.length === 0
+        ? []
+        : await selectRows<BidRow>(
+            this.db,
+            BIDS,
+            'supplier_id = $1 AND tender_id = ANY($2::text[])',
+            [supplierId, ids],
+          );
+    return { ...page, bids: new Map(bids.map((bid) => [bid.tenderId, bid])) };
+  }
+
+  private async pageOfTenders(
+    scope: string,
+    scopeParam: string,
+    options: ListNoticesOptions,
+  ): Promise<NoticePage> {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE);
-    const params: unknown[] = [organisationId];
-    const where = ['buyer_organisation_id = $1'];
+    const params: unknown[] = [scopeParam];
+    const where = [scope];
     if (options.stage) {
       params.push(options.stage);
       where.push(`stage = $${params.length}`);

@@ -34,7 +34,7 @@ export class ListNoticesDto {
   stage?: (typeof PUBLIC_STAGES)[number];
 }
 
-/** `GET /tenders`: an officer's own authority's tenders, drafts included. */
+/** `GET /tenders`: an officer's own authority's tenders (drafts included), a supplier's bids' tenders. */
 export class ListOwnTendersDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, type: 'integer' })
   @IsOptional()
@@ -56,6 +56,11 @@ export class ListOwnTendersDto {
   stage?: (typeof ALL_STAGES)[number];
 }
 
+export class OwnBidSummaryDto {
+  @ApiProperty({ enum: ['submitted', 'withdrawn'] }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) receivedAt!: string | null;
+}
+
 export class OwnTenderItemDto {
   @ApiProperty({ format: 'uuid' }) tenderId!: string;
   @ApiProperty({ enum: ALL_STAGES }) stage!: string;
@@ -69,6 +74,11 @@ export class OwnTenderItemDto {
   awardSuspended!: boolean;
   @ApiProperty({ type: 'integer', description: "The tender stream's revision (its ETag)" })
   revision!: number;
+  @ApiPropertyOptional({
+    type: OwnBidSummaryDto,
+    description: "A supplier's own bid (suppliers only)",
+  })
+  bid?: OwnBidSummaryDto;
 }
 
 export class OwnTenderPageDto {
