@@ -14,6 +14,7 @@ export * from './notice/statutory-periods';
 export * from './tender/events/notice';
 export * from './notice/commands';
 export * from './tender/state';
+export * from './tender/flat-tender';
 export { evolveNotice } from './tender/evolve/notice';
 export { decideTender, tenderDecider } from './notice/decide';
 export { validateTerms } from './notice/validate-terms';

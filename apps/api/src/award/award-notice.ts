@@ -16,7 +16,7 @@ export function awardNotice(
   tender: TenderState,
   changeNotices: readonly ContractChangeNoticePublished['data'][],
 ) {
-  const award = tender.award!;
+  const award = tender.award.awarded!;
   const compliance = Object.values(tender.evaluation.compliance);
   const openChallenges = Object.values(tender.challenges).filter(
     (challenge) => challenge.outcome === undefined && challenge.round === award.round,
@@ -24,11 +24,16 @@ export function awardNotice(
   const { contract } = tender;
   return {
     tenderId: tender.tenderId,
-    title: tender.terms?.title,
+    title: tender.notice.terms?.title,
     buyerOrganisationId: tender.buyerOrganisationId,
     stage: tender.stage,
     ...(tender.stage === 'cancelled'
-      ? { cancellation: { reason: tender.cancellationReason, cancelledAt: tender.cancelledAt } }
+      ? {
+          cancellation: {
+            reason: tender.notice.cancelled?.reason,
+            cancelledAt: tender.notice.cancelled?.at,
+          },
+        }
       : {}),
     award: {
       round: award.round,

@@ -86,7 +86,7 @@ export class GetBidRegisterHandler implements IQueryHandler<GetBidRegisterQuery>
     const { bids: rows, totals } = await this.queries.getBidRegister(tenderId);
     const standing = rows.filter((row) => row.status === 'submitted');
     const lateAttempts = totals.lateAttempts;
-    if (!tender.openedBidStreams) {
+    if (!tender.opening.bidStreams) {
       return {
         tenderId,
         stage: tender.stage,
@@ -97,13 +97,13 @@ export class GetBidRegisterHandler implements IQueryHandler<GetBidRegisterQuery>
         receiptTimes: standing.map((row) => row.receivedAt).sort(),
       };
     }
-    const opened = new Set(tender.openedBidStreams.map((stream) => stream.supplierId));
+    const opened = new Set(tender.opening.bidStreams.map((stream) => stream.supplierId));
     return {
       tenderId,
       stage: tender.stage,
       sealed: false,
-      openedAt: tender.openedAt,
-      openedBy: tender.openedBy,
+      openedAt: tender.opening.openedAt,
+      openedBy: tender.opening.openedBy,
       bidCount: rows.filter((row) => opened.has(row.supplierId) && row.status === 'submitted')
         .length,
       lateAttempts,

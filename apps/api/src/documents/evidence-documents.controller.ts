@@ -49,7 +49,7 @@ export class EvidenceDocumentsController {
     // Legal only of the buyer, oversight of every authority, like the rest of the record.
     requireRecordReader(tender, tenderId, actor);
     if (tender.stage === 'none') throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`);
-    if (!tender.openedBidStreams) {
+    if (!tender.opening.bidStreams) {
       return this.refusals.refuseSealedRead(
         tenderId,
         actor,
@@ -59,7 +59,7 @@ export class EvidenceDocumentsController {
       );
     }
     let listed = false;
-    for (const head of tender.openedBidStreams) {
+    for (const head of tender.opening.bidStreams) {
       const history = await this.events.readStream(bidStream(tenderId, head.supplierId), {
         maxCount: head.revision + 1,
       });

@@ -18,8 +18,9 @@ export function endStandstill(
   if (!isSystemActor(command.actor)) {
     requireBuyerOfficer(tender, command.actor, 'end the standstill');
   }
-  const standstill = tender.award?.standstill;
-  if (tender.stage !== 'standstill' || !standstill || tender.award?.standstillEndedAt) return [];
+  const standstill = tender.award.awarded?.standstill;
+  if (tender.stage !== 'standstill' || !standstill || tender.award.awarded?.standstillEndedAt)
+    return [];
   if (command.now.getTime() < Date.parse(standstill.endsAt)) {
     throw new DomainError(
       'DEADLINE_NOT_REACHED',

@@ -64,11 +64,11 @@ export function proposeDirectAward(
     );
   }
   const compliant = compliantBids(view).length;
-  if (compliant >= tender.terms.minimumBids) {
+  if (compliant >= tender.notice.terms.minimumBids) {
     throw new DomainError(
       'DIRECT_AWARD_NOT_ALLOWED',
-      `${compliant} bids passed compliance, as many as the notice requires (${tender.terms.minimumBids}): award by the published method`,
-      { compliantBids: compliant, minimumBids: tender.terms.minimumBids },
+      `${compliant} bids passed compliance, as many as the notice requires (${tender.notice.terms.minimumBids}): award by the published method`,
+      { compliantBids: compliant, minimumBids: tender.notice.terms.minimumBids },
     );
   }
   const proposal = buildProposal(view, command, {
@@ -87,7 +87,7 @@ export function confirmAward(command: Command<'ConfirmAward'>, view: TenderView)
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'confirm the award');
   requireStage(tender, ['evaluation'], 'confirm the award');
-  const pending = tender.pendingAward;
+  const pending = tender.award.pending;
   if (!pending) {
     throw new DomainError(
       'AWARD_NOT_PENDING',
@@ -184,7 +184,7 @@ function awardEvents(
 ): AwardDecision {
   const tender = requireTender(view.tender);
   const issuedAt = now.toISOString();
-  const period = standstillPeriod(tender.terms.jurisdiction, now, rules);
+  const period = standstillPeriod(tender.notice.terms.jurisdiction, now, rules);
   return [
     { type: 'AwardProposed', data: { ...proposal, ...confirmation } },
     ...assessmentSummaries(view, proposal.supplierId, proposal.ranking).map(

@@ -43,7 +43,7 @@ export function lodgeChallenge(
       },
     );
   }
-  const standstill = tender.award?.standstill;
+  const standstill = tender.award.awarded?.standstill;
   if (
     tender.stage !== 'standstill' ||
     !standstill ||

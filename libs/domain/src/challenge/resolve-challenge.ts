@@ -90,7 +90,7 @@ export function resolveChallenge(
       resolvedBy: command.actor.userId,
     },
   };
-  const award = tender.award;
+  const award = tender.award.awarded;
   const againstCurrentAward =
     tender.stage === 'standstill' && award !== undefined && award.round === challenge.round;
   if (!againstCurrentAward) return [resolved];

@@ -21,7 +21,7 @@ export function concludeContract(
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'conclude the contract');
   requireStage(tender, ['standstill'], 'conclude the contract');
-  const award = tender.award!;
+  const award = tender.award.awarded!;
   if (award.suspendedBy.length > 0) {
     throw new DomainError(
       'AWARD_SUSPENDED',

@@ -45,7 +45,7 @@ export function awardDepartureFlags(view: TenderView): RedFlag[] {
           legalBasis: ground ? DIRECT_AWARD_GROUNDS[ground] : null,
           justification: award.directAward?.justification ?? null,
           compliantBids: compliantBids(view).length,
-          minimumBids: view.tender.terms?.minimumBids ?? null,
+          minimumBids: view.tender.notice.terms?.minimumBids ?? null,
         },
         award.proposedAt,
         { supplierId: award.supplierId },

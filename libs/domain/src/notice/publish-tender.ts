@@ -16,7 +16,7 @@ export function publishTender(
   requireBuyerOfficer(tender, command.actor, 'publish this tender');
   requireStage(tender, ['draft'], 'publish the tender');
   // Re-checked in case the rules have tightened since the draft was written.
-  const terms = validateTerms(tender.terms);
+  const terms = validateTerms(tender.notice.terms);
   requireClarificationOpen(terms.clarificationDeadline, command.now);
   const publishedAt = command.now.toISOString();
   // The law's minimum first: Procurement Act 2023 s.54; Directive 2014/24/EU Arts. 27–28.

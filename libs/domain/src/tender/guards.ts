@@ -1,17 +1,22 @@
 import type { Actor, Role } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
-import type { TenderStage, TenderState } from './state';
+import type { NoticeState, TenderStage, TenderState } from './state';
 import type { NoticeTerms } from './terms';
 
 /** A tender that has been drafted: the fields every later command relies on are present. */
 export type ExistingTender = TenderState & {
   tenderId: string;
   buyerOrganisationId: string;
-  terms: NoticeTerms;
+  notice: NoticeState & { terms: NoticeTerms };
 };
 
 export function requireTender(state: TenderState): ExistingTender {
-  if (state.stage === 'none' || !state.tenderId || !state.buyerOrganisationId || !state.terms) {
+  if (
+    state.stage === 'none' ||
+    !state.tenderId ||
+    !state.buyerOrganisationId ||
+    !state.notice.terms
+  ) {
     throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
   }
   return state as ExistingTender;

@@ -1,9 +1,9 @@
-import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
-import type { Projection } from './projection';
-import type { BidRow } from './rows';
-import { BIDS } from './tables';
-import { TENDER_ROWS } from './tenders.projection';
-import { pairs, tableSlice, unique, UNNEST_PAIRS } from './working-set';
+import { evolveRow, type ProjectedEvent, type RowHandlers } from '../runner/projected-event';
+import type { Projection } from '../runner/projection';
+import type { BidRow } from './bids.table';
+import { BIDS } from './bids.table';
+import { TENDER_ROWS } from '../tenders/tenders.projection';
+import { pairs, tableSlice, unique, UNNEST_PAIRS } from '../runner/working-set';
 
 /** The bids the batch's events name, and every bid of a tender amended in the batch. */
 export const BID_ROWS = tableSlice(BIDS, async (rows, tx, events) => {

@@ -1,8 +1,8 @@
-import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
-import type { Projection } from './projection';
-import type { ClarificationRow } from './rows';
-import { CLARIFICATIONS } from './tables';
-import { pairs, tableSlice, UNNEST_PAIRS } from './working-set';
+import { evolveRow, type ProjectedEvent, type RowHandlers } from '../runner/projected-event';
+import type { Projection } from '../runner/projection';
+import type { ClarificationRow } from './clarifications.table';
+import { CLARIFICATIONS } from './clarifications.table';
+import { pairs, tableSlice, UNNEST_PAIRS } from '../runner/working-set';
 
 /** The questions a batch's events name. */
 export const CLARIFICATION_ROWS = tableSlice(CLARIFICATIONS, async (rows, tx, events) => {

@@ -1,10 +1,10 @@
 import type { BidSubmitted } from '@fairtender/domain';
-import type { ProjectedEvent } from './projected-event';
-import type { Projection } from './projection';
-import type { BidReceiptRow } from './rows';
-import { BID_ROWS } from './bids.projection';
-import { BID_RECEIPTS } from './tables';
-import { tableSlice } from './working-set';
+import type { ProjectedEvent } from '../runner/projected-event';
+import type { Projection } from '../runner/projection';
+import type { BidReceiptRow } from './bid-receipts.table';
+import { BID_ROWS } from '../bids/bids.projection';
+import { BID_RECEIPTS } from './bid-receipts.table';
+import { tableSlice } from '../runner/working-set';
 
 /** Insert-only: never read back. */
 export const BID_RECEIPT_ROWS = tableSlice(BID_RECEIPTS);

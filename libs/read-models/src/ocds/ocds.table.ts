@@ -1,5 +1,5 @@
 import type { PublicationState, ReleaseBody } from '@fairtender/publication';
-import type { TableSpec } from './row-table';
+import type { TableSpec } from '../runner/row-table';
 
 /** rm_ocds_tenders: publication's state of one tender (never served; releases are). */
 export interface OcdsTenderRow {

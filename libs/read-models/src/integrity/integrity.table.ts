@@ -1,4 +1,5 @@
 import type {
+  OpeningState,
   BidState,
   BidStreamHead,
   IncumbentExtension,
@@ -9,7 +10,7 @@ import type {
   TenderState,
   TenderView,
 } from '@fairtender/domain';
-import type { TableSpec } from './row-table';
+import type { TableSpec } from '../runner/row-table';
 
 /** What `integrityReport` reads of a bid: whether it stands, and when it was received. */
 export type IntegrityBid = Pick<BidState, 'status' | 'receivedAt'>;
@@ -21,8 +22,10 @@ export type IntegrityBid = Pick<BidState, 'status' | 'receivedAt'>;
  * with less in it: the report is computed from it as one.
  */
 export interface IntegrityView extends Omit<TenderView, 'tender' | 'bids'> {
-  tender: Omit<TenderState, 'openedBidStreams'> & {
-    openedBidStreams?: Pick<BidStreamHead, 'supplierId'>[];
+  tender: Omit<TenderState, 'opening'> & {
+    opening: Omit<OpeningState, 'sealingKey' | 'bidStreams'> & {
+      bidStreams?: Pick<BidStreamHead, 'supplierId'>[];
+    };
   };
   bids: Record<string, IntegrityBid>;
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_INTEGRITY_THRESHOLDS, type IntegrityThresholds } from '@fairtender/domain';
-import type { Projection, RowsSlice } from './projection';
+import type { Projection, RowsSlice } from '../runner/projection';
 import { IntegrityRows } from './integrity-rows';
 
 /** Competition integrity: each touched tender's state; reports and flags when the batch settles. */

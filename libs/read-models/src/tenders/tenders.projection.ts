@@ -1,9 +1,9 @@
 import type { NoticeTerms } from '@fairtender/domain';
-import { evolveRow, type ProjectedEvent, type RowHandlers } from './projected-event';
-import type { Projection } from './projection';
-import type { TenderRow } from './rows';
-import { TENDERS } from './tables';
-import { byTender, tableSlice } from './working-set';
+import { evolveRow, type ProjectedEvent, type RowHandlers } from '../runner/projected-event';
+import type { Projection } from '../runner/projection';
+import type { TenderRow } from './tenders.table';
+import { TENDERS } from './tenders.table';
+import { byTender, tableSlice } from '../runner/working-set';
 
 /** The rows of the tenders a batch's events name. */
 export const TENDER_ROWS = tableSlice(TENDERS, byTender<TenderRow>());

@@ -4,15 +4,10 @@ import {
   type PublicationState,
   type PublicationStep,
 } from '@fairtender/publication';
-import type { ProjectedEvent } from './projected-event';
-import type { Projection, RowsSlice } from './projection';
-import {
-  OCDS_RELEASES,
-  OCDS_TENDERS,
-  type OcdsReleaseRow,
-  type OcdsTenderRow,
-} from './ocds-tables';
-import { byTender, RowSet } from './working-set';
+import type { ProjectedEvent } from '../runner/projected-event';
+import type { Projection, RowsSlice } from '../runner/projection';
+import { OCDS_RELEASES, OCDS_TENDERS, type OcdsReleaseRow, type OcdsTenderRow } from './ocds.table';
+import { byTender, RowSet } from '../runner/working-set';
 
 /** Whether the batch must load the tender's publication state for this event. */
 export const concernsOcds = (event: ProjectedEvent) => concernsPublication(event);

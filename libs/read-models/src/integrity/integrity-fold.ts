@@ -9,8 +9,8 @@ import {
   type TenderState,
   type TenderView,
 } from '@fairtender/domain';
-import type { IntegrityBid, IntegrityState, IntegrityView } from './integrity-tables';
-import type { ProjectedEvent } from './projected-event';
+import type { IntegrityBid, IntegrityState, IntegrityView } from './integrity.table';
+import type { ProjectedEvent } from '../runner/projected-event';
 
 export const initialIntegrityState = (): IntegrityState => ({
   view: initialTenderView(),
@@ -103,11 +103,9 @@ function slimBid(bid: BidState): IntegrityBid {
 
 /** The tender without its wrapped data key, and of the opened bid streams only their suppliers. */
 function slimTender(tender: TenderState, opened: boolean): IntegrityView['tender'] {
-  const { sealingKey: _withheld, ...rest } = tender;
-  const slim: IntegrityView['tender'] = tender.sealingKey ? rest : tender;
-  if (!opened || !tender.openedBidStreams) return slim;
-  return {
-    ...slim,
-    openedBidStreams: tender.openedBidStreams.map(({ supplierId }) => ({ supplierId })),
-  };
+  const { sealingKey: _withheld, ...opening } = tender.opening;
+  // Only `BidsOpened` writes the streams; after it, they are the suppliers already.
+  if (!opened || !opening.bidStreams) return { ...tender, opening };
+  const suppliers = opening.bidStreams.map(({ supplierId }) => ({ supplierId }));
+  return { ...tender, opening: { ...opening, bidStreams: suppliers } };
 }

@@ -20,10 +20,10 @@ import {
   type ContractExtensionRow,
   type IntegrityState,
   type RedFlagRow,
-} from './integrity-tables';
-import type { ProjectedEvent } from './projected-event';
-import { snakeCase } from './row-table';
-import { RowSet } from './working-set';
+} from './integrity.table';
+import type { ProjectedEvent } from '../runner/projected-event';
+import { snakeCase } from '../runner/row-table';
+import { RowSet } from '../runner/working-set';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -1,6 +1,13 @@
 import type { SqlQueryable } from '@fairtender/event-store';
-import { emptySheet, type EvaluatorSheet } from '@fairtender/domain';
-import type { IntegrityState } from './integrity-tables';
+import {
+  emptySheet,
+  flattenTender,
+  unflattenTender,
+  type EvaluatorSheet,
+  type FlatTenderState,
+  type TenderState,
+} from '@fairtender/domain';
+import type { IntegrityState, IntegrityView } from './integrity.table';
 
 interface StoredState {
   state: string;
@@ -64,7 +71,7 @@ export class IntegrityStateStore {
     if (entry) return entry;
     const stored = this.stored.get(tenderId);
     if (!stored) return undefined;
-    const state = JSON.parse(stored.state) as IntegrityState;
+    const state = fromStored(JSON.parse(stored.state) as StoredIntegrityState);
     for (const row of this.scores.get(tenderId) ?? []) {
       const sheets = state.view.sheets;
       const sheet: EvaluatorSheet = Object.hasOwn(sheets, row.evaluator_id)
@@ -98,7 +105,7 @@ export class IntegrityStateStore {
   async flush(tx: SqlQueryable): Promise<number> {
     const states = [...this.changed].map((tenderId) => {
       const { state, position } = this.states.get(tenderId)!;
-      return [tenderId, JSON.stringify(withoutScores(state)), position];
+      return [tenderId, JSON.stringify(toStored(withoutScores(state))), position];
     });
     if (states.length > 0) {
       await tx.query(
@@ -144,3 +151,21 @@ function withoutScores(state: IntegrityState): IntegrityState {
     sheets[id] = { ...sheet, scores: {} };
   return { ...state, view: { ...state.view, sheets } };
 }
+
+/**
+ * The integrity state as stored: its tender in the flat shape rows have always had
+ * (`flattenTender`), so no stored row needs rewriting because the fold's state has slices.
+ */
+type StoredIntegrityState = Omit<IntegrityState, 'view'> & {
+  view: Omit<IntegrityView, 'tender'> & { tender: FlatTenderState };
+};
+
+const toStored = (state: IntegrityState): StoredIntegrityState => ({
+  ...state,
+  view: { ...state.view, tender: flattenTender(state.view.tender as TenderState) },
+});
+
+const fromStored = (stored: StoredIntegrityState): IntegrityState => ({
+  ...stored,
+  view: { ...stored.view, tender: unflattenTender(stored.view.tender) as IntegrityView['tender'] },
+});

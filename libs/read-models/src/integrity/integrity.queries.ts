@@ -1,12 +1,7 @@
 import type { SqlQueryable } from '@fairtender/event-store';
-import {
-  INTEGRITY,
-  RED_FLAGS,
-  type IntegrityRow,
-  type RedFlagRow,
-} from '../projections/integrity-tables';
-import { selectRows } from '../projections/row-table';
-import { InvalidCursorError } from './views';
+import { INTEGRITY, RED_FLAGS, type IntegrityRow, type RedFlagRow } from './integrity.table';
+import { selectRows } from '../runner/row-table';
+import { InvalidCursorError } from '../queries/invalid-cursor';
 
 export interface RedFlagFilter {
   code?: string;

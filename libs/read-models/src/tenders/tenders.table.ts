@@ -8,6 +8,7 @@ import type {
   TenderingPeriodRecord,
   TenderStage,
 } from '@fairtender/domain';
+import type { TableSpec } from '../runner/row-table';
 
 /**
  * Rows of the read-model tables, camelCase (columns are the snake_case of each key). Times are ISO
@@ -58,53 +59,47 @@ export interface TenderRow {
   lastRevision: number;
 }
 
-export interface ClarificationRow {
-  tenderId: string;
-  questionId: string;
-  question: string;
-  askedAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-  /** The asker: for the buyer's records, never in public answers. */
-  supplierId: string;
-}
-
-export type BidRowStatus = 'none' | 'submitted' | 'withdrawn';
-
-export interface BidRow {
-  tenderId: string;
-  supplierId: string;
-  /** `none`: late attempts only, no bid ever accepted. */
-  status: BidRowStatus;
-  contentHash: string | null;
-  sizeBytes: number | null;
-  firstReceivedAt: string | null;
-  receivedAt: string | null;
-  /** Notice version the bid was made or last re-confirmed against. */
-  noticeVersion: number | null;
-  /** A submitted bid made against an older notice version than the tender's current one. */
-  needsReconfirmation: boolean;
-  revisionCount: number;
-  receiptCount: number;
-  withdrawnAt: string | null;
-  lateAttempts: number;
-  streamName: string | null;
-  /** Revision of the last event of the bid stream: the stream's ETag. */
-  lastRevision: number | null;
-}
-
-export interface BidReceiptRow {
-  eventId: string;
-  tenderId: string;
-  supplierId: string;
-  kind: 'submitted' | 'revised';
-  contentHash: string;
-  sizeBytes: number;
-  receivedAt: string;
-  streamName: string;
-  revision: number;
-  /** "<commit>-<prepare>": the global position of the event that accepted this version. */
-  position: string;
-  /** 1 for the first accepted version of the bid, then 2, 3, … */
-  ordinal: number;
-}
+export const TENDERS: TableSpec<TenderRow> = {
+  table: 'rm_tenders',
+  columns: [
+    'tenderId',
+    'buyerOrganisationId',
+    'stage',
+    'title',
+    'description',
+    'cpvCodes',
+    'estimatedValue',
+    'procedure',
+    'awardCriteria',
+    'scoringScale',
+    'minimumBids',
+    'evaluatorCount',
+    'clarificationDeadline',
+    'submissionDeadline',
+    'minimumResponseDays',
+    'jurisdiction',
+    'noticeVersion',
+    'draftedAt',
+    'publishedAt',
+    'tenderingPeriod',
+    'lastAmendedAt',
+    'closedAt',
+    'openedAt',
+    'cancelledAt',
+    'cancellationReason',
+    'amendments',
+    'awardSuspendedBy',
+    'lastRevision',
+  ],
+  keyColumns: ['tenderId'],
+  timeColumns: [
+    'clarificationDeadline',
+    'submissionDeadline',
+    'draftedAt',
+    'publishedAt',
+    'lastAmendedAt',
+    'closedAt',
+    'openedAt',
+    'cancelledAt',
+  ],
+};
