@@ -1,4 +1,6 @@
 import { Public } from '@fairtender/auth';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, HealthDto } from '../../api/src';
 import { Controller, Get, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import {
@@ -14,6 +16,7 @@ import {
 
 /** Everything the one process depends on: the event store, the read models and their projector, and Redis if scheduled. */
 @Public()
+@ApiTags('health')
 @Controller('health')
 export class StandaloneHealthController {
   private readonly checks: HealthIndicatorFunction[];
@@ -38,7 +41,13 @@ export class StandaloneHealthController {
   }
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiErrors('HTTP_503')
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Whether this process and what it needs answer',
+  })
+  @ApiOkResponse({ type: HealthDto })
   check() {
     return this.health.check(this.checks);
   }

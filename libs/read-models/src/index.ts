@@ -51,3 +51,4 @@ export {
 export { compareWithLive, type TableComparison, type RowDifference } from './rebuild/compare';
 export { inSchema } from './rebuild/schema-client';
 export { applyBatch } from './runner/apply-batch';
+export type { ProcurementRow } from './procurements/procurements.table';

@@ -3,6 +3,7 @@ import { bidsReadModel } from './bids';
 import { clarificationsReadModel } from './clarifications';
 import { integrityReadModel } from './integrity';
 import { ocdsReadModel } from './ocds';
+import { procurementsReadModel } from './procurements';
 import type { Projection } from './runner/projection';
 import type { ReadModel, ReadModelSettings } from './runner/read-model';
 import { tendersReadModel } from './tenders';
@@ -14,6 +15,7 @@ import { tendersReadModel } from './tenders';
  */
 export const READ_MODELS: readonly ReadModel[] = [
   tendersReadModel,
+  procurementsReadModel,
   clarificationsReadModel,
   bidsReadModel,
   bidReceiptsReadModel,

@@ -1,5 +1,5 @@
 import {
-  DIRECT_AWARD_GROUNDS,
+  directAwardGroundText,
   type AwardState,
   type ContractChangeNoticePublished,
   type TenderState,
@@ -51,7 +51,7 @@ export function awardNotice(
         ? {
             directAward: {
               ground: award.directAward.ground,
-              groundDescription: DIRECT_AWARD_GROUNDS[award.directAward.ground],
+              groundDescription: directAwardGroundText(award.directAward.ground),
               justification: award.directAward.justification,
             },
           }

@@ -5,7 +5,7 @@ import { ReceiptSigner } from './receipt-signer';
 import { TenderStreams } from '../runtime/tender-streams';
 import { assertBuyerOrganisation, BidContentReader, type OpenedBid } from './bid-content';
 
-export class GetOwnBidsQuery extends Query<unknown[]> {
+export class GetOwnBidsQuery extends Query<OwnBidView[]> {
   constructor(readonly supplierId: string) {
     super();
   }
@@ -132,6 +132,8 @@ export class ReadBidContentHandler implements IQueryHandler<ReadBidContentQuery>
     return this.reader.read(tenderId, supplierId, actor, correlationId);
   }
 }
+
+export type OwnBidView = ReturnType<typeof ownBidView>;
 
 function ownBidView(bid: BidRow, receipts: BidReceiptRow[], signer: ReceiptSigner) {
   return {

@@ -12,6 +12,8 @@ import {
   ListOwnTendersQuery,
 } from './notice.queries';
 import { TenderId } from '../http/params';
+import { ApiErrors } from '../http/api-errors';
+import { BuyerTenderDto, NoticePageDto, PublicNoticeDto } from './dto/notice-responses.dto';
 
 const MIN_POSITION = {
   name: 'X-Min-Position',
@@ -31,7 +33,12 @@ export class NoticesController {
   @Get()
   @Public()
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: 'Published notices, newest first' })
+  @ApiOperation({
+    operationId: 'listNotices',
+    summary: 'Published notices, newest first',
+  })
+  @ApiErrors('INVALID_CURSOR')
+  @ApiOkResponse({ type: NoticePageDto })
   async list(
     @Query() { limit, cursor, stage }: ListNoticesDto,
     @Headers() headers: Record<string, string>,
@@ -43,7 +50,11 @@ export class NoticesController {
   @Get(':tenderId')
   @Public()
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: 'A published notice with its amendments and answered clarifications' })
+  @ApiOperation({
+    operationId: 'getNotice',
+    summary: 'A published notice with its amendments and answered clarifications',
+  })
+  @ApiOkResponse({ type: PublicNoticeDto })
   async get(
     @Param('tenderId', TenderId) tenderId: string,
     @Headers() headers: Record<string, string>,
@@ -84,7 +95,12 @@ export class BuyerTenderController {
   @Get(':tenderId')
   @Roles('officer', 'evaluator')
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: "The buyer's view of a tender (officers and evaluators of the buyer)" })
+  @ApiOperation({
+    operationId: 'getTender',
+    summary: "The buyer's view of a tender (officers and evaluators of the buyer)",
+  })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: BuyerTenderDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,

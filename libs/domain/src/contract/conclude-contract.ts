@@ -1,5 +1,5 @@
 import type { TenderView } from '../tender/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
+import { requireBuyerOfficer, requireStage, requireOpenedTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { awardedPrice, formatMoney } from './awarded-price';
 import { isCalendarDate } from './calendar-dates';
@@ -18,7 +18,7 @@ export function concludeContract(
   command: Extract<ContractCommand, { type: 'ConcludeContract' }>,
   view: TenderView,
 ): [ContractConcluded] {
-  const tender = requireTender(view.tender);
+  const tender = requireOpenedTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'conclude the contract');
   requireStage(tender, ['standstill'], 'conclude the contract');
   const award = tender.award.awarded!;

@@ -14,6 +14,12 @@ import { awardOf, compareText } from './flag-support';
 import { moderationChangedRanking, moderationSection } from './moderation';
 import { moderationOutcome } from '../award/moderated-ranking';
 import { priceFlags } from './price-flags';
+import {
+  incumbentInCompetition,
+  repeatedDirectAward,
+  planningSection,
+  singleSupplierEngagement,
+} from './planning-flags';
 import type {
   AwardIntegrity,
   BidIntegrity,
@@ -78,8 +84,11 @@ export function integrityReport(
     coverage,
     openViolations: sealed || !tender.notice.terms ? [] : evaluationViolations(view),
     moderation: moderationSection(view, moderation === undefined, moderation),
+    planning: planningSection(view),
     award: awardIntegrity(view),
     redFlags: sortFlags([
+      ...singleSupplierEngagement(view),
+      ...incumbentInCompetition(view),
       ...shortSubmissionPeriod(view, thresholds),
       ...reducedTenderingPeriod(view),
       ...singleBid(view, received, sealed),
@@ -90,6 +99,7 @@ export function integrityReport(
       ...evaluationAsymmetry(view, thresholds, stats),
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),
+      ...repeatedDirectAward(view, facts.directAwards ?? []),
     ]),
   };
 }

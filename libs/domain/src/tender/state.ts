@@ -6,9 +6,11 @@ import { initialEvaluationState, type EvaluationState } from './evaluation-state
 import type { BidStreamHead } from './events/notice';
 import type { TenderingPeriodRecord } from './tendering-period-record';
 import type { NoticeTerms } from './terms';
+import type { PlanningState } from './planning-state';
 
 export type TenderStage =
   | 'none'
+  | 'planning'
   | 'draft'
   | 'tendering'
   | 'closed'
@@ -73,12 +75,14 @@ export interface AwardSlice {
 
 /**
  * A tender folded from its streams, one slice per stage (docs/architecture.md, "The tender aggregate").
- * `stage: 'none'` until it is drafted.
+ * `stage: 'none'` until it is opened (`planning`) or drafted.
  */
 export interface TenderState {
   stage: TenderStage;
   tenderId?: string;
   buyerOrganisationId?: string;
+  /** The procurement before its notice (docs/planning.md); absent on tenders drafted without one. */
+  planning?: PlanningState;
   notice: NoticeState;
   opening: OpeningState;
   evaluation: EvaluationState;

@@ -4,10 +4,12 @@ import {
   INTEGRITY_MIGRATION,
   INTEGRITY_SCORES_MIGRATION,
   INTEGRITY_SLIM_STATES_MIGRATION,
+  DIRECT_AWARDS_MIGRATION,
 } from './integrity.migration';
 import { integrityProjection } from './integrity.projection';
 import {
   CONTRACT_EXTENSIONS,
+  DIRECT_AWARDS,
   INTEGRITY,
   INTEGRITY_SCORES,
   INTEGRITY_STATES,
@@ -24,6 +26,12 @@ export const integrityReadModel: ReadModel = {
     RED_FLAGS as TableSpec<never>,
     CONTRACT_EXTENSIONS as TableSpec<never>,
     INTEGRITY_SCORES as TableSpec<never>,
+    DIRECT_AWARDS as TableSpec<never>,
   ],
-  migrations: [INTEGRITY_MIGRATION, INTEGRITY_SCORES_MIGRATION, INTEGRITY_SLIM_STATES_MIGRATION],
+  migrations: [
+    INTEGRITY_MIGRATION,
+    INTEGRITY_SCORES_MIGRATION,
+    INTEGRITY_SLIM_STATES_MIGRATION,
+    DIRECT_AWARDS_MIGRATION,
+  ],
 };

@@ -5,6 +5,7 @@ import {
   initialTenderView,
   type BidState,
   type IncumbentExtension,
+  type RecordedDirectAward,
   type TenderEvent,
   type TenderState,
   type TenderView,
@@ -16,6 +17,7 @@ export const initialIntegrityState = (): IntegrityState => ({
   view: initialTenderView(),
   contractChanges: [],
   incumbentExtensions: [],
+  directAwards: [],
   writtenFlags: {},
 });
 
@@ -32,6 +34,13 @@ export type FindExtensions = (
   tenderId: string,
 ) => IncumbentExtension[];
 
+/** What the fold needs from other tenders: the buyer's direct awards to the winner. */
+export type FindDirectAwards = (
+  buyerOrganisationId: string,
+  supplierId: string,
+  tenderId: string,
+) => RecordedDirectAward[];
+
 /**
  * One event into the integrity state, in place: the tender view folded by the deciders' own
  * router `evolveTenderStreams` (bids and sheets in place) and `evolveTender`,
@@ -44,6 +53,7 @@ export function foldIntegrity(
   state: IntegrityState,
   event: ProjectedEvent,
   findExtensions: FindExtensions,
+  findDirectAwards: FindDirectAwards = () => [],
 ): boolean {
   const { view } = state;
   const data = event.data as Record<string, unknown>;
@@ -88,8 +98,12 @@ export function foldIntegrity(
     state.incumbentExtensions = buyer
       ? findExtensions(buyer, data.supplierId as string, event.tenderId)
       : [];
+    state.directAwards = buyer
+      ? findDirectAwards(buyer, data.supplierId as string, event.tenderId)
+      : [];
   } else if (event.type === 'EvaluationReopened') {
     state.incumbentExtensions = [];
+    state.directAwards = [];
   }
   return true;
 }

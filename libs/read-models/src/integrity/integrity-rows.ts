@@ -15,9 +15,11 @@ import {
 import { IntegrityStateStore } from './integrity-state-store';
 import {
   CONTRACT_EXTENSIONS,
+  DIRECT_AWARDS,
   INTEGRITY,
   RED_FLAGS,
   type ContractExtensionRow,
+  type DirectAwardRow,
   type IntegrityState,
   type RedFlagRow,
 } from './integrity.table';
@@ -35,6 +37,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class IntegrityRows {
   private readonly states = new IntegrityStateStore();
   readonly extensions = new RowSet<ContractExtensionRow>(CONTRACT_EXTENSIONS);
+  readonly directAwards = new RowSet<DirectAwardRow>(DIRECT_AWARDS);
   private readonly reports = new RowSet(INTEGRITY);
   private readonly flags = new RowSet<RedFlagRow>(RED_FLAGS);
   private readonly withdrawnFlags: [string, string][] = [];
@@ -62,13 +65,25 @@ export class IntegrityRows {
       'buyer_organisation_id = ANY($1::text[]) AND supplier_id = ANY($2::text[])',
       [[...buyers], suppliers],
     );
+    for (const event of events) {
+      if (event.type === 'ProcurementOpened')
+        buyers.add((event.data as { buyerOrganisationId: string }).buyerOrganisationId);
+    }
+    await this.directAwards.load(
+      tx,
+      'buyer_organisation_id = ANY($1::text[]) AND supplier_id = ANY($2::text[])',
+      [[...buyers], suppliers],
+    );
   }
 
   apply(event: ProjectedEvent): void {
     if (!foldsIntoIntegrity(event)) return;
     const state = this.states.get(event.tenderId)?.state ?? initialIntegrityState();
-    const changed = foldIntegrity(state, event, (buyer, supplier, tenderId) =>
-      this.extendedContracts(buyer, supplier, tenderId),
+    const changed = foldIntegrity(
+      state,
+      event,
+      (buyer, supplier, tenderId) => this.extendedContracts(buyer, supplier, tenderId),
+      (buyer, supplier, tenderId) => this.otherDirectAwards(buyer, supplier, tenderId),
     );
     if (!changed) return;
     this.states.set(event.tenderId, state, event.positionText);
@@ -78,19 +93,21 @@ export class IntegrityRows {
       this.states.scoreChanged(event.tenderId, evaluatorId, supplierId, criterionId);
     }
     if (event.type === 'ContractChangeApproved') this.recordExtension(state, event);
+    if (event.type === 'AwardProposed') this.recordDirectAward(state, event);
   }
 
   /** Computes each touched tender's report and flags; only what changed is written. */
   settle(thresholds: IntegrityThresholds): void {
     for (const tenderId of this.touched) {
       const { state, position } = this.states.get(tenderId)!;
-      const { view, contractChanges, incumbentExtensions, writtenFlags } = state;
+      const { view, contractChanges, incumbentExtensions, directAwards, writtenFlags } = state;
       const { buyerOrganisationId, stage } = view.tender;
       if (!buyerOrganisationId || stage === 'none') continue;
       // The slim view is all the report reads of a tender view (see `IntegrityView`).
       const report = integrityReport(view as TenderView, thresholds, {
         contractChanges,
         incumbentExtensions,
+        directAwards: directAwards ?? [],
       });
       this.reports.put({
         tenderId,
@@ -125,7 +142,12 @@ export class IntegrityRows {
       );
       written += this.withdrawnFlags.length;
     }
-    for (const rows of [this.reports, this.flags, this.extensions] as RowSet<unknown>[])
+    for (const rows of [
+      this.reports,
+      this.flags,
+      this.extensions,
+      this.directAwards,
+    ] as RowSet<unknown>[])
       written += await rows.flush(tx);
     return written;
   }
@@ -150,6 +172,35 @@ export class IntegrityRows {
   }
 
   /** An approved extension, which a later award of the same buyer to the same supplier is checked against. */
+  private otherDirectAwards(buyer: string, supplier: string, tenderId: string) {
+    return this.directAwards
+      .filter(
+        (d) =>
+          d.buyerOrganisationId === buyer && d.supplierId === supplier && d.tenderId !== tenderId,
+      )
+      .map(({ tenderId: other, supplierId, ground, awardedAt }) => ({
+        tenderId: other,
+        supplierId,
+        ground,
+        awardedAt,
+      }));
+  }
+
+  /** A direct award (either route) is recorded for the buyer's later awards to the same supplier. */
+  private recordDirectAward(state: IntegrityState, event: ProjectedEvent): void {
+    const award = state.view.tender.award.awarded;
+    const buyerOrganisationId = state.view.tender.buyerOrganisationId;
+    if (!award || !buyerOrganisationId || !award.departures.includes('direct-award')) return;
+    this.directAwards.put({
+      tenderId: event.tenderId,
+      buyerOrganisationId,
+      supplierId: award.supplierId,
+      ground: award.directAward?.ground ?? null,
+      awardedAt: award.proposedAt,
+      position: event.positionText,
+    });
+  }
+
   private recordExtension(state: IntegrityState, event: ProjectedEvent): void {
     const { changeId, approvedAt } = event.data as { changeId: string; approvedAt: string };
     const { contract, buyerOrganisationId } = state.view.tender;

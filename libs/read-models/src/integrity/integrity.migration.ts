@@ -122,3 +122,19 @@ UPDATE rm_integrity_states s
  WHERE jsonb_typeof(s.state -> 'view' -> 'tender' -> 'openedBidStreams') = 'array';
 `,
 };
+
+/** Each tender's direct award (issue 14): the buyer's later direct awards to the same supplier are flagged. */
+export const DIRECT_AWARDS_MIGRATION: Migration = {
+  id: 1401,
+  name: 'read models: direct awards per buyer and supplier (FT-REPEATED-DIRECT-AWARD)',
+  sql: /* sql */ `
+CREATE TABLE rm_direct_awards (
+  tender_id              text PRIMARY KEY,
+  buyer_organisation_id  text NOT NULL,
+  supplier_id            text NOT NULL,
+  ground                 text,
+  awarded_at             timestamptz NOT NULL,
+  position               text NOT NULL
+);
+CREATE INDEX rm_direct_awards_pair ON rm_direct_awards (buyer_organisation_id, supplier_id);`,
+};

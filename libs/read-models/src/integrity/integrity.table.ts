@@ -3,6 +3,7 @@ import type {
   BidState,
   BidStreamHead,
   IncumbentExtension,
+  RecordedDirectAward,
   IntegrityReport,
   RecordedChangeFlags,
   RedFlagCode,
@@ -37,6 +38,8 @@ export interface IntegrityState {
   contractChanges: RecordedChangeFlags[];
   /** The winner's extended contracts with this buyer, found when the award was made. */
   incumbentExtensions: IncumbentExtension[];
+  /** The buyer's direct awards to the winner on other tenders, found when the award was made (absent on older states). */
+  directAwards?: RecordedDirectAward[];
   /** flag key → the flag row as last written, to write only what changed. */
   writtenFlags: Record<string, string>;
 }
@@ -133,6 +136,23 @@ export const RED_FLAGS: TableSpec<RedFlagRow> = {
   ],
   keyColumns: ['tenderId', 'flagKey'],
   timeColumns: ['raisedAt'],
+};
+
+/** rm_direct_awards: each tender's direct award, for FT-REPEATED-DIRECT-AWARD on the buyer's others. */
+export interface DirectAwardRow {
+  tenderId: string;
+  buyerOrganisationId: string;
+  supplierId: string;
+  ground: string | null;
+  awardedAt: string;
+  position: string;
+}
+
+export const DIRECT_AWARDS: TableSpec<DirectAwardRow> = {
+  table: 'rm_direct_awards',
+  columns: ['tenderId', 'buyerOrganisationId', 'supplierId', 'ground', 'awardedAt', 'position'],
+  keyColumns: ['tenderId'],
+  timeColumns: ['awardedAt'],
 };
 
 export const CONTRACT_EXTENSIONS: TableSpec<ContractExtensionRow> = {

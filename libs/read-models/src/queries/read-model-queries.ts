@@ -17,6 +17,8 @@ import {
   type PublicClarification,
 } from '../clarifications/clarifications.queries';
 import type { ClarificationRow } from '../clarifications/clarifications.table';
+import { getProcurement } from '../procurements/procurements.queries';
+import type { ProcurementRow } from '../procurements/procurements.table';
 import { READ_MODELS_PROJECTION, readCheckpoint } from '../runner/checkpoint';
 import { BIDS, type BidRow } from '../bids/bids.table';
 import { selectRows } from '../runner/row-table';
@@ -82,6 +84,11 @@ export class ReadModelQueries {
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */
   getNotice(tenderId: string): Promise<Notice | undefined> {
     return getNotice(this.db, tenderId);
+  }
+
+  /** A tender's planning record (docs/planning.md), if it was opened as a procurement. */
+  getProcurement(tenderId: string): Promise<ProcurementRow | undefined> {
+    return getProcurement(this.db, tenderId);
   }
 
   /** Questions and answers as every supplier sees them, in the order they were asked. */

@@ -59,6 +59,26 @@ export class BidDocumentDto {
   contentBase64!: string;
 }
 
+/**
+ * A whole bid that passes validation against the notice example (NOTICE_TERMS_EXAMPLE: one response
+ * per quality criterion, the price in the notice's currency), for the OpenAPI document; the
+ * typed-client test submits it.
+ */
+export const BID_EXAMPLE = {
+  price: { amount: 41_000_000, currency: 'GBP' },
+  responses: [
+    { criterionId: 'quality', response: 'Cameras, docking and a hosted evidence platform.' },
+    { criterionId: 'social-value', response: 'Twelve local apprenticeships a year.' },
+  ],
+  documents: [
+    {
+      name: 'method-statement.txt',
+      mediaType: 'text/plain',
+      contentBase64: Buffer.from('Our method statement in detail').toString('base64'),
+    },
+  ],
+};
+
 /** A sealed bid as the supplier sends it. It is encrypted before it is stored. */
 export class BidDto {
   @ApiProperty({ type: BidPriceDto })

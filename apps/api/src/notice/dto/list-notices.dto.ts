@@ -14,7 +14,7 @@ const PUBLIC_STAGES = [
 const ALL_STAGES = ['draft', ...PUBLIC_STAGES] as const;
 
 export class ListNoticesDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
