@@ -17,6 +17,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MISSING_OPERATION_ID_StandaloneHealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MISSING_OPERATION_ID_StandaloneHealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhook': {
     parameters: {
       query?: never;
@@ -206,7 +238,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/tenders': {
+  '/procurements': {
     parameters: {
       query?: never;
       header?: never;
@@ -214,6 +246,179 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    put?: never;
+    /** Open a procurement before its notice (officer): need, value, CPV codes, route and options appraisal */
+    post: operations['openProcurement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/plan-revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revise the plan (officer); a new route or a higher value needs a new strategy approval */
+    post: operations['reviseProcurementPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/strategy-approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the strategy (officer with the approver permission, not its author), with reasons */
+    post: operations['approveProcurementStrategy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/engagement-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The preliminary market engagement notice (anyone), with the material shared */
+    get: operations['getEngagementNotice'];
+    put?: never;
+    /** Publish the preliminary market engagement notice, UK2 (officer; PA 2023 s.17) */
+    post: operations['publishEngagementNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/engagements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log a contact with a supplier (officer): meeting, demonstration, pilot or written question (PA 2023 s.16) */
+    post: operations['recordSupplierEngagement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/shared-materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that material shown in engagement was shared with every supplier (officer) */
+    post: operations['shareEngagementMaterial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/conflicts-assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a revision of the conflicts assessment (officer; PA 2023 s.83): every person acting, with their declaration */
+    post: operations['reviseConflictsAssessment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/transparency-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The transparency notice of a direct award (anyone): ground, justification, supplier, value */
+    get: operations['getTransparencyNotice'];
+    put?: never;
+    /** Publish the transparency notice of a direct award (officer; PA 2023 s.44); then POST /tenders/{id}/direct-award publishes the award notice */
+    post: operations['publishTransparencyNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draft the tender notice of a competitive procurement (officer); then POST /tenders/{id}/publication */
+    post: operations['draftNoticeFromProcurement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/procurements/{tenderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The planning record (the buyer's officers and legal, oversight): plan, approvals, engagement log, conflicts assessment revisions */
+    get: operations['getProcurement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tenders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A work list by stage, newest first: an officer's own authority's tenders (drafts too); a supplier's tenders it bid on, with its bid and the deadline */
+    get: operations['listOwnTenders'];
     put?: never;
     /** Draft a tender notice (officer) */
     post: operations['draftTender'];
@@ -1251,6 +1456,155 @@ export interface components {
        */
       currency: string;
     };
+    RouteDto: {
+      /** @enum {string} */
+      kind: 'competitive' | 'direct-award';
+      /**
+       * @description For a competitive route
+       * @enum {string}
+       */
+      procedure?: 'open' | 'restricted' | 'competitive_flexible';
+      /**
+       * @description For a direct award: a ground of PA 2023 Schedule 5
+       * @enum {string}
+       */
+      ground?:
+        | 'prototype-or-development'
+        | 'single-supplier-artistic'
+        | 'single-supplier-technical'
+        | 'single-supplier-exclusive-rights'
+        | 'additional-or-repeat'
+        | 'commodities'
+        | 'advantageous-terms-insolvency'
+        | 'extreme-urgency'
+        | 'protecting-life';
+      /**
+       * @description For a direct award: the supplier
+       * @example acme
+       */
+      supplierId?: string;
+    };
+    AppraisedOptionDto: {
+      /** @example Extend the current pilot with Acme */
+      option: string;
+      /** @example acme */
+      supplierId?: string;
+      /** @enum {string} */
+      decision: 'kept' | 'dropped';
+      /** @description Why it was kept or dropped */
+      reason: string;
+    };
+    OpenProcurementDto: {
+      /** @example Body-worn video cameras and evidence management for frontline officers */
+      need: string;
+      estimatedValue: components['schemas']['MoneyDto'];
+      /**
+       * @example [
+       *       "35125300-2"
+       *     ]
+       */
+      cpvCodes: string[];
+      /** @enum {string} */
+      jurisdiction: 'uk-pa-2023' | 'eu-remedies';
+      route: components['schemas']['RouteDto'];
+      optionsAppraisal: components['schemas']['AppraisedOptionDto'][];
+      /** @description The earlier tender whose contract this one replaces */
+      replacesTenderId?: string;
+      /** @description The supplier holding the contract being replaced */
+      incumbentSupplierId?: string;
+    };
+    PlanningCommandResultDto: {
+      /** Format: uuid */
+      tenderId: string;
+      /** @example planning */
+      stage: string;
+      /** @example 0 */
+      noticeVersion: number;
+      /** @example tender-… */
+      streamName: string;
+      revision: number | null;
+      /** @example 764-3 */
+      position?: string;
+      /**
+       * @example [
+       *       "ProcurementOpened"
+       *     ]
+       */
+      recorded: string[];
+    };
+    ReviseProcurementPlanDto: {
+      need?: string;
+      estimatedValue?: components['schemas']['MoneyDto'];
+      route?: components['schemas']['RouteDto'];
+      optionsAppraisal?: components['schemas']['AppraisedOptionDto'][];
+      /** @description Why the plan changes */
+      reason: string;
+    };
+    ApproveStrategyDto: {
+      /** @description Why the strategy is approved */
+      reasons: string;
+    };
+    EngagementNoticeDto: {
+      /** @description How the authority will engage: events, dates, periods (reg. 17) */
+      description: string;
+      /**
+       * @description When the engagement closes
+       * @example 2026-12-20
+       */
+      closesOn: string;
+    };
+    EngagementMaterialDto: {
+      /** @example spec-draft-1 */
+      materialId: string;
+      /** @example Draft evidence storage specification */
+      title: string;
+    };
+    RecordEngagementDto: {
+      /** @example pilot-1 */
+      engagementId: string;
+      /** @enum {string} */
+      kind: 'meeting' | 'demonstration' | 'pilot' | 'written-question';
+      /** @example 2026-11-20 */
+      date: string;
+      /** @example acme */
+      supplierId: string;
+      /**
+       * @example [
+       *       "officer-alice",
+       *       "Acme account manager"
+       *     ]
+       */
+      peoplePresent: string[];
+      summary: string;
+      materials: components['schemas']['EngagementMaterialDto'][];
+    };
+    ShareMaterialDto: {
+      /** @example spec-draft-1 */
+      materialId: string;
+      /** @description How every supplier was given it */
+      how: string;
+    };
+    ConflictDeclarationDto: {
+      /** @example officer-alice */
+      userId: string;
+      /** @enum {string} */
+      capacity: 'author' | 'approver' | 'officer' | 'evaluator';
+      conflict: boolean;
+      /** @example No financial or personal interest in any supplier */
+      declaration: string;
+      /** @description Required where a conflict is declared (PA 2023 s.82) */
+      mitigation?: string;
+    };
+    ConflictsAssessmentDto: {
+      persons: components['schemas']['ConflictDeclarationDto'][];
+      /** @description Why this revision */
+      reason: string;
+    };
+    TransparencyNoticeDto: {
+      /** @description Why the Schedule 5 ground applies (published) */
+      justification: string;
+      value: components['schemas']['MoneyDto'];
+    };
     AwardCriterionDto: {
       /** @example quality */
       id: string;
@@ -1326,6 +1680,54 @@ export interface components {
        */
       electronicSubmission?: boolean;
       reducedTenderingPeriod?: components['schemas']['ReducedTenderingPeriodDto'];
+    };
+    ProcurementViewDto: {
+      /** Format: uuid */
+      tenderId: string;
+      buyerOrganisationId: string;
+      stage: string;
+      /** @description need, estimatedValue, cpvCodes, jurisdiction, route, optionsAppraisal */
+      plan: Record<string, never>;
+      openedBy: string;
+      openedAt: string;
+      /** @description Whether the last approval still covers the route and value */
+      approvalStands: boolean;
+      approvals: Record<string, never>[];
+      engagementNotice?: Record<string, never>;
+      engagements: Record<string, never>[];
+      sharedMaterials: Record<string, never>;
+      conflictsAssessment: Record<string, never>[];
+      transparencyNotice?: Record<string, never>;
+    };
+    EngagementNoticeViewDto: {
+      /** Format: uuid */
+      tenderId: string;
+      buyerOrganisationId: string;
+      need: string;
+      /**
+       * @example [
+       *       "35125300-2"
+       *     ]
+       */
+      cpvCodes: string[];
+      description: string;
+      /** @example 2026-12-20 */
+      closesOn: string;
+      publishedAt: string;
+      /** @description Material shared with every supplier */
+      sharedMaterials: components['schemas']['EngagementMaterialDto'][];
+    };
+    TransparencyNoticeViewDto: {
+      /** Format: uuid */
+      tenderId: string;
+      buyerOrganisationId: string;
+      need: string;
+      ground: string;
+      groundReference: string;
+      justification: string;
+      supplierId: string;
+      value: components['schemas']['MoneyDto'];
+      publishedAt: string;
     };
     TenderCommandResultDto: {
       /** Format: uuid */
@@ -1480,6 +1882,45 @@ export interface components {
     NoticePageDto: {
       items: components['schemas']['PublicNoticeDto'][];
       /** @description Pass as `cursor`; null at the end */
+      nextCursor: string | null;
+    };
+    OwnBidSummaryDto: {
+      /** @enum {string} */
+      status: 'submitted' | 'withdrawn';
+      /** Format: date-time */
+      receivedAt: string | null;
+    };
+    OwnTenderItemDto: {
+      /** Format: uuid */
+      tenderId: string;
+      /** @enum {string} */
+      stage:
+        | 'draft'
+        | 'tendering'
+        | 'closed'
+        | 'evaluation'
+        | 'standstill'
+        | 'contracted'
+        | 'unsuccessful'
+        | 'cancelled';
+      title: string | null;
+      noticeVersion: number;
+      /** Format: date-time */
+      draftedAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date-time */
+      submissionDeadline: string | null;
+      /** @description Whether an open challenge suspends the award */
+      awardSuspended: boolean;
+      /** @description The tender stream's revision (its ETag) */
+      revision: number;
+      /** @description A supplier's own bid (suppliers only) */
+      bid?: components['schemas']['OwnBidSummaryDto'];
+    };
+    OwnTenderPageDto: {
+      items: components['schemas']['OwnTenderItemDto'][];
+      /** @description Pass back as cursor; null on the last page */
       nextCursor: string | null;
     };
     BuyerTenderDto: {
@@ -2340,6 +2781,216 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'HTTP_503';
+          };
+        };
+      };
+    };
+  };
+  MISSING_OPERATION_ID_StandaloneHealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  MISSING_OPERATION_ID_StandaloneHealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Health Check is successful */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status?: 'ok' | 'degraded';
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @example {} */
+            error?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
           };
         };
       };
@@ -3687,6 +4338,1749 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
+  openProcurement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenProcurementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  reviseProcurementPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviseProcurementPlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  approveProcurementStrategy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveStrategyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getEngagementNotice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EngagementNoticeViewDto'];
+        };
+      };
+      /** @description INVALID_PARAMETER, INVALID_POSITION */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'INVALID_POSITION';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
+  publishEngagementNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EngagementNoticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  recordSupplierEngagement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordEngagementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  shareEngagementMaterial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ShareMaterialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  reviseConflictsAssessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConflictsAssessmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getTransparencyNotice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransparencyNoticeViewDto'];
+        };
+      };
+      /** @description INVALID_PARAMETER, INVALID_POSITION */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'INVALID_POSITION';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
+  publishTransparencyNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransparencyNoticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  draftNoticeFromProcurement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoticeTermsDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningCommandResultDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getProcurement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcurementViewDto'];
+        };
+      };
+      /** @description INVALID_PARAMETER, INVALID_POSITION */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'INVALID_POSITION';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE, READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE' | 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
+  listOwnTenders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Only tenders at this stage */
+        stage?:
+          | 'draft'
+          | 'tendering'
+          | 'closed'
+          | 'evaluation'
+          | 'standstill'
+          | 'contracted'
+          | 'unsuccessful'
+          | 'cancelled';
+      };
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnTenderPageDto'];
+        };
+      };
+      /** @description INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE, READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE' | 'READ_MODEL_BEHIND';
           };
         };
       };
@@ -5046,7 +7440,14 @@ export interface operations {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
-        stage?: 'tendering' | 'closed' | 'evaluation' | 'cancelled';
+        stage?:
+          | 'tendering'
+          | 'closed'
+          | 'evaluation'
+          | 'standstill'
+          | 'contracted'
+          | 'unsuccessful'
+          | 'cancelled';
       };
       header?: {
         /** @description Wait until the read models include this position (from a command response) */
@@ -10695,6 +13096,9 @@ export interface operations {
           | 'FT-DIRECT-AWARD'
           | 'FT-EVALUATION-ASYMMETRY'
           | 'FT-CONTRACT-CHANGE'
+          | 'FT-SINGLE-SUPPLIER-ENGAGEMENT'
+          | 'FT-INCUMBENT-IN-COMPETITION'
+          | 'FT-REPEATED-DIRECT-AWARD'
           | 'FT-INCUMBENT-EXTENDED-THEN-WON';
         /** @description Only flags on tenders of this contracting authority */
         buyerOrganisationId?: string;
