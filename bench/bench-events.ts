@@ -62,3 +62,32 @@ export function benchScenario(tenderId: string, terms: NoticeTerms): Scenario {
     times: { drafted: at(0), published: at(1) },
   });
 }
+
+/**
+ * A sealed bid's data as the API stores it since issue 18 (v2, the documents by reference): about
+ * 1.3 KB with its metadata, the row every store benchmark writes.
+ */
+export function sealedBidData(tenderId: string, supplierId: string, n: number) {
+  return {
+    tenderId,
+    supplierId,
+    receivedAt: at(200 + n),
+    noticeVersion: 1,
+    contentHash: randomBytes(32).toString('hex'),
+    sizeBytes: 360,
+    sealed: {
+      keyId: `dk-${tenderId}`,
+      iv: 'MTIzNDU2Nzg5MDEy',
+      ciphertext: CIPHERTEXT,
+      tag: 'dGFnLXRhZy10YWctdGFn',
+    },
+    documents: [
+      {
+        documentId: randomUUID(),
+        sizeBytes: 262_144,
+        sha256: randomBytes(32).toString('hex'),
+        sealedSha256: randomBytes(32).toString('hex'),
+      },
+    ],
+  };
+}

@@ -168,6 +168,8 @@ describe('the OpenAPI contract (openapi.json)', () => {
         'GET /ocds/releases',
         'GET /ocds/tenders/{tenderId}/record',
         'GET /ocds/tenders/{tenderId}/releases',
+        'GET /procurements/{tenderId}/engagement-notice',
+        'GET /procurements/{tenderId}/transparency-notice',
         'GET /receipts/public-key',
         'GET /tenders/{tenderId}/award',
         'POST /receipts/verification',

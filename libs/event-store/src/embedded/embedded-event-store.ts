@@ -9,11 +9,24 @@ export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
   dataDir: string;
 }
 
+/**
+ * PostgreSQL's settings for the embedded store (issue 19, memory at rest). PGlite keeps
+ * PostgreSQL's default 128 MB of shared buffers inside its WASM memory; a folder's pages are in the
+ * operating system's cache anyway, and 16 MB took the standalone process from 422 to 299 MB RSS
+ * with the migrated store open (docs/benchmarks.md, Memory).
+ */
+export const EMBEDDED_POSTGRES_SETTINGS = ['shared_buffers = 16MB'];
+
 /** Opens (creating if needed) an in-process PostgreSQL: a folder, or `memory://`. */
 export async function openEmbeddedDatabase(dataDir: string): Promise<PGliteSqlClient> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  return new PGliteSqlClient(await PGlite.create(inMemory ? undefined : dataDir));
+  return new PGliteSqlClient(
+    await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      postgresqlconf: EMBEDDED_POSTGRES_SETTINGS,
+    }),
+  );
 }
 
 /** Zero-setup default: PostgreSQL compiled to WASM, in this process, running the same SQL. */
