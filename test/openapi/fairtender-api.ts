@@ -24,7 +24,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['MISSING_OPERATION_ID_StandaloneHealthController_live'];
+    /** Whether this process answers (no dependency checked) */
+    get: operations['getLiveness'];
     put?: never;
     post?: never;
     delete?: never;
@@ -40,7 +41,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['MISSING_OPERATION_ID_StandaloneHealthController_ready'];
+    /** Whether this process may take traffic: the checks of /health */
+    get: operations['getReadiness'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1216,6 +1218,10 @@ export interface components {
       details?: {
         [key: string]: unknown;
       };
+    };
+    LivenessDto: {
+      /** @enum {string} */
+      status: 'ok';
     };
     RegisterWebhookDto: {
       /**
@@ -2786,7 +2792,7 @@ export interface operations {
       };
     };
   };
-  MISSING_OPERATION_ID_StandaloneHealthController_live: {
+  getLiveness: {
     parameters: {
       query?: never;
       header?: never;
@@ -2799,30 +2805,8 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
         content: {
-          'application/json': components['schemas']['ApiErrorDto'] & {
-            /** @enum {string} */
-            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
-          };
-        };
-      };
-      /** @description ROLE_NOT_ALLOWED */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'] & {
-            /** @enum {string} */
-            code: 'ROLE_NOT_ALLOWED';
-          };
+          'application/json': components['schemas']['LivenessDto'];
         };
       };
       /** @description RATE_LIMITED */
@@ -2846,24 +2830,12 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'INTERNAL';
-          };
-        };
-      };
-      /** @description AUTH_UNAVAILABLE */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'] & {
-            /** @enum {string} */
-            code: 'AUTH_UNAVAILABLE';
           };
         };
       };
     };
   };
-  MISSING_OPERATION_ID_StandaloneHealthController_ready: {
+  getReadiness: {
     parameters: {
       query?: never;
       header?: never;
@@ -2872,90 +2844,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Health Check is successful */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status?: 'ok' | 'degraded';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-      };
-      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'] & {
-            /** @enum {string} */
-            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
-          };
-        };
-      };
-      /** @description ROLE_NOT_ALLOWED */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'] & {
-            /** @enum {string} */
-            code: 'ROLE_NOT_ALLOWED';
-          };
+          'application/json': components['schemas']['HealthDto'];
         };
       };
       /** @description RATE_LIMITED */
@@ -2982,7 +2876,7 @@ export interface operations {
           };
         };
       };
-      /** @description AUTH_UNAVAILABLE */
+      /** @description HTTP_503 */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2990,7 +2884,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'AUTH_UNAVAILABLE';
+            code: 'HTTP_503';
           };
         };
       };
