@@ -1847,6 +1847,8 @@ export interface components {
       buyerOrganisationId: string;
       /** @example tendering */
       stage: string;
+      /** @description Whether an open challenge suspends the award (never which) */
+      awardSuspended: boolean;
       title: string | null;
       description: string | null;
       cpvCodes: string[] | null;
@@ -1935,6 +1937,8 @@ export interface components {
       buyerOrganisationId: string;
       /** @example tendering */
       stage: string;
+      /** @description Whether an open challenge suspends the award (never which) */
+      awardSuspended: boolean;
       title: string | null;
       description: string | null;
       cpvCodes: string[] | null;
