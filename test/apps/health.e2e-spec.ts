@@ -42,6 +42,29 @@ describe('health of each app', () => {
     });
   });
 
+  it('each app: /health/live answers without its dependencies, /health/ready with them', async () => {
+    app = await bootApp(SchedulerAppModule, { ...IN_MEMORY, REDIS_URL: CLOSED_REDIS_PORT });
+    const live = await app.inject({ method: 'GET', url: '/health/live' });
+    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().error.redis.status).toBe('down');
+    await app.close();
+    for (const [module, env] of [
+      [ApiAppModule, IN_MEMORY],
+      [ProjectorAppModule, IN_MEMORY],
+      [StandaloneModule.register({ withScheduler: false }), IN_MEMORY],
+    ] as const) {
+      app = await bootApp(module, env, module === ApiAppModule ? configureApi : undefined);
+      for (const url of ['/health/live', '/health/ready']) {
+        const response = await app.inject({ method: 'GET', url });
+        expect([url, response.statusCode, response.json().status]).toEqual([url, 200, 'ok']);
+      }
+      await app.close();
+    }
+    app = undefined;
+  });
+
   it('api: echoes the caller’s request id', async () => {
     app = await bootApp(ApiAppModule, IN_MEMORY, configureApi);
 

@@ -163,6 +163,8 @@ describe('the OpenAPI contract (openapi.json)', () => {
     expect(publicRoutes).toEqual(
       [
         'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
         'GET /notices',
         'GET /notices/{tenderId}',
         'GET /ocds/releases',

@@ -17,6 +17,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether this process answers (no dependency checked) */
+    get: operations['getLiveness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether this process may take traffic: the checks of /health */
+    get: operations['getReadiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhook': {
     parameters: {
       query?: never;
@@ -385,7 +419,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A work list by stage, newest first: an officer's own authority's tenders (drafts too); a supplier's tenders it bid on, with its bid and the deadline */
+    get: operations['listOwnTenders'];
     put?: never;
     /** Draft a tender notice (officer) */
     post: operations['draftTender'];
@@ -1236,6 +1271,10 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    LivenessDto: {
+      /** @enum {string} */
+      status: 'ok';
+    };
     RegisterWebhookDto: {
       /**
        * @description https:// (http:// too outside production); never a private or loopback address
@@ -1876,6 +1915,8 @@ export interface components {
       buyerOrganisationId: string;
       /** @example tendering */
       stage: string;
+      /** @description Whether an open challenge suspends the award (never which) */
+      awardSuspended: boolean;
       title: string | null;
       description: string | null;
       cpvCodes: string[] | null;
@@ -1919,12 +1960,53 @@ export interface components {
       /** @description Pass as `cursor`; null at the end */
       nextCursor: string | null;
     };
+    OwnBidSummaryDto: {
+      /** @enum {string} */
+      status: 'submitted' | 'withdrawn';
+      /** Format: date-time */
+      receivedAt: string | null;
+    };
+    OwnTenderItemDto: {
+      /** Format: uuid */
+      tenderId: string;
+      /** @enum {string} */
+      stage:
+        | 'draft'
+        | 'tendering'
+        | 'closed'
+        | 'evaluation'
+        | 'standstill'
+        | 'contracted'
+        | 'unsuccessful'
+        | 'cancelled';
+      title: string | null;
+      noticeVersion: number;
+      /** Format: date-time */
+      draftedAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date-time */
+      submissionDeadline: string | null;
+      /** @description Whether an open challenge suspends the award */
+      awardSuspended: boolean;
+      /** @description The tender stream's revision (its ETag) */
+      revision: number;
+      /** @description A supplier's own bid (suppliers only) */
+      bid?: components['schemas']['OwnBidSummaryDto'];
+    };
+    OwnTenderPageDto: {
+      items: components['schemas']['OwnTenderItemDto'][];
+      /** @description Pass back as cursor; null on the last page */
+      nextCursor: string | null;
+    };
     BuyerTenderDto: {
       /** Format: uuid */
       tenderId: string;
       buyerOrganisationId: string;
       /** @example tendering */
       stage: string;
+      /** @description Whether an open challenge suspends the award (never which) */
+      awardSuspended: boolean;
       title: string | null;
       description: string | null;
       cpvCodes: string[] | null;
@@ -2881,6 +2963,104 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
   getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description HTTP_503 */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'HTTP_503';
+          };
+        };
+      };
+    };
+  };
+  getLiveness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LivenessDto'];
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+    };
+  };
+  getReadiness: {
     parameters: {
       query?: never;
       header?: never;
@@ -5917,6 +6097,114 @@ export interface operations {
       };
     };
   };
+  listOwnTenders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description Only tenders at this stage */
+        stage?:
+          | 'draft'
+          | 'tendering'
+          | 'closed'
+          | 'evaluation'
+          | 'standstill'
+          | 'contracted'
+          | 'unsuccessful'
+          | 'cancelled';
+      };
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnTenderPageDto'];
+        };
+      };
+      /** @description INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE, READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE' | 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
   draftTender: {
     parameters: {
       query?: never;
@@ -7271,7 +7559,14 @@ export interface operations {
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
-        stage?: 'tendering' | 'closed' | 'evaluation' | 'cancelled';
+        stage?:
+          | 'tendering'
+          | 'closed'
+          | 'evaluation'
+          | 'standstill'
+          | 'contracted'
+          | 'unsuccessful'
+          | 'cancelled';
       };
       header?: {
         /** @description Wait until the read models include this position (from a command response) */

@@ -2,8 +2,8 @@ import { issueToken, demoUser } from '@fairtender/auth';
 import { AppConfig, loadConfig } from '@fairtender/config';
 import { SchedulerTestbed, type SchedulerProcess } from './scheduler-harness';
 
-/** What operators see: the queue dashboard (officers only) and the depth of each queue on /health. */
-describe('Scheduler for operators: Bull Board behind officer auth, queue figures on /health', () => {
+/** What operators see: the queue dashboard (the platform's operator only) and the depth of each queue on /health. */
+describe('Scheduler for operators: Bull Board behind operator auth, queue figures on /health', () => {
   const testbed = new SchedulerTestbed();
   let scheduler: SchedulerProcess;
   let config: AppConfig;
@@ -22,8 +22,8 @@ describe('Scheduler for operators: Bull Board behind officer auth, queue figures
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
 
-  it('serves the dashboard and its API to an officer', async () => {
-    const token = await issueToken(config.auth, demoUser('officer-alice'));
+  it('serves the dashboard and its API to the platform operator', async () => {
+    const token = await issueToken(config.auth, demoUser('operator-opal'));
     const page = await get('/queues', token);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Fairtender queues');
@@ -37,6 +37,15 @@ describe('Scheduler for operators: Bull Board behind officer auth, queue figures
     ).toEqual(['deadlines', 'notifications']);
   });
 
+  it('reports each queue depth by state on /metrics', async () => {
+    const metrics = await get('/metrics');
+    expect(metrics.statusCode).toBe(200);
+    for (const queue of ['deadlines', 'notifications'])
+      expect(metrics.body).toMatch(
+        new RegExp(`^fairtender_queue_jobs\\{queue="${queue}",state="waiting"\\} \\d+$`, 'm'),
+      );
+  });
+
   it('refuses anyone else: no token 401, another role 403, a forged or system token 401', async () => {
     const none = await get('/queues');
     expect(none.statusCode).toBe(401);
@@ -47,8 +56,25 @@ describe('Scheduler for operators: Bull Board behind officer auth, queue figures
     expect(supplier.statusCode).toBe(403);
     expect(supplier.json()).toMatchObject({
       code: 'ROLE_NOT_ALLOWED',
-      details: { role: 'supplier', allowed: ['officer'] },
+      details: { role: 'supplier', allowed: ['operator'] },
     });
+    // Issue 16 point 7: an officer of one authority must not pause every authority's deadlines.
+    for (const path of ['/queues', '/queues/api/queues']) {
+      const officer = await get(path, await issueToken(config.auth, demoUser('officer-alice')));
+      expect(officer.statusCode).toBe(403);
+      expect(officer.json()).toMatchObject({
+        code: 'ROLE_NOT_ALLOWED',
+        details: { role: 'officer', allowed: ['operator'] },
+      });
+    }
+    const pause = await scheduler.app.inject({
+      method: 'PUT',
+      url: '/queues/api/queues/deadlines/pause',
+      headers: {
+        authorization: `Bearer ${await issueToken(config.auth, demoUser('officer-alice'))}`,
+      },
+    });
+    expect(pause.statusCode).toBe(403);
     const auditor = await get(
       '/queues/api/queues',
       await issueToken(config.auth, demoUser('auditor-ada')),
@@ -60,7 +86,7 @@ describe('Scheduler for operators: Bull Board behind officer auth, queue figures
     });
     const forged = await get(
       '/queues',
-      await issueToken(otherSecret.auth, demoUser('officer-alice')),
+      await issueToken(otherSecret.auth, demoUser('operator-opal')),
     );
     expect(forged.statusCode).toBe(401);
     expect(forged.json()).toMatchObject({ code: 'TOKEN_INVALID' });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { HttpConventionsInterceptor } from './http/http-conventions.interceptor';
 import { AuthModule } from '@fairtender/auth';
 import { AppConfigModule } from '@fairtender/config';
 import { DocumentsModule } from '@fairtender/documents';
@@ -44,6 +45,9 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     ContractApiModule,
     IntegrityApiModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: HttpConventionsInterceptor },
+  ],
 })
 export class ApiModule {}

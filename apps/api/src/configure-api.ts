@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@fairtender/config';
 import { limitBodies } from './http/body-limits';
+import { rememberRoutes } from './http/known-routes';
 import { registerUploadBodyParser } from './documents';
 import { refuseNonJsonBodies } from './http/json-only';
 import { openApiDocument } from './http/openapi-document';
@@ -16,6 +17,7 @@ export const API_DOCS_PATH = 'docs';
  * the OpenAPI document. Before `init`, so every route is registered with its limits.
  */
 export async function configureApi(app: NestFastifyApplication): Promise<void> {
+  rememberRoutes(app.getHttpAdapter().getInstance());
   await limitRates(app);
   refuseNonJsonBodies(app);
   limitBodies(app);

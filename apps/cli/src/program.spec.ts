@@ -1,6 +1,7 @@
 import { DEMO_USERS, TokenVerifier } from '@fairtender/auth';
 import { loadConfig } from '@fairtender/config';
 import { CliError, type CliIo } from './cli-io';
+import { ALL_MIGRATIONS } from './migrate.command';
 import { buildProgram } from './program';
 
 const SECRET = 'the-secret-shared-with-the-api-32-chars-or-more';
@@ -131,5 +132,12 @@ describe('fairtender migrate', () => {
   it('still brings the embedded database up to date', async () => {
     const { out } = await output(['migrate'], { EMBEDDED_DATA_DIR: 'memory://' });
     expect(out[0]).toMatch(/: applied \d+ migrations?$/);
+  });
+
+  it("applies every owner's migrations: the scheduler's and notifications' too", async () => {
+    const { out } = await output(['migrate'], { EMBEDDED_DATA_DIR: 'memory://' });
+    const ids = out.slice(1).map((line) => Number(line.trim().split(' ')[0]));
+    expect(ids).toEqual(ALL_MIGRATIONS.map((migration) => migration.id));
+    expect(ids).toEqual(expect.arrayContaining([1, 1000, 2000, 2010]));
   });
 });

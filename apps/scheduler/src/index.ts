@@ -9,3 +9,4 @@ export { notificationJobId } from './notifications/notification-jobs';
 export { QUEUE_DASHBOARD_PATH } from './operators/bull-board';
 export { QueuesHealthIndicator } from './queues/queues.health';
 export { FeedHealthIndicator } from './feed/feed.health';
+export { SCHEDULER_MIGRATIONS } from './feed/checkpoint';

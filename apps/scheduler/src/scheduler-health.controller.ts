@@ -26,4 +26,17 @@ export class SchedulerHealthController {
       () => this.feed.isHealthy(),
     ]);
   }
+
+  /** Liveness: the process answers; it checks no dependency, so a database outage restarts nothing. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the same checks as `/health`; 503 while a dependency is down, so traffic waits. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.check();
+  }
 }

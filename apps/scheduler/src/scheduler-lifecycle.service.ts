@@ -27,6 +27,7 @@ import { NotificationProcessor } from './notifications/notification.processor';
 import { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
 import { REDIS } from './redis/redis.token';
 import { SCHEDULER_SCHEMA } from './scheduler-schema';
+import { jobsFailed, observeQueues } from '@fairtender/observability';
 
 /** How long the workers may take to finish their jobs at shutdown before we stop waiting. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -54,6 +55,8 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private readyResolve!: () => void;
   /** Resolves once the jobs have been rebuilt and the feed follows the event store. */
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  private unobserveQueues?: () => void;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -87,6 +90,11 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
     for (const queue of [this.deadlineQueue, this.notificationQueue]) {
       reportErrors(queue, `${queue.name} queue`, this.logger);
     }
+    this.unobserveQueues = observeQueues(async () => {
+      const queues = [this.deadlineQueue, this.notificationQueue];
+      const counts = await Promise.all(queues.map((queue) => queue.getJobCounts()));
+      return Object.fromEntries(queues.map((queue, i) => [queue.name, counts[i]]));
+    });
     const options = {
       // On every job it runs, shown on the dashboard: which process did it.
       name: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
@@ -101,6 +109,7 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
     for (const worker of this.workers) {
       reportErrors(worker, `${worker.name} worker`, this.logger);
       worker.on('failed', (job, error) => {
+        jobsFailed.inc({ queue: worker.name });
         if (job) this.logger.warn(`${worker.name} job ${job.id} failed: ${error.message}`);
       });
     }
@@ -108,6 +117,7 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.unobserveQueues?.();
     this.stopping.abort();
     await this.starting;
     await this.watchdog.stop();

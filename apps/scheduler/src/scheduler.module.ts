@@ -49,7 +49,11 @@ import { migrateSchedulerOnStart, SCHEDULER_SCHEMA } from './scheduler-schema';
     ),
   ],
   providers: [
-    { provide: SCHEDULER_SCHEMA, useFactory: migrateSchedulerOnStart, inject: [SQL_CLIENT] },
+    {
+      provide: SCHEDULER_SCHEMA,
+      useFactory: migrateSchedulerOnStart,
+      inject: [SQL_CLIENT, AppConfig],
+    },
     DeadlineJobs,
     NotificationJobs,
     DeadlineProcessor,

@@ -1,6 +1,6 @@
 import { Public } from '@fairtender/auth';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, HealthDto } from '../../api/src';
+import { ApiErrors, HealthDto, LivenessDto } from '../../api/src';
 import { Controller, Get, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import {
@@ -50,5 +50,29 @@ export class StandaloneHealthController {
   @ApiOkResponse({ type: HealthDto })
   check() {
     return this.health.check(this.checks);
+  }
+
+  /** Liveness: the process answers; it checks no dependency, so a database outage restarts nothing. */
+  @Get('live')
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'Whether this process answers (no dependency checked)',
+  })
+  @ApiOkResponse({ type: LivenessDto })
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the same checks as `/health`; 503 while a dependency is down, so traffic waits. */
+  @Get('ready')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiErrors('HTTP_503')
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Whether this process may take traffic: the checks of /health',
+  })
+  @ApiOkResponse({ type: HealthDto })
+  ready() {
+    return this.check();
   }
 }

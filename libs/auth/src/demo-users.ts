@@ -5,7 +5,7 @@ import type { Actor } from '@fairtender/domain';
  * two) can be shown, and an award confirmed by an officer who neither proposed it nor moderated the
  * scores; an officer of another authority, who must not touch authority-1's tenders; three competing
  * suppliers; a panel of two evaluators, a third of the same authority who is not on it, and one of the
- * other authority; legal and oversight.
+ * other authority; legal and oversight; the platform's operator.
  */
 export const DEMO_USERS = [
   { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' },
@@ -21,6 +21,7 @@ export const DEMO_USERS = [
   { userId: 'evaluator-ezra', organisationId: 'authority-2', role: 'evaluator' },
   { userId: 'legal-lee', organisationId: 'authority-1', role: 'legal' },
   { userId: 'auditor-ada', organisationId: 'oversight', role: 'auditor' },
+  { userId: 'operator-opal', organisationId: 'platform', role: 'operator' },
 ] as const satisfies readonly Actor[];
 
 export type DemoUserId = (typeof DEMO_USERS)[number]['userId'];

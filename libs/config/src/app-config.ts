@@ -132,6 +132,8 @@ export interface PublicationSettings {
 /** Typed, validated view of the environment. Build it with `loadConfig`. */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
+  /** Whether each app applies its pending migrations at start-up (`MIGRATE_ON_START`). */
+  readonly migrateOnStart: boolean;
   readonly eventStore: EventStoreSettings;
   readonly redisUrl: string;
   readonly host: string;
@@ -162,6 +164,7 @@ export class AppConfig {
   /** `redisConfigured`: REDIS_URL was set (not defaulted), which RATE_LIMIT_STORE=auto follows. */
   constructor(env: EnvironmentVariables, redisConfigured = false) {
     this.nodeEnv = env.NODE_ENV;
+    this.migrateOnStart = env.MIGRATE_ON_START === 'true';
     this.eventStore = eventStoreSettings(env);
     this.redisUrl = env.REDIS_URL;
     this.host = env.HOST;

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, registerAs } from '@nestjs/config';
 import { AppConfig, loadConfig } from './app-config';
+import { DevelopmentKeyWarning } from './development-key-warning';
 
 /**
  * A registerAs factory runs when the application is created, not when this file is imported (as
@@ -18,6 +19,7 @@ export const environmentConfig = registerAs('environment', () => loadConfig(proc
       useFactory: (config: AppConfig) => config,
       inject: [environmentConfig.KEY],
     },
+    DevelopmentKeyWarning,
   ],
   exports: [AppConfig],
 })

@@ -407,6 +407,11 @@ export class EnvironmentVariables {
   @Max(60_000, { message: wholeNumber(100, 60_000, 'milliseconds') })
   WEBHOOK_TIMEOUT_MS: number = DEFAULT_WEBHOOK_TIMEOUT_MS;
 
+  // Start-up migrations: `false` in production, where `npm run migrate` applies them once per
+  // release; an app then refuses to start on a schema that lacks one (issue 16 point 7).
+  @IsIn(BOOLEANS, { message: oneOf(BOOLEANS) })
+  MIGRATE_ON_START: (typeof BOOLEANS)[number] = 'true';
+
   // Lets webhooks target loopback, private and link-local addresses (tests, closed networks).
   @IsIn(BOOLEANS, { message: oneOf(BOOLEANS) })
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: (typeof BOOLEANS)[number] = 'false';
@@ -648,6 +653,7 @@ export const ENVIRONMENT_VARIABLES = [
   'WEBHOOK_MAX_ATTEMPTS',
   'WEBHOOK_TIMEOUT_MS',
   'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+  'MIGRATE_ON_START',
   'RATE_LIMIT_STORE',
   'RATE_LIMIT_WINDOW_SECONDS',
   'RATE_LIMIT_ANONYMOUS_PER_ADDRESS',

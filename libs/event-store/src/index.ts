@@ -5,7 +5,13 @@ export * from './position';
 export { LIMITS } from './validation';
 export type { SqlClient, SqlQueryable } from './sql/sql-client';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
-export { migrate, type MigrationReport } from './sql/migrate';
+export {
+  migrate,
+  migrateAtStartUp,
+  pendingMigrations,
+  PendingMigrationsError,
+  type MigrationReport,
+} from './sql/migrate';
 export { MIGRATIONS, type Migration } from './sql/migrations';
 export { PgSqlClient } from './postgres/pg-sql-client';
 export {

@@ -1,5 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { serveMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** Room for a bid with its documents (base64); the event store caps one event at 8 MiB anyway. */
@@ -22,6 +23,7 @@ export function createFastifyAdapter(): FastifyAdapter {
     reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  serveMetrics(adapter.getInstance());
   return adapter;
 }
 

@@ -21,6 +21,7 @@ import {
   type TenderViewEvent,
 } from '@fairtender/domain';
 import {
+  derivedEventId,
   handleCommand,
   type CommandDecider,
   type CommandOutcome,
@@ -36,6 +37,52 @@ export interface TenderCommandRun {
   /** Event ids derive from it, so a retried command is idempotent. */
   commandId: string;
   metadata: EventMetadata;
+  /**
+   * The caller's `If-Match`: the stream's revision it last saw (-1 for none). A stream now elsewhere
+   * refuses the command with `PreconditionFailedError` rather than deciding on what the caller never saw.
+   */
+  expectedRevision?: number;
+  /**
+   * The command id came from the caller's Idempotency-Key: a stream that already holds this command's
+   * first event has seen it, and the command answers as it stands without deciding again.
+   */
+  replayable?: boolean;
+}
+
+/** The stream moved on since the revision the caller's `If-Match` names (RFC 9110 §13.1.1). */
+export class PreconditionFailedError extends Error {
+  readonly code = 'PRECONDITION_FAILED';
+
+  constructor(
+    readonly streamName: string,
+    readonly expectedRevision: number,
+    readonly actualRevision: number,
+  ) {
+    super(
+      `The record changed since you read it (your If-Match names revision ${expectedRevision}, it is now at ${actualRevision}); read it again and retry`,
+    );
+  }
+}
+
+/** Idempotent replay first, then the caller's precondition, then the decision. */
+function guarded<State, Event extends UnstoredEvent>(
+  commandRun: TenderCommandRun,
+  streamName: string,
+  decider: CommandDecider<State, Event>,
+): CommandDecider<State, Event> {
+  if (!commandRun.replayable && commandRun.expectedRevision === undefined) return decider;
+  const firstEventId = derivedEventId(commandRun.commandId, 0);
+  return {
+    ...decider,
+    decide: (state, history) => {
+      if (commandRun.replayable && history.some((recorded) => recorded.eventId === firstEventId))
+        return [];
+      const actual = history.length === 0 ? -1 : history[history.length - 1].revision;
+      if (commandRun.expectedRevision !== undefined && commandRun.expectedRevision !== actual)
+        throw new PreconditionFailedError(streamName, commandRun.expectedRevision, actual);
+      return decider.decide(state, history);
+    },
+  };
 }
 
 /** Every run goes through here: upcast on read, current versions on write, refusals on record. */
@@ -48,13 +95,14 @@ function run<State, Event extends UnstoredEvent>(
 ): Promise<CommandOutcome<State, Event>> {
   return handleCommand<State, Event>(store, {
     streamName,
-    decider,
+    decider: guarded(commandRun, streamName, decider),
     fromRecorded: toDomainEvent,
     refusalRecord: (error) => (isDomainError(error) ? (error.record as Event[]) : []),
     versionOf: currentVersion,
     commandId: commandRun.commandId,
     metadata: commandRun.metadata,
-    optimisticNewStream,
+    // The shortcut decides on no history, which the guards must see.
+    optimisticNewStream: optimisticNewStream && commandRun.expectedRevision === undefined,
   });
 }
 

@@ -28,6 +28,7 @@ const BID_EXAMPLES = { 'one-inline-document': { summary: 'A bid', value: BID_EXA
 import { TenderId } from '../http/params';
 import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../http/body-limits';
 import { BidSubmission } from '../http/rate-limits';
+import { Locates } from '../http/http-conventions.interceptor';
 import { ApiErrors } from '../http/api-errors';
 import { BidCommandResultDto } from './dto/bid-responses.dto';
 
@@ -49,6 +50,7 @@ export class BidsController {
 
   @Post()
   @HttpCode(201)
+  @Locates('/tenders/:tenderId/bid')
   @BodyLimit(BID_BODY_LIMIT_BYTES)
   @BidSubmission()
   @Roles('supplier')

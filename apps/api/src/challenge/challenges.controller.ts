@@ -22,6 +22,7 @@ import { plain } from '../http/plain';
 import { DecideChallengeCommand } from './challenge.commands';
 import { GetChallengesQuery } from './challenge.queries';
 import { LodgeChallengeDto, ResolveChallengeDto } from './dto/challenge.dto';
+import { Locates } from '../http/http-conventions.interceptor';
 import { ApiErrors } from '../http/api-errors';
 import { ChallengesDto } from './dto/challenge-responses.dto';
 import { ChallengeLodgedDto, LifecycleCommandResultDto } from '../http/responses.dto';
@@ -39,6 +40,7 @@ export class ChallengesController {
 
   @Post()
   @Roles('supplier')
+  @Locates('/tenders/:tenderId/challenges')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

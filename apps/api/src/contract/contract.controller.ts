@@ -36,6 +36,7 @@ import {
   RequestContractChangeDto,
   TerminateContractDto,
 } from './dto/contract.dto';
+import { Locates } from '../http/http-conventions.interceptor';
 import { ApiErrors } from '../http/api-errors';
 import {
   ContractChangeRequestedDto,
@@ -74,6 +75,7 @@ export class ContractController {
 
   @Post()
   @Roles('officer')
+  @Locates('/tenders/:tenderId')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
     operationId: 'concludeContract',
@@ -123,6 +125,7 @@ export class ContractController {
 
   @Post('changes')
   @Roles('officer')
+  @Locates('/tenders/:tenderId')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
     operationId: 'requestContractChange',

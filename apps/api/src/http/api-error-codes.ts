@@ -10,6 +10,18 @@ export interface ApiErrorCode {
 }
 
 export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
+  PRECONDITION_FAILED: {
+    status: 412,
+    when: "the request's `If-Match` names a revision the record has moved on from (`details.expectedRevision`, `currentRevision`): read it again, then retry",
+  },
+  INVALID_IF_MATCH: {
+    status: 400,
+    when: '`If-Match` is neither `*` nor one entity tag as this api sends it in `ETag` (`"7"`)',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    when: 'the path exists but not with this method; the `Allow` header and `details.allow` list the methods it answers',
+  },
   BODY_TOO_DEEP: {
     status: 400,
     when: 'the body nests more than 16 levels',

@@ -1,6 +1,7 @@
 import {
   Catch,
   HttpException,
+  NotFoundException,
   Logger,
   type ArgumentsHost,
   type ExceptionFilter,
@@ -9,7 +10,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type Actor, type ErrorKind } from '@fairtender/domain';
 import { EventStoreError } from '@fairtender/event-store';
 import { InvalidCursorError } from '@fairtender/read-models';
+import { PreconditionFailedError } from '@fairtender/tender-streams';
 import { ApiError, type ApiErrorBody } from './api-error';
+import { allowedMethods } from './known-routes';
 import { DraftConcealment } from '../notice/draft-concealment';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
 
@@ -44,7 +47,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest & { actor?: Actor }>();
     const reply = http.getResponse<FastifyReply>();
     const params = (request.params ?? {}) as Record<string, string>;
-    const described = this.describe(exception);
+    const described = methodNotAllowed(exception, request) ?? this.describe(exception);
     const [status, body] = await this.drafts
       .answer(params, request.actor, exception, described)
       .catch((error: unknown) => {
@@ -65,6 +68,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         })
         .catch((error: unknown) => this.logger.error(error, 'Could not record a refusal'));
     }
+    // RFC 6750 §3: a 401 names the scheme; a 405 lists what the path does answer (RFC 9110 §15.5.6).
+    if (status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="fairtender"');
+    if (status === 405) void reply.header('Allow', String(body.details.allow));
     void reply.status(status).send({ ...body, requestId: request.id });
   }
 
@@ -72,6 +78,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiError) return [exception.status, bodyOf(exception)];
     if (isDomainError(exception)) return [STATUS_OF_KIND[exception.kind], bodyOf(exception)];
     if (exception instanceof EventStoreError) return eventStoreFailure(exception);
+    if (exception instanceof PreconditionFailedError) {
+      return [
+        412,
+        {
+          code: exception.code,
+          message: exception.message,
+          details: {
+            expectedRevision: exception.expectedRevision,
+            currentRevision: exception.actualRevision,
+          },
+        },
+      ];
+    }
     if (exception instanceof InvalidCursorError) {
       return [400, { code: exception.code, message: exception.message, details: {} }];
     }
@@ -83,6 +102,26 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return [500, { code: 'INTERNAL', message: 'Something went wrong on our side', details: {} }];
   }
+}
+
+/** A route-less answer for a path some route knows under other methods: 405 with them. */
+function methodNotAllowed(
+  exception: unknown,
+  request: FastifyRequest,
+): [number, ApiErrorBody] | undefined {
+  // Nest's answer for a request no route matched: `Cannot <METHOD> <path>`.
+  if (!(exception instanceof NotFoundException) || !exception.message.startsWith('Cannot '))
+    return undefined;
+  const allow = allowedMethods(request.server, request.url);
+  if (allow.length === 0 || allow.includes(request.method)) return undefined;
+  return [
+    405,
+    {
+      code: 'METHOD_NOT_ALLOWED',
+      message: `${request.method} is not allowed on this path; it answers ${allow.join(', ')}`,
+      details: { allow: allow.join(', ') },
+    },
+  ];
 }
 
 /** Forbidden domain decisions not already on record (a sealed read records itself). */

@@ -85,6 +85,12 @@ export class ActorDto {
   organisationId!: string;
 }
 
+/** `GET /health/live`: the process answers. */
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] })
+  status!: string;
+}
+
 /** The health check's answer (Terminus): `ok` when every dependency answers. */
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })

@@ -118,12 +118,13 @@ export class VerifyTenderHandler implements IQueryHandler<VerifyTenderQuery> {
   }
 }
 
-/** `at` (a time or a position) or `position`, exactly one of them. */
+/** `at` (a time or a position) or `position`, at most one of them; neither is the present. */
 function momentOf({ at, position }: StateQueryDto): Moment {
-  if ((at === undefined) === (position === undefined)) {
+  if (at === undefined && position === undefined) return { kind: 'now' };
+  if (at !== undefined && position !== undefined) {
     throw new ReplayError(
       'INVALID_MOMENT',
-      'Give exactly one of at=<ISO time or position> and position=<commit>-<prepare>',
+      'Give at most one of at=<ISO time or position> and position=<commit>-<prepare>',
       { parameters: ['at', 'position'] },
     );
   }

@@ -6,6 +6,8 @@ export function publicNotice(row: TenderRow, clarifications: PublicClarification
     tenderId: row.tenderId,
     buyerOrganisationId: row.buyerOrganisationId,
     stage: row.stage,
+    // Whether an open challenge suspends the award; never which, nor who lodged it.
+    awardSuspended: row.awardSuspendedBy.length > 0,
     title: row.title,
     description: row.description,
     cpvCodes: row.cpvCodes,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AppConfig } from '@fairtender/config';
+import { derivedEventId } from '@fairtender/event-store';
 import { BidSealing } from '../bidding/bid-sealing';
 import { TenderStreams } from '../runtime/tender-streams';
 import {
@@ -16,7 +17,8 @@ export class DraftTenderHandler implements ICommandHandler<DraftTenderCommand> {
   constructor(private readonly tenders: TenderStreams) {}
 
   async execute({ context, terms }: DraftTenderCommand): Promise<TenderCommandResult> {
-    const tenderId = randomUUID();
+    // Under an Idempotency-Key the tender's id derives from the command, so a retry finds its draft.
+    const tenderId = context.keyed ? derivedEventId(context.commandId, -2) : randomUUID();
     const outcome = await this.tenders.executeTender(tenderId, context, {
       type: 'DraftTender',
       tenderId,

@@ -1,7 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError, requireBuyerUser, type Actor, type TenderStage } from '@fairtender/domain';
-import { ReadModelQueries } from '@fairtender/read-models';
+import { ReadModelQueries, type TenderRow } from '@fairtender/read-models';
 import { buyerTender, publicNotice } from './notice-views';
+import type { OwnTenderPageDto } from './dto/list-notices.dto';
 
 type PublicNotice = ReturnType<typeof publicNotice>;
 
@@ -72,4 +73,57 @@ function tenderNotFound(tenderId: string): DomainError {
   return new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
 }
 
-export const NOTICE_QUERY_HANDLERS = [ListNoticesHandler, GetNoticeHandler, GetBuyerTenderHandler];
+export class ListOwnTendersQuery extends Query<OwnTenderPageDto> {
+  constructor(
+    readonly actor: Actor,
+    readonly options: { limit?: number; cursor?: string; stage?: TenderStage },
+  ) {
+    super();
+  }
+}
+
+/** An officer's work list: its own authority's tenders, never another's. */
+@QueryHandler(ListOwnTendersQuery)
+export class ListOwnTendersHandler implements IQueryHandler<ListOwnTendersQuery> {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  async execute({ actor, options }: ListOwnTendersQuery): Promise<OwnTenderPageDto> {
+    if (actor.role === 'supplier') {
+      // A supplier's list: the tenders it bid on, with its bid and the deadline it runs to.
+      const page = await this.queries.listSupplierTenders(actor.organisationId, options);
+      return {
+        items: page.items.map((row) => {
+          const bid = page.bids.get(row.tenderId);
+          return {
+            ...ownTenderItem(row),
+            ...(bid ? { bid: { status: bid.status, receivedAt: bid.receivedAt } } : {}),
+          };
+        }),
+        nextCursor: page.nextCursor,
+      };
+    }
+    const page = await this.queries.listAuthorityTenders(actor.organisationId, options);
+    return { items: page.items.map(ownTenderItem), nextCursor: page.nextCursor };
+  }
+}
+
+function ownTenderItem(row: TenderRow): OwnTenderPageDto['items'][number] {
+  return {
+    tenderId: row.tenderId,
+    stage: row.stage,
+    title: row.title,
+    noticeVersion: row.noticeVersion,
+    draftedAt: row.draftedAt,
+    publishedAt: row.publishedAt,
+    submissionDeadline: row.submissionDeadline,
+    awardSuspended: row.awardSuspendedBy.length > 0,
+    revision: row.lastRevision,
+  };
+}
+
+export const NOTICE_QUERY_HANDLERS = [
+  ListNoticesHandler,
+  GetNoticeHandler,
+  GetBuyerTenderHandler,
+  ListOwnTendersHandler,
+];

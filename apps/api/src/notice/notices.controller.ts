@@ -4,8 +4,13 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import { CurrentActor, Public, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../runtime/consistent-read';
-import { ListNoticesDto } from './dto/list-notices.dto';
-import { GetBuyerTenderQuery, GetNoticeQuery, ListNoticesQuery } from './notice.queries';
+import { ListNoticesDto, ListOwnTendersDto, OwnTenderPageDto } from './dto/list-notices.dto';
+import {
+  GetBuyerTenderQuery,
+  GetNoticeQuery,
+  ListNoticesQuery,
+  ListOwnTendersQuery,
+} from './notice.queries';
 import { TenderId } from '../http/params';
 import { ApiErrors } from '../http/api-errors';
 import { BuyerTenderDto, NoticePageDto, PublicNoticeDto } from './dto/notice-responses.dto';
@@ -68,6 +73,24 @@ export class BuyerTenderController {
     private readonly queries: QueryBus,
     private readonly consistency: ConsistentRead,
   ) {}
+
+  @Get()
+  @Roles('officer', 'supplier')
+  @ApiHeader(MIN_POSITION)
+  @ApiOperation({
+    operationId: 'listOwnTenders',
+    summary:
+      "A work list by stage, newest first: an officer's own authority's tenders (drafts too); a supplier's tenders it bid on, with its bid and the deadline",
+  })
+  @ApiOkResponse({ type: OwnTenderPageDto })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() { limit, cursor, stage }: ListOwnTendersDto,
+    @Headers() headers: Record<string, string>,
+  ) {
+    await this.consistency.await(headers);
+    return this.queries.execute(new ListOwnTendersQuery(actor, { limit, cursor, stage }));
+  }
 
   @Get(':tenderId')
   @Roles('officer', 'evaluator')

@@ -37,6 +37,7 @@ import {
 } from './notice.commands';
 import type { TenderCommandResult } from '../runtime/tender-command-result';
 import { TenderId } from '../http/params';
+import { Locates } from '../http/http-conventions.interceptor';
 import { ApiErrors } from '../http/api-errors';
 import { TenderCommandResultDto, ClarificationAskedDto } from '../http/responses.dto';
 
@@ -52,6 +53,7 @@ export class TendersController {
 
   @Post()
   @Roles('officer')
+  @Locates('/tenders/:tenderId')
   @ApiOperation({
     operationId: 'draftTender',
     summary: 'Draft a tender notice (officer)',
@@ -221,6 +223,7 @@ export class TendersController {
 
   @Post(':tenderId/clarifications')
   @Roles('supplier')
+  @Locates('/notices/:tenderId')
   @ApiOperation({
     operationId: 'askClarification',
 

@@ -24,6 +24,7 @@ import {
 } from './deadline-schedule';
 import { contractJobCommand, isContractDeadlineKind } from './contract-schedule';
 import { loadTenderWithSchedule } from './tender-loader';
+import { deadlinesFired } from '@fairtender/observability';
 
 export type DeadlineOutcome =
   | { outcome: 'closed'; recorded: string[]; position: string }
@@ -76,6 +77,7 @@ export class DeadlineProcessor {
         (view) => decideDeadline(command, view),
       );
       if (!outcome.appended) return nothingDone(command, outcome.state);
+      deadlinesFired.inc();
       const { commit, prepare } = outcome.appended.position;
       this.logger.log(`${job.id}: ${outcome.events.map((e) => e.type).join(', ')}`);
       return {

@@ -10,12 +10,12 @@ import { AppConfig } from '@fairtender/config';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE } from '../queues/queue-names';
-import { officerOnly } from './officer-only';
+import { operatorOnly } from './operator-only';
 
 export const QUEUE_DASHBOARD_PATH = '/queues';
 
 /**
- * Bull Board on the app's Fastify instance at /queues, for officers only: the board's routes live in
+ * Bull Board on the app's Fastify instance at /queues, for the platform's operator only: the board's routes live in
  * a Fastify scope whose onRequest hook checks the bearer token before any of them runs (the API's
  * global guard never sees raw Fastify routes). Apps without HTTP (a benchmark) get no board.
  */
@@ -45,11 +45,11 @@ export class QueueDashboard implements OnModuleInit {
     const fastify = http.getInstance<FastifyInstance>();
     void fastify.register(
       async (scope) => {
-        scope.addHook('onRequest', officerOnly(verifier));
+        scope.addHook('onRequest', operatorOnly(verifier));
         await scope.register(serverAdapter.registerPlugin());
       },
       { prefix: QUEUE_DASHBOARD_PATH },
     );
-    this.logger.log(`Queue dashboard at ${QUEUE_DASHBOARD_PATH} (officers only)`);
+    this.logger.log(`Queue dashboard at ${QUEUE_DASHBOARD_PATH} (operators only)`);
   }
 }

@@ -1,5 +1,8 @@
-/** What a bearer token may carry. `system` is deliberately absent: no token can claim it. */
-export const ROLES = ['supplier', 'officer', 'evaluator', 'legal', 'auditor'] as const;
+/**
+ * What a bearer token may carry. `system` is deliberately absent: no token can claim it. `operator`
+ * runs the platform (queue dashboard, metrics), acts in no tender and may call no command.
+ */
+export const ROLES = ['supplier', 'officer', 'evaluator', 'legal', 'auditor', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who acts: a user, acting for an organisation, in one role. Stamped on every event. */

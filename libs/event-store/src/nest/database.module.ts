@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig } from '@fairtender/config';
-import { migrate } from '../sql/migrate';
+import { migrateAtStartUp } from '../sql/migrate';
+import { MIGRATIONS } from '../sql/migrations';
 import type { SqlClient } from '../sql/sql-client';
 import { ReadModelDatabaseHealthIndicator } from './database.health';
 import { describeSqlTarget, openSqlClient } from './open-sql-client';
@@ -18,7 +19,7 @@ async function openMigratedClient(config: AppConfig): Promise<SqlClient> {
   const logger = new Logger('Database');
   const client = await openSqlClient(config.eventStore);
   try {
-    const report = await migrate(client);
+    const report = await migrateAtStartUp(client, MIGRATIONS, config.migrateOnStart);
     const applied = report.applied.map(
       (migration) => `migration ${migration.id} (${migration.name})`,
     );

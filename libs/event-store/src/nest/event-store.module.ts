@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig } from '@fairtender/config';
+import { eventsAppended, streamKindLabel } from '@fairtender/observability';
 import { createEventStoreDbEventStore } from '../eventstoredb/eventstoredb-event-store';
 import { EVENT_STORE, type EventStore } from '../port';
 import type { SqlClient } from '../sql/sql-client';
@@ -9,7 +10,22 @@ import { DatabaseModule } from './database.module';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { SQL_CLIENT } from './sql-client.token';
 
+/** Counts what a store appends, by kind of stream (`fairtender_events_appended_total`). */
+function countingAppends(store: EventStore): EventStore {
+  const append = store.append.bind(store);
+  store.append = async (streamName, events, expected) => {
+    const result = await append(streamName, events, expected);
+    eventsAppended.inc({ stream: streamKindLabel(streamName) }, events.length);
+    return result;
+  };
+  return store;
+}
+
 async function createEventStore(config: AppConfig, client: SqlClient): Promise<EventStore> {
+  return countingAppends(await openEventStore(config, client));
+}
+
+async function openEventStore(config: AppConfig, client: SqlClient): Promise<EventStore> {
   const settings = config.eventStore;
   switch (settings.kind) {
     case 'embedded':

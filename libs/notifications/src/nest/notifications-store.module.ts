@@ -1,16 +1,21 @@
 import { Logger, Module } from '@nestjs/common';
 import { AppConfig } from '@fairtender/config';
-import { DatabaseModule, SQL_CLIENT, type SqlClient } from '@fairtender/event-store';
+import {
+  DatabaseModule,
+  migrateAtStartUp,
+  SQL_CLIENT,
+  type SqlClient,
+} from '@fairtender/event-store';
 import { DeliveryLog } from '../delivery-log';
-import { migrateNotifications } from '../migrations';
+import { NOTIFICATION_MIGRATIONS } from '../migrations';
 import { NotificationOutbox } from '../notification-outbox';
 import { WebhookRegistrations } from '../webhook-registrations';
 
 /** Resolves once the notification tables exist; every store below waits for it. */
 export const NOTIFICATIONS_SCHEMA = Symbol('NOTIFICATIONS_SCHEMA');
 
-async function migrateOnStart(client: SqlClient) {
-  const report = await migrateNotifications(client);
+async function migrateOnStart(client: SqlClient, config: AppConfig) {
+  const report = await migrateAtStartUp(client, NOTIFICATION_MIGRATIONS, config.migrateOnStart);
   const applied = report.applied.map((m) => `migration ${m.id} (${m.name})`);
   new Logger('Notifications').log(
     applied.length ? `applied ${applied.join(', ')}` : 'notification schema up to date',
@@ -25,7 +30,7 @@ async function migrateOnStart(client: SqlClient) {
 @Module({
   imports: [DatabaseModule],
   providers: [
-    { provide: NOTIFICATIONS_SCHEMA, useFactory: migrateOnStart, inject: [SQL_CLIENT] },
+    { provide: NOTIFICATIONS_SCHEMA, useFactory: migrateOnStart, inject: [SQL_CLIENT, AppConfig] },
     {
       provide: WebhookRegistrations,
       useFactory: (client: SqlClient, config: AppConfig) =>

@@ -11,6 +11,7 @@ import { AppConfig } from '@fairtender/config';
 import { readModelProjections } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { READ_MODEL_SCHEMA } from './read-models.module';
+import { observeProjector } from '@fairtender/observability';
 
 /** Databases that already have a runner in this process: a second one would only contend for the checkpoint. */
 const claimed = new WeakSet<SqlClient>();
@@ -21,6 +22,7 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, OnModule
   readonly runner: ProjectionRunner;
   private readonly logger = new Logger('Projector');
   private owns = false;
+  private unobserve?: () => void;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -37,6 +39,7 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, OnModule
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.unobserve = observeProjector(() => this.runner.status());
     if (claimed.has(this.client)) {
       this.logger.warn('A projection runner already runs on this database in this process');
       return;
@@ -48,6 +51,7 @@ export class ProjectionRunnerService implements OnApplicationBootstrap, OnModule
 
   // onModuleDestroy runs before every beforeApplicationShutdown, where the event store closes.
   async onModuleDestroy(): Promise<void> {
+    this.unobserve?.();
     if (!this.owns) return;
     await this.runner.stop();
     claimed.delete(this.client);

@@ -1,13 +1,19 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { DatabaseModule, SQL_CLIENT, type SqlClient } from '@fairtender/event-store';
+import { AppConfig } from '@fairtender/config';
+import {
+  DatabaseModule,
+  migrateAtStartUp,
+  SQL_CLIENT,
+  type SqlClient,
+} from '@fairtender/event-store';
 import { ReadModelQueries } from '../queries/read-model-queries';
-import { migrateReadModels } from '../schema/migrations';
+import { READ_MODEL_MIGRATIONS } from '../schema/migrations';
 
 /** Resolves once the read-model schema is current; anything that touches the tables waits for it. */
 export const READ_MODEL_SCHEMA = Symbol('READ_MODEL_SCHEMA');
 
-async function migrateOnStart(client: SqlClient) {
-  const report = await migrateReadModels(client);
+async function migrateOnStart(client: SqlClient, config: AppConfig) {
+  const report = await migrateAtStartUp(client, READ_MODEL_MIGRATIONS, config.migrateOnStart);
   const applied = report.applied.map((m) => `migration ${m.id} (${m.name})`);
   new Logger('ReadModels').log(
     applied.length ? `applied ${applied.join(', ')}` : 'read-model schema up to date',
@@ -23,7 +29,7 @@ async function migrateOnStart(client: SqlClient) {
 @Module({
   imports: [DatabaseModule],
   providers: [
-    { provide: READ_MODEL_SCHEMA, useFactory: migrateOnStart, inject: [SQL_CLIENT] },
+    { provide: READ_MODEL_SCHEMA, useFactory: migrateOnStart, inject: [SQL_CLIENT, AppConfig] },
     {
       provide: ReadModelQueries,
       useFactory: (client: SqlClient) => new ReadModelQueries(client),

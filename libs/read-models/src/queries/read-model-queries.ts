@@ -20,9 +20,12 @@ import type { ClarificationRow } from '../clarifications/clarifications.table';
 import { getProcurement } from '../procurements/procurements.queries';
 import type { ProcurementRow } from '../procurements/procurements.table';
 import { READ_MODELS_PROJECTION, readCheckpoint } from '../runner/checkpoint';
+import { BIDS, type BidRow } from '../bids/bids.table';
+import { selectRows } from '../runner/row-table';
 import {
   getNotice,
   listPublishedNotices,
+  pageOfTenders,
   type ListNoticesOptions,
   type Notice,
   type NoticePage,
@@ -41,6 +44,41 @@ export class ReadModelQueries {
   /** Published notices (never drafts), newest first, keyset-paged. */
   listPublishedNotices(options: ListNoticesOptions = {}): Promise<NoticePage> {
     return listPublishedNotices(this.db, options);
+  }
+
+  /**
+   * An authority's own tenders, drafts included, newest draft first, optionally of one stage: an
+   * officer's work list.
+   */
+  listAuthorityTenders(organisationId: string, options: ListNoticesOptions = {}) {
+    return pageOfTenders(this.db, 'buyer_organisation_id = $1', organisationId, options);
+  }
+
+  /**
+   * The tenders a supplier has bid on (a bid accepted at some time, withdrawn ones too), newest
+   * draft first, with its bid on each: a supplier's work list of bids and their deadlines.
+   */
+  async listSupplierTenders(
+    supplierId: string,
+    options: ListNoticesOptions = {},
+  ): Promise<NoticePage & { bids: Map<string, BidRow> }> {
+    const page = await pageOfTenders(
+      this.db,
+      `tender_id IN (SELECT tender_id FROM rm_bids WHERE supplier_id = $1 AND status <> 'none')`,
+      supplierId,
+      options,
+    );
+    const ids = page.items.map((item) => item.tenderId);
+    const bids =
+      ids.length === 0
+        ? []
+        : await selectRows<BidRow>(
+            this.db,
+            BIDS,
+            'supplier_id = $1 AND tender_id = ANY($2::text[])',
+            [supplierId, ids],
+          );
+    return { ...page, bids: new Map(bids.map((bid) => [bid.tenderId, bid])) };
   }
 
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */

@@ -49,4 +49,11 @@ export const TENDERS_MIGRATIONS: readonly Migration[] = [
     // NULL for notices published before the minimum periods were enforced (their events record none).
     sql: /* sql */ `ALTER TABLE rm_tenders ADD COLUMN tendering_period jsonb;`,
   },
+  {
+    id: 1360,
+    name: 'read models: the challenges suspending each award',
+    // The stages after evaluation (standstill, contracted, unsuccessful) are projected from now on;
+    // rows projected before show them after `fairtender rebuild`.
+    sql: /* sql */ `ALTER TABLE rm_tenders ADD COLUMN award_suspended_by jsonb NOT NULL DEFAULT '[]';`,
+  },
 ];

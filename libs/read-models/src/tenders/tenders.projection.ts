@@ -65,6 +65,7 @@ export const tenderHandlers: RowHandlers<TenderRow> = {
     cancelledAt: null,
     cancellationReason: null,
     amendments: [],
+    awardSuspendedBy: [],
     lastRevision: event.revision,
   }),
   DraftRevised: (row, data) => row && { ...row, ...EMPTY_TERMS, ...termColumns(data.terms) },
@@ -97,6 +98,23 @@ export const tenderHandlers: RowHandlers<TenderRow> = {
     },
   TenderingClosed: (row, data) => row && { ...row, stage: 'closed', closedAt: data.closedAt },
   BidsOpened: (row, data) => row && { ...row, stage: 'evaluation', openedAt: data.openedAt },
+  // After evaluation the row follows the tender's stage as the domain folds it (evolve/award.ts,
+  // challenge.ts, contract.ts, evaluation.ts), so the buyer's view and the notice never stop at evaluation.
+  AwardProposed: (row) => row && { ...row, stage: 'standstill', awardSuspendedBy: [] },
+  AwardSuspended: (row, data) =>
+    row &&
+    (row.awardSuspendedBy.includes(data.challengeId)
+      ? row
+      : { ...row, awardSuspendedBy: [...row.awardSuspendedBy, data.challengeId] }),
+  ChallengeResolved: (row, data) =>
+    row && {
+      ...row,
+      awardSuspendedBy: row.awardSuspendedBy.filter((id) => id !== data.challengeId),
+    },
+  AwardSuspensionLifted: (row) => row && { ...row, awardSuspendedBy: [] },
+  EvaluationReopened: (row) => row && { ...row, stage: 'evaluation', awardSuspendedBy: [] },
+  TenderDeclaredUnsuccessful: (row) => row && { ...row, stage: 'unsuccessful' },
+  ContractConcluded: (row) => row && { ...row, stage: 'contracted' },
   TenderCancelled: (row, data) =>
     row && {
       ...row,

@@ -46,6 +46,47 @@ export function decodeCursor(cursor: string): { publishedAt: string; tenderId: s
 
 const MAX_PAGE = 100;
 
+/**
+ * Tenders in a scope (`scope` is a WHERE clause on `$1`), newest draft first, optionally of one
+ * stage, keyset-paged on (drafted_at, tender_id) with the notices' cursor shape: the work lists.
+ */
+export async function pageOfTenders(
+  db: SqlQueryable,
+  scope: string,
+  scopeParam: string,
+  options: ListNoticesOptions,
+): Promise<NoticePage> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE);
+  const params: unknown[] = [scopeParam];
+  const where = [scope];
+  if (options.stage) {
+    params.push(options.stage);
+    where.push(`stage = $${params.length}`);
+  }
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    params.push(after.publishedAt, after.tenderId);
+    where.push(
+      `(drafted_at, tender_id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`,
+    );
+  }
+  params.push(limit + 1);
+  const rows = await selectRows<Notice>(
+    db,
+    TENDERS,
+    where.join(' AND '),
+    params,
+    `ORDER BY drafted_at DESC, tender_id DESC LIMIT $${params.length}`,
+  );
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ ...last, publishedAt: last.draftedAt }) : null,
+  };
+}
+
 /** Published notices (never drafts), newest first, keyset-paged. */
 export async function listPublishedNotices(
   db: SqlQueryable,

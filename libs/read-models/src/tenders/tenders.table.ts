@@ -50,6 +50,11 @@ export interface TenderRow {
   cancelledAt: string | null;
   cancellationReason: string | null;
   amendments: Amendment[];
+  /**
+   * The open challenges suspending the award (Procurement Act 2023 s.101: an award challenged in
+   * standstill may not be entered into); empty when none. Public views show only whether it is.
+   */
+  awardSuspendedBy: string[];
   /** Revision of the last event of the tender stream: the stream's ETag. */
   lastRevision: number;
 }
@@ -83,6 +88,7 @@ export const TENDERS: TableSpec<TenderRow> = {
     'cancelledAt',
     'cancellationReason',
     'amendments',
+    'awardSuspendedBy',
     'lastRevision',
   ],
   keyColumns: ['tenderId'],

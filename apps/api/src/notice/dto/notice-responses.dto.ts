@@ -26,6 +26,8 @@ export class PublicNoticeDto {
   @ApiProperty({ format: 'uuid' }) tenderId!: string;
   @ApiProperty() buyerOrganisationId!: string;
   @ApiProperty({ example: 'tendering' }) stage!: string;
+  @ApiProperty({ description: 'Whether an open challenge suspends the award (never which)' })
+  awardSuspended!: boolean;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: [String], nullable: true }) cpvCodes!: string[] | null;

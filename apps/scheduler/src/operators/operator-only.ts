@@ -9,11 +9,15 @@ interface Refusal {
 }
 
 /**
- * A Fastify onRequest hook: a valid bearer token of an officer, or `401`/`403` with the API's error
+ * A Fastify onRequest hook: a valid bearer token of the platform's operator, or `401`/`403` with the API's error
  * body (`UNAUTHENTICATED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `ROLE_NOT_ALLOWED`; `503 AUTH_UNAVAILABLE`
  * when the identity provider's keys cannot be fetched).
  */
-export function officerOnly(verifier: TokenVerifier) {
+/**
+ * Only the platform's operator: the queues hold every authority's deadlines, so an officer of one
+ * authority must not pause or retry another's (issue 16 point 7).
+ */
+export function operatorOnly(verifier: TokenVerifier) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     let role: string;
     try {
@@ -29,11 +33,11 @@ export function officerOnly(verifier: TokenVerifier) {
       });
       return;
     }
-    if (role !== 'officer') {
+    if (role !== 'operator') {
       await reply.code(403).send({
         code: 'ROLE_NOT_ALLOWED',
-        message: `Role ${role} may not do this; allowed: officer`,
-        details: { role, allowed: ['officer'] },
+        message: `Role ${role} may not do this; allowed: operator`,
+        details: { role, allowed: ['operator'] },
         requestId: request.id,
       });
     }
