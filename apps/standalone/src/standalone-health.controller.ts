@@ -1,5 +1,5 @@
 import { Public } from '@fairtender/auth';
-import { Controller, Get, Optional } from '@nestjs/common';
+import { Controller, Get, HttpException, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import {
   EventStoreHealthIndicator,
@@ -11,12 +11,26 @@ import {
   QueuesHealthIndicator,
   RedisHealthIndicator,
 } from '../../scheduler/src';
+import { WITHOUT_SCHEDULER } from './redis-probe';
 
-/** Everything the one process depends on: the event store, the read models and their projector, and Redis if scheduled. */
+/** Why the scheduler is not running, or null when it is. */
+export const SCHEDULER_ABSENCE = Symbol('SCHEDULER_ABSENCE');
+
+/** Beside terminus's report: whether deadlines close and webhooks go out, said plainly. */
+export type SchedulerReport =
+  | { running: true }
+  | { running: false; reason: string; deadlines: string; webhooks: string; standstill: string };
+
+/**
+ * Everything the one process depends on: the event store, the read models and their projector, and
+ * Redis if scheduled. `scheduler` says whether deadlines close by themselves; its absence is not a
+ * failure (the embedded default runs without Redis), so it does not turn the answer into a 503.
+ */
 @Public()
 @Controller('health')
 export class StandaloneHealthController {
   private readonly checks: HealthIndicatorFunction[];
+  private readonly scheduler: SchedulerReport;
 
   constructor(
     private readonly health: HealthCheckService,
@@ -26,7 +40,12 @@ export class StandaloneHealthController {
     @Optional() redis?: RedisHealthIndicator,
     @Optional() queues?: QueuesHealthIndicator,
     @Optional() feed?: FeedHealthIndicator,
+    @Optional() @Inject(SCHEDULER_ABSENCE) absence?: string | null,
   ) {
+    this.scheduler =
+      absence === null || absence === undefined
+        ? { running: true }
+        : { running: false, reason: absence, ...WITHOUT_SCHEDULER };
     this.checks = [
       () => eventStore.isHealthy(),
       () => readModels.isHealthy(),
@@ -39,7 +58,13 @@ export class StandaloneHealthController {
 
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check(this.checks);
+  async check() {
+    try {
+      return { ...(await this.health.check(this.checks)), scheduler: this.scheduler };
+    } catch (error) {
+      if (error instanceof HttpException && typeof error.getResponse() === 'object')
+        Object.assign(error.getResponse(), { scheduler: this.scheduler });
+      throw error;
+    }
   }
 }

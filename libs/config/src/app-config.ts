@@ -10,6 +10,7 @@ import { changeThresholdsFrom, standstillRulesFrom } from './award-settings';
 import {
   validateEnvironment,
   type EnvironmentVariables,
+  type LogFormat,
   type LogLevel,
   type NodeEnv,
 } from './environment';
@@ -130,6 +131,7 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly host: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly auth: AuthSettings;
   readonly sealing: SealingSettings;
   readonly receipts: ReceiptSettings;
@@ -156,6 +158,7 @@ export class AppConfig {
     this.redisUrl = env.REDIS_URL;
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
+    this.logFormat = env.LOG_FORMAT;
     this.port = env.PORT;
     this.auth = authSettings(env);
     this.sealing = sealingSettings(env);

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../sql/migrate';
 import { SqlEventStore, type SqlEventStoreOptions } from '../sql/sql-event-store';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteSqlClient } from './pglite-sql-client';
 
 export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
@@ -9,11 +10,20 @@ export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
   dataDir: string;
 }
 
-/** Opens (creating if needed) an in-process PostgreSQL: a folder, or `memory://`. */
+/**
+ * Opens (creating if needed) an in-process PostgreSQL: a folder, or `memory://`. A folder is locked
+ * for this process until the client closes; another process gets EmbeddedDatabaseLockedError.
+ */
 export async function openEmbeddedDatabase(dataDir: string): Promise<PGliteSqlClient> {
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  return new PGliteSqlClient(await PGlite.create(inMemory ? undefined : dataDir));
+  if (dataDir.startsWith('memory://')) return new PGliteSqlClient(await PGlite.create());
+  await mkdir(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    return new PGliteSqlClient(await PGlite.create(dataDir), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Zero-setup default: PostgreSQL compiled to WASM, in this process, running the same SQL. */
