@@ -7,6 +7,7 @@ import { addRebuildCommand } from './legal/rebuild.command';
 import { addReplayCommand } from './legal/replay.command';
 import { addStateCommands } from './legal/state.command';
 import { addVerifyCommand } from './legal/verify.command';
+import { addDemoCommand } from './demo.command';
 import { addMigrateCommand } from './migrate.command';
 import { addTokensCommand } from './tokens.command';
 import { addOcdsCommand } from './publication/ocds.command';
@@ -42,6 +43,7 @@ Progress of long commands (export, replay, verify, ocds, rebuild) goes to stderr
   addExportCommand(program, io);
   addRebuildCommand(program, io);
   addOcdsCommand(program, io);
+  addDemoCommand(program, io);
   return program;
 }
 
