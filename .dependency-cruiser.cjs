@@ -3,7 +3,7 @@
  * into each other's internals, stage folders that meet only in `tender/`, and no import cycles.
  * `test/lint/boundaries.spec.ts` shows each rule failing on a violating fixture.
  */
-const STAGES = 'notice|bidding|evaluation|award|challenge|contract';
+const STAGES = 'planning|notice|bidding|evaluation|award|challenge|contract';
 // Specs and fixtures exercise the whole domain; the layering is for the code they test.
 const TESTS = '\\.spec\\.ts$|/testing/';
 

@@ -7,33 +7,12 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  bidStream,
-  currentVersion,
-  decideAward,
-  DEFAULT_STANDSTILL_RULES,
-  evaluatorStream,
-  rankBids,
-  tenderStream,
-} from '@fairtender/domain';
-import {
-  createPostgresEventStore,
-  type EventStore,
-  type EventToAppend,
-} from '@fairtender/event-store';
+import { decideAward, DEFAULT_STANDSTILL_RULES, rankBids, tenderStream } from '@fairtender/domain';
+import { createPostgresEventStore, type EventStore } from '@fairtender/event-store';
 import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-database';
 import { TenderViews } from '../apps/api/src/runtime/tender-views';
-import {
-  at,
-  benchNotice,
-  CIPHERTEXT,
-  closedAndOpened,
-  event,
-  officer,
-  publishedNotice,
-  secondOfficer,
-  supplierActor,
-} from './bench-events';
+import { ScenarioStore } from '../test/support/scenario-store';
+import { at, benchNotice, benchScenario, CIPHERTEXT, officer } from './bench-events';
 import { median } from './bench-support';
 
 const BIDS = 200;
@@ -61,140 +40,46 @@ const terms = benchNotice(
   EVALUATORS,
 );
 
-/** A fully evaluated tender, written stream by stream as the API would have written it. */
+/**
+ * A fully evaluated tender, every step decided by the real deciders (the scenario builder,
+ * docs/testing.md#the-scenario-builder) and appended stream by stream.
+ */
 async function writeTender(store: EventStore, tenderId: string): Promise<void> {
-  await store.append(tenderStream(tenderId), publishedNotice(tenderId, terms), 'no_stream');
-  const heads = [];
+  const tender = benchScenario(tenderId, terms)
+    .draft({ at: at(0) })
+    .publish({ at: at(1) });
   for (const [i, supplierId] of suppliers.entries()) {
-    const contentHash = randomBytes(32).toString('hex');
-    const streamName = bidStream(tenderId, supplierId);
-    const appended = await store.append(
-      streamName,
-      [
-        event(
-          'BidSubmitted',
-          {
-            tenderId,
-            supplierId,
-            receivedAt: at(10 + i / 100),
-            noticeVersion: 1,
-            contentHash,
-            sizeBytes: 480,
-            sealed: { keyId: `dk-${tenderId}`, iv: 'aXY=', ciphertext: CIPHERTEXT, tag: 'dGFn' },
-          },
-          supplierActor(supplierId),
-        ),
-      ],
-      'no_stream',
-    );
-    heads.push({ supplierId, streamName, revision: appended.nextRevision, contentHash });
+    tender.bid(supplierId, {
+      at: at(10 + i / 100),
+      contentHash: randomBytes(32).toString('hex'),
+      sizeBytes: 480,
+      sealed: { ciphertext: CIPHERTEXT },
+    });
   }
-  const hashes = new Map(
-    (await store.readAll({ streamPrefix: bidStream(tenderId, ''), maxCount: BIDS * 2 })).map(
-      (e) => [e.streamName, e.hash],
-    ),
+  const deadline = Date.parse(terms.submissionDeadline);
+  const after = (minutes: number) => new Date(deadline + minutes * 60_000).toISOString();
+  tender.closed().opened({ at: after(2) });
+  suppliers.forEach((supplierId, i) =>
+    tender.passed(supplierId, { price: 40_000_000 + i * 10_000, at: after(10) }),
   );
-  const bidStreams = heads.map(({ supplierId, streamName, revision }) => ({
-    supplierId,
-    streamName,
-    revision,
-    hash: hashes.get(streamName)!,
-  }));
-  await store.append(
-    tenderStream(tenderId),
-    [
-      ...closedAndOpened(terms, 40_000, bidStreams, secondOfficer),
-      ...heads.map(({ supplierId, contentHash }, i) =>
-        event(
-          'BidComplianceRecorded',
-          {
-            supplierId,
-            contentHash,
-            price: { amount: 40_000_000 + i * 10_000, currency: 'GBP' },
-            decision: 'passed',
-            recordedAt: at(40_010),
-            recordedBy: officer.userId,
-            round: 1,
-          },
-          officer,
-        ),
-      ),
-      {
-        ...event(
-          'EvaluationPanelAppointed',
-          {
-            evaluatorIds: evaluators,
-            appointedAt: at(40_020),
-            appointedBy: officer.userId,
-            round: 1,
-            acceptanceRequired: true,
-          },
-          officer,
-        ),
-        version: currentVersion('EvaluationPanelAppointed'),
-      },
-      // Each member takes its seat with its own token: only accepted members count (issue 12).
-      ...evaluators.map((evaluatorId) =>
-        event(
-          'PanelMembershipAccepted',
-          {
-            evaluatorId,
-            organisationId: officer.organisationId,
-            acceptedAt: at(40_025),
-            round: 1,
-          },
-          { userId: evaluatorId, organisationId: officer.organisationId, role: 'evaluator' },
-        ),
-      ),
-    ],
-    'any',
-  );
-  await Promise.all(
-    evaluators.map(async (evaluatorId, e) => {
-      const actor = {
-        userId: evaluatorId,
-        organisationId: officer.organisationId,
-        role: 'evaluator',
-      };
-      const events: EventToAppend[] = [];
-      for (const [s, supplierId] of suppliers.entries()) {
-        events.push(
-          event(
-            'ConflictOfInterestDeclared',
-            { evaluatorId, supplierId, conflict: false, declaredAt: at(40_030) },
-            actor,
-          ),
-        );
-        for (const [c, criterionId] of criteria.entries()) {
-          events.push(
-            event(
-              'BidScored',
-              {
-                evaluatorId,
-                supplierId,
-                criterionId,
-                score: (s * 7 + c * 3 + e) % 11,
-                justification: `Criterion ${criterionId}: the method statement for ${supplierId} covers the requirement with evidence from comparable contracts.`,
-                scoredAt: at(40_040 + s),
-                round: 1,
-              },
-              actor,
-            ),
-          );
-        }
-      }
-      events.push(
-        event(
-          'EvaluationSubmitted',
-          { evaluatorId, round: 1, submittedAt: at(41_000), scoredBids: suppliers },
-          actor,
-        ),
+  // Each member takes its seat with its own token: only accepted members count (issue 12).
+  tender.panel(evaluators, { at: after(20) });
+  evaluators.forEach((evaluatorId, e) => {
+    for (const [s, supplierId] of suppliers.entries()) {
+      tender.declared(evaluatorId, supplierId, { at: after(30) }).scored(
+        evaluatorId,
+        supplierId,
+        criteria.map((criterionId, c) => ({
+          criterionId,
+          score: (s * 7 + c * 3 + e) % 11,
+          justification: `Criterion ${criterionId}: the method statement for ${supplierId} covers the requirement with evidence from comparable contracts.`,
+        })),
+        { at: after(40 + s) },
       );
-      for (let i = 0; i < events.length; i += 500) {
-        await store.append(evaluatorStream(tenderId, evaluatorId), events.slice(i, i + 500), 'any');
-      }
-    }),
-  );
+    }
+    tender.submittedBy(evaluatorId, { at: after(1_000) });
+  });
+  await new ScenarioStore(store).append(tender, { batched: true });
 }
 
 const ms = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,9 +1,10 @@
 /**
- * Tender events as the deciders write them, for benchmarks that fill an event store directly: the
+ * Tenders for benchmarks that fill an event store directly, decided by the real deciders: the
  * police-force notice of the e2e fixtures, a bench authority's officers, times on a March 2025 day.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Actor, BidStreamHead, NoticeTerms } from '@fairtender/domain';
+import type { Actor, NoticeTerms } from '@fairtender/domain';
+import { scenario, type Scenario } from '@fairtender/domain/testing/scenario';
 import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 import type { EventMetadata, EventToAppend } from '@fairtender/event-store';
 import { noticeTerms } from '../test/support/tender-fixtures';
@@ -47,52 +48,46 @@ export function benchNotice(
   return sampleNoticeTerms({ title, description, estimatedValue, awardCriteria, evaluatorCount });
 }
 
-/** Drafted, published and its bid-sealing key issued: how every tender stream begins. */
-export function publishedNotice(tenderId: string, terms: NoticeTerms): EventToAppend[] {
-  return [
-    event(
-      'TenderDrafted',
-      { tenderId, buyerOrganisationId: officer.organisationId, terms, draftedAt: at(0) },
-      officer,
-    ),
-    event('TenderPublished', { terms, publishedAt: at(1), noticeVersion: 1 }, officer),
-    event(
-      'BidSealingKeyIssued',
-      { keyId: `dk-${tenderId}`, wrappedKey: CIPHERTEXT.slice(0, 80) },
-      officer,
-    ),
-  ];
+/**
+ * A tender of the bench authority whose every step the real deciders decide (the scenario builder,
+ * docs/testing.md#the-scenario-builder); append it with `ScenarioStore` (`{ batched: true }`).
+ * Times on the bench's March 2025 day unless a step says otherwise.
+ */
+export function benchScenario(tenderId: string, terms: NoticeTerms): Scenario {
+  return scenario({
+    tenderId,
+    buyer: officer.organisationId,
+    terms,
+    officers: [officer, secondOfficer],
+    times: { drafted: at(0), published: at(1) },
+  });
 }
 
 /**
- * Tendering closed at minute `minute`, then the opening by both officers (recorded as `openedBy`'s
- * act) anchoring each bid stream at its head.
+ * A sealed bid's data as the API stores it since issue 18 (v2, the documents by reference): about
+ * 1.3 KB with its metadata, the row every store benchmark writes.
  */
-export function closedAndOpened(
-  terms: NoticeTerms,
-  minute: number,
-  bidStreams: BidStreamHead[],
-  openedBy: Actor,
-): EventToAppend[] {
-  return [
-    event(
-      'TenderingClosed',
-      { closedAt: at(minute), submissionDeadline: terms.submissionDeadline },
-      officer,
-    ),
-    event(
-      'BidOpeningConfirmed',
-      { officerId: officer.userId, confirmedAt: at(minute + 1) },
-      officer,
-    ),
-    event(
-      'BidsOpened',
+export function sealedBidData(tenderId: string, supplierId: string, n: number) {
+  return {
+    tenderId,
+    supplierId,
+    receivedAt: at(200 + n),
+    noticeVersion: 1,
+    contentHash: randomBytes(32).toString('hex'),
+    sizeBytes: 360,
+    sealed: {
+      keyId: `dk-${tenderId}`,
+      iv: 'MTIzNDU2Nzg5MDEy',
+      ciphertext: CIPHERTEXT,
+      tag: 'dGFnLXRhZy10YWctdGFn',
+    },
+    documents: [
       {
-        openedAt: at(minute + 2),
-        officerIds: [officer.userId, secondOfficer.userId],
-        bidStreams,
+        documentId: randomUUID(),
+        sizeBytes: 262_144,
+        sha256: randomBytes(32).toString('hex'),
+        sealedSha256: randomBytes(32).toString('hex'),
       },
-      openedBy,
-    ),
-  ];
+    ],
+  };
 }

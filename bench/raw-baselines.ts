@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import type { EventToAppend, SqlQueryable } from '@fairtender/event-store';
+import type { Pool } from 'pg';
 
 /** The same writes and reads as an adapter does, with none of its logic: what the ratio compares to. */
 export interface RawBaseline {
@@ -85,4 +90,124 @@ export function eventStoreDbBaseline(connectionString: string): RawBaseline {
     },
     close: () => client.dispose(),
   };
+}
+
+const COLUMNS =
+  'event_id, stream_name, revision, type, version, data, metadata, previous_hash, hash';
+
+/**
+ * The honest ceiling for an append (issue 19): the same row into the same `fairtender_events` table
+ * with the same indexes, as a named (server-side prepared) statement, one round trip per append. A
+ * batch is one prepared INSERT … SELECT FROM unnest of the same rows. What it leaves out is exactly
+ * the adapter's work: reading the stream's head, the expectation check, SHA-256 of the canonical
+ * content and the hash chain.
+ */
+export function preparedInsertBaseline(pool: Pool): PgAppender {
+  const revisions = new Map<string, number>();
+  return {
+    label: 'prepared INSERT',
+    append: (stream, events) => {
+      const first = revisions.get(stream) ?? 0;
+      revisions.set(stream, first + events.length);
+      if (events.length === 1) {
+        const [e] = events;
+        return pool.query({
+          name: 'bench_raw_insert_one',
+          text: `INSERT INTO fairtender_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          values: [e.eventId, stream, first, e.type, e.version, e.data, e.metadata, HASH, HASH],
+        });
+      }
+      return pool.query({
+        name: 'bench_raw_insert_batch',
+        text: `INSERT INTO fairtender_events (${COLUMNS})
+               SELECT id, $2, $3::bigint + n - 1, type, version, data, metadata, $7, $7
+                 FROM unnest($1::uuid[], $4::text[], $5::int[], $6::jsonb[], $8::jsonb[])
+                      WITH ORDINALITY AS b(id, type, version, data, metadata, n)`,
+        values: [
+          events.map((e) => e.eventId),
+          stream,
+          first,
+          events.map((e) => e.type),
+          events.map((e) => e.version),
+          events.map((e) => JSON.stringify(e.data)),
+          HASH,
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      });
+    },
+  };
+}
+
+/** The floor of any append: the same data and metadata into a table with a key and nothing else. */
+export async function minimalTableBaseline(pool: Pool): Promise<PgAppender> {
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_minimal (
+    position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
+  return {
+    label: 'minimal table',
+    append: (_stream, events) =>
+      events.length === 1
+        ? pool.query({
+            name: 'bench_minimal_one',
+            text: 'INSERT INTO bench_minimal (data, metadata) VALUES ($1, $2)',
+            values: [events[0].data, events[0].metadata],
+          })
+        : pool.query({
+            name: 'bench_minimal_batch',
+            text: 'INSERT INTO bench_minimal (data, metadata) SELECT * FROM unnest($1::jsonb[], $2::jsonb[])',
+            values: [
+              events.map((e) => JSON.stringify(e.data)),
+              events.map((e) => JSON.stringify(e.metadata)),
+            ],
+          }),
+  };
+}
+
+export interface PgAppender {
+  label: string;
+  append(stream: string, events: EventToAppend[], i: number): Promise<unknown>;
+}
+
+/**
+ * pgbench running the prepared baseline's single-row INSERT (`-M prepared`, the same table and the
+ * same row; event id and revision made by the server) for `seconds`: the rate with no Node client in
+ * the way. Undefined when pgbench is not installed.
+ */
+export function pgbenchRate(
+  url: string,
+  row: EventToAppend,
+  clients: number,
+  seconds: number,
+): number | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'fairtender-pgbench-'));
+  const literal = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''")}'::jsonb`;
+  const hash = `'\\x${HASH.toString('hex')}'::bytea`;
+  const script = join(dir, 'append.sql');
+  writeFileSync(
+    script,
+    `INSERT INTO fairtender_events (${COLUMNS}) VALUES (gen_random_uuid(), 'pgbench-' || :client_id, ` +
+      `nextval('bench_pgbench_revision'), '${row.type}', ${row.version}, ${literal(row.data)}, ` +
+      `${literal(row.metadata)}, ${hash}, ${hash});\n`,
+  );
+  try {
+    execFileSync('psql', [url, '-qc', 'CREATE SEQUENCE IF NOT EXISTS bench_pgbench_revision'], {
+      stdio: 'ignore',
+    });
+    const out = execFileSync(
+      'pgbench',
+      ['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(clients, 2))].concat([
+        '-T',
+        String(seconds),
+        '-f',
+        script,
+        url,
+      ]),
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const tps = /tps = ([\d.]+)/.exec(out);
+    return tps ? Number(tps[1]) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

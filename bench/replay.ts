@@ -14,7 +14,6 @@ import {
   createPostgresEventStore,
   formatPosition,
   PgSqlClient,
-  type EventToAppend,
   type Position,
   type SqlEventStore,
 } from '@fairtender/event-store';
@@ -22,16 +21,9 @@ import { createScratchDatabase } from '@fairtender/event-store/testing/scratch-d
 import { readTenderLog, replayStates, verifyTender } from '@fairtender/legal';
 
 import { migrateReadModels, ProjectionRunner, rebuildAndCompare } from '@fairtender/read-models';
-import {
-  at,
-  benchNotice,
-  CIPHERTEXT,
-  closedAndOpened,
-  event,
-  officer,
-  publishedNotice,
-  supplierActor,
-} from './bench-events';
+import { currentVersion } from '@fairtender/domain';
+import { ScenarioStore } from '../test/support/scenario-store';
+import { at, benchNotice, benchScenario, CIPHERTEXT } from './bench-events';
 import { formatRate, median } from './bench-support';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -56,96 +48,15 @@ const terms = benchNotice(
   2,
 );
 
-/** The notice up to the deadline: draft, publication, questions and answers, amendments. */
-function noticeEvents(tenderId: string, questions: number, amendments: number): EventToAppend[] {
-  const events = publishedNotice(tenderId, terms);
-  for (let q = 0; q < questions; q += 1) {
-    const questionId = `q${q}`;
-    events.push(
-      event(
-        'ClarificationRequested',
-        {
-          questionId,
-          question: `Does lot ${q} include spares?`,
-          askedAt: at(2 + q),
-          supplierId: `s${q}`,
-        },
-        supplierActor(`s${q}`),
-      ),
-      event(
-        'ClarificationAnswered',
-        { questionId, answer: 'Yes, two per camera.', answeredAt: at(3 + q) },
-        officer,
-      ),
-    );
-  }
-  for (let a = 0; a < amendments; a += 1) {
-    events.push(
-      event(
-        'NoticeAmended',
-        {
-          changes: { title: `${terms.title} (v${a + 2})` },
-          reason: 'Clarified scope',
-          amendedAt: at(100 + a),
-          noticeVersion: a + 2,
-        },
-        officer,
-      ),
-    );
-  }
-  return events;
-}
-
-/** One supplier's bid stream: a submission, revisions, a re-confirmation after each amendment. */
-function bidEvents(tenderId: string, supplierId: string, count: number): EventToAppend[] {
-  const sealed = (n: number) => ({
-    tenderId,
-    supplierId,
-    receivedAt: at(200 + n),
-    noticeVersion: 1,
-    contentHash: randomBytes(32).toString('hex'),
-    sizeBytes: 360,
-    sealed: {
-      keyId: `dk-${tenderId}`,
-      iv: 'MTIzNDU2Nzg5MDEy',
-      ciphertext: BID_CIPHERTEXT,
-      tag: 'dGFnLXRhZy10YWctdGFn',
-    },
-    ...(INLINE_DOCUMENTS
-      ? {}
-      : {
-          documents: [
-            {
-              documentId: randomUUID(),
-              sizeBytes: DOCUMENT_BYTES,
-              sha256: randomBytes(32).toString('hex'),
-              sealedSha256: randomBytes(32).toString('hex'),
-            },
-          ],
-        }),
-  });
-  const actor = supplierActor(supplierId);
-  const version = INLINE_DOCUMENTS ? 1 : 2;
-  const bidEvent = (type: string, n: number) => ({ ...event(type, sealed(n), actor), version });
-  const events = [bidEvent('BidSubmitted', 0)];
-  for (let n = 1; n < count - 1; n += 1) events.push(bidEvent('BidRevised', n));
-  events.push(
-    event(
-      'BidReconfirmed',
-      { tenderId, supplierId, confirmedAt: at(300), noticeVersion: 2 },
-      actor,
-    ),
-  );
-  return events;
-}
-
 /**
- * Appends a whole tender the way its deciders would have written it, stream by stream, and ends with
- * the opening that anchors every bid stream's head. Returns the number of events written.
+ * A whole tender decided by the real deciders (the scenario builder, docs/testing.md#the-scenario-builder):
+ * the notice with its questions and answers; each supplier's submission and revisions; the
+ * amendments, then each supplier's re-confirmation; late attempts refused at the deadline; closing and
+ * the opening that anchors every bid stream's head. Appended stream by stream; returns the number of
+ * events written.
  */
 async function appendTender(
   store: SqlEventStore,
-  sql: Client,
   tenderId: string,
   shape: {
     questions: number;
@@ -155,51 +66,51 @@ async function appendTender(
     late: number;
   },
 ): Promise<number> {
-  const stream = `tender-${tenderId}`;
-  const notice = noticeEvents(tenderId, shape.questions, shape.amendments);
-  await store.append(stream, notice, 'no_stream');
-  let written = notice.length;
-  for (let s = 0; s < shape.suppliers; s += 1) {
-    const bids = bidEvents(tenderId, `supplier-${s}`, shape.bidEvents);
-    await store.append(`${stream}.bid-supplier-${s}`, bids, 'no_stream');
-    written += bids.length;
+  const tender = benchScenario(tenderId, terms).publish();
+  for (let q = 0; q < shape.questions; q += 1) {
+    tender
+      .ask(`s${q}`, {
+        questionId: `q${q}`,
+        question: `Does lot ${q} include spares?`,
+        at: at(2 + q),
+      })
+      .answer(`q${q}`, { answer: 'Yes, two per camera.', at: at(3 + q) });
   }
-  for (let l = 0; l < shape.late; l += 1) {
-    const supplierId = `late-${l}`;
-    await store.append(
-      `${stream}.bid-${supplierId}`,
-      [
-        event(
-          'LateBidRefused',
+  const sealed = (n: number) => ({
+    at: at(50 + n),
+    contentHash: randomBytes(32).toString('hex'),
+    sizeBytes: 360,
+    sealed: { iv: 'MTIzNDU2Nzg5MDEy', ciphertext: BID_CIPHERTEXT, tag: 'dGFnLXRhZy10YWctdGFn' },
+    documents: INLINE_DOCUMENTS
+      ? []
+      : [
           {
-            tenderId,
-            supplierId,
-            attemptedAt: at(10_000),
-            submissionDeadline: terms.submissionDeadline,
-            contentHash: 'f'.repeat(64),
+            documentId: randomUUID(),
+            sizeBytes: DOCUMENT_BYTES,
+            sha256: randomBytes(32).toString('hex'),
+            sealedSha256: randomBytes(32).toString('hex'),
           },
-          supplierActor(supplierId),
-        ),
-      ],
-      'no_stream',
-    );
-    written += 1;
+        ],
+  });
+  const suppliers = Array.from({ length: shape.suppliers }, (_, s) => `supplier-${s}`);
+  for (const supplierId of suppliers) {
+    tender.bid(supplierId, sealed(0));
+    for (let n = 1; n < shape.bidEvents - 1; n += 1) tender.revise(supplierId, sealed(n));
   }
-  const { rows } = await sql.query<{ stream_name: string; revision: string; hash: string }>(
-    `SELECT DISTINCT ON (stream_name) stream_name, revision::text, encode(hash, 'hex') AS hash
-       FROM fairtender_events WHERE stream_name LIKE $1 ORDER BY stream_name, revision DESC`,
-    [`${stream}.bid-%`],
-  );
-  const bidStreams = rows.map((row) => ({
-    supplierId: row.stream_name.slice(`${stream}.bid-`.length),
-    streamName: row.stream_name,
-    revision: Number(row.revision),
-    hash: row.hash,
-  }));
-  const closing = closedAndOpened(terms, 10_001, bidStreams, officer);
-  await store.append(stream, closing, notice.length - 1);
-  return written + closing.length;
+  for (let a = 0; a < shape.amendments; a += 1) {
+    tender.amend({ title: `${terms.title} (v${a + 2})` }, { at: at(100 + a) });
+  }
+  for (const supplierId of suppliers) tender.reconfirm(supplierId, { at: at(300) });
+  const late = new Date(Date.parse(terms.submissionDeadline) + 1).toISOString();
+  for (let l = 0; l < shape.late; l += 1) tender.lateBid(`late-${l}`, { at: late });
+  tender.closed().opened({ at: new Date(Date.parse(late) + 60_000).toISOString() });
+  await new ScenarioStore(store, { versionOf }).append(tender, { batched: true });
+  return tender.entries().length;
 }
+
+/** Inline documents: the bids as stored before uploads, version 1 (upcast on read). */
+const versionOf = (type: string) =>
+  INLINE_DOCUMENTS && (type === 'BidSubmitted' || type === 'BidRevised') ? 1 : currentVersion(type);
 
 /** 45 notice events + 95 bid streams of 10 + 2 late attempts + 3 closing = 1,000 events. */
 const MARKET_TENDER = { questions: 20, amendments: 2, suppliers: 95, bidEvents: 10, late: 2 };
@@ -271,22 +182,16 @@ async function main(): Promise<void> {
     const bigTenderId = randomUUID();
     const marketTenders = Math.max(1, Math.round((LOG_EVENTS - 10_003) / EVENTS_PER_TENDER));
     const generation = process.hrtime.bigint();
-    let written = await appendTender(store, sql, bigTenderId, BIG_TENDER);
+    let written = await appendTender(store, bigTenderId, BIG_TENDER);
     let next = 0;
     const target = written + marketTenders * EVENTS_PER_TENDER;
     await Promise.all(
       Array.from({ length: WRITERS }, async () => {
-        const writer = new Client({ connectionString: database.url });
-        await writer.connect();
-        try {
-          while (next < marketTenders) {
-            next += 1;
-            const appended = await appendTender(store, writer, randomUUID(), MARKET_TENDER);
-            written += appended;
-            if (next % 20 === 0) progress('appending', written, target, generation);
-          }
-        } finally {
-          await writer.end();
+        while (next < marketTenders) {
+          next += 1;
+          const appended = await appendTender(store, randomUUID(), MARKET_TENDER);
+          written += appended;
+          if (next % 20 === 0) progress('appending', written, target, generation);
         }
       }),
     );

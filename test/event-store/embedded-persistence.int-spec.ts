@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedEventStore } from '@fairtender/event-store';
+import { createEmbeddedEventStore, openEmbeddedDatabase } from '@fairtender/event-store';
 
 describe('Embedded store on disk', () => {
   let dataDir: string;
@@ -35,6 +35,17 @@ describe('Embedded store on disk', () => {
       ).resolves.toMatchObject({ nextRevision: 1 });
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('runs with small shared buffers, on disk and in memory (memory at rest, issue 19)', async () => {
+    for (const dir of [dataDir, 'memory://']) {
+      const db = await openEmbeddedDatabase(dir);
+      try {
+        expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
+      } finally {
+        await db.close();
+      }
     }
   });
 });

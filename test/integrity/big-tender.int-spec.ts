@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { bidStream, evaluatorStream, tenderStream, type AwardCriterion } from '@fairtender/domain';
+import type { AwardCriterion } from '@fairtender/domain';
+import { scenario } from '@fairtender/domain/testing/scenario';
 import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
 import {
   formatPosition,
   PgSqlClient,
   SqlEventStore,
   migrate,
-  type EventToAppend,
   type SqlClient,
 } from '@fairtender/event-store';
 import {
@@ -22,20 +22,12 @@ import {
   ReadModelQueries,
   type Projection,
 } from '@fairtender/read-models';
+import { ScenarioStore } from '../support/scenario-store';
 import { day, justification } from './integrity-scenarios';
 
 const SUPPLIERS = 200;
 const EVALUATORS = 5;
 const CRITERIA = 10;
-
-const officer = { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' };
-const event = (type: string, data: unknown, actor = officer): EventToAppend => ({
-  eventId: randomUUID(),
-  type,
-  version: 1,
-  data,
-  metadata: { actor, correlationId: randomUUID() },
-});
 
 /**
  * 200 bids × 5 evaluators × 10 criteria: 10,000 scores, each evaluator's in one stream. The report is
@@ -67,99 +59,46 @@ describe('competition integrity on a tender of 10,000 scores (PostgreSQL)', () =
     const terms = sampleNoticeTerms({ awardCriteria: criteria, evaluatorCount: EVALUATORS });
     const suppliers = Array.from({ length: SUPPLIERS }, (_, i) => `s${i}`);
     const evaluators = Array.from({ length: EVALUATORS }, (_, i) => `evaluator-${i}`);
-    const tender = tenderStream(tenderId);
-    const append = async (stream: string, batch: EventToAppend[]) => {
-      await store.append(stream, batch, 'any');
-      events += batch.length;
-    };
-    await append(tender, [
-      event('TenderDrafted', {
-        tenderId,
-        buyerOrganisationId: 'authority-1',
-        terms,
-        draftedAt: day(1),
-      }),
-      event('TenderPublished', { terms, publishedAt: day(1), noticeVersion: 1 }),
-    ]);
-    const heads = [];
+    // Every step decided by the real deciders (docs/testing.md#the-scenario-builder).
+    const tender = scenario({
+      tenderId,
+      buyer: 'authority-1',
+      terms,
+      officers: [
+        { userId: 'officer-alice', organisationId: 'authority-1', role: 'officer' },
+        { userId: 'officer-bob', organisationId: 'authority-1', role: 'officer' },
+      ],
+    })
+      .draft({ at: day(1) })
+      .publish({ at: day(1) });
     for (const supplierId of suppliers) {
-      const actor = { userId: `u-${supplierId}`, organisationId: supplierId, role: 'supplier' };
-      const data = {
-        tenderId,
-        supplierId,
-        receivedAt: day(60),
-        noticeVersion: 1,
+      tender.bid(supplierId, {
+        at: day(60),
         contentHash: 'a'.repeat(64),
         sizeBytes: 480,
-        sealed: { keyId: 'dk', iv: 'aXY=', ciphertext: 'x'.repeat(640), tag: 'dGFn' },
-      };
-      await append(bidStream(tenderId, supplierId), [event('BidSubmitted', data, actor)]);
-      const [head] = await store.readStream(bidStream(tenderId, supplierId));
-      heads.push({ supplierId, streamName: head.streamName, revision: 0, hash: head.hash });
+        sealed: { ciphertext: 'x'.repeat(640) },
+      });
     }
-    await append(tender, [
-      event('TenderingClosed', { closedAt: day(90), submissionDeadline: day(90) }),
-      event('BidsOpened', {
-        openedAt: day(91),
-        officerIds: ['officer-alice', 'officer-bob'],
-        bidStreams: heads,
-      }),
-      ...suppliers.map((supplierId, i) =>
-        event('BidComplianceRecorded', {
-          supplierId,
-          contentHash: 'a'.repeat(64),
-          price: { amount: 100_000 + i * 100, currency: 'GBP' },
-          decision: 'passed',
-          recordedAt: day(92),
-          recordedBy: 'officer-alice',
-          round: 1,
-        }),
-      ),
-      event('EvaluationPanelAppointed', {
-        evaluatorIds: evaluators,
-        appointedAt: day(92),
-        appointedBy: 'officer-alice',
-        round: 1,
-      }),
-    ]);
+    tender.closed().opened({ at: day(91) });
+    suppliers.forEach((supplierId, i) =>
+      tender.passed(supplierId, { price: 100_000 + i * 100, at: day(92) }),
+    );
+    tender.panel(evaluators, { at: day(92) });
+    const scores = Array.from({ length: CRITERIA }, (_, c) => ({
+      criterionId: `c${c}`,
+      score: 6,
+      justification: justification(160),
+    }));
     for (const evaluatorId of evaluators) {
-      const actor = { userId: evaluatorId, organisationId: 'authority-1', role: 'evaluator' };
-      const sheet: EventToAppend[] = [];
       for (const supplierId of suppliers) {
-        sheet.push(
-          event(
-            'ConflictOfInterestDeclared',
-            { evaluatorId, supplierId, conflict: false, declaredAt: day(93) },
-            actor,
-          ),
-        );
-        for (let c = 0; c < CRITERIA; c += 1) {
-          sheet.push(
-            event(
-              'BidScored',
-              {
-                evaluatorId,
-                supplierId,
-                criterionId: `c${c}`,
-                score: 6,
-                justification: justification(160),
-                scoredAt: day(94),
-                round: 1,
-              },
-              actor,
-            ),
-          );
-        }
+        tender
+          .declared(evaluatorId, supplierId, { at: day(93) })
+          .scored(evaluatorId, supplierId, scores, { at: day(94) });
       }
-      sheet.push(
-        event(
-          'EvaluationSubmitted',
-          { evaluatorId, round: 1, submittedAt: day(95), scoredBids: suppliers },
-          actor,
-        ),
-      );
-      await append(evaluatorStream(tenderId, evaluatorId), sheet);
+      tender.submittedBy(evaluatorId, { at: day(95) });
     }
+    await new ScenarioStore(store).append(tender, { batched: true });
+    events = tender.entries().length;
   });
   afterAll(async () => {
     await store?.close();

@@ -83,7 +83,7 @@ export async function pilotTender(store: EventStore): Promise<TenderHistory> {
     reasonCode: 'incomplete-submission',
     reasonText: 'The bid gives no price breakdown for the evidence platform, as required.',
   });
-  for (const evaluator of EVALUATORS) await pilot.submit(evaluator, day(46), ['acme']);
+  for (const evaluator of EVALUATORS) await pilot.submit(evaluator, day(46));
   const proposal: AwardProposal = {
     supplierId: 'acme',
     round: 1,
@@ -128,7 +128,7 @@ export async function rolloutTender(store: EventStore): Promise<TenderHistory> {
       await rollout.declare(evaluator, supplier, day(248));
       await rollout.score(evaluator, supplier, 'quality', 7, justification(120), day(248));
     }
-    await rollout.submit(evaluator, day(249), ['acme', 'birch']);
+    await rollout.submit(evaluator, day(249));
   }
   await rollout.award({
     supplierId: 'acme',
@@ -153,7 +153,8 @@ export async function shortTender(store: EventStore): Promise<TenderHistory> {
     }),
     'authority-2',
   );
-  await short.publish(day(100));
+  // 10 days to bid: refused by the rules today, so stored as an older notice.
+  await short.publish(day(100), { stored: true });
   await short.ask('q1', day(102), 'cedar');
   await short.bid('cedar', day(108));
   return short.close();
@@ -193,7 +194,7 @@ export async function identicalPricesTender(store: EventStore): Promise<TenderHi
           day(154),
         );
     }
-    await tender.submit(evaluator, day(155), ['acme', 'birch']);
+    await tender.submit(evaluator, day(155));
   }
   await tender.award({
     supplierId: 'acme',

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { BidStreamHead } from '@fairtender/domain';
 import type { EventStore } from '@fairtender/event-store';
 import { minute, sealedBid, TenderEvents } from '../read-models/tender-events';
 
-const officer = (userId: string) => ({ userId, organisationId: 'org-council', role: 'officer' });
-
 /**
- * A tender written straight to the store as its deciders would have: notice, a question and its
+ * A tender decided by the scenario builder and appended straight to the store: notice, a question and its
  * answer, an amendment, three bidders (a revision, a re-confirmation, a withdrawal), a late attempt,
  * closing and, unless `opened` is false, the opening that anchors every bid stream's head.
  */
@@ -30,42 +27,6 @@ export async function appendTender(
   await tender.refuseLateBid('zeta', '2025-03-31T12:00:00.001Z');
   await tender.close('2025-03-31T12:00:00.000Z');
   if (!opened) return tenderId;
-  const stream = `tender-${tenderId}`;
-  await store.append(
-    stream,
-    [
-      {
-        eventId: randomUUID(),
-        type: 'BidOpeningConfirmed',
-        version: 1,
-        data: { officerId: 'u-alice', confirmedAt: '2025-03-31T12:05:00.000Z' },
-        metadata: { actor: officer('u-alice') },
-      },
-    ],
-    'any',
-  );
-  const heads: BidStreamHead[] = [];
-  for (const supplierId of ['acme', 'birch', 'cedar', 'zeta']) {
-    const streamName = `${stream}.bid-${supplierId}`;
-    const [head] = await store.readStream(streamName, { direction: 'backwards', maxCount: 1 });
-    heads.push({ supplierId, streamName, revision: head.revision, hash: head.hash });
-  }
-  await store.append(
-    stream,
-    [
-      {
-        eventId: randomUUID(),
-        type: 'BidsOpened',
-        version: 1,
-        data: {
-          openedAt: '2025-03-31T12:06:00.000Z',
-          officerIds: ['u-alice', 'u-bob'],
-          bidStreams: heads,
-        },
-        metadata: { actor: officer('u-bob') },
-      },
-    ],
-    'any',
-  );
+  await tender.open('2025-03-31T12:05:00.000Z', '2025-03-31T12:06:00.000Z');
   return tenderId;
 }

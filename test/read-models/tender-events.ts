@@ -1,19 +1,15 @@
 import { sampleNoticeTerms } from '@fairtender/domain/testing/sample-notice-terms';
-import { randomUUID } from 'node:crypto';
-import type { AmendableTerms, BidEvent, NoticeEvent, NoticeTerms } from '@fairtender/domain';
-import type { AppendResult, EventMetadata, EventStore } from '@fairtender/event-store';
+import { scenario, type Scenario } from '@fairtender/domain/testing/scenario';
+import type { AmendableTerms, NoticeTerms } from '@fairtender/domain';
+import type { AppendResult, EventStore } from '@fairtender/event-store';
+import { ScenarioStore } from '../support/scenario-store';
 
 /**
- * Realistic event sequences, written by hand from the domain's event types (not by the deciders, so
- * these tests do not depend on them) and appended through the real event store.
+ * Realistic event sequences for the read models: each step runs the real decider through the
+ * scenario builder (docs/testing.md#the-scenario-builder) and is appended to the real event store
+ * at once, so a test can read the store between steps.
  */
 export const BUYER = 'org-council';
-const officer = { userId: 'u-alice', organisationId: BUYER, role: 'officer' };
-const supplierActor = (supplierId: string) => ({
-  userId: `u-${supplierId}`,
-  organisationId: supplierId,
-  role: 'supplier',
-});
 
 export const terms = sampleNoticeTerms;
 
@@ -23,6 +19,7 @@ export const hash = (seed: string) => seed.repeat(64).slice(0, 64);
 
 type Sealed = { contentHash: string; sizeBytes: number; receivedAt: string; noticeVersion: number };
 
+/** A bid's commitment; `noticeVersion` is the version the bid is made against (the decider checks it). */
 export const sealedBid = (
   seed: string,
   at: string,
@@ -35,138 +32,111 @@ export const sealedBid = (
   noticeVersion,
 });
 
-/** Appends one tender's events: `tender-<id>` for the notice, `tender-<id>.bid-<supplier>` per bid. */
+/** One tender's history, appended step by step: `tender-<id>` for the notice, `tender-<id>.bid-<supplier>` per bid. */
 export class TenderEvents {
-  /** Receipt-producing events appended so far (BidSubmitted/BidRevised), by event id. */
-  readonly receiptEvents: string[] = [];
+  private history: Scenario;
+  private readonly stored: ScenarioStore;
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     readonly tenderId: string,
-  ) {}
-
-  draft(at = minute(0), overrides: Partial<NoticeTerms> = {}) {
-    return this.notice('TenderDrafted', {
-      tenderId: this.tenderId,
-      buyerOrganisationId: BUYER,
-      terms: terms(overrides),
-      draftedAt: at,
-    });
+  ) {
+    this.history = scenario({ tenderId, buyer: BUYER, terms: terms() });
+    this.stored = new ScenarioStore(store);
   }
 
-  async publish(at = minute(1)) {
-    await this.notice('TenderPublished', { terms: terms(), publishedAt: at, noticeVersion: 1 });
-    return this.notice('BidSealingKeyIssued', {
-      keyId: `dk-${this.tenderId}`,
-      wrappedKey: 'd3JhcA==',
-    });
+  /** Receipt-producing events appended so far (BidSubmitted/BidRevised), by event id. */
+  get receiptEvents(): string[] {
+    return this.stored.appendedEvents
+      .filter((event) => event.type === 'BidSubmitted' || event.type === 'BidRevised')
+      .map((event) => event.eventId);
+  }
+
+  draft(at = minute(0), overrides: Partial<NoticeTerms> = {}) {
+    this.history = scenario({ tenderId: this.tenderId, buyer: BUYER, terms: terms(overrides) });
+    return this.step((s) => s.draft({ at }));
+  }
+
+  publish(at = minute(1)) {
+    return this.step((s) =>
+      s.publish({ at, sealingKey: { keyId: `dk-${this.tenderId}`, wrappedKey: 'd3JhcA==' } }),
+    );
   }
 
   amend(changes: AmendableTerms, noticeVersion: number, at: string, reason = 'Clarified scope') {
-    return this.notice('NoticeAmended', { changes, reason, amendedAt: at, noticeVersion });
+    return this.step((s) => {
+      s.amend(changes, { at, reason });
+      expectNoticeVersion(s, noticeVersion);
+    });
   }
 
   ask(questionId: string, supplierId: string, at: string) {
     const question = `Does ${questionId} include spare batteries?`;
-    return this.notice(
-      'ClarificationRequested',
-      { questionId, question, askedAt: at, supplierId },
-      supplierActor(supplierId),
-    );
+    return this.step((s) => s.ask(supplierId, { questionId, question, at }));
   }
 
   answer(questionId: string, at: string) {
-    return this.notice('ClarificationAnswered', {
-      questionId,
-      answer: 'Yes, two per camera.',
-      answeredAt: at,
-    });
+    return this.step((s) => s.answer(questionId, { answer: 'Yes, two per camera.', at }));
   }
 
   close(at: string) {
-    return this.notice('TenderingClosed', { closedAt: at, submissionDeadline: at });
+    return this.step((s) => s.closed({ at }));
+  }
+
+  /** `stage`: the stage the fixture expects the tender to be cancelled in (the event records it). */
+  /** The first officer confirms the opening at `confirmedAt`, the second opens at `openedAt`. */
+  open(confirmedAt: string, openedAt: string) {
+    return this.step((s) => s.opened({ firstConfirmedAt: confirmedAt, at: openedAt }));
   }
 
   cancel(reason: string, at: string, stage = 'tendering') {
-    return this.notice('TenderCancelled', { reason, cancelledAt: at, stage });
+    return this.step((s) => {
+      if (s.view().tender.stage !== stage) {
+        throw new Error(`The fixture cancels in ${stage}; the tender is ${s.view().tender.stage}`);
+      }
+      s.cancel(reason, { at });
+    });
   }
 
   submitBid(supplierId: string, bid: Sealed) {
-    return this.bid(supplierId, 'BidSubmitted', this.sealed(supplierId, bid));
+    return this.step((s) => s.bid(supplierId, bidOptions(bid)), bid.noticeVersion);
   }
 
   reviseBid(supplierId: string, bid: Sealed) {
-    return this.bid(supplierId, 'BidRevised', this.sealed(supplierId, bid));
+    return this.step((s) => s.revise(supplierId, bidOptions(bid)), bid.noticeVersion);
   }
 
   withdrawBid(supplierId: string, at: string) {
-    return this.bid(supplierId, 'BidWithdrawn', {
-      tenderId: this.tenderId,
-      supplierId,
-      withdrawnAt: at,
-      reason: 'Capacity',
-    });
+    return this.step((s) => s.withdraw(supplierId, { at, reason: 'Capacity' }));
   }
 
   reconfirmBid(supplierId: string, noticeVersion: number, at: string) {
-    return this.bid(supplierId, 'BidReconfirmed', {
-      tenderId: this.tenderId,
-      supplierId,
-      confirmedAt: at,
-      noticeVersion,
-    });
+    return this.step((s) => s.reconfirm(supplierId, { at }), noticeVersion);
   }
 
   refuseLateBid(supplierId: string, at: string) {
-    return this.bid(supplierId, 'LateBidRefused', {
-      tenderId: this.tenderId,
-      supplierId,
-      attemptedAt: at,
-      submissionDeadline: terms().submissionDeadline,
-      contentHash: hash('f'),
-    });
+    return this.step((s) => s.lateBid(supplierId, { at, contentHash: hash('f') }));
   }
 
-  private sealed(supplierId: string, bid: Sealed) {
-    return {
-      tenderId: this.tenderId,
-      supplierId,
-      ...bid,
-      sealed: { keyId: `dk-${this.tenderId}`, iv: 'aXY=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' },
-      documents: [],
-    };
+  private async step(run: (s: Scenario) => unknown, noticeVersion?: number): Promise<AppendResult> {
+    run(this.history);
+    if (noticeVersion !== undefined) expectNoticeVersion(this.history, noticeVersion);
+    return this.stored.append(this.history);
   }
+}
 
-  private notice<T extends NoticeEvent['type']>(
-    type: T,
-    data: Extract<NoticeEvent, { type: T }>['data'],
-    actor: EventMetadata['actor'] = officer,
-  ): Promise<AppendResult> {
-    return this.append(`tender-${this.tenderId}`, type, data, actor);
-  }
+const bidOptions = (bid: Sealed) => ({
+  at: bid.receivedAt,
+  contentHash: bid.contentHash,
+  sizeBytes: bid.sizeBytes,
+});
 
-  private bid<T extends BidEvent['type']>(
-    supplierId: string,
-    type: T,
-    data: Extract<BidEvent, { type: T }>['data'],
-  ): Promise<AppendResult> {
-    const stream = `tender-${this.tenderId}.bid-${supplierId}`;
-    return this.append(stream, type, data, supplierActor(supplierId));
-  }
-
-  private async append(
-    stream: string,
-    type: string,
-    data: unknown,
-    actor: EventMetadata['actor'],
-  ): Promise<AppendResult> {
-    const eventId = randomUUID();
-    const result = await this.store.append(
-      stream,
-      [{ eventId, type, version: 1, data, metadata: { actor, correlationId: randomUUID() } }],
-      'any',
+/** The fixture says which notice version it means; the history must agree. */
+function expectNoticeVersion(s: Scenario, noticeVersion: number) {
+  const actual = s.view().tender.notice.version;
+  if (actual !== noticeVersion) {
+    throw new Error(
+      `The fixture expects notice version ${noticeVersion}; the history is at ${actual}`,
     );
-    if (type === 'BidSubmitted' || type === 'BidRevised') this.receiptEvents.push(eventId);
-    return result;
   }
 }

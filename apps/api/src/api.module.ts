@@ -12,6 +12,7 @@ import { ChallengeApiModule } from './challenge/challenge.module';
 import { ContractApiModule } from './contract/contract.module';
 import { EvaluationApiModule } from './evaluation/evaluation.module';
 import { NoticeApiModule } from './notice/notice.module';
+import { PlanningApiModule } from './planning/planning.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { ApiInfrastructureModule } from './runtime/api-infrastructure.module';
 import { LegalApiModule } from './legal/legal.module';
@@ -35,6 +36,7 @@ import { SandboxApiModule } from './sandbox/sandbox.module';
     NotificationsApiModule,
     LegalApiModule,
     PublicationApiModule,
+    PlanningApiModule,
     NoticeApiModule,
     BiddingApiModule,
     EvaluationApiModule,

@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@fairtender/config';
 import { limitBodies } from './http/body-limits';
 import { registerUploadBodyParser } from './documents';
 import { refuseNonJsonBodies } from './http/json-only';
+import { openApiDocument } from './http/openapi-document';
 import { limitRates } from './http/rate-limits';
 import { addSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
@@ -21,17 +22,6 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   await addSecurityHeaders(app, { production: app.get(AppConfig).nodeEnv === 'production' });
   registerUploadBodyParser(app);
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Fairtender API')
-      .setDescription(
-        'Competitive public tenders: notices, sealed bids, evaluation, award and challenge. ' +
-          'Errors are `{ code, message, details, requestId }`; the README lists every code.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup(API_DOCS_PATH, app, document, { customSiteTitle: 'Fairtender API' });
 }

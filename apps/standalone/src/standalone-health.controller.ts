@@ -1,4 +1,6 @@
 import { Public } from '@fairtender/auth';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, HealthDto } from '../../api/src';
 import { Controller, Get, HttpException, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import {
@@ -27,6 +29,7 @@ export type SchedulerReport =
  * failure (the embedded default runs without Redis), so it does not turn the answer into a 503.
  */
 @Public()
+@ApiTags('health')
 @Controller('health')
 export class StandaloneHealthController {
   private readonly checks: HealthIndicatorFunction[];
@@ -57,7 +60,13 @@ export class StandaloneHealthController {
   }
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiErrors('HTTP_503')
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Whether this process and what it needs answer, and whether the scheduler runs',
+  })
+  @ApiOkResponse({ type: HealthDto })
   async check() {
     try {
       return { ...(await this.health.check(this.checks)), scheduler: this.scheduler };

@@ -5,8 +5,13 @@ import {
   DEVELOPMENT_SEALING_MASTER_KEY,
 } from './development-defaults';
 import { decodeMasterKey, parseReceiptSigningKey } from './keys';
-import type { ChangeThresholds, IntegrityThresholds, StandstillRules } from '@fairtender/domain';
-import { changeThresholdsFrom, standstillRulesFrom } from './award-settings';
+import type {
+  ChangeThresholds,
+  IntegrityThresholds,
+  PlanningRules,
+  StandstillRules,
+} from '@fairtender/domain';
+import { changeThresholdsFrom, dateList, standstillRulesFrom } from './award-settings';
 import {
   validateEnvironment,
   type EnvironmentVariables,
@@ -149,6 +154,8 @@ export class AppConfig {
   readonly contractChanges: ChangeThresholds;
   /** When the competition-integrity red flags are raised. */
   readonly integrity: IntegrityThresholds;
+  /** The strategy-approval threshold and who holds the approver permission (docs/planning.md). */
+  readonly planning: PlanningRules;
   private readonly port: number | undefined;
 
   /** `redisConfigured`: REDIS_URL was set (not defaulted), which RATE_LIMIT_STORE=auto follows. */
@@ -228,6 +235,10 @@ export class AppConfig {
     this.refusalWindowMs = env.REFUSAL_WINDOW_SECONDS * 1000;
     this.standstill = standstillRulesFrom(env);
     this.contractChanges = changeThresholdsFrom(env);
+    this.planning = planningRulesFrom(
+      env,
+      this.auth.mode === 'secret' && this.auth.isDevelopmentSecret,
+    );
     this.integrity = {
       minimumSubmissionDays: env.INTEGRITY_MIN_SUBMISSION_DAYS,
       closePricePercent: env.INTEGRITY_CLOSE_PRICE_PERCENT,
@@ -310,4 +321,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** Redis is optional for the all-in-one process: the scheduler joins it only when REDIS_URL is set. */
 export function isRedisConfigured(env: Record<string, string | undefined> = process.env): boolean {
   return (env.REDIS_URL ?? '') !== '';
+}
+
+/** The demo approver, on the development token secret only: demo tokens exist only there. */
+export const DEVELOPMENT_STRATEGY_APPROVERS = ['officer-carol'];
+
+function planningRulesFrom(env: EnvironmentVariables, developmentSecret: boolean): PlanningRules {
+  const listed = dateList(env.STRATEGY_APPROVERS);
+  return {
+    strategyApprovalThreshold: env.STRATEGY_APPROVAL_THRESHOLD,
+    strategyApprovers:
+      env.STRATEGY_APPROVERS === undefined && developmentSecret
+        ? DEVELOPMENT_STRATEGY_APPROVERS
+        : listed,
+  };
 }

@@ -27,6 +27,7 @@ import {
 import { decodeMasterKey, parseReceiptSigningKey, samePrivateKey } from './keys';
 import {
   DEFAULT_CHANGE_THRESHOLDS,
+  DEFAULT_PLANNING_RULES,
   DEFAULT_INTEGRITY_THRESHOLDS,
   DEFAULT_STANDSTILL_RULES,
 } from '@fairtender/domain';
@@ -520,6 +521,24 @@ export class EnvironmentVariables {
   @Max(1200, { message: wholeNumber(0, 1200, 'months') })
   CONTRACT_CHANGE_MAX_ADDED_MONTHS: number = DEFAULT_CHANGE_THRESHOLDS.maxAddedMonths;
 
+  // The procurement strategy needs approval above this estimated value (docs/planning.md), in the
+  // procurement's currency; STRATEGY_APPROVERS (user ids, comma-separated) hold the approver permission.
+  // Unset approvers on the development token secret: officer-carol of the demo users.
+  @Type(() => Number)
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: rangeMessage(0, 1e12, 'in the currency') },
+  )
+  @Min(0, { message: rangeMessage(0, 1e12, 'in the currency') })
+  @Max(1e12, { message: rangeMessage(0, 1e12, 'in the currency') })
+  STRATEGY_APPROVAL_THRESHOLD: number = DEFAULT_PLANNING_RULES.strategyApprovalThreshold;
+
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9_.@-]+(\s*,\s*[A-Za-z0-9_.@-]+)*\s*$/, {
+    message: 'STRATEGY_APPROVERS must be user ids separated by commas',
+  })
+  STRATEGY_APPROVERS?: string;
+
   // Competition-integrity red flags (docs/integrity.md): R003 under this many days from publication to the
   // submission deadline; R024 another valid price within this percent of the winner's; R038 more
   // than this percent of bids excluded; FT-EVALUATION-ASYMMETRY the winner's justifications this
@@ -641,6 +660,8 @@ export const ENVIRONMENT_VARIABLES = [
   'CONTRACT_CHANGE_MAX_CHANGES',
   'CONTRACT_CHANGE_MAX_ADDED_VALUE_PERCENT',
   'CONTRACT_CHANGE_MAX_ADDED_MONTHS',
+  'STRATEGY_APPROVAL_THRESHOLD',
+  'STRATEGY_APPROVERS',
   'INTEGRITY_MIN_SUBMISSION_DAYS',
   'INTEGRITY_CLOSE_PRICE_PERCENT',
   'INTEGRITY_EXCESSIVE_EXCLUSION_PERCENT',

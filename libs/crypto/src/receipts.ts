@@ -65,12 +65,20 @@ function rawPublicKey(publicKey: KeyObject): Buffer {
   return Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
 }
 
+/** Key ids already derived, per key object: every receipt names its key (issue 19: a JWK export a bid). */
+const keyIds = new WeakMap<KeyObject, string>();
+
 /** First 16 hex characters of SHA-256 of the raw public key: names the key a receipt was signed with. */
 export function receiptKeyId(key: ReceiptVerificationKey): string {
-  return createHash('sha256')
+  // Only key objects, which cannot change; a JWK is a plain object that could.
+  const cached = key instanceof KeyObject ? keyIds.get(key) : undefined;
+  if (cached) return cached;
+  const id = createHash('sha256')
     .update(rawPublicKey(publicKeyOf(key)))
     .digest('hex')
     .slice(0, 16);
+  if (key instanceof KeyObject) keyIds.set(key, id);
+  return id;
 }
 
 /** The exact bytes that are signed. */

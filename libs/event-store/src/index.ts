@@ -27,4 +27,11 @@ export {
 } from './eventstoredb/eventstoredb-event-store';
 export * from './command-handling';
 export { EventBuffer, pause } from './event-buffer';
+export {
+  CheckpointedConsumer,
+  type CheckpointedConsumerOptions,
+  type ConsumerHandler,
+  type ConsumerRetry,
+  type ConsumerState,
+} from './consumer/checkpointed-consumer';
 export { APPEND_SQL } from './sql/append-statement';

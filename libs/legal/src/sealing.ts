@@ -41,7 +41,7 @@ export class SealingPolicy {
     readonly tenderId: string,
     tender: TenderState,
   ) {
-    this.sealed = tender.openedBidStreams === undefined;
+    this.sealed = tender.opening.bidStreams === undefined;
   }
 
   /** A bid event while the bids are sealed. */

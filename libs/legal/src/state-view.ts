@@ -1,11 +1,21 @@
-import type { BidStatus, Clarification, EvaluatorSheet, TenderState } from '@fairtender/domain';
+import {
+  flattenTender,
+  type BidStatus,
+  type Clarification,
+  type EvaluatorSheet,
+  type FlatTenderState,
+  type TenderState,
+} from '@fairtender/domain';
 import { formatPosition } from '@fairtender/event-store';
 import { describeMoment, type Moment } from './moment';
 import type { ReplayedTender } from './replay';
 import type { SealingPolicy } from './sealing';
 
-/** The tender as replay shows it: the folded state, the wrapped key withheld, askers withheld while sealed. */
-export type RedactedTenderState = Omit<TenderState, 'sealingKey' | 'clarifications'> & {
+/**
+ * The tender as replay shows it, the flat record the API has always answered (`flattenTender`):
+ * the wrapped key withheld, askers withheld while sealed.
+ */
+export type RedactedTenderState = Omit<FlatTenderState, 'sealingKey' | 'clarifications'> & {
   sealingKey?: { keyId: string };
   clarifications: Record<string, Omit<Clarification, 'supplierId'> & { supplierId?: string }>;
 };
@@ -112,7 +122,7 @@ export function stateView(
 }
 
 function redactedTender(state: TenderState, policy: SealingPolicy): RedactedTenderState {
-  const { sealingKey, clarifications, ...rest } = state;
+  const { sealingKey, clarifications, ...rest } = flattenTender(state);
   const shown: RedactedTenderState['clarifications'] = {};
   for (const [id, clarification] of Object.entries(clarifications)) {
     const { supplierId, ...question } = clarification;

@@ -17,7 +17,7 @@ import type { Audience, Mapping, NotifiableEvent } from './notification-types';
 
 /** Every supplier whose bid stream was opened: those who bid, withdrawn or not. */
 export const biddersOf = (tender: TenderState): string[] =>
-  (tender.openedBidStreams ?? []).map((head) => head.supplierId);
+  (tender.opening.bidStreams ?? []).map((head) => head.supplierId);
 
 /** The award stage is the bidders' business: public facts, told to those who bid. */
 const BIDDERS: Audience = { kind: 'suppliers', of: (_event, tender) => biddersOf(tender) };
@@ -80,7 +80,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: AssessmentSummaryIssued['data'], tender) => ({
       occurredAt: data.issuedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         round: data.round,
         summary: summaryBody(data.summary),
         issuedAt: data.issuedAt,
@@ -93,7 +93,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: StandstillStarted['data'], tender) => ({
       occurredAt: data.startsAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         round: data.round,
         jurisdiction: data.jurisdiction,
         startsAt: data.startsAt,
@@ -109,7 +109,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: StandstillEnded['data'], tender) => ({
       occurredAt: data.endedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         round: data.round,
         endsAt: data.endsAt,
         endedAt: data.endedAt,
@@ -123,7 +123,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: AwardSuspended['data'], tender) => ({
       occurredAt: data.suspendedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         round: data.round,
         challengeId: data.challengeId,
         suspendedAt: data.suspendedAt,
@@ -136,7 +136,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: ChallengeResolved['data'], tender) => ({
       occurredAt: data.resolvedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         challengeId: data.challengeId,
         outcome: data.outcome,
         remedy: data.remedy,
@@ -151,7 +151,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: TenderDeclaredUnsuccessful['data'], tender) => ({
       occurredAt: data.declaredAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         reason: data.reason,
         compliantBids: data.compliantBids,
         minimumBids: data.minimumBids,
@@ -165,7 +165,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: ContractConcluded['data'], tender) => ({
       occurredAt: data.concludedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         contractId: data.contractId,
         supplierId: data.supplierId,
         value: money(data.value),
@@ -180,7 +180,7 @@ export const AWARD_NOTIFIED_EVENTS = {
     notify: (data: ContractChangeNoticePublished['data'], tender) => ({
       occurredAt: data.publishedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         contractId: tender.contract?.contractId,
         changeId: data.changeId,
         changeNumber: data.changeNumber,

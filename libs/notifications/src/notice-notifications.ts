@@ -34,11 +34,11 @@ export const NOTIFIED_EVENTS = {
     notify: (data: ClarificationAnswered['data'], tender) => ({
       occurredAt: data.answeredAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         questionId: data.questionId,
         // The question is public with its answer; who asked it is not (rule 6).
-        question: Object.hasOwn(tender.clarifications, data.questionId)
-          ? tender.clarifications[data.questionId].question
+        question: Object.hasOwn(tender.notice.clarifications, data.questionId)
+          ? tender.notice.clarifications[data.questionId].question
           : undefined,
         answer: data.answer,
         answeredAt: data.answeredAt,
@@ -51,7 +51,7 @@ export const NOTIFIED_EVENTS = {
     notify: (data: NoticeAmended['data'], tender) => ({
       occurredAt: data.amendedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         noticeVersion: data.noticeVersion,
         changes: data.changes,
         reason: data.reason,
@@ -69,7 +69,7 @@ export const NOTIFIED_EVENTS = {
         : {
             occurredAt: data.cancelledAt,
             data: {
-              title: tender.terms?.title,
+              title: tender.notice.terms?.title,
               reason: data.reason,
               cancelledAt: data.cancelledAt,
               stage: data.stage,
@@ -82,7 +82,7 @@ export const NOTIFIED_EVENTS = {
     notify: (data: TenderingClosed['data'], tender) => ({
       occurredAt: data.closedAt,
       data: {
-        title: tender.terms?.title,
+        title: tender.notice.terms?.title,
         closedAt: data.closedAt,
         submissionDeadline: data.submissionDeadline,
       },

@@ -8,8 +8,41 @@ import {
 } from '@nestjs/common';
 import { AppConfig } from '@fairtender/config';
 import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { Options } from 'pino-http';
 import { prettyLogStream } from './pretty-log';
+
+/** What a log line says of its request (pino-std-serializers' shape, without the headers). */
+function requestLine(request: {
+  id: unknown;
+  method: string;
+  url: string;
+  remoteAddress?: string;
+}) {
+  return {
+    id: request.id,
+    method: request.method,
+    url: request.url,
+    remoteAddress: request.remoteAddress,
+  };
+}
+
+/** pino-http's options: the level, what a line says of its request, what is never written out. */
+export function requestLogging(level: string) {
+  return {
+    level,
+    // pino serialises a request's bindings when its logger is made, on every request whatever
+    // the level (issue 19: logging off the hot path): the id, method, URL and address say
+    // which request a line is about; the headers, most of that work, are left out.
+    serializers: { req: requestLine },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
+    // Health probes arrive every few seconds; logging each would drown the useful lines.
+    autoLogging: { ignore: (request) => requestPath(request) === '/health' },
+  } satisfies Options;
+}
 
 /** middie hands middleware a path-stripped `url`; the full one is kept in `originalUrl`. */
 function requestPath(request: IncomingMessage & { originalUrl?: string }): string {
@@ -33,21 +66,17 @@ export function usesPrettyLogs(config: AppConfig, stdoutIsTty = process.stdout.i
   );
 }
 
-type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
 
 /**
- * Outside production a request is one line, `GET /notices 200 4 ms`, with its id, method, URL and
- * status but not every header; production keeps pino-http's full request and response objects.
+ * Outside production a request is one line, `GET /notices 200 4 ms`: its status, not the response
+ * headers; production keeps pino-http's response object and messages.
  */
-function developmentRequestLogs(config: AppConfig) {
+function developmentRequestLogs(config: AppConfig, base: Options): Partial<Options> {
   if (config.nodeEnv === 'production') return {};
   return {
     serializers: {
-      req: (request: { id?: unknown; method?: string; url?: string }) => ({
-        id: request.id,
-        method: request.method,
-        url: request.url,
-      }),
+      ...base.serializers,
       res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
     },
     customSuccessMessage: (request: LoggedRequest, response: ServerResponse, ms: number) =>
@@ -63,20 +92,16 @@ function developmentRequestLogs(config: AppConfig) {
     PinoLoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig): Params => {
-        const options: Options = {
-          level: config.logLevel,
-          ...developmentRequestLogs(config),
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie'],
-            censor: '[redacted]',
-          },
-          // Health probes arrive every few seconds; logging each would drown the useful lines.
-          autoLogging: {
-            ignore: (request: IncomingMessage) => requestPath(request) === '/health',
-          },
-        };
+        const base: Options = requestLogging(config.logLevel);
+        const options: Options = { ...base, ...developmentRequestLogs(config, base) };
         return {
-          pinoHttp: usesPrettyLogs(config) ? [options, prettyLogStream()] : options,
+          pinoHttp: [
+            options,
+            usesPrettyLogs(config)
+              ? prettyLogStream()
+              : // Written in the background (sonic-boom, flushed on exit): a request never waits for stdout.
+                pino.destination({ dest: 1, sync: false }),
+          ],
           // nestjs-pino's default route, `{/*splat}`, matches nothing under @fastify/middie 9.3 (which
           // prefixes it with "/"); this form matches every request, unknown routes included.
           forRoutes: [{ path: '/{*path}', method: RequestMethod.ALL }],

@@ -1,5 +1,5 @@
 import {
-  DIRECT_AWARD_GROUNDS,
+  directAwardGroundText,
   type AwardProposed,
   type AwardSuspended,
   type AwardSuspensionLifted,
@@ -76,7 +76,7 @@ export const AWARD_HANDLERS: Record<string, Handler<never>> = {
     };
     const directAward = data.directAward
       ? {
-          ground: DIRECT_AWARD_GROUNDS[data.directAward.ground] ?? data.directAward.ground,
+          ground: directAwardGroundText(data.directAward.ground),
           justification: data.directAward.justification,
         }
       : state.directAward;

@@ -108,7 +108,7 @@ export function contractsSection(state: PublicationState, contract: ContractFact
     {
       id: contract.contractId,
       awardID: awardId(contract.round),
-      title: `Contract: ${state.terms!.title}`,
+      title: `Contract: ${state.terms?.title ?? state.planning?.need ?? state.tenderId}`,
       status: 'active',
       period: {
         startDate: `${contract.period.startDate}T00:00:00.000Z`,

@@ -12,11 +12,12 @@ import type {
   OcdsBids,
   OcdsDocument,
   OcdsParty,
+  OcdsPlanning,
   OcdsTender,
   ReleaseBody,
   ReleaseTag,
 } from './ocds-types';
-import type { PublicationState } from './publication-state';
+import type { PlanningFacts, PublicationState } from './publication-state';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -63,7 +64,8 @@ export function buildRelease(state: PublicationState, tag: ReleaseTag): ReleaseB
     language: 'en',
     parties,
     buyer: { id: state.buyerId },
-    tender: tenderSection(state),
+    ...(state.planning ? { planning: planningSection(state.planning) } : {}),
+    tender: state.terms ? tenderSection(state) : plannedTenderSection(state),
     ...(state.openedBids ? { bids: bidsSection(state) } : {}),
     ...(state.awards.length > 0 ? { awards: awardsSection(state) } : {}),
     ...(state.contract ? { contracts: contractsSection(state, state.contract) } : {}),
@@ -139,6 +141,96 @@ function tenderSection(state: PublicationState): OcdsTender {
     ...(documents.length > 0 ? { documents } : {}),
     ...(state.amendments.length > 0 ? { amendments: state.amendments } : {}),
   };
+}
+
+/**
+ * The planning section (issue 14): the need as rationale, the estimated value as budget, and the
+ * planning notices as documents — the UK2 engagement notice and each material shared with every
+ * supplier (PA 2023 ss.16–17). Documents are OCDS's own field: no extension is needed.
+ */
+function planningSection(planning: PlanningFacts): OcdsPlanning {
+  const documents: OcdsDocument[] = [];
+  if (planning.engagementNotice) {
+    const { description, closesOn, publishedAt } = planning.engagementNotice;
+    documents.push({
+      id: 'preliminary-market-engagement-notice',
+      documentType: 'marketStudies',
+      title: 'Preliminary market engagement notice (UK2, Procurement Act 2023 s.17)',
+      description: `${description}\nEngagement closes on ${closesOn}.`,
+      datePublished: publishedAt,
+    });
+  }
+  for (const material of planning.shared) {
+    documents.push({
+      id: `engagement-material-${material.materialId}`,
+      documentType: 'marketStudies',
+      title: `Engagement material shared with every supplier: ${material.title}`,
+      description: material.how,
+      datePublished: material.sharedAt,
+    });
+  }
+  return {
+    rationale: planning.need,
+    budget: {
+      description: 'Estimated value of the procurement',
+      amount: { amount: planning.budget.amount, currency: planning.budget.currency },
+    },
+    ...(documents.length > 0 ? { documents } : {}),
+  };
+}
+
+/**
+ * The tender section before (or without) a tender notice: `status: planning` until an award; a
+ * procurement planned as a direct award names the method and its ground from the transparency
+ * notice (PA 2023 s.41, s.44).
+ */
+function plannedTenderSection(state: PublicationState): OcdsTender {
+  const planning = state.planning!;
+  const [first, ...others] = planning.cpvCodes;
+  const category = mainProcurementCategory(planning.cpvCodes);
+  const notice = planning.transparencyNotice;
+  const status =
+    state.status !== 'active' || state.awards.length > 0 || state.contract
+      ? state.status
+      : 'planning';
+  const documents: OcdsDocument[] = notice
+    ? [
+        {
+          id: 'transparency-notice',
+          documentType: 'tenderNotice',
+          title: 'Transparency notice: intention to award directly (Procurement Act 2023 s.44)',
+          description: `${notice.groundReference}. ${notice.justification} Supplier: ${notice.supplierId}.`,
+          datePublished: notice.publishedAt,
+        },
+      ]
+    : [];
+  return {
+    id: state.tenderId,
+    title: planning.need,
+    description: planning.need,
+    status,
+    procuringEntity: { id: state.buyerId },
+    items: [
+      {
+        id: '1',
+        description: planning.need,
+        classification: { scheme: CPV_SCHEME, id: first },
+        additionalClassifications: others.map((id) => ({ scheme: CPV_SCHEME, id })),
+      },
+    ],
+    value: { amount: planning.budget.amount, currency: planning.budget.currency },
+    ...(planning.route.kind === 'direct-award'
+      ? {
+          procurementMethod: 'direct' as const,
+          procurementMethodDetails: 'Direct award (Procurement Act 2023 s.41 and Schedule 5)',
+          ...(notice
+            ? { procurementMethodRationale: `${notice.groundReference}. ${notice.justification}` }
+            : {}),
+        }
+      : {}),
+    ...(category ? { mainProcurementCategory: category } : {}),
+    ...(documents.length > 0 ? { documents } : {}),
+  } as OcdsTender;
 }
 
 /** Answered clarifications (question and answer, never the asker) and the termination notice. */

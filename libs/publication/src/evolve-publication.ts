@@ -7,6 +7,7 @@ import type {
   ClarificationRequested,
   NoticeAmended,
   NoticeTerms,
+  ProcurementOpened,
   TenderCancelled,
   TenderDrafted,
   TenderingClosed,
@@ -15,6 +16,7 @@ import type {
 import { buildRelease } from './build-release';
 import { describeAmendment } from './describe-amendment';
 import { AWARD_HANDLERS } from './award-handlers';
+import { isPublic, PLANNING_HANDLERS } from './planning-handlers';
 import type { ReleaseBody } from './ocds-types';
 import { unchanged, type Handler, type Outcome } from './outcome';
 import { initialPublicationState, type PublicationState } from './publication-state';
@@ -141,6 +143,7 @@ const TENDER_HANDLERS: Record<string, Handler<never>> = {
   })) satisfies Handler<TenderCancelled['data']>,
 
   ...AWARD_HANDLERS,
+  ...PLANNING_HANDLERS,
 };
 
 /** Bid streams: kept sealed in the state, and frozen once the bids are opened. */
@@ -175,7 +178,11 @@ function withSealedBid(
 /** Whether an event can matter to publication (cheap: the projection skips the rest). */
 export function concernsPublication(event: Pick<PublicationEvent, 'type' | 'streamKind'>): boolean {
   if (event.streamKind === 'tender') {
-    return event.type === 'TenderDrafted' || Object.hasOwn(TENDER_HANDLERS, event.type);
+    return (
+      event.type === 'TenderDrafted' ||
+      event.type === 'ProcurementOpened' ||
+      Object.hasOwn(TENDER_HANDLERS, event.type)
+    );
   }
   return event.streamKind === 'bid' && Object.hasOwn(BID_HANDLERS, event.type);
 }
@@ -195,6 +202,26 @@ export function evolvePublication(
     const data = event.data as TenderDrafted['data'];
     return { state: initialPublicationState(data.tenderId, data.buyerOrganisationId) };
   }
+  if (event.type === 'ProcurementOpened') {
+    if (state) return { state };
+    const data = event.data as ProcurementOpened['data'];
+    return {
+      state: {
+        ...initialPublicationState(data.tenderId, data.buyerOrganisationId),
+        planning: {
+          need: data.need,
+          budget: data.estimatedValue,
+          cpvCodes: data.cpvCodes,
+          route: data.route,
+          publicSince: null,
+          engagementNotice: null,
+          materialTitles: {},
+          shared: [],
+          transparencyNotice: null,
+        },
+      },
+    };
+  }
   if (!state) return { state };
   // A state stored before the award stage was published has none of its fields yet.
   if (state.awards === undefined)
@@ -202,8 +229,9 @@ export function evolvePublication(
   const handlers = event.streamKind === 'tender' ? TENDER_HANDLERS : BID_HANDLERS;
   const handle = handlers[event.type] as Handler<unknown>;
   const outcome = handle(state, event.data, event);
-  // Nothing of a draft is public: a draft cancelled is never published.
-  if (!outcome.publish || !outcome.state.publishedAt) return { state: outcome.state };
+  // Nothing of a draft is public: a draft cancelled is never published. A procurement is public
+  // from its first planning notice (issue 14).
+  if (!outcome.publish || !isPublic(outcome.state)) return { state: outcome.state };
   const previous = outcome.state.lastRelease?.date;
   // Dates never go backwards within a tender, so date order and event order agree.
   const date = previous && previous > outcome.publish.at ? previous : outcome.publish.at;

@@ -57,7 +57,7 @@ export interface OcdsTender {
   id: string;
   title: string;
   description: string;
-  status: 'active' | 'cancelled' | 'unsuccessful' | 'complete';
+  status: 'planning' | 'active' | 'cancelled' | 'unsuccessful' | 'complete';
   procuringEntity: OrganizationReference;
   items: OcdsItem[];
   value: OcdsValue;
@@ -129,6 +129,8 @@ export interface OcdsContract {
 }
 
 export type ReleaseTag =
+  | 'planning'
+  | 'planningUpdate'
   | 'tender'
   | 'tenderAmendment'
   | 'tenderUpdate'
@@ -141,6 +143,13 @@ export type ReleaseTag =
   | 'contractAmendment'
   | 'compiled';
 
+/** The planning section: the need, the budget and the planning notices as documents (issue 14). */
+export interface OcdsPlanning {
+  rationale: string;
+  budget: { description: string; amount: OcdsValue };
+  documents?: OcdsDocument[];
+}
+
 /** A release as stored: everything but the ocid, which publication adds (it is configuration). */
 export interface ReleaseBody {
   /** The release key (the id of the event that made it); published as `<ocid>-<key>`. */
@@ -151,6 +160,7 @@ export interface ReleaseBody {
   language: 'en';
   parties: OcdsParty[];
   buyer: OrganizationReference;
+  planning?: OcdsPlanning;
   tender: OcdsTender;
   bids?: OcdsBids;
   awards?: OcdsAward[];

@@ -3,6 +3,7 @@ import type {
   ChangeRedFlag,
   Money,
   NoticeTerms,
+  ProcurementRoute,
   TenderingPeriodRecord,
 } from '@fairtender/domain';
 import type { OcdsAmendment, OcdsTender } from './ocds-types';
@@ -78,6 +79,27 @@ export interface ContractChangeFacts {
   releaseKey: string;
 }
 
+/** What is public of the procurement before its notice (issue 14): the plan and its notices. */
+export interface PlanningFacts {
+  need: string;
+  budget: Money;
+  cpvCodes: string[];
+  route: ProcurementRoute;
+  /** When the first planning notice made the procurement public; null while it is private. */
+  publicSince: string | null;
+  engagementNotice: { description: string; closesOn: string; publishedAt: string } | null;
+  /** Titles of engagement material, public only once shared (`shared`). */
+  materialTitles: Record<string, string>;
+  shared: { materialId: string; title: string; how: string; sharedAt: string }[];
+  transparencyNotice: {
+    groundReference: string;
+    justification: string;
+    supplierId: string;
+    value: Money;
+    publishedAt: string;
+  } | null;
+}
+
 export interface ContractFacts {
   contractId: string;
   supplierId: string;
@@ -126,6 +148,8 @@ export interface PublicationState {
    * absent or null for notices published before it was recorded.
    */
   tenderingPeriod?: TenderingPeriodRecord | null;
+  /** The procurement before its notice, when the tender was opened as one (absent on older states). */
+  planning?: PlanningFacts | null;
   /** The last release made: its key (the event id) and date. */
   lastRelease: { key: string; date: string } | null;
   releaseCount: number;

@@ -1,5 +1,17 @@
 export { READ_MODEL_MIGRATIONS, READ_MODEL_TABLES, migrateReadModels } from './schema/migrations';
-export * from './projections';
+export { READ_MODELS, READ_MODEL_PROJECTIONS, readModelProjections } from './read-models';
+export type { ReadModel, ReadModelSettings } from './runner/read-model';
+export type { Projection, RowsSlice } from './runner/projection';
+export type { ProjectedEvent } from './runner/projected-event';
+export { toProjectedEvent } from './runner/projected-event';
+export { WorkingSet, RowSet } from './runner/working-set';
+export type { Amendment, TenderRow } from './tenders/tenders.table';
+export type { ClarificationRow } from './clarifications/clarifications.table';
+export type { BidRow, BidRowStatus } from './bids/bids.table';
+export type { BidReceiptRow } from './bid-receipts/bid-receipts.table';
+export type { OcdsReleaseRow, OcdsTenderRow } from './ocds/ocds.table';
+export { integrityProjection } from './integrity/integrity.projection';
+export type { IntegrityRow, RedFlagRow, ContractExtensionRow } from './integrity/integrity.table';
 export {
   ProjectionRunner,
   type ProjectionRunnerOptions,
@@ -10,9 +22,18 @@ export {
 export { ProjectionError, BatchWriteError } from './runner/apply-batch';
 export { CheckpointMovedError, READ_MODELS_PROJECTION, readCheckpoint } from './runner/checkpoint';
 export { ReadModelQueries } from './queries/read-model-queries';
-export * from './queries/ocds-queries';
-export * from './queries/integrity-queries';
-export * from './queries/views';
+export * from './ocds/ocds.queries';
+export * from './integrity/integrity.queries';
+export {
+  decodeCursor,
+  encodeCursor,
+  type ListNoticesOptions,
+  type Notice,
+  type NoticePage,
+} from './tenders/tenders.queries';
+export type { PublicClarification } from './clarifications/clarifications.queries';
+export type { BidReceipt, BidRegister, SupplierBid } from './bids/bids.queries';
+export { InvalidCursorError } from './queries/invalid-cursor';
 export { ReadModelsModule, READ_MODEL_SCHEMA } from './nest/read-models.module';
 export { ProjectionRunnerModule } from './nest/projection-runner.module';
 export { ProjectionRunnerService } from './nest/projection-runner.service';
@@ -30,3 +51,4 @@ export {
 export { compareWithLive, type TableComparison, type RowDifference } from './rebuild/compare';
 export { inSchema } from './rebuild/schema-client';
 export { applyBatch } from './runner/apply-batch';
+export type { ProcurementRow } from './procurements/procurements.table';

@@ -46,7 +46,7 @@ export class FoldedTenderStreams {
   }
 
   private async streamsOf(tenderId: string, tender: TenderState): Promise<FoldedStreams> {
-    const anchoredHeads = JSON.stringify(tender.openedBidStreams ?? []);
+    const anchoredHeads = JSON.stringify(tender.opening.bidStreams ?? []);
     const cached = this.folded.get(tenderId);
     this.folded.delete(tenderId);
     let streams = cached;

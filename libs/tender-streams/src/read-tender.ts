@@ -84,7 +84,7 @@ export async function openedBidEvents(
   tender: TenderState,
 ): Promise<RecordedEvent[]> {
   const heads = new Map(
-    (tender.openedBidStreams ?? []).map((head) => [head.streamName, head.revision]),
+    (tender.opening.bidStreams ?? []).map((head) => [head.streamName, head.revision]),
   );
   if (heads.size === 0) return [];
   const byStream = new Map<string, RecordedEvent[]>();

@@ -1,5 +1,5 @@
 import {
-  DIRECT_AWARD_GROUNDS,
+  directAwardGroundText,
   type AwardState,
   type ContractChangeNoticePublished,
   type TenderState,
@@ -16,7 +16,7 @@ export function awardNotice(
   tender: TenderState,
   changeNotices: readonly ContractChangeNoticePublished['data'][],
 ) {
-  const award = tender.award!;
+  const award = tender.award.awarded!;
   const compliance = Object.values(tender.evaluation.compliance);
   const openChallenges = Object.values(tender.challenges).filter(
     (challenge) => challenge.outcome === undefined && challenge.round === award.round,
@@ -24,11 +24,16 @@ export function awardNotice(
   const { contract } = tender;
   return {
     tenderId: tender.tenderId,
-    title: tender.terms?.title,
+    title: tender.notice.terms?.title,
     buyerOrganisationId: tender.buyerOrganisationId,
     stage: tender.stage,
     ...(tender.stage === 'cancelled'
-      ? { cancellation: { reason: tender.cancellationReason, cancelledAt: tender.cancelledAt } }
+      ? {
+          cancellation: {
+            reason: tender.notice.cancelled?.reason,
+            cancelledAt: tender.notice.cancelled?.at,
+          },
+        }
       : {}),
     award: {
       round: award.round,
@@ -46,7 +51,7 @@ export function awardNotice(
         ? {
             directAward: {
               ground: award.directAward.ground,
-              groundDescription: DIRECT_AWARD_GROUNDS[award.directAward.ground],
+              groundDescription: directAwardGroundText(award.directAward.ground),
               justification: award.directAward.justification,
             },
           }

@@ -34,7 +34,7 @@ export class GetAwardNoticeHandler implements IQueryHandler<GetAwardNoticeQuery>
   async execute({ tenderId }: GetAwardNoticeQuery) {
     const { state, history } = await this.tenders.loadTender(tenderId);
     if (state.stage === 'none' || state.stage === 'draft') throw tenderNotFound(tenderId);
-    if (!state.award) {
+    if (!state.award.awarded) {
       throw new ApiError(404, 'AWARD_NOT_FOUND', noAwardReason(tenderId, state), {
         tenderId,
         stage: state.stage,
@@ -76,18 +76,18 @@ export class GetAssessmentSummaryHandler implements IQueryHandler<GetAssessmentS
       tenderId,
       round: latest.round,
       issuedAt: latest.issuedAt,
-      awardStands: state.award?.round === latest.round,
+      awardStands: state.award.awarded?.round === latest.round,
       summary: latest.summary,
     };
   }
 }
 
 function noAwardReason(tenderId: string, tender: TenderState): string {
-  if (tender.pendingAward) {
+  if (tender.award.pending) {
     return `The award on tender ${tenderId} is waiting for a second officer's confirmation`;
   }
-  if (tender.unsuccessful) {
-    return `Tender ${tenderId} was declared unsuccessful: ${tender.unsuccessful.reason}`;
+  if (tender.award.unsuccessful) {
+    return `Tender ${tenderId} was declared unsuccessful: ${tender.award.unsuccessful.reason}`;
   }
   if (tender.evaluation.round > 1 && tender.stage === 'evaluation') {
     return `No award stands on tender ${tenderId}: an upheld challenge sent it back to evaluation (round ${tender.evaluation.round})`;

@@ -55,7 +55,7 @@ export class BidContentReader {
   ): Promise<OpenedBid> {
     const { state: tender } = await this.tenders.loadTender(tenderId);
     requireBuyerUser(tender, tenderId, actor, ['officer', 'evaluator']);
-    if (!tender.openedBidStreams) {
+    if (!tender.opening.bidStreams) {
       return this.refusals.refuseSealedRead(
         tenderId,
         actor,
@@ -66,7 +66,7 @@ export class BidContentReader {
     }
     const ownSheet = actor.role === 'evaluator' ? await this.sheetOf(tenderId, actor) : undefined;
     requireBidContentReader(tender, supplierId, actor, ownSheet);
-    const head = tender.openedBidStreams.find((stream) => stream.supplierId === supplierId);
+    const head = tender.opening.bidStreams.find((stream) => stream.supplierId === supplierId);
     if (!head) throw bidNotFound(tenderId, supplierId);
     const history = await this.store.readStream(head.streamName, { maxCount: head.revision + 1 });
     let bid = initialBidState();

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
@@ -8,6 +8,8 @@ import { ApiError } from '../http/api-error';
 import { ConsistentRead } from '../runtime/consistent-read';
 import { GetBidRegisterQuery, ReadBidContentQuery } from './bid.queries';
 import { TenderId } from '../http/params';
+import { ApiErrors, MIN_POSITION_HEADER } from '../http/api-errors';
+import { BidRegisterDto, OpenedBidDto } from './dto/bid-responses.dto';
 
 const SUPPLIER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -23,9 +25,14 @@ export class BidRegisterController {
 
   @Get()
   @Roles('officer', 'evaluator')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
+    operationId: 'getBidRegister',
+
     summary: 'Bid register: count and receipt times before opening; the bids after',
   })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: BidRegisterDto })
   async register(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,
@@ -38,8 +45,19 @@ export class BidRegisterController {
   @Get(':supplierId/content')
   @Roles('officer', 'evaluator')
   @ApiOperation({
+    operationId: 'getBidContent',
+
     summary: "A bid's content: refused with SEALED (and recorded) until the bids are opened",
   })
+  @ApiErrors(
+    'SEALED',
+    'NOT_YOUR_ORGANISATION',
+    'NOT_ON_PANEL',
+    'PANEL_MEMBERSHIP_NOT_ACCEPTED',
+    'CONFLICTED_FROM_BID',
+    'BID_NOT_FOUND',
+  )
+  @ApiOkResponse({ type: OpenedBidDto })
   content(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

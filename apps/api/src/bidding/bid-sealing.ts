@@ -62,11 +62,11 @@ export class BidSealing {
   }
 
   private dataKey(tender: TenderState): { keyId: string; value: Buffer } {
-    if (!tender.sealingKey) throw new Error(`Tender ${tender.tenderId} has no sealing key`);
-    const { keyId } = tender.sealingKey;
+    if (!tender.opening.sealingKey) throw new Error(`Tender ${tender.tenderId} has no sealing key`);
+    const { keyId } = tender.opening.sealingKey;
     let value = this.dataKeys.get(keyId);
     if (!value) {
-      value = unwrapDataKey(this.config.sealing.masterKey, tender.sealingKey);
+      value = unwrapDataKey(this.config.sealing.masterKey, tender.opening.sealingKey);
       this.dataKeys.set(keyId, value);
     }
     return { keyId, value };

@@ -37,10 +37,14 @@ export class PlaceBidHandler implements ICommandHandler<PlaceBidCommand> {
     const supplierId = context.actor.organisationId;
     this.checkDocumentsSize(command.content);
     const tender = await this.tenders.loadTenderForBid(tenderId);
-    if (!tender.state.terms || tender.state.stage === 'none' || tender.state.stage === 'draft') {
+    if (
+      !tender.state.notice.terms ||
+      tender.state.stage === 'none' ||
+      tender.state.stage === 'draft'
+    ) {
       throw new DomainError('TENDER_NOT_FOUND', `No published tender ${tenderId}`, { tenderId });
     }
-    validateBidContent(tender.state.terms, command.content);
+    validateBidContent(tender.state.notice.terms, command.content);
     const uploaded = await this.documents.resolve(tenderId, supplierId, command.documentIds);
     const content = {
       ...command.content,

@@ -5,7 +5,7 @@ import { ReceiptSigner } from './receipt-signer';
 import { TenderStreams } from '../runtime/tender-streams';
 import { assertBuyerOrganisation, BidContentReader, type OpenedBid } from './bid-content';
 
-export class GetOwnBidsQuery extends Query<unknown[]> {
+export class GetOwnBidsQuery extends Query<OwnBidView[]> {
   constructor(readonly supplierId: string) {
     super();
   }
@@ -86,7 +86,7 @@ export class GetBidRegisterHandler implements IQueryHandler<GetBidRegisterQuery>
     const { bids: rows, totals } = await this.queries.getBidRegister(tenderId);
     const standing = rows.filter((row) => row.status === 'submitted');
     const lateAttempts = totals.lateAttempts;
-    if (!tender.openedBidStreams) {
+    if (!tender.opening.bidStreams) {
       return {
         tenderId,
         stage: tender.stage,
@@ -97,13 +97,13 @@ export class GetBidRegisterHandler implements IQueryHandler<GetBidRegisterQuery>
         receiptTimes: standing.map((row) => row.receivedAt).sort(),
       };
     }
-    const opened = new Set(tender.openedBidStreams.map((stream) => stream.supplierId));
+    const opened = new Set(tender.opening.bidStreams.map((stream) => stream.supplierId));
     return {
       tenderId,
       stage: tender.stage,
       sealed: false,
-      openedAt: tender.openedAt,
-      openedBy: tender.openedBy,
+      openedAt: tender.opening.openedAt,
+      openedBy: tender.opening.openedBy,
       bidCount: rows.filter((row) => opened.has(row.supplierId) && row.status === 'submitted')
         .length,
       lateAttempts,
@@ -132,6 +132,8 @@ export class ReadBidContentHandler implements IQueryHandler<ReadBidContentQuery>
     return this.reader.read(tenderId, supplierId, actor, correlationId);
   }
 }
+
+export type OwnBidView = ReturnType<typeof ownBidView>;
 
 function ownBidView(bid: BidRow, receipts: BidReceiptRow[], signer: ReceiptSigner) {
   return {

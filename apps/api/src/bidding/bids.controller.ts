@@ -1,6 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor, BidContent } from '@fairtender/domain';
@@ -14,10 +22,14 @@ import {
   WithdrawBidCommand,
   type BidCommandResult,
 } from './bid.commands';
-import { BidDto, WithdrawBidDto } from './dto/bid.dto';
+import { BID_EXAMPLE, BidDto, WithdrawBidDto } from './dto/bid.dto';
+
+const BID_EXAMPLES = { 'one-inline-document': { summary: 'A bid', value: BID_EXAMPLE } };
 import { TenderId } from '../http/params';
 import { BID_BODY_LIMIT_BYTES, BodyLimit } from '../http/body-limits';
 import { BidSubmission } from '../http/rate-limits';
+import { ApiErrors } from '../http/api-errors';
+import { BidCommandResultDto } from './dto/bid-responses.dto';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -41,7 +53,23 @@ export class BidsController {
   @BidSubmission()
   @Roles('supplier')
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Submit a sealed bid before the deadline; returns a signed receipt' })
+  @ApiOperation({
+    operationId: 'submitBid',
+    summary: 'Submit a sealed bid before the deadline; returns a signed receipt',
+  })
+  @ApiErrors(
+    'TENDERING_NOT_OPEN',
+    'LATE_BID',
+    'BID_ALREADY_SUBMITTED',
+    'BID_INCOMPLETE',
+    'BID_CURRENCY_MISMATCH',
+    'DOCUMENTS_TOO_LARGE',
+    'BID_DOCUMENTS_TOO_LARGE',
+    'DOCUMENT_NOT_FOUND',
+    'DOCUMENT_NOT_FINISHED',
+  )
+  @ApiCreatedResponse({ type: BidCommandResultDto })
+  @ApiBody({ type: BidDto, examples: BID_EXAMPLES })
   submit(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -59,7 +87,23 @@ export class BidsController {
   @BidSubmission()
   @Roles('supplier')
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Replace your sealed bid before the deadline; returns a new receipt' })
+  @ApiOperation({
+    operationId: 'reviseBid',
+    summary: 'Replace your sealed bid before the deadline; returns a new receipt',
+  })
+  @ApiErrors(
+    'TENDERING_NOT_OPEN',
+    'LATE_BID',
+    'BID_NOT_FOUND',
+    'BID_INCOMPLETE',
+    'BID_CURRENCY_MISMATCH',
+    'DOCUMENTS_TOO_LARGE',
+    'BID_DOCUMENTS_TOO_LARGE',
+    'DOCUMENT_NOT_FOUND',
+    'DOCUMENT_NOT_FINISHED',
+  )
+  @ApiOkResponse({ type: BidCommandResultDto })
+  @ApiBody({ type: BidDto, examples: BID_EXAMPLES })
   revise(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -75,7 +119,12 @@ export class BidsController {
   @HttpCode(200)
   @BidSubmission()
   @Roles('supplier')
-  @ApiOperation({ summary: 'Withdraw your bid before the deadline' })
+  @ApiOperation({
+    operationId: 'withdrawBid',
+    summary: 'Withdraw your bid before the deadline',
+  })
+  @ApiErrors('TENDERING_NOT_OPEN', 'LATE_BID', 'BID_NOT_FOUND')
+  @ApiOkResponse({ type: BidCommandResultDto })
   withdraw(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -91,7 +140,12 @@ export class BidsController {
   @HttpCode(200)
   @BidSubmission()
   @Roles('supplier')
-  @ApiOperation({ summary: 'Confirm your bid stands against the amended notice' })
+  @ApiOperation({
+    operationId: 'reconfirmBid',
+    summary: 'Confirm your bid stands against the amended notice',
+  })
+  @ApiErrors('TENDERING_NOT_OPEN', 'LATE_BID', 'BID_NOT_FOUND', 'BID_ALREADY_CONFIRMED')
+  @ApiOkResponse({ type: BidCommandResultDto })
   reconfirm(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

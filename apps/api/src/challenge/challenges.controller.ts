@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
@@ -15,6 +22,9 @@ import { plain } from '../http/plain';
 import { DecideChallengeCommand } from './challenge.commands';
 import { GetChallengesQuery } from './challenge.queries';
 import { LodgeChallengeDto, ResolveChallengeDto } from './dto/challenge.dto';
+import { ApiErrors } from '../http/api-errors';
+import { ChallengesDto } from './dto/challenge-responses.dto';
+import { ChallengeLodgedDto, LifecycleCommandResultDto } from '../http/responses.dto';
 
 /** Challenges to an award in standstill (rule 7): lodged by a bidder, resolved by legal. */
 @ApiTags('challenges')
@@ -35,9 +45,19 @@ export class ChallengesController {
     description: 'A retried challenge with the same key keeps its id: never a second challenge',
   })
   @ApiOperation({
+    operationId: 'lodgeChallenge',
+
     summary:
       'Challenge the award during its standstill (a bidder): the award is suspended until it is resolved',
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_A_BIDDER',
+    'CHALLENGE_OUT_OF_TIME',
+    'INVALID_CHALLENGE',
+    'CHALLENGE_ID_REUSED',
+  )
+  @ApiCreatedResponse({ type: ChallengeLodgedDto })
   async lodge(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -62,9 +82,19 @@ export class ChallengesController {
   @HttpCode(200)
   @Roles('legal')
   @ApiOperation({
+    operationId: 'resolveChallenge',
+
     summary:
       'Record how a challenge ended (legal): dismissed or withdrawn lifts the suspension; upheld re-evaluates or cancels',
   })
+  @ApiErrors(
+    'NOT_YOUR_ORGANISATION',
+    'CHALLENGE_NOT_FOUND',
+    'CHALLENGE_ALREADY_RESOLVED',
+    'REASON_REQUIRED',
+    'INVALID_CHALLENGE',
+  )
+  @ApiOkResponse({ type: LifecycleCommandResultDto })
   resolve(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -84,9 +114,13 @@ export class ChallengesController {
   @Get()
   @Roles('officer', 'legal', 'auditor', 'supplier')
   @ApiOperation({
+    operationId: 'listChallenges',
+
     summary:
       "The tender's challenges (officers of the buyer, legal, auditors); a supplier sees its own",
   })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: ChallengesDto })
   list(@CurrentActor() actor: Actor, @Param('tenderId', TenderId) tenderId: string) {
     return this.queries.execute(new GetChallengesQuery(tenderId, actor));
   }

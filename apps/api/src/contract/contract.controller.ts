@@ -1,6 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor, ContractChangeKind } from '@fairtender/domain';
@@ -14,6 +21,12 @@ import { TenderId } from '../http/params';
 import { plain } from '../http/plain';
 import { DecideContractCommand } from './contract.commands';
 import { ConcludeContractDto, RequestContractChangeDto } from './dto/contract.dto';
+import { ApiErrors } from '../http/api-errors';
+import {
+  ContractChangeRequestedDto,
+  ContractConcludedDto,
+  LifecycleCommandResultDto,
+} from '../http/responses.dto';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -35,9 +48,20 @@ export class ContractController {
   @Roles('officer')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
+    operationId: 'concludeContract',
+
     summary:
       'Conclude the contract with the awarded supplier at the awarded price (officer): only after the standstill, with no challenge open',
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'STANDSTILL_NOT_ENDED',
+    'AWARD_SUSPENDED',
+    'INVALID_CONTRACT',
+    'CONTRACT_VALUE_MISMATCH',
+  )
+  @ApiCreatedResponse({ type: ContractConcludedDto })
   async conclude(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -62,9 +86,19 @@ export class ContractController {
   @Roles('officer')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
+    operationId: 'requestContractChange',
+
     summary:
       'Request a modification or extension, with its justification (officer); another officer approves',
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'INVALID_CHANGE',
+    'CHANGE_UNJUSTIFIED',
+    'CHANGE_ID_REUSED',
+  )
+  @ApiCreatedResponse({ type: ContractChangeRequestedDto })
   async requestChange(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -92,9 +126,19 @@ export class ContractController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({
+    operationId: 'approveContractChange',
+
     summary:
       'Approve a change (an officer other than the requester): the change notice is published, red-flagged past thresholds',
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'CHANGE_NOT_FOUND',
+    'CHANGE_ALREADY_APPROVED',
+    'APPROVER_IS_REQUESTER',
+  )
+  @ApiOkResponse({ type: LifecycleCommandResultDto })
   approveChange(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

@@ -18,7 +18,11 @@ export class NewUploadDto {
   @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'mediaType must look like application/pdf' })
   mediaType!: string;
 
-  @ApiProperty({ example: 209_715_200, description: 'Exact size in bytes of the whole document' })
+  @ApiProperty({
+    type: 'integer',
+    example: 209_715_200,
+    description: 'Exact size in bytes of the whole document',
+  })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -32,7 +36,7 @@ export class UploadedDocumentDto {
   sha256!: string;
   @ApiProperty()
   mediaType!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sizeBytes!: number;
 }
 
@@ -43,16 +47,25 @@ export class UploadStatusDto {
   name!: string;
   @ApiProperty()
   mediaType!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   sizeBytes!: number;
-  @ApiProperty({ description: 'Bytes received and stored: where the next PATCH starts' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Bytes received and stored: where the next PATCH starts',
+  })
   offset!: number;
-  @ApiProperty({ description: 'The server seals in chunks of this size; any PATCH size works' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The server seals in chunks of this size; any PATCH size works',
+  })
   chunkBytes!: number;
   @ApiProperty()
   finished!: boolean;
   @ApiPropertyOptional({ type: UploadedDocumentDto })
   document?: UploadedDocumentDto;
-  @ApiPropertyOptional({ description: 'An unfinished upload idle until then is removed' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'An unfinished upload idle until then is removed',
+  })
   expiresAt?: string;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentActor, Roles } from '@fairtender/auth';
@@ -11,6 +11,7 @@ import { TenderId } from '../http/params';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
 import { TenderStreams } from '../runtime/tender-streams';
 import { uploadErrors } from './upload-errors';
+import { ApiErrors } from '../http/api-errors';
 
 const DocumentId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -34,10 +35,17 @@ export class EvidenceDocumentsController {
   @Get(':documentId')
   @Roles('legal', 'auditor')
   @ApiOperation({
+    operationId: 'getEvidenceDocument',
+
     summary:
       "An opened bid document's stored sealed bytes, as the evidence manifest hashes them (sealedSha256)",
   })
   @ApiProduces('application/octet-stream')
+  @ApiErrors('SEALED', 'NOT_YOUR_ORGANISATION', 'DOCUMENT_NOT_FOUND')
+  @ApiOkResponse({
+    description: 'The stored sealed bytes',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   async sealed(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -49,7 +57,7 @@ export class EvidenceDocumentsController {
     // Legal only of the buyer, oversight of every authority, like the rest of the record.
     requireRecordReader(tender, tenderId, actor);
     if (tender.stage === 'none') throw new DomainError('TENDER_NOT_FOUND', `No tender ${tenderId}`);
-    if (!tender.openedBidStreams) {
+    if (!tender.opening.bidStreams) {
       return this.refusals.refuseSealedRead(
         tenderId,
         actor,
@@ -59,7 +67,7 @@ export class EvidenceDocumentsController {
       );
     }
     let listed = false;
-    for (const head of tender.openedBidStreams) {
+    for (const head of tender.opening.bidStreams) {
       const history = await this.events.readStream(bidStream(tenderId, head.supplierId), {
         maxCount: head.revision + 1,
       });

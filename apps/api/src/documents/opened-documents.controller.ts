@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentActor, Roles } from '@fairtender/auth';
@@ -11,6 +11,7 @@ import { TenderId } from '../http/params';
 import { TenderStreams } from '../runtime/tender-streams';
 import { BidContentReader } from '../bidding/bid-content';
 import { uploadErrors } from './upload-errors';
+import { ApiErrors } from '../http/api-errors';
 
 const SUPPLIER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DocumentId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
@@ -34,10 +35,25 @@ export class OpenedDocumentsController {
   @Get(':documentId')
   @Roles('officer', 'evaluator')
   @ApiOperation({
+    operationId: 'getBidDocument',
+
     summary:
       "An opened bid's document, streamed and checked against its SHA-256; SEALED (recorded) before opening",
   })
   @ApiProduces('application/octet-stream')
+  @ApiErrors(
+    'SEALED',
+    'NOT_YOUR_ORGANISATION',
+    'NOT_ON_PANEL',
+    'PANEL_MEMBERSHIP_NOT_ACCEPTED',
+    'CONFLICTED_FROM_BID',
+    'BID_NOT_FOUND',
+    'DOCUMENT_NOT_FOUND',
+  )
+  @ApiOkResponse({
+    description: 'The document, as uploaded',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   async read(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

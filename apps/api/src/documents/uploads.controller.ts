@@ -17,6 +17,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOperation,
   ApiResponse,
   ApiTags,
@@ -31,6 +32,7 @@ import { TenderId } from '../http/params';
 import { DocumentUploads, type UploadStatus } from './document-uploads';
 import { NewUploadDto, UploadStatusDto } from './dto';
 import { UPLOAD_CONTENT_TYPE } from './upload-body';
+import { ApiErrors } from '../http/api-errors';
 
 const UploadId = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -48,9 +50,18 @@ export class UploadsController {
   @HttpCode(201)
   @Roles('supplier')
   @ApiOperation({
+    operationId: 'startBidDocumentUpload',
+
     summary: 'Start a resumable upload of a bid document of a declared size (before the deadline)',
   })
   @ApiResponse({ status: 201, type: UploadStatusDto, description: 'Location names the upload' })
+  @ApiErrors(
+    'TENDERING_NOT_OPEN',
+    'LATE_BID',
+    'DOCUMENT_TOO_LARGE',
+    'BID_DOCUMENTS_TOO_LARGE',
+    'DOCUMENT_MEDIA_TYPE_NOT_ALLOWED',
+  )
   async create(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,
@@ -65,7 +76,12 @@ export class UploadsController {
 
   @Head(':uploadId')
   @Roles('supplier')
-  @ApiOperation({ summary: 'Where the upload stands: Upload-Offset and Upload-Length headers' })
+  @ApiOperation({
+    operationId: 'getBidDocumentUploadOffset',
+    summary: 'Where the upload stands: Upload-Offset and Upload-Length headers',
+  })
+  @ApiErrors('UPLOAD_NOT_FOUND')
+  @ApiResponse({ status: 200, description: 'Upload-Offset and Upload-Length headers' })
   async head(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,
@@ -77,8 +93,12 @@ export class UploadsController {
 
   @Get(':uploadId')
   @Roles('supplier')
-  @ApiOperation({ summary: 'The upload, and once finished the document a bid can name' })
+  @ApiOperation({
+    operationId: 'getBidDocumentUpload',
+    summary: 'The upload, and once finished the document a bid can name',
+  })
   @ApiResponse({ status: 200, type: UploadStatusDto })
+  @ApiErrors('UPLOAD_NOT_FOUND')
   async status(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,
@@ -92,6 +112,8 @@ export class UploadsController {
   @HttpCode(200)
   @Roles('supplier')
   @ApiOperation({
+    operationId: 'appendBidDocumentUpload',
+
     summary:
       'Append bytes at Upload-Offset; the last byte finishes the upload (hashed, type checked by content)',
   })
@@ -99,6 +121,15 @@ export class UploadsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'Upload-Offset', required: true, description: 'The offset HEAD reports' })
   @ApiResponse({ status: 200, type: UploadStatusDto })
+  @ApiErrors(
+    'UPLOAD_NOT_FOUND',
+    'UPLOAD_OFFSET_REQUIRED',
+    'UPLOAD_OFFSET_MISMATCH',
+    'UPLOAD_FINISHED',
+    'UPLOAD_EXCEEDS_DECLARED_SIZE',
+    'DOCUMENT_MEDIA_TYPE_NOT_ALLOWED',
+    'DOCUMENT_CONTENT_MISMATCH',
+  )
   async append(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,
@@ -120,7 +151,12 @@ export class UploadsController {
   @Delete(':uploadId')
   @HttpCode(204)
   @Roles('supplier')
-  @ApiOperation({ summary: 'Abandon an unfinished upload (a finished document stays)' })
+  @ApiOperation({
+    operationId: 'abandonBidDocumentUpload',
+    summary: 'Abandon an unfinished upload (a finished document stays)',
+  })
+  @ApiErrors('UPLOAD_NOT_FOUND', 'UPLOAD_FINISHED')
+  @ApiNoContentResponse({ description: 'Abandoned' })
   async abandon(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,

@@ -64,7 +64,7 @@ export class RecordComplianceHandler implements ICommandHandler<RecordCompliance
     supplierId: string,
   ): Promise<{ contentHash: string; price: Money } | undefined> {
     const { state } = await this.tenders.loadTender(tenderId);
-    if (!state.openedBidStreams?.some((head) => head.supplierId === supplierId)) return undefined;
+    if (!state.opening.bidStreams?.some((head) => head.supplierId === supplierId)) return undefined;
     try {
       const bid = await this.bids.read(tenderId, supplierId, context.actor, context.correlationId);
       return { contentHash: bid.contentHash, price: bid.content.price };

@@ -91,7 +91,9 @@ function scoresView(
     stage: tender.stage,
     round: tender.evaluation.round,
     sees,
-    criteria: qualityCriteria(tender.terms?.awardCriteria ?? []).map((criterion) => criterion.id),
+    criteria: qualityCriteria(tender.notice.terms?.awardCriteria ?? []).map(
+      (criterion) => criterion.id,
+    ),
     evaluators: tender.evaluation.panel.filter(listed).map((evaluatorId) => {
       const sheet = Object.hasOwn(view.sheets, evaluatorId) ? view.sheets[evaluatorId] : undefined;
       const submitted = hasSubmitted(view, evaluatorId);
@@ -141,7 +143,7 @@ function rankingView(tenderId: string, view: TenderView, everyScore: boolean) {
     ),
   };
   const compliant = compliantBids(view);
-  const minimumBids = tender.terms?.minimumBids ?? 0;
+  const minimumBids = tender.notice.terms?.minimumBids ?? 0;
   const ranked = everyScore ? view : submittedOnly;
   const moderation = moderationOutcome(ranked, rankBids(ranked));
   const violations = [
@@ -152,7 +154,7 @@ function rankingView(tenderId: string, view: TenderView, everyScore: boolean) {
       supplierId: cell.supplierId,
       criterionId: cell.criterionId,
     })),
-    ...(tender.terms && compliant.length < minimumBids
+    ...(tender.notice.terms && compliant.length < minimumBids
       ? [
           {
             code: 'INSUFFICIENT_COMPETITION',

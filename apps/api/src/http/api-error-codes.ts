@@ -82,6 +82,14 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
     status: 404,
     when: 'the tender has no standing award (yet, or any more): the message says why',
   },
+  ENGAGEMENT_NOTICE_NOT_FOUND: {
+    status: 404,
+    when: 'no preliminary market engagement notice has been published for the procurement (docs/planning.md)',
+  },
+  TRANSPARENCY_NOTICE_NOT_FOUND: {
+    status: 404,
+    when: 'no transparency notice has been published for the procurement (docs/planning.md)',
+  },
   ASSESSMENT_SUMMARY_NOT_FOUND: {
     status: 404,
     when: 'no assessment summary was issued to this supplier on the tender',
@@ -137,6 +145,10 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
   MALFORMED_REQUEST: {
     status: 400,
     when: 'a request Fastify could not read (a refusal of its own other than size or media type)',
+  },
+  HTTP_503: {
+    status: 503,
+    when: '`GET /health` of the api or `npm start`: a dependency does not answer (the one error filter answers it; the projector and scheduler apps answer the health body itself)',
   },
   INTERNAL: { status: 500, when: 'a failure on our side; the log holds it under the `requestId`' },
   UPLOAD_OFFSET_REQUIRED: {

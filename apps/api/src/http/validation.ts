@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ApiError } from './api-error';
+import { passesCompiledBody } from './compiled-bodies';
 import { arrayTooLong, isDtoClass } from './dto-limits';
 
 export interface FieldProblem {
@@ -47,6 +48,9 @@ export class EdgeValidationPipe extends ValidationPipe {
           { ...tooLong },
         );
       }
+      // A valid body of a hot route, by its compiled schema: the same data the DTO would give (the
+      // controllers take DTOs as plain JSON), without class-transformer and class-validator.
+      if (metadata.type === 'body' && passesCompiledBody(dto, value)) return value;
     }
     return super.transform(value, metadata);
   }

@@ -1,12 +1,14 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../runtime/consistent-read';
 import { TenderId } from '../http/params';
 import { RedFlagsQueryDto } from './dto/red-flags-query.dto';
 import { GetTenderIntegrityQuery, ListRedFlagsQuery } from './integrity.queries';
+import { ApiErrors, MIN_POSITION_HEADER } from '../http/api-errors';
+import { RedFlagPageDto, TenderIntegrityDto } from './dto/integrity-responses.dto';
 
 /** Competition integrity (docs/integrity.md): the figures the award rules check, shown live, with red flags. */
 @ApiTags('competition integrity')
@@ -20,10 +22,15 @@ export class IntegrityController {
 
   @Get('tenders/:tenderId/integrity')
   @Roles('officer', 'legal', 'auditor')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
+    operationId: 'getTenderIntegrity',
+
     summary:
       "A tender's integrity report: bids received, compliant, excluded and fully evaluated; the panel; the coverage matrix; open rule violations; the award; red flags with their evidence",
   })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: TenderIntegrityDto })
   async tenderIntegrity(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,
@@ -35,10 +42,15 @@ export class IntegrityController {
 
   @Get('integrity/red-flags')
   @Roles('legal', 'auditor')
+  @ApiHeader(MIN_POSITION_HEADER)
   @ApiOperation({
+    operationId: 'listRedFlags',
+
     summary:
       'Red flags across tenders, newest first: filter by code, buyer, supplier, tender and time; paged',
   })
+  @ApiErrors('INVALID_CURSOR')
+  @ApiOkResponse({ type: RedFlagPageDto })
   async redFlags(
     @CurrentActor() actor: Actor,
     @Query() query: RedFlagsQueryDto,

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
@@ -15,6 +15,13 @@ import {
 } from './legal.queries';
 import { TenderId } from '../http/params';
 import { RecordReaderGuard } from './record-reader.guard';
+import { ApiErrors } from '../http/api-errors';
+import {
+  HistoryPageDto,
+  TenderDiffDto,
+  TenderStateViewDto,
+  VerificationReportDto,
+} from './dto/legal-responses.dto';
 
 /**
  * Legal replay for legal teams and oversight bodies (docs/legal-replay.md): every look is recorded in
@@ -33,8 +40,12 @@ export class LegalController {
 
   @Get('history')
   @ApiOperation({
+    operationId: 'getTenderHistory',
+
     summary: "The tender's history across all its streams, in global order, paged and filterable",
   })
+  @ApiErrors('NOT_YOUR_ORGANISATION', 'INVALID_CURSOR')
+  @ApiOkResponse({ type: HistoryPageDto })
   history(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -48,8 +59,12 @@ export class LegalController {
 
   @Get('state')
   @ApiOperation({
+    operationId: 'getTenderState',
+
     summary: 'The tender as the deciders saw it at a time (at=) or a global position (position=)',
   })
+  @ApiErrors('NOT_YOUR_ORGANISATION', 'INVALID_MOMENT')
+  @ApiOkResponse({ type: TenderStateViewDto })
   state(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -62,7 +77,12 @@ export class LegalController {
   }
 
   @Get('diff')
-  @ApiOperation({ summary: 'What changed between two moments (times or positions)' })
+  @ApiOperation({
+    operationId: 'getTenderDiff',
+    summary: 'What changed between two moments (times or positions)',
+  })
+  @ApiErrors('NOT_YOUR_ORGANISATION', 'INVALID_MOMENT')
+  @ApiOkResponse({ type: TenderDiffDto })
   diff(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -77,9 +97,13 @@ export class LegalController {
   @Post('verification')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'verifyTender',
+
     summary:
       'Recompute every hash chain and anchored head of the tender; the first break, if any, precisely',
   })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: VerificationReportDto })
   verify(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -93,8 +117,15 @@ export class LegalController {
   @Get('evidence')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({
+    operationId: 'getEvidenceBundle',
+
     summary:
       'Evidence bundle: one canonical JSON event per line, in global order, then {"manifest": …} (README: "Evidence bundles")',
+  })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({
+    description: 'One canonical JSON event per line, then the manifest',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
   async evidence(
     @CurrentActor() actor: Actor,
@@ -126,7 +157,14 @@ export class LegalController {
   @Get('evidence/timeline.html')
   @ApiProduces('text/html')
   @ApiOperation({
+    operationId: 'getEvidenceTimeline',
+
     summary: 'The evidence bundle as a self-contained HTML timeline a lawyer opens in a browser',
+  })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({
+    description: 'A self-contained HTML page',
+    content: { 'text/html': { schema: { type: 'string' } } },
   })
   async timeline(
     @CurrentActor() actor: Actor,

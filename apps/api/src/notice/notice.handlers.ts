@@ -33,12 +33,14 @@ export class PublishTenderHandler implements ICommandHandler<PublishTenderComman
   constructor(
     private readonly tenders: TenderStreams,
     private readonly sealing: BidSealing,
+    private readonly config: AppConfig,
   ) {}
 
   async execute({ context, tenderId }: PublishTenderCommand): Promise<TenderCommandResult> {
     const outcome = await this.tenders.executeTender(tenderId, context, {
       type: 'PublishTender',
       sealingKey: this.sealing.issueKey(),
+      planningRules: this.config.planning,
       actor: context.actor,
       now: context.now,
     });

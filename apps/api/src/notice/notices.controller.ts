@@ -1,12 +1,14 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ConsistentRead } from '../runtime/consistent-read';
 import { ListNoticesDto } from './dto/list-notices.dto';
 import { GetBuyerTenderQuery, GetNoticeQuery, ListNoticesQuery } from './notice.queries';
 import { TenderId } from '../http/params';
+import { ApiErrors } from '../http/api-errors';
+import { BuyerTenderDto, NoticePageDto, PublicNoticeDto } from './dto/notice-responses.dto';
 
 const MIN_POSITION = {
   name: 'X-Min-Position',
@@ -26,7 +28,12 @@ export class NoticesController {
   @Get()
   @Public()
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: 'Published notices, newest first' })
+  @ApiOperation({
+    operationId: 'listNotices',
+    summary: 'Published notices, newest first',
+  })
+  @ApiErrors('INVALID_CURSOR')
+  @ApiOkResponse({ type: NoticePageDto })
   async list(
     @Query() { limit, cursor, stage }: ListNoticesDto,
     @Headers() headers: Record<string, string>,
@@ -38,7 +45,11 @@ export class NoticesController {
   @Get(':tenderId')
   @Public()
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: 'A published notice with its amendments and answered clarifications' })
+  @ApiOperation({
+    operationId: 'getNotice',
+    summary: 'A published notice with its amendments and answered clarifications',
+  })
+  @ApiOkResponse({ type: PublicNoticeDto })
   async get(
     @Param('tenderId', TenderId) tenderId: string,
     @Headers() headers: Record<string, string>,
@@ -61,7 +72,12 @@ export class BuyerTenderController {
   @Get(':tenderId')
   @Roles('officer', 'evaluator')
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: "The buyer's view of a tender (officers and evaluators of the buyer)" })
+  @ApiOperation({
+    operationId: 'getTender',
+    summary: "The buyer's view of a tender (officers and evaluators of the buyer)",
+  })
+  @ApiErrors('NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: BuyerTenderDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('tenderId', TenderId) tenderId: string,

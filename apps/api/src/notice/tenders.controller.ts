@@ -1,6 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
@@ -15,7 +23,11 @@ import {
   AskClarificationDto,
   CancelTenderDto,
 } from './dto/notice-requests.dto';
-import { NoticeTermsDto } from './dto/notice-terms.dto';
+import { NOTICE_TERMS_EXAMPLE, NoticeTermsDto } from './dto/notice-terms.dto';
+
+const NOTICE_TERMS_EXAMPLES = {
+  'open-procedure': { summary: 'An open procedure, three criteria', value: NOTICE_TERMS_EXAMPLE },
+};
 import {
   ChangeTenderCommand,
   ConfirmBidOpeningCommand,
@@ -25,6 +37,8 @@ import {
 } from './notice.commands';
 import type { TenderCommandResult } from '../runtime/tender-command-result';
 import { TenderId } from '../http/params';
+import { ApiErrors } from '../http/api-errors';
+import { TenderCommandResultDto, ClarificationAskedDto } from '../http/responses.dto';
 
 /** Officers advance a tender through its stages; suppliers ask clarification questions. */
 @ApiTags('tenders')
@@ -38,7 +52,22 @@ export class TendersController {
 
   @Post()
   @Roles('officer')
-  @ApiOperation({ summary: 'Draft a tender notice (officer)' })
+  @ApiOperation({
+    operationId: 'draftTender',
+    summary: 'Draft a tender notice (officer)',
+  })
+  @ApiErrors(
+    'INVALID_NOTICE',
+    'CRITERIA_WEIGHTS_NOT_100',
+    'DEADLINE_TOO_SOON',
+    'DEADLINES_OUT_OF_ORDER',
+    'PROCEDURE_NOT_AVAILABLE',
+    'TENDERING_PERIOD_TOO_SHORT',
+    'REDUCED_PERIOD_NOT_JUSTIFIED',
+    'TENDER_ALREADY_EXISTS',
+  )
+  @ApiCreatedResponse({ type: TenderCommandResultDto })
+  @ApiBody({ type: NoticeTermsDto, examples: NOTICE_TERMS_EXAMPLES })
   draft(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -51,7 +80,23 @@ export class TendersController {
 
   @Put(':tenderId/draft')
   @Roles('officer')
-  @ApiOperation({ summary: 'Replace the terms of a draft (officer)' })
+  @ApiOperation({
+    operationId: 'reviseDraft',
+    summary: 'Replace the terms of a draft (officer)',
+  })
+  @ApiErrors(
+    'INVALID_NOTICE',
+    'CRITERIA_WEIGHTS_NOT_100',
+    'DEADLINE_TOO_SOON',
+    'DEADLINES_OUT_OF_ORDER',
+    'PROCEDURE_NOT_AVAILABLE',
+    'TENDERING_PERIOD_TOO_SHORT',
+    'REDUCED_PERIOD_NOT_JUSTIFIED',
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+  )
+  @ApiOkResponse({ type: TenderCommandResultDto })
+  @ApiBody({ type: NoticeTermsDto, examples: NOTICE_TERMS_EXAMPLES })
   reviseDraft(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -64,7 +109,19 @@ export class TendersController {
   @Post(':tenderId/publication')
   @HttpCode(200)
   @Roles('officer')
-  @ApiOperation({ summary: 'Publish the notice: tendering opens (officer)' })
+  @ApiOperation({
+    operationId: 'publishTender',
+    summary: 'Publish the notice: tendering opens (officer)',
+  })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'INVALID_NOTICE',
+    'DEADLINE_TOO_SOON',
+    'TENDERING_PERIOD_TOO_SHORT',
+    'REDUCED_PERIOD_NOT_JUSTIFIED',
+  )
+  @ApiOkResponse({ type: TenderCommandResultDto })
   publish(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -79,8 +136,23 @@ export class TendersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({
+    operationId: 'amendNotice',
+
     summary: 'Amend a published notice (officer); deadlines must leave the minimum response time',
   })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'NOTHING_TO_AMEND',
+    'INVALID_NOTICE',
+    'CRITERIA_WEIGHTS_NOT_100',
+    'DEADLINE_TOO_SOON',
+    'DEADLINES_OUT_OF_ORDER',
+    'PROCEDURE_NOT_AVAILABLE',
+    'TENDERING_PERIOD_TOO_SHORT',
+    'REDUCED_PERIOD_NOT_JUSTIFIED',
+  )
+  @ApiOkResponse({ type: TenderCommandResultDto })
   amend(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -94,7 +166,12 @@ export class TendersController {
   @Post(':tenderId/cancellation')
   @HttpCode(200)
   @Roles('officer')
-  @ApiOperation({ summary: 'Cancel the tender with a reason: a termination notice (officer)' })
+  @ApiOperation({
+    operationId: 'cancelTender',
+    summary: 'Cancel the tender with a reason: a termination notice (officer)',
+  })
+  @ApiErrors('ILLEGAL_STAGE', 'NOT_YOUR_ORGANISATION')
+  @ApiOkResponse({ type: TenderCommandResultDto })
   cancel(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -107,7 +184,12 @@ export class TendersController {
   @Post(':tenderId/closing')
   @HttpCode(200)
   @Roles('officer')
-  @ApiOperation({ summary: 'Close tendering once the submission deadline has passed (officer)' })
+  @ApiOperation({
+    operationId: 'closeTendering',
+    summary: 'Close tendering once the submission deadline has passed (officer)',
+  })
+  @ApiErrors('ILLEGAL_STAGE', 'NOT_YOUR_ORGANISATION', 'DEADLINE_NOT_REACHED')
+  @ApiOkResponse({ type: TenderCommandResultDto })
   close(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -120,9 +202,13 @@ export class TendersController {
   @HttpCode(200)
   @Roles('officer')
   @ApiOperation({
+    operationId: 'confirmBidOpening',
+
     summary:
       'Confirm the opening of bids; a second, different officer within the window opens them',
   })
+  @ApiErrors('ILLEGAL_STAGE', 'NOT_YOUR_ORGANISATION', 'SAME_OFFICER_TWICE', 'DEADLINE_NOT_REACHED')
+  @ApiOkResponse({ type: TenderCommandResultDto })
   confirmOpening(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -136,7 +222,16 @@ export class TendersController {
   @Post(':tenderId/clarifications')
   @Roles('supplier')
   @ApiOperation({
+    operationId: 'askClarification',
+
     summary: 'Ask a clarification question (supplier); the answer goes to every supplier',
+  })
+  @ApiErrors('ILLEGAL_STAGE', 'CLARIFICATION_DEADLINE_PASSED', 'CLARIFICATION_ID_REUSED')
+  @ApiCreatedResponse({ type: ClarificationAskedDto })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried question with the same key keeps its id',
   })
   async ask(
     @CurrentActor() actor: Actor,
@@ -165,7 +260,17 @@ export class TendersController {
   @Post(':tenderId/clarifications/:questionId/answer')
   @HttpCode(200)
   @Roles('officer')
-  @ApiOperation({ summary: 'Answer a clarification question; published to every supplier' })
+  @ApiOperation({
+    operationId: 'answerClarification',
+    summary: 'Answer a clarification question; published to every supplier',
+  })
+  @ApiErrors(
+    'ILLEGAL_STAGE',
+    'NOT_YOUR_ORGANISATION',
+    'CLARIFICATION_NOT_FOUND',
+    'CLARIFICATION_ALREADY_ANSWERED',
+  )
+  @ApiOkResponse({ type: TenderCommandResultDto })
   answer(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

@@ -1,10 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import type { Actor } from '@fairtender/domain';
 import { ListDeliveriesDto, RegisterWebhookDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { ApiErrors } from '../http/api-errors';
+import { DeliveryPageDto, RegisteredWebhookDto, WebhookDto } from './dto/webhook.dto';
 
 /** A supplier's webhook (one per organisation) and the log of what was delivered to it. */
 @ApiTags('webhooks')
@@ -15,17 +22,21 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Put()
+  @HttpCode(200)
   @ApiOperation({
+    operationId: 'registerWebhook',
+
     summary:
       'Register (or replace) your webhook; the answer holds its signing secret, shown this once',
   })
+  @ApiErrors('WEBHOOK_URL_NOT_ALLOWED')
+  @ApiOkResponse({ type: RegisteredWebhookDto })
   async register(
     @CurrentActor() actor: Actor,
     @Body() { url }: RegisterWebhookDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<RegisteredWebhookDto> {
+    // 200 whether new or replacing (issue 16): a PUT of the one webhook; `replaced` tells which.
     const registered = await this.webhooks.register(actor.organisationId, url);
-    void reply.status(registered.replaced ? 200 : 201);
     return {
       url: registered.url,
       registeredAt: registered.registeredAt,
@@ -35,7 +46,12 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your webhook (never its secret)' })
+  @ApiOperation({
+    operationId: 'getWebhook',
+    summary: 'Your webhook (never its secret)',
+  })
+  @ApiErrors('WEBHOOK_NOT_FOUND')
+  @ApiOkResponse({ type: WebhookDto })
   async get(@CurrentActor() actor: Actor) {
     const { url, registeredAt } = await this.webhooks.get(actor.organisationId);
     return { url, registeredAt };
@@ -43,15 +59,23 @@ export class WebhooksController {
 
   @Delete()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove your webhook; pending deliveries are dropped' })
+  @ApiOperation({
+    operationId: 'deleteWebhook',
+    summary: 'Remove your webhook; pending deliveries are dropped',
+  })
+  @ApiErrors('WEBHOOK_NOT_FOUND')
+  @ApiNoContentResponse({ description: 'Removed' })
   async remove(@CurrentActor() actor: Actor): Promise<void> {
     await this.webhooks.remove(actor.organisationId);
   }
 
   @Get('deliveries')
   @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+
     summary: 'Every delivery attempt to your webhook, newest first: status, error, duration',
   })
+  @ApiOkResponse({ type: DeliveryPageDto })
   deliveries(@CurrentActor() actor: Actor, @Query() query: ListDeliveriesDto) {
     return this.webhooks.deliveries(actor.organisationId, query);
   }

@@ -59,9 +59,13 @@ export class WebhooksService {
 
   async deliveries(
     supplierId: string,
-    { limit = DEFAULT_PAGE, before }: { limit?: number; before?: string },
+    { limit = DEFAULT_PAGE, cursor, before }: { limit?: number; cursor?: string; before?: string },
   ): Promise<{ items: Omit<LoggedAttempt, 'supplierId'>[]; nextCursor: string | null }> {
-    const rows = await this.log.forSupplier(supplierId, { limit: limit + 1, before });
+    // `cursor` is the name every list pages with (docs/api.md); `before` is kept for earlier clients.
+    const rows = await this.log.forSupplier(supplierId, {
+      limit: limit + 1,
+      before: cursor ?? before,
+    });
     const items = rows.slice(0, limit).map(({ supplierId: _own, ...rest }) => rest);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }

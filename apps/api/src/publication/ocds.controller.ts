@@ -1,6 +1,12 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@fairtender/auth';
 import { AppConfig } from '@fairtender/config';
@@ -13,6 +19,8 @@ import {
   GetTenderReleasePackageQuery,
   type PackageAddress,
 } from './ocds.queries';
+import { ApiErrors } from '../http/api-errors';
+import { OcdsRecordPackageDto, OcdsReleasePackageDto } from './dto/ocds-responses.dto';
 
 const MIN_POSITION = {
   name: 'X-Min-Position',
@@ -36,7 +44,11 @@ export class OcdsController {
   @Get('tenders/:tenderId/releases')
   @Public()
   @ApiHeader(MIN_POSITION)
-  @ApiOperation({ summary: 'A release package with every release of a published tender' })
+  @ApiOperation({
+    operationId: 'getTenderReleasePackage',
+    summary: 'A release package with every release of a published tender',
+  })
+  @ApiOkResponse({ type: OcdsReleasePackageDto })
   async releases(
     @Param('tenderId', TenderId) tenderId: string,
     @Req() request: FastifyRequest,
@@ -50,8 +62,11 @@ export class OcdsController {
   @Public()
   @ApiHeader(MIN_POSITION)
   @ApiOperation({
+    operationId: 'getTenderRecordPackage',
+
     summary: 'A record package: the tender’s releases embedded and its compiled release',
   })
+  @ApiOkResponse({ type: OcdsRecordPackageDto })
   async record(
     @Param('tenderId', TenderId) tenderId: string,
     @Req() request: FastifyRequest,
@@ -65,9 +80,17 @@ export class OcdsController {
   @Public()
   @ApiHeader(MIN_POSITION)
   @ApiOperation({
+    operationId: 'listReleases',
+
     summary:
       'Every release of every tender in the order they were made, as release packages; follow links.next (204 when nothing follows yet)',
   })
+  @ApiErrors('INVALID_CURSOR', 'INVALID_MOMENT')
+  @ApiOkResponse({
+    type: OcdsReleasePackageDto,
+    description: 'The next releases; follow links.next',
+  })
+  @ApiNoContentResponse({ description: 'Nothing follows yet' })
   async feed(
     @Query() { since, cursor, limit }: OcdsFeedDto,
     @Req() request: FastifyRequest,

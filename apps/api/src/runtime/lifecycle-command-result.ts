@@ -23,7 +23,7 @@ export function lifecycleCommandResult(
   return {
     tenderId,
     stage: tender.stage,
-    noticeVersion: tender.noticeVersion,
+    noticeVersion: tender.notice.version,
     streamName,
     revision: outcome.appended?.nextRevision ?? last?.revision ?? null,
     ...(outcome.appended ? { position: formatPosition(outcome.appended.position) } : {}),

@@ -22,7 +22,7 @@ export function tenderCommandResult(
   return {
     tenderId,
     stage: outcome.state.stage,
-    noticeVersion: outcome.state.noticeVersion,
+    noticeVersion: outcome.state.notice.version,
     revision: outcome.appended?.nextRevision ?? last?.revision ?? null,
     ...(outcome.appended ? { position: formatPosition(outcome.appended.position) } : {}),
     recorded: outcome.events.map((event) => event.type),

@@ -10,6 +10,7 @@ import {
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { CurrentActor, Roles } from '@fairtender/auth';
 import { ROLES, type Actor } from '@fairtender/domain';
+import { ApiErrors } from '../http/api-errors';
 import { SandboxClock } from './sandbox-clock';
 
 export class MoveClockDto {
@@ -49,6 +50,7 @@ export class SandboxController {
 
   @Get()
   @Roles(...ROLES)
+  @ApiErrors('SANDBOX_DISABLED')
   @ApiOperation({ operationId: 'getSandboxClock', summary: 'What the sandbox clock reads' })
   @ApiOkResponse({ type: ClockReadingDto })
   read(): ClockReadingDto {
@@ -58,6 +60,7 @@ export class SandboxController {
   @Post()
   @HttpCode(200)
   @Roles(...ROLES)
+  @ApiErrors('SANDBOX_DISABLED', 'CLOCK_NOT_FORWARD', 'VALIDATION_FAILED')
   @ApiOperation({
     operationId: 'moveSandboxClock',
     summary:

@@ -100,7 +100,7 @@ export class DeadlineProcessor {
 
 /** Why a run wrote nothing: done before, or (a standstill) the award it timed is no longer waiting. */
 function nothingDone(command: DeadlineCommand, tender: TenderState): DeadlineOutcome {
-  if (command.type !== 'EndStandstill' || tender.award?.standstillEndedAt !== undefined) {
+  if (command.type !== 'EndStandstill' || tender.award.awarded?.standstillEndedAt !== undefined) {
     return { outcome: 'already-closed' };
   }
   if (tender.stage === 'cancelled') return { outcome: 'cancelled' };

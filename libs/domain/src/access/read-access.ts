@@ -27,7 +27,8 @@ export const tenderNotFound = (tenderId: string) =>
  */
 export function isHiddenFrom(tender: TenderAccessFacts, actor: Actor | undefined): boolean {
   if (tender.stage === 'none') return true;
-  if (tender.stage !== 'draft') return false;
+  // A procurement before its notice (issue 14) is as private as a draft.
+  if (tender.stage !== 'draft' && tender.stage !== 'planning') return false;
   return !actor || (tender.buyerOrganisationId !== actor.organisationId && !isOversight(actor));
 }
 

@@ -11,7 +11,10 @@ import type { AssessmentSummary, CriterionReasons, RankedBid } from '../tender/e
 
 /** The panel's written reasons for each quality criterion of a bid, without who wrote them. */
 function reasonsFor(view: TenderView, supplierId: string): CriterionReasons[] {
-  const { terms, evaluation } = view.tender;
+  const {
+    notice: { terms },
+    evaluation,
+  } = view.tender;
   const assessors = assessorsOf(view, supplierId);
   return qualityCriteria(terms?.awardCriteria ?? []).map(({ id: criterionId }) => {
     const justifications = assessors

@@ -39,7 +39,7 @@ export function checkAward(
   supplierId: string,
   options: { direct: boolean; justification?: string },
 ): AwardCheck {
-  const { terms } = view.tender;
+  const { terms } = view.tender.notice;
   if (!terms) throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
   const compliant = compliantBids(view);
   if (!compliant.includes(supplierId)) {

@@ -31,7 +31,7 @@ export function declareUnsuccessful(
       data: {
         reason: command.reason.trim(),
         compliantBids: compliantBids(view).length,
-        minimumBids: tender.terms.minimumBids,
+        minimumBids: tender.notice.terms.minimumBids,
         declaredAt: command.now.toISOString(),
         declaredBy: command.actor.userId,
       },

@@ -1,5 +1,5 @@
 import type { TenderView } from '../tender/tender-view';
-import { requireBuyerOfficer, requireTender } from '../tender/guards';
+import { requireBuyerOfficer, requireOpenedTender } from '../tender/guards';
 import { isSystemActor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import type { AwardCommand } from './commands';
@@ -14,12 +14,13 @@ export function endStandstill(
   command: Extract<AwardCommand, { type: 'EndStandstill' }>,
   view: TenderView,
 ): StandstillEnded[] {
-  const tender = requireTender(view.tender);
+  const tender = requireOpenedTender(view.tender);
   if (!isSystemActor(command.actor)) {
     requireBuyerOfficer(tender, command.actor, 'end the standstill');
   }
-  const standstill = tender.award?.standstill;
-  if (tender.stage !== 'standstill' || !standstill || tender.award?.standstillEndedAt) return [];
+  const standstill = tender.award.awarded?.standstill;
+  if (tender.stage !== 'standstill' || !standstill || tender.award.awarded?.standstillEndedAt)
+    return [];
   if (command.now.getTime() < Date.parse(standstill.endsAt)) {
     throw new DomainError(
       'DEADLINE_NOT_REACHED',

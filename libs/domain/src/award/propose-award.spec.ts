@@ -167,7 +167,13 @@ describe('ProposeAward (rules 1–5 and 7)', () => {
   });
 
   it('counts the EU standstill in calendar days when the notice says so', () => {
-    const events = decide(fullyEvaluated({ terms: terms({ jurisdiction: 'eu-remedies' }) }));
+    const events = decide(
+      fullyEvaluated({
+        terms: terms({ jurisdiction: 'eu-remedies' }),
+        // Published early enough for the EU's 30-day open procedure.
+        times: { drafted: '2025-02-20T10:00:00.000Z', published: '2025-02-24T09:00:00.000Z' },
+      }),
+    );
     expect(events.at(-1)).toEqual({
       type: 'StandstillStarted',
       data: expect.objectContaining({
@@ -317,7 +323,7 @@ describe('ProposeAward (rules 1–5 and 7)', () => {
 
     it('refuses a panel smaller than the notice’s evaluatorCount: PANEL_TOO_SMALL', () => {
       // Stored history: a two-person panel on a notice that asks for three.
-      given(awardDecider, fullyEvaluated({ panel: [EVA, EVAN] }))
+      given(awardDecider, fullyEvaluated({ panel: [EVA, EVAN], storedPanel: true }))
         .when(proposeAward(ACME))
         .thenFails('PANEL_TOO_SMALL', {
           violations: [

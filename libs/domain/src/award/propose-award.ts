@@ -1,5 +1,10 @@
 import type { TenderView } from '../tender/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
+import {
+  requireBuyerOfficer,
+  requireOpenedTender,
+  requireStage,
+  requireTender,
+} from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { isSubstantiveText, SUBSTANTIVE_TEXT_RULE } from '../shared/substantive-text';
 import { compliantBids } from '../tender/bids-under-evaluation';
@@ -39,6 +44,9 @@ export function proposeDirectAward(
   command: Command<'ProposeDirectAward'>,
   view: TenderView,
 ): AwardDecision {
+  if (view.tender.planning?.plan.route.kind === 'direct-award') {
+    return proposePlannedDirectAward(command, view);
+  }
   const tender = requireTender(view.tender);
   // Who and when first: the ground and the compliance count are nobody else's business.
   requireBuyerOfficer(tender, command.actor, 'propose an award');
@@ -64,11 +72,11 @@ export function proposeDirectAward(
     );
   }
   const compliant = compliantBids(view).length;
-  if (compliant >= tender.terms.minimumBids) {
+  if (compliant >= tender.notice.terms.minimumBids) {
     throw new DomainError(
       'DIRECT_AWARD_NOT_ALLOWED',
-      `${compliant} bids passed compliance, as many as the notice requires (${tender.terms.minimumBids}): award by the published method`,
-      { compliantBids: compliant, minimumBids: tender.terms.minimumBids },
+      `${compliant} bids passed compliance, as many as the notice requires (${tender.notice.terms.minimumBids}): award by the published method`,
+      { compliantBids: compliant, minimumBids: tender.notice.terms.minimumBids },
     );
   }
   const proposal = buildProposal(view, command, {
@@ -76,6 +84,80 @@ export function proposeDirectAward(
     directAward: { ground, justification: justification.trim() },
   });
   return decideProposal(view, proposal, command.standstillRules, command.now);
+}
+
+/**
+ * A procurement planned as a direct award (PA 2023 s.41, Schedule 5): after its transparency notice
+ * (s.44), the contract award notice is published to the supplier and at the value that notice named,
+ * and the standstill of s.51 starts with it: 8 working days beginning with the day of the contract
+ * award notice, not of the transparency notice. No bids, so no ranking to check: the award carries
+ * the one supplier at the notified value, flagged `direct-award` like the in-tender exception above.
+ */
+function proposePlannedDirectAward(
+  command: Command<'ProposeDirectAward'>,
+  view: TenderView,
+): AwardDecision {
+  const tender = requireOpenedTender(view.tender);
+  requireBuyerOfficer(tender, command.actor, 'award the contract directly');
+  requireStage(tender, ['planning'], 'award the contract directly');
+  const notice = tender.planning?.transparencyNotice;
+  if (!notice) {
+    throw new DomainError(
+      'TRANSPARENCY_NOTICE_MISSING',
+      'A direct award needs its transparency notice published first (PA 2023 s.44)',
+    );
+  }
+  if (notice.supplierId !== command.supplierId || notice.ground !== command.ground) {
+    throw new DomainError(
+      'TRANSPARENCY_NOTICE_MISMATCH',
+      `The transparency notice announced a direct award to ${notice.supplierId} on the ground ${notice.ground}`,
+      {
+        supplierId: command.supplierId,
+        ground: command.ground,
+        noticeSupplierId: notice.supplierId,
+        noticeGround: notice.ground,
+      },
+    );
+  }
+  if (!isSubstantiveText(command.justification)) {
+    throw new DomainError(
+      'REASON_REQUIRED',
+      `A direct award needs a justification of ${SUBSTANTIVE_TEXT_RULE}`,
+      { field: 'justification' },
+    );
+  }
+  const issuedAt = command.now.toISOString();
+  const period = standstillPeriod(
+    tender.planning!.plan.jurisdiction,
+    command.now,
+    command.standstillRules,
+  );
+  const proposal: AwardProposal = {
+    supplierId: notice.supplierId,
+    round: tender.evaluation.round,
+    ranking: [
+      { supplierId: notice.supplierId, rank: 1, total: 0, price: { ...notice.value }, scores: {} },
+    ],
+    topRanked: [notice.supplierId],
+    departures: ['direct-award'],
+    directAward: { ground: notice.ground, justification: command.justification.trim() },
+    proposedBy: command.actor.userId,
+    proposedAt: issuedAt,
+  };
+  return [
+    { type: 'AwardProposed', data: proposal },
+    {
+      type: 'StandstillStarted',
+      data: {
+        jurisdiction: period.jurisdiction,
+        startsAt: period.startsAt,
+        endsAt: period.endsAt,
+        countedDays: period.countedDays,
+        basis: period.basis,
+        round: proposal.round,
+      },
+    },
+  ];
 }
 
 /**
@@ -87,7 +169,7 @@ export function confirmAward(command: Command<'ConfirmAward'>, view: TenderView)
   const tender = requireTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'confirm the award');
   requireStage(tender, ['evaluation'], 'confirm the award');
-  const pending = tender.pendingAward;
+  const pending = tender.award.pending;
   if (!pending) {
     throw new DomainError(
       'AWARD_NOT_PENDING',
@@ -184,7 +266,7 @@ function awardEvents(
 ): AwardDecision {
   const tender = requireTender(view.tender);
   const issuedAt = now.toISOString();
-  const period = standstillPeriod(tender.terms.jurisdiction, now, rules);
+  const period = standstillPeriod(tender.notice.terms.jurisdiction, now, rules);
   return [
     { type: 'AwardProposed', data: { ...proposal, ...confirmation } },
     ...assessmentSummaries(view, proposal.supplierId, proposal.ranking).map(

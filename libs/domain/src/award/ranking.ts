@@ -52,7 +52,10 @@ export function rankBids(
   view: TenderView,
   { basis = 'moderated' }: { basis?: 'moderated' | 'panel' } = {},
 ): RankedBid[] {
-  const { terms, evaluation } = view.tender;
+  const {
+    notice: { terms },
+    evaluation,
+  } = view.tender;
   if (!terms) return [];
   const suppliers = compliantBids(view);
   const prices = suppliers.map((supplierId) => evaluation.compliance[supplierId].price.amount);

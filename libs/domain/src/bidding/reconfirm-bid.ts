@@ -9,11 +9,11 @@ export function reconfirmBid(
   state: BidDecisionState,
 ): [BidReconfirmed] {
   const open = requireChangeableOwnBid(command, state);
-  if ((state.bid.noticeVersion ?? 0) >= open.noticeVersion) {
+  if ((state.bid.noticeVersion ?? 0) >= open.notice.version) {
     throw new DomainError(
       'BID_ALREADY_CONFIRMED',
-      `Your bid already stands against notice version ${open.noticeVersion}`,
-      { noticeVersion: open.noticeVersion },
+      `Your bid already stands against notice version ${open.notice.version}`,
+      { noticeVersion: open.notice.version },
     );
   }
   return [
@@ -23,7 +23,7 @@ export function reconfirmBid(
         tenderId: open.tenderId,
         supplierId: command.actor.organisationId,
         confirmedAt: command.now.toISOString(),
-        noticeVersion: open.noticeVersion,
+        noticeVersion: open.notice.version,
       },
     },
   ];

@@ -2,7 +2,7 @@ import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
 import { toMs } from '../shared/time';
-import type { TenderState } from '../tender/state';
+import type { NoticeState, TenderState } from '../tender/state';
 import type { NoticeTerms } from '../tender/terms';
 import type { BidCommand } from './commands';
 import type { BidDecisionState, BidState } from '../tender/bid-state';
@@ -10,7 +10,10 @@ import type { BidDecisionState, BidState } from '../tender/bid-state';
 export type Command<Type extends BidCommand['type']> = Extract<BidCommand, { type: Type }>;
 
 /** A tender suppliers can see: published at least once. */
-export type PublicTender = TenderState & { tenderId: string; terms: NoticeTerms };
+export type PublicTender = TenderState & {
+  tenderId: string;
+  notice: NoticeState & { terms: NoticeTerms };
+};
 
 /**
  * Who may act on a bid, on which tender: a supplier, on a published tender (a draft is not public, so
@@ -23,7 +26,12 @@ export function requireBidder(actor: Actor, tender: TenderState, bid: BidState):
       allowed: ['supplier'],
     });
   }
-  if (tender.stage === 'none' || tender.stage === 'draft' || !tender.tenderId || !tender.terms) {
+  if (
+    tender.stage === 'none' ||
+    tender.stage === 'draft' ||
+    !tender.tenderId ||
+    !tender.notice.terms
+  ) {
     throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
   }
   if (bid.supplierId !== undefined && bid.supplierId !== actor.organisationId) {
@@ -37,11 +45,11 @@ export function requireBidder(actor: Actor, tender: TenderState, bid: BidState):
  * amendments included, whatever the stage and whether or not the close job has run.
  */
 export function isLate(tender: PublicTender, now: Date): boolean {
-  return now.getTime() >= toMs(tender.terms.submissionDeadline);
+  return now.getTime() >= toMs(tender.notice.terms.submissionDeadline);
 }
 
 export function lateBid(tender: PublicTender, now: Date, record: DomainEvent[] = []): DomainError {
-  const { submissionDeadline } = tender.terms;
+  const { submissionDeadline } = tender.notice.terms;
   const receivedAt = now.toISOString();
   return new DomainError(
     'LATE_BID',

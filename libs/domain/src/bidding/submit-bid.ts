@@ -70,7 +70,7 @@ function refuseIfLate(command: SealingCommand, tender: PublicTender): void {
       tenderId: tender.tenderId,
       supplierId: command.actor.organisationId,
       attemptedAt: command.now.toISOString(),
-      submissionDeadline: tender.terms.submissionDeadline,
+      submissionDeadline: tender.notice.terms.submissionDeadline,
       contentHash: command.bid.contentHash,
     },
   };
@@ -83,7 +83,7 @@ function sealedFacts(command: SealingCommand, tender: PublicTender): BidSubmitte
     tenderId: tender.tenderId,
     supplierId: command.actor.organisationId,
     receivedAt: command.now.toISOString(),
-    noticeVersion: tender.noticeVersion,
+    noticeVersion: tender.notice.version,
     contentHash,
     sizeBytes,
     sealed: { keyId: sealed.keyId, iv: sealed.iv, ciphertext: sealed.ciphertext, tag: sealed.tag },

@@ -1,6 +1,6 @@
 import { standingBids } from '../tender/bids-under-evaluation';
 import type { TenderView } from '../tender/tender-view';
-import { requireRole, requireTender } from '../tender/guards';
+import { requireRole, requireOpenedTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
@@ -19,11 +19,17 @@ export function lodgeChallenge(
   command: Extract<ChallengeCommand, { type: 'LodgeChallenge' }>,
   view: TenderView,
 ): (ChallengeLodged | AwardSuspended)[] {
-  const tender = requireTender(view.tender);
+  const tender = requireOpenedTender(view.tender);
   requireRole(command.actor, 'supplier', 'challenge an award');
   const supplierId = command.actor.organisationId;
   const { challengeId, grounds, text } = command;
-  if (!standingBids(view).includes(supplierId)) {
+  // A direct award planned as such had no bids: any supplier other than the one awarded may
+  // challenge it (PA 2023 s.100: a supplier that suffers or risks suffering loss).
+  const plannedDirect = tender.planning?.plan.route.kind === 'direct-award';
+  const mayChallenge = plannedDirect
+    ? supplierId !== tender.award.awarded?.supplierId
+    : standingBids(view).includes(supplierId);
+  if (!mayChallenge) {
     throw new DomainError(
       'NOT_A_BIDDER',
       'Only a supplier whose bid was opened on this tender may challenge its award',
@@ -43,7 +49,7 @@ export function lodgeChallenge(
       },
     );
   }
-  const standstill = tender.award?.standstill;
+  const standstill = tender.award.awarded?.standstill;
   if (
     tender.stage !== 'standstill' ||
     !standstill ||

@@ -151,7 +151,7 @@ describe('ResolveChallenge (rule 7)', () => {
       const { tender } = viewOf(reopened);
       expect(tender.stage).toBe('evaluation');
       expect(tender.evaluation.round).toBe(2);
-      expect(tender.award).toBeUndefined();
+      expect(tender.award.awarded).toBeUndefined();
     });
 
     it('every evaluator must submit again before an award', () => {

@@ -1,7 +1,7 @@
 import type { EvaluationReopened } from '../tender/events/evaluation';
 import type { TenderView } from '../tender/tender-view';
 import type { TenderCancelled } from '../tender/events/notice';
-import { requireRole, requireTender } from '../tender/guards';
+import { requireRole, requireOpenedTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import {
   isSubstantiveText,
@@ -30,7 +30,7 @@ export function resolveChallenge(
   command: Extract<ChallengeCommand, { type: 'ResolveChallenge' }>,
   view: TenderView,
 ): Resolution {
-  const tender = requireTender(view.tender);
+  const tender = requireOpenedTender(view.tender);
   requireRole(command.actor, 'legal', 'record the outcome of a challenge');
   // `legal` acts for its own contracting authority; cross-authority oversight is the auditor's, who writes nothing.
   if (command.actor.organisationId !== tender.buyerOrganisationId) {
@@ -90,7 +90,7 @@ export function resolveChallenge(
       resolvedBy: command.actor.userId,
     },
   };
-  const award = tender.award;
+  const award = tender.award.awarded;
   const againstCurrentAward =
     tender.stage === 'standstill' && award !== undefined && award.round === challenge.round;
   if (!againstCurrentAward) return [resolved];

@@ -7,7 +7,7 @@ import type { Money } from '../tender/terms';
  * value is the awarded bid's price too.
  */
 export function awardedPrice(tender: TenderState): Money {
-  const award = tender.award!;
+  const award = tender.award.awarded!;
   const ranked = award.ranking.find((bid) => bid.supplierId === award.supplierId);
   const price = ranked?.price ?? tender.evaluation.compliance[award.supplierId]?.price;
   if (!price) {

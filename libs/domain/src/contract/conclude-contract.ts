@@ -1,5 +1,5 @@
 import type { TenderView } from '../tender/tender-view';
-import { requireBuyerOfficer, requireStage, requireTender } from '../tender/guards';
+import { requireBuyerOfficer, requireStage, requireOpenedTender } from '../tender/guards';
 import { DomainError } from '../shared/domain-error';
 import { awardedPrice, formatMoney } from './awarded-price';
 import { isCalendarDate } from './calendar-dates';
@@ -18,10 +18,10 @@ export function concludeContract(
   command: Extract<ContractCommand, { type: 'ConcludeContract' }>,
   view: TenderView,
 ): [ContractConcluded] {
-  const tender = requireTender(view.tender);
+  const tender = requireOpenedTender(view.tender);
   requireBuyerOfficer(tender, command.actor, 'conclude the contract');
   requireStage(tender, ['standstill'], 'conclude the contract');
-  const award = tender.award!;
+  const award = tender.award.awarded!;
   if (award.suspendedBy.length > 0) {
     throw new DomainError(
       'AWARD_SUSPENDED',

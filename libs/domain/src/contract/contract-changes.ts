@@ -2,8 +2,8 @@ import type { TenderView } from '../tender/tender-view';
 import {
   requireBuyerOfficer,
   requireStage,
-  requireTender,
-  type ExistingTender,
+  requireOpenedTender,
+  type OpenedTender,
 } from '../tender/guards';
 import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
@@ -27,11 +27,11 @@ function requireContract(
   view: TenderView,
   actor: Actor,
   action: string,
-): ExistingTender & { contract: ContractState } {
-  const tender = requireTender(view.tender);
+): OpenedTender & { contract: ContractState } {
+  const tender = requireOpenedTender(view.tender);
   requireBuyerOfficer(tender, actor, action);
   requireStage(tender, ['contracted'], action);
-  return tender as ExistingTender & { contract: ContractState };
+  return tender as OpenedTender & { contract: ContractState };
 }
 
 /** A modification or extension is requested with its justification (rule 8); another officer approves. */

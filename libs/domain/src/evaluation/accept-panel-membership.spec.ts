@@ -177,7 +177,7 @@ describe('A panel that counts (issue 12 finding 5)', () => {
 
   it('the award guard counts accepted members only: a member who never accepted leaves the panel short', () => {
     // EWAN was appointed but never accepted; EVA and EVAN evaluated everything and submitted.
-    const history = fullyEvaluated({ panel: [EVA, EVAN] }).map((event) =>
+    const history = fullyEvaluated({ panel: [EVA, EVAN], storedPanel: true }).map((event) =>
       event.type === 'EvaluationPanelAppointed' ? panelAppointed(PANEL) : event,
     );
     given(awardDecider, history)

@@ -67,7 +67,10 @@ describe('AppointPanel (rule 3)', () => {
   });
 
   it('never accepts fewer than 2, whatever the notice says', () => {
-    const history = [...openedWith([ACME, BETA], terms({ evaluatorCount: 1 }))];
+    const history = [
+      // A notice stored before evaluatorCount had to be at least 2.
+      ...openedWith([ACME, BETA], terms({ evaluatorCount: 1 }), { storedNotice: true }),
+    ];
     given(evaluationDecider, history)
       .when(appoint([EVA]))
       .thenFails('PANEL_TOO_SMALL', { appointed: 1, required: 2 });

@@ -31,7 +31,7 @@ export function appointPanel(command: AppointPanel, view: TenderView): Evaluatio
       { evaluatorId: command.actor.userId },
     );
   }
-  const required = minimumPanel(tender.terms.evaluatorCount);
+  const required = minimumPanel(tender.notice.terms.evaluatorCount);
   if (ids.length < required) {
     throw new DomainError(
       'PANEL_TOO_SMALL',

@@ -59,7 +59,10 @@ export function reasonedExclusion(command: RecordCompliance, view: TenderView): 
       `Excluding a bid needs a reason text of ${SUBSTANTIVE_TEXT_RULE}: ${describeProblem(textProblem)}`,
     );
   }
-  const requirements = allowedRequirements(reasonCode, view.tender.terms?.awardCriteria ?? []);
+  const requirements = allowedRequirements(
+    reasonCode,
+    view.tender.notice.terms?.awardCriteria ?? [],
+  );
   if (requirement === undefined || requirement.trim() === '') {
     throw refuse(
       'requirement_missing',

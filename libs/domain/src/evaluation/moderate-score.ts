@@ -34,7 +34,9 @@ export function moderateScore(
   const { supplierId, criterionId, agreedScore } = command;
   requireCompliantBid(view, supplierId);
   if (
-    !qualityCriteria(tender.terms.awardCriteria).some((criterion) => criterion.id === criterionId)
+    !qualityCriteria(tender.notice.terms.awardCriteria).some(
+      (criterion) => criterion.id === criterionId,
+    )
   ) {
     throw new DomainError(
       'INVALID_SCORE',
@@ -44,7 +46,7 @@ export function moderateScore(
       },
     );
   }
-  const { min, max } = tender.terms.scoringScale;
+  const { min, max } = tender.notice.terms.scoringScale;
   if (
     typeof agreedScore !== 'number' ||
     !Number.isFinite(agreedScore) ||

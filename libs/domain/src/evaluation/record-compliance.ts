@@ -29,11 +29,11 @@ export function recordCompliance(
   let reason: ExclusionReason = {};
   if (decision === 'excluded') {
     reason = reasonedExclusion(command, view);
-  } else if ((bid.noticeVersion ?? 0) < (tender.noticeVersion ?? 0)) {
+  } else if ((bid.noticeVersion ?? 0) < (tender.notice.version ?? 0)) {
     throw new DomainError(
       'BID_NOT_RECONFIRMED',
-      `The bid from ${supplierId} was made against notice version ${bid.noticeVersion} and never re-confirmed against version ${tender.noticeVersion}: it cannot pass (exclude it with reason not-reconfirmed-after-amendment)`,
-      { supplierId, bidNoticeVersion: bid.noticeVersion, noticeVersion: tender.noticeVersion },
+      `The bid from ${supplierId} was made against notice version ${bid.noticeVersion} and never re-confirmed against version ${tender.notice.version}: it cannot pass (exclude it with reason not-reconfirmed-after-amendment)`,
+      { supplierId, bidNoticeVersion: bid.noticeVersion, noticeVersion: tender.notice.version },
     );
   }
   const current = Object.hasOwn(tender.evaluation.compliance, supplierId)

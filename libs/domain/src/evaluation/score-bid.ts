@@ -52,8 +52,10 @@ export function scoreBid(command: ScoreBid, view: TenderView): BidScored[] {
       { supplierId, evaluatorId },
     );
   }
-  const criteria = qualityCriteria(tender.terms.awardCriteria).map((criterion) => criterion.id);
-  const { min, max } = tender.terms.scoringScale;
+  const criteria = qualityCriteria(tender.notice.terms.awardCriteria).map(
+    (criterion) => criterion.id,
+  );
+  const { min, max } = tender.notice.terms.scoringScale;
   if (!Array.isArray(scores) || scores.length === 0) {
     throw new DomainError('INVALID_SCORE', 'Give at least one criterion score', { supplierId });
   }

@@ -1,4 +1,4 @@
-import { DIRECT_AWARD_GROUNDS } from '../tender/direct-award-grounds';
+import { directAwardGroundText } from '../tender/direct-award-grounds';
 import { compliantBids } from '../tender/bids-under-evaluation';
 import type { TenderView } from '../tender/tender-view';
 import { averageCharacters, justificationStats, type JustificationStats } from './coverage';
@@ -42,10 +42,10 @@ export function awardDepartureFlags(view: TenderView): RedFlag[] {
         {
           supplierId: award.supplierId,
           ground: ground ?? null,
-          legalBasis: ground ? DIRECT_AWARD_GROUNDS[ground] : null,
+          legalBasis: ground ? directAwardGroundText(ground) : null,
           justification: award.directAward?.justification ?? null,
           compliantBids: compliantBids(view).length,
-          minimumBids: view.tender.terms?.minimumBids ?? null,
+          minimumBids: view.tender.notice.terms?.minimumBids ?? null,
         },
         award.proposedAt,
         { supplierId: award.supplierId },

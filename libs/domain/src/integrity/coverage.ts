@@ -51,7 +51,10 @@ function cellOf(
 
 /** Bid × evaluator × quality criterion, for every compliant bid (the ones rule 2 wants evaluated). */
 export function coverageMatrix(view: TenderView): CoverageMatrix {
-  const { terms, evaluation } = view.tender;
+  const {
+    notice: { terms },
+    evaluation,
+  } = view.tender;
   const criteria = qualityCriteria(terms?.awardCriteria ?? []).map((criterion) => criterion.id);
   const evaluators = [...evaluation.panel];
   const totals: Record<CoverageCell, number> = {

@@ -24,7 +24,7 @@ export function redFlag(
 
 /** The award decided, or proposed and waiting for a second officer (rule 4). */
 export const awardOf = (view: TenderView): AwardProposal | undefined =>
-  view.tender.award ?? view.tender.pendingAward;
+  view.tender.award.awarded ?? view.tender.award.pending;
 
 /** Rounded for evidence, so that float noise never decides a flag nor shows in a report. */
 export const round = (value: number, digits = 2) => {

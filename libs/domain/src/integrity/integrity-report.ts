@@ -14,6 +14,12 @@ import { awardOf, compareText } from './flag-support';
 import { moderationChangedRanking, moderationSection } from './moderation';
 import { moderationOutcome } from '../award/moderated-ranking';
 import { priceFlags } from './price-flags';
+import {
+  incumbentInCompetition,
+  repeatedDirectAward,
+  planningSection,
+  singleSupplierEngagement,
+} from './planning-flags';
 import type {
   AwardIntegrity,
   BidIntegrity,
@@ -41,7 +47,7 @@ export function integrityReport(
   facts: IntegrityFacts = {},
 ): IntegrityReport {
   const { tender } = view;
-  const sealed = !tender.openedBidStreams;
+  const sealed = !tender.opening.bidStreams;
   const received = sealed
     ? Object.values(view.bids).filter((bid) => bid.status === 'submitted').length
     : standingBids(view).length;
@@ -50,7 +56,7 @@ export function integrityReport(
   const stats = justificationStats(view);
   const bids = sealed ? [] : bidSummaries(view, complete, stats);
   const excluded = sealed ? [] : excludedBids(view);
-  const moderation = sealed || !tender.terms ? undefined : moderationOutcome(view);
+  const moderation = sealed || !tender.notice.terms ? undefined : moderationOutcome(view);
   return {
     tenderId: tender.tenderId ?? '',
     buyerOrganisationId: tender.buyerOrganisationId ?? '',
@@ -76,10 +82,13 @@ export function integrityReport(
     }),
     panel: panelMembers(view),
     coverage,
-    openViolations: sealed || !tender.terms ? [] : evaluationViolations(view),
+    openViolations: sealed || !tender.notice.terms ? [] : evaluationViolations(view),
     moderation: moderationSection(view, moderation === undefined, moderation),
+    planning: planningSection(view),
     award: awardIntegrity(view),
     redFlags: sortFlags([
+      ...singleSupplierEngagement(view),
+      ...incumbentInCompetition(view),
       ...shortSubmissionPeriod(view, thresholds),
       ...reducedTenderingPeriod(view),
       ...singleBid(view, received, sealed),
@@ -90,6 +99,7 @@ export function integrityReport(
       ...evaluationAsymmetry(view, thresholds, stats),
       ...contractChangeFlags(view, facts.contractChanges ?? []),
       ...incumbentExtendedThenWon(view, facts.incumbentExtensions ?? []),
+      ...repeatedDirectAward(view, facts.directAwards ?? []),
     ]),
   };
 }
@@ -131,16 +141,20 @@ function awardIntegrity(view: TenderView): AwardIntegrity {
       departures: [...proposal.departures],
       ranking: proposal.ranking,
       ...(proposal.directAward ? { directAward: { ...proposal.directAward } } : {}),
-      ...(tender.award?.confirmedBy ? { confirmedBy: tender.award.confirmedBy } : {}),
+      ...(tender.award.awarded?.confirmedBy
+        ? { confirmedBy: tender.award.awarded.confirmedBy }
+        : {}),
       openChallenges,
     });
   }
-  const standstill = tender.award?.standstill;
+  const standstill = tender.award.awarded?.standstill;
   if (standstill) {
     base.standstill = {
       startsAt: standstill.startsAt,
       endsAt: standstill.endsAt,
-      ...(tender.award?.standstillEndedAt ? { endedAt: tender.award.standstillEndedAt } : {}),
+      ...(tender.award.awarded?.standstillEndedAt
+        ? { endedAt: tender.award.awarded.standstillEndedAt }
+        : {}),
     };
   }
   const { contract } = tender;
@@ -155,7 +169,7 @@ function awardIntegrity(view: TenderView): AwardIntegrity {
     };
   }
   base.status = awardStatus(view);
-  if (tender.unsuccessful) base.unsuccessfulReason = tender.unsuccessful.reason;
+  if (tender.award.unsuccessful) base.unsuccessfulReason = tender.award.unsuccessful.reason;
   return base;
 }
 
@@ -164,11 +178,12 @@ function awardStatus(view: TenderView): AwardIntegrity['status'] {
   if (tender.stage === 'cancelled') return 'cancelled';
   if (tender.stage === 'unsuccessful') return 'unsuccessful';
   if (tender.contract) return 'contracted';
-  if (tender.award) {
-    if (tender.award.suspendedBy.length > 0) return 'suspended';
-    return tender.award.standstillEndedAt ? 'standstill-ended' : 'standstill';
+  const { awarded } = tender.award;
+  if (awarded) {
+    if (awarded.suspendedBy.length > 0) return 'suspended';
+    return awarded.standstillEndedAt ? 'standstill-ended' : 'standstill';
   }
-  return tender.pendingAward ? 'awaiting-confirmation' : 'none';
+  return tender.award.pending ? 'awaiting-confirmation' : 'none';
 }
 
 /** Flags in a stable order: by the time raised, then key. */

@@ -108,7 +108,7 @@ function allButWinnerDisqualified(view: TenderView, bids: PricedBid[]): RedFlag[
         winner: { supplierId: award.supplierId, price: valid[0].price },
         bidsReceived: standingBids(view).length,
         excluded: excluded.map(exclusion),
-        secondOfficerConfirmation: view.tender.award?.confirmedBy ?? null,
+        secondOfficerConfirmation: view.tender.award.awarded?.confirmedBy ?? null,
       },
       award.proposedAt,
       { supplierId: award.supplierId },

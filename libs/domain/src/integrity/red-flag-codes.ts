@@ -19,6 +19,10 @@ export const RED_FLAG_TITLES = {
   'FT-DIRECT-AWARD': 'Direct award without the competition the notice asked for',
   'FT-EVALUATION-ASYMMETRY': "The winner's justifications far longer than the other bids'",
   'FT-CONTRACT-CHANGE': 'Contract change past a threshold',
+  'FT-SINGLE-SUPPLIER-ENGAGEMENT': 'Preliminary market engagement with one supplier only',
+  'FT-INCUMBENT-IN-COMPETITION':
+    'A supplier that ran a pilot in engagement, or holds the contract replaced, bids in the competition',
+  'FT-REPEATED-DIRECT-AWARD': 'Direct awards by one buyer to one supplier within 12 months',
   'FT-INCUMBENT-EXTENDED-THEN-WON':
     'Won by a supplier whose contract with the same buyer had just been extended',
 } as const;

@@ -2,6 +2,7 @@ import type { AwardDeparture, ModeratedCell, RankedBid } from '../tender/events/
 import type { ChangeRedFlag, ContractChangeKind, ContractPeriod } from '../tender/events/contract';
 import type { RuleViolation } from '../tender/rule-violations';
 import type { Money } from '../tender/terms';
+import type { AppraisedOption, ProcurementRoute } from '../tender/events/planning';
 import type { TenderStage } from '../tender/state';
 import type { RedFlagCode } from './red-flag-codes';
 
@@ -123,6 +124,42 @@ export interface ModerationIntegrity {
   moderators: string[];
 }
 
+/**
+ * The procurement before its notice (issue 14). `recorded: false`: the tender was drafted without a
+ * planning record (before issue 14, or straight to a notice), so none of the planning rules applied.
+ */
+export type PlanningIntegrity =
+  | { recorded: false }
+  | {
+      recorded: true;
+      route: ProcurementRoute;
+      estimatedValue: Money;
+      optionsAppraisal: AppraisedOption[];
+      incumbentSupplierId: string | null;
+      replacesTenderId: string | null;
+      approvals: { approvedBy: string; approvedAt: string; reasons: string }[];
+      approvalStands: boolean;
+      engagementNoticePublishedAt: string | null;
+      /** Per supplier engaged: how often, in which kinds of contact, and the material shown. */
+      engagedSuppliers: {
+        supplierId: string;
+        contacts: number;
+        kinds: string[];
+        materials: string[];
+      }[];
+      unsharedMaterials: string[];
+      conflictsAssessmentRevisions: number;
+      /** Persons in the latest revision, with the evaluators' per-supplier declarations beside them. */
+      conflictsAssessment: {
+        userId: string;
+        capacity: string;
+        conflict: boolean | null;
+        declaration: string;
+        supplierDeclarations?: { supplierId: string; conflict: boolean }[];
+      }[];
+      transparencyNoticePublishedAt: string | null;
+    };
+
 export interface IntegrityReport {
   tenderId: string;
   buyerOrganisationId: string;
@@ -153,6 +190,7 @@ export interface IntegrityReport {
   /** What still stands between the evaluation and an award (rules 2–4); empty while sealed. */
   openViolations: RuleViolation[];
   moderation: ModerationIntegrity;
+  planning: PlanningIntegrity;
   award: AwardIntegrity;
   redFlags: RedFlag[];
 }
@@ -180,4 +218,14 @@ export interface IntegrityFacts {
   contractChanges?: readonly RecordedChangeFlags[];
   /** The winner's extended contracts with this buyer, approved before this award. */
   incumbentExtensions?: readonly IncumbentExtension[];
+  /** This buyer's direct awards to the same supplier on other tenders (FT-REPEATED-DIRECT-AWARD). */
+  directAwards?: readonly RecordedDirectAward[];
+}
+
+/** A direct award on another tender, as the integrity projection recorded it. */
+export interface RecordedDirectAward {
+  tenderId: string;
+  supplierId: string;
+  ground: string | null;
+  awardedAt: string;
 }

@@ -11,7 +11,7 @@ export function shortSubmissionPeriod(
   view: TenderView,
   thresholds: IntegrityThresholds,
 ): RedFlag[] {
-  const { publishedAt, terms } = view.tender;
+  const { publishedAt, terms } = view.tender.notice;
   if (!publishedAt || !terms) return [];
   const days = (Date.parse(terms.submissionDeadline) - Date.parse(publishedAt)) / DAY_MS;
   if (!(days < thresholds.minimumSubmissionDays)) return [];
@@ -37,7 +37,7 @@ export function shortSubmissionPeriod(
  * publication or last deadline amendment recorded it.
  */
 export function reducedTenderingPeriod(view: TenderView): RedFlag[] {
-  const { publishedAt, tenderingPeriod, terms } = view.tender;
+  const { publishedAt, tenderingPeriod, terms } = view.tender.notice;
   if (!publishedAt || !tenderingPeriod?.reduced) return [];
   const { reduced, floorDays, givenDays, source } = tenderingPeriod;
   return [
@@ -67,7 +67,7 @@ export function reducedTenderingPeriod(view: TenderView): RedFlag[] {
  * after, the bidder.
  */
 export function singleBid(view: TenderView, received: number, sealed: boolean): RedFlag[] {
-  const { closedAt } = view.tender;
+  const { closedAt } = view.tender.opening;
   if (!closedAt || received !== 1) return [];
   const supplierId = sealed ? undefined : standingBids(view)[0];
   return [
@@ -76,7 +76,7 @@ export function singleBid(view: TenderView, received: number, sealed: boolean): 
       {
         bidsReceived: 1,
         closedAt,
-        procedure: view.tender.terms?.procedure,
+        procedure: view.tender.notice.terms?.procedure,
         ...(supplierId ? { supplierId } : {}),
       },
       closedAt,
@@ -90,7 +90,8 @@ export function singleBid(view: TenderView, received: number, sealed: boolean): 
  * must have the same information). Who asked is never shown.
  */
 export function unansweredClarifications(view: TenderView): RedFlag[] {
-  const { closedAt, clarifications } = view.tender;
+  const { closedAt } = view.tender.opening;
+  const { clarifications } = view.tender.notice;
   if (!closedAt) return [];
   const unanswered = Object.values(clarifications)
     .filter(({ answeredAt }) => !answeredAt || answeredAt > closedAt)

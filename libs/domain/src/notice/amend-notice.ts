@@ -32,7 +32,7 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
   requireStage(tender, ['tendering'], 'amend the notice');
   // Refused as ILLEGAL_STAGE: once the deadline has passed tendering is over in effect, whether or not
   // the close job has run (docs/rules.md#lifecycle), and reopening it would be unfair to suppliers already refused.
-  const { submissionDeadline } = tender.terms;
+  const { submissionDeadline } = tender.notice.terms;
   if (command.now.getTime() >= toMs(submissionDeadline)) {
     throw new DomainError(
       'ILLEGAL_STAGE',
@@ -41,11 +41,11 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
     );
   }
   const reason = requireText(command.reason, 'reason');
-  const changes = changedFields(command.changes ?? {}, tender.terms);
+  const changes = changedFields(command.changes ?? {}, tender.notice.terms);
   if (Object.keys(changes).length === 0) {
     throw new DomainError('NOTHING_TO_AMEND', 'The amendment changes nothing in the notice');
   }
-  const terms = validateTerms({ ...tender.terms, ...changes });
+  const terms = validateTerms({ ...tender.notice.terms, ...changes });
   if (changes.clarificationDeadline !== undefined) {
     requireClarificationOpen(terms.clarificationDeadline, command.now);
   }
@@ -54,7 +54,7 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
   const tenderingPeriod =
     changes.submissionDeadline === undefined
       ? undefined
-      : requireTenderingPeriod(terms, tender.publishedAt ?? command.now.toISOString());
+      : requireTenderingPeriod(terms, tender.notice.publishedAt ?? command.now.toISOString());
   // Take the validated copies, so the event holds plain data only.
   const recorded: Record<string, unknown> = {};
   for (const field of AMENDABLE) if (field in changes) recorded[field] = terms[field];
@@ -65,7 +65,7 @@ export function amendNotice(command: Command<'AmendNotice'>, state: TenderState)
         changes: recorded as AmendableTerms,
         reason,
         amendedAt: command.now.toISOString(),
-        noticeVersion: tender.noticeVersion + 1,
+        noticeVersion: tender.notice.version + 1,
         ...(tenderingPeriod ? { tenderingPeriod } : {}),
       },
     },

@@ -26,8 +26,8 @@ export function askClarification(
     throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
   requireText(command.questionId, 'questionId');
   const supplierId = command.actor.organisationId;
-  if (Object.hasOwn(tender.clarifications, command.questionId)) {
-    const asked = tender.clarifications[command.questionId];
+  if (Object.hasOwn(tender.notice.clarifications, command.questionId)) {
+    const asked = tender.notice.clarifications[command.questionId];
     if (asked.question === command.question && asked.supplierId === supplierId) return [];
     throw new DomainError(
       'CLARIFICATION_ID_REUSED',
@@ -36,7 +36,7 @@ export function askClarification(
     );
   }
   requireStage(tender, ['tendering'], 'ask a clarification question');
-  const { clarificationDeadline } = tender.terms;
+  const { clarificationDeadline } = tender.notice.terms;
   if (command.now.getTime() >= toMs(clarificationDeadline)) {
     throw new DomainError(
       'CLARIFICATION_DEADLINE_PASSED',
@@ -66,14 +66,14 @@ export function answerClarification(
   const tender = requireTender(state);
   requireBuyerOfficer(tender, command.actor, 'answer clarification questions');
   requireStage(tender, ['tendering', 'closed'], 'answer a clarification question');
-  if (!Object.hasOwn(tender.clarifications, command.questionId)) {
+  if (!Object.hasOwn(tender.notice.clarifications, command.questionId)) {
     throw new DomainError(
       'CLARIFICATION_NOT_FOUND',
       `There is no question ${command.questionId} on this tender`,
       { questionId: command.questionId },
     );
   }
-  const asked = tender.clarifications[command.questionId];
+  const asked = tender.notice.clarifications[command.questionId];
   if (asked.answer !== undefined) {
     throw new DomainError(
       'CLARIFICATION_ALREADY_ANSWERED',

@@ -77,7 +77,9 @@ describe('CloseClarificationPeriod', () => {
       periodClosed(),
       amended({ clarificationDeadline: extended }, 2),
     ];
-    expect(given(tenderDecider, reopened).state().clarificationPeriodClosedAt).toBeUndefined();
+    expect(
+      given(tenderDecider, reopened).state().notice.clarificationPeriodClosedAt,
+    ).toBeUndefined();
     given(tenderDecider, reopened)
       .when(closePeriod(at(extended)))
       .then([
@@ -99,7 +101,7 @@ describe('CloseClarificationPeriod', () => {
 
   it('an amendment of other terms leaves a closed period closed', () => {
     const history = [...tendering(), periodClosed(), amended({ title: 'Cameras' }, 2)];
-    expect(given(tenderDecider, history).state().clarificationPeriodClosedAt).toBe(
+    expect(given(tenderDecider, history).state().notice.clarificationPeriodClosedAt).toBe(
       CLARIFICATION_DEADLINE,
     );
   });

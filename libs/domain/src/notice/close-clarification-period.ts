@@ -22,8 +22,8 @@ export function closeClarificationPeriod(
   }
   if (STAGES_AFTER_CLOSING.includes(tender.stage)) return [];
   requireStage(tender, ['tendering'], 'close the clarification period');
-  if (tender.clarificationPeriodClosedAt !== undefined) return [];
-  const { clarificationDeadline } = tender.terms;
+  if (tender.notice.clarificationPeriodClosedAt !== undefined) return [];
+  const { clarificationDeadline } = tender.notice.terms;
   if (command.now.getTime() < toMs(clarificationDeadline)) {
     throw new DomainError(
       'DEADLINE_NOT_REACHED',
@@ -31,7 +31,7 @@ export function closeClarificationPeriod(
       { clarificationDeadline },
     );
   }
-  const unansweredQuestions = Object.values(tender.clarifications).filter(
+  const unansweredQuestions = Object.values(tender.notice.clarifications).filter(
     (clarification) => clarification.answer === undefined,
   ).length;
   return [

@@ -19,7 +19,7 @@ export function closeTendering(
   if (!isSystemActor(command.actor)) requireBuyerOfficer(tender, command.actor, 'close tendering');
   if (STAGES_AFTER_CLOSING.includes(tender.stage)) return [];
   requireStage(tender, ['tendering'], 'close tendering');
-  const { submissionDeadline } = tender.terms;
+  const { submissionDeadline } = tender.notice.terms;
   if (command.now.getTime() < toMs(submissionDeadline)) {
     throw new DomainError(
       'DEADLINE_NOT_REACHED',

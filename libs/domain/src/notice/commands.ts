@@ -1,6 +1,7 @@
 import type { Actor, CommandActor } from '../shared/actor';
 import type { BidStreamHead } from '../tender/events/notice';
 import type { AmendableTerms, NoticeTerms } from '../tender/terms';
+import type { PlanningRules } from '../tender/planning-rules';
 
 /** Fields every command carries: who, and the server's clock (time is injected, never read). */
 interface CommandBase {
@@ -11,7 +12,12 @@ interface CommandBase {
 export type NoticeCommand =
   | (CommandBase & { type: 'DraftTender'; tenderId: string; terms: NoticeTerms })
   | (CommandBase & { type: 'ReviseDraft'; terms: NoticeTerms })
-  | (CommandBase & { type: 'PublishTender'; sealingKey: { keyId: string; wrappedKey: string } })
+  /** `planningRules` from configuration; absent: DEFAULT_PLANNING_RULES. */
+  | (CommandBase & {
+      type: 'PublishTender';
+      sealingKey: { keyId: string; wrappedKey: string };
+      planningRules?: PlanningRules;
+    })
   | (CommandBase & { type: 'AmendNotice'; changes: AmendableTerms; reason: string })
   | (CommandBase & { type: 'CancelTender'; reason: string })
   | (CommandBase & { type: 'AskClarification'; questionId: string; question: string })

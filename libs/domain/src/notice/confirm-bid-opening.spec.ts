@@ -82,8 +82,7 @@ describe('ConfirmBidOpening', () => {
       ]);
     expect(given(tenderDecider, [...history, ...events]).state()).toMatchObject({
       stage: 'evaluation',
-      openedBy: ['u-alice', 'u-bob'],
-      openedBidStreams: heads,
+      opening: { openedBy: ['u-alice', 'u-bob'], bidStreams: heads },
     });
   });
 

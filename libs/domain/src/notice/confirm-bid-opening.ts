@@ -19,7 +19,7 @@ export function confirmBidOpening(
   requireStage(tender, ['closed'], 'open the bids');
   const officerId = command.actor.userId;
   const now = command.now.toISOString();
-  const pending = tender.openingConfirmation;
+  const pending = tender.opening.confirmation;
   const lapsed =
     !pending || command.now.getTime() - toMs(pending.confirmedAt) > command.openingWindowMs;
   if (lapsed) {

@@ -7,6 +7,12 @@ import type { TenderState } from '../tender/state';
 import { requireTenderingPeriod } from './tendering-period';
 import type { NoticeTerms } from '../tender/terms';
 import { validateTerms } from './validate-terms';
+import {
+  DEFAULT_PLANNING_RULES,
+  engagementStatement,
+  requirePlannedProcedure,
+  requirePlanningGates,
+} from '../tender/planning-rules';
 
 export function publishTender(
   command: Command<'PublishTender'>,
@@ -16,17 +22,35 @@ export function publishTender(
   requireBuyerOfficer(tender, command.actor, 'publish this tender');
   requireStage(tender, ['draft'], 'publish the tender');
   // Re-checked in case the rules have tightened since the draft was written.
-  const terms = validateTerms(tender.terms);
+  const terms = validateTerms(tender.notice.terms);
   requireClarificationOpen(terms.clarificationDeadline, command.now);
   const publishedAt = command.now.toISOString();
   // The law's minimum first: Procurement Act 2023 s.54; Directive 2014/24/EU Arts. 27–28.
   const tenderingPeriod = requireTenderingPeriod(terms, publishedAt);
   requireResponseTime(terms, command.now);
+  // Issue 14: a tender opened as a procurement passes the planning gates (docs/planning.md).
+  requirePlannedProcedure(tender, terms.procedure);
+  requirePlanningGates(
+    tender,
+    command.planningRules ?? DEFAULT_PLANNING_RULES,
+    'tender-notice',
+    command.actor,
+    terms.estimatedValue,
+  );
   const { keyId, wrappedKey } = command.sealingKey;
   return [
     {
       type: 'TenderPublished',
-      data: { terms, publishedAt, noticeVersion: 1, tenderingPeriod },
+      data: {
+        terms,
+        publishedAt,
+        noticeVersion: 1,
+        tenderingPeriod,
+        // PA 2023 s.17: the tender notice says whether preliminary market engagement took place.
+        ...(tender.planning
+          ? { preliminaryMarketEngagement: engagementStatement(tender.planning) }
+          : {}),
+      },
     },
     { type: 'BidSealingKeyIssued', data: { keyId, wrappedKey } },
   ];

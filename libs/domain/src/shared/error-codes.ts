@@ -11,6 +11,27 @@ export const ERROR_CODES = {
   ILLEGAL_STAGE: 'conflict',
   NOT_YOUR_ORGANISATION: 'forbidden',
   ROLE_NOT_ALLOWED: 'forbidden',
+  // Planning before the notice (docs/planning.md)
+  INVALID_PROCUREMENT: 'invalid',
+  /** A notice or award that does not follow the procurement's planned route. */
+  PROCUREMENT_ROUTE_MISMATCH: 'conflict',
+  /** Above the threshold, no approval of the strategy as it now stands. */
+  STRATEGY_NOT_APPROVED: 'conflict',
+  /** An approver without the approver permission. */
+  APPROVER_PERMISSION_REQUIRED: 'forbidden',
+  /** The strategy's author approving it. */
+  STRATEGY_SELF_APPROVAL: 'forbidden',
+  /** Material shown in engagement not yet shared with every supplier (PA 2023 s.16(3)). */
+  ENGAGEMENT_MATERIAL_NOT_SHARED: 'conflict',
+  ENGAGEMENT_ID_REUSED: 'conflict',
+  MATERIAL_NOT_FOUND: 'not_found',
+  /** No conflicts assessment, or one that leaves out a person acting in the procurement (PA 2023 s.83). */
+  CONFLICTS_ASSESSMENT_MISSING: 'conflict',
+  INVALID_CONFLICTS_ASSESSMENT: 'invalid',
+  /** A direct award before its transparency notice (PA 2023 s.44). */
+  TRANSPARENCY_NOTICE_MISSING: 'conflict',
+  /** A direct award to another supplier, or on another ground, than its transparency notice. */
+  TRANSPARENCY_NOTICE_MISMATCH: 'conflict',
   // Notice
   INVALID_NOTICE: 'invalid',
   CRITERIA_WEIGHTS_NOT_100: 'invalid',

@@ -14,6 +14,25 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
     'the tender belongs to another contracting authority (its officer, evaluator or `legal`), or the bid stream to another supplier; recorded as `AccessRefused`',
   ROLE_NOT_ALLOWED:
     'the role may not do this (`details.allowed`); recorded as `AccessRefused` on the tender',
+  INVALID_PROCUREMENT:
+    'a procurement plan, engagement or transparency notice rule fails (`details.field` names it)',
+  PROCUREMENT_ROUTE_MISMATCH:
+    'a tender notice on a procurement planned as a direct award (or a direct award on a competitive one), or a procedure other than the planned one (`details.route`)',
+  STRATEGY_NOT_APPROVED:
+    'publishing a notice above the approval threshold (`details.threshold`) without an approval of the route and value as they now stand (PA 2023 planning; docs/planning.md); `details.violations` lists every publication gate that fails',
+  APPROVER_PERMISSION_REQUIRED: 'approving a strategy without the strategy-approver permission',
+  STRATEGY_SELF_APPROVAL: "the procurement's author approving its own strategy",
+  ENGAGEMENT_MATERIAL_NOT_SHARED:
+    'publishing the tender notice while material shown to a supplier in engagement has not been shared with all (PA 2023 s.16(3); `details.materials`)',
+  ENGAGEMENT_ID_REUSED: 'an engagement id recorded before with other content',
+  MATERIAL_NOT_FOUND: 'sharing material that no engagement recorded',
+  CONFLICTS_ASSESSMENT_MISSING:
+    'publishing a tender or transparency notice without a conflicts assessment covering every person acting in the procurement (PA 2023 s.83; `details.missing`)',
+  INVALID_CONFLICTS_ASSESSMENT:
+    'an assessment without persons, a person twice, a declaration without text, or a declared conflict without mitigation (s.82)',
+  TRANSPARENCY_NOTICE_MISSING: 'a direct award before its transparency notice (PA 2023 s.44)',
+  TRANSPARENCY_NOTICE_MISMATCH:
+    'a direct award to another supplier or on another ground than the transparency notice published',
   INVALID_NOTICE:
     'a notice rule fails (`details.field` names it: `minimumBids` ≥ 2, `evaluatorCount` ≥ 2, scale, dates…)',
   CRITERIA_WEIGHTS_NOT_100: 'the award criteria weights do not sum to 100',

@@ -4,7 +4,7 @@ import type { EvaluatorSheet } from './evaluation-state';
 
 /** Bids opened and still standing at opening (withdrawn ones are not bids any more). */
 export function standingBids(view: TenderView): string[] {
-  const opened = view.tender.openedBidStreams ?? [];
+  const opened = view.tender.opening.bidStreams ?? [];
   return opened
     .map(({ supplierId }) => supplierId)
     .filter(

@@ -12,6 +12,14 @@ export type KnownEventType = KnownEvent['type'];
  * one) a compile error. Bump a version only together with an upcaster from the previous one.
  */
 export const EVENT_VERSIONS = {
+  ProcurementOpened: 1,
+  ProcurementPlanRevised: 1,
+  StrategyApproved: 1,
+  EngagementNoticePublished: 1,
+  SupplierEngagementRecorded: 1,
+  EngagementMaterialShared: 1,
+  ConflictsAssessmentRevised: 1,
+  TransparencyNoticePublished: 1,
   TenderDrafted: 1,
   DraftRevised: 1,
   TenderPublished: 1,

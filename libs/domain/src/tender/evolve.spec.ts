@@ -123,7 +123,7 @@ describe('evolveTender: the evaluation', () => {
       },
     });
     expect(state.stage).toBe('evaluation');
-    expect(state.award).toBeUndefined();
+    expect(state.award.awarded).toBeUndefined();
     expect(state.evaluation).toEqual({ ...before.evaluation, round: 2, moderated: {} });
     expect(state.evaluation.panel).toEqual(PANEL);
   });
@@ -141,12 +141,12 @@ describe('evolveTender: award and standstill', () => {
       type: 'AwardConfirmationRequested',
       data: proposed.data as never,
     });
-    expect(pending.pendingAward).toEqual(proposed.data);
+    expect(pending.award.pending).toEqual(proposed.data);
     expect(pending.stage).toBe('evaluation');
     const awarded = foldTender([proposed, standstill], pending);
     expect(awarded.stage).toBe('standstill');
-    expect(awarded.pendingAward).toBeUndefined();
-    expect(awarded.award).toEqual({
+    expect(awarded.award.pending).toBeUndefined();
+    expect(awarded.award.awarded).toEqual({
       ...proposed.data,
       suspendedBy: [],
       standstill: standstill.data,
@@ -170,7 +170,7 @@ describe('evolveTender: award and standstill', () => {
       ],
       evaluated,
     );
-    expect(ended.award?.standstillEndedAt).toBe(STANDSTILL_ENDS_AT);
+    expect(ended.award.awarded?.standstillEndedAt).toBe(STANDSTILL_ENDS_AT);
   });
 
   it('an unsuccessful tender ends there', () => {
@@ -185,7 +185,7 @@ describe('evolveTender: award and standstill', () => {
       },
     });
     expect(state.stage).toBe('unsuccessful');
-    expect(state.unsuccessful).toEqual({
+    expect(state.award.unsuccessful).toEqual({
       reason: 'No compliant bids remained once the storage requirement was applied',
       declaredAt: AWARD_AT,
     });
@@ -212,7 +212,7 @@ describe('evolveTender: challenges and the contract', () => {
 
   it('a lodged challenge suspends the award once; its resolution lifts it', () => {
     const suspended = foldTender(lodged, awarded);
-    expect(suspended.award?.suspendedBy).toEqual(['ch-1']);
+    expect(suspended.award.awarded?.suspendedBy).toEqual(['ch-1']);
     expect(suspended.challenges['ch-1']).toMatchObject({ supplierId: BETA, round: 1 });
     const resolved = evolveTender(suspended, {
       type: 'ChallengeResolved',
@@ -224,7 +224,7 @@ describe('evolveTender: challenges and the contract', () => {
         resolvedBy: 'u-lee',
       },
     });
-    expect(resolved.award?.suspendedBy).toEqual([]);
+    expect(resolved.award.awarded?.suspendedBy).toEqual([]);
     expect(resolved.challenges['ch-1']).toMatchObject({
       outcome: 'dismissed',
       resolvedAt: STANDSTILL_ENDS_AT,

@@ -5,6 +5,7 @@ import { evolveChallenge } from './evolve/challenge';
 import { evolveContract } from './evolve/contract';
 import { evolveEvaluation } from './evolve/evaluation';
 import { evolveNotice } from './evolve/notice';
+import { evolvePlanning, evolvePlanningOnPanel } from './evolve/planning';
 
 /**
  * Folds one tender-stream event into the state: every event type is routed to the stage slice that
@@ -12,6 +13,15 @@ import { evolveNotice } from './evolve/notice';
  */
 export function evolveTender(state: TenderState, event: TenderEvent): TenderState {
   switch (event.type) {
+    case 'ProcurementOpened':
+    case 'ProcurementPlanRevised':
+    case 'StrategyApproved':
+    case 'EngagementNoticePublished':
+    case 'SupplierEngagementRecorded':
+    case 'EngagementMaterialShared':
+    case 'ConflictsAssessmentRevised':
+    case 'TransparencyNoticePublished':
+      return evolvePlanning(state, event);
     case 'TenderDrafted':
     case 'DraftRevised':
     case 'TenderPublished':
@@ -25,8 +35,10 @@ export function evolveTender(state: TenderState, event: TenderEvent): TenderStat
     case 'BidOpeningConfirmed':
     case 'BidsOpened':
       return evolveNotice(state, event);
-    case 'BidComplianceRecorded':
     case 'EvaluationPanelAppointed':
+      // The appointment also revises the procurement's conflicts assessment (PA 2023 s.83).
+      return evolvePlanningOnPanel(evolveEvaluation(state, event), event);
+    case 'BidComplianceRecorded':
     case 'PanelMembershipAccepted':
     case 'ScoreModerated':
     case 'ScoreModerationRequested':

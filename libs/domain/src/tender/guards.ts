@@ -1,20 +1,41 @@
 import type { Actor, Role } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
-import type { TenderStage, TenderState } from './state';
+import type { NoticeState, TenderStage, TenderState } from './state';
 import type { NoticeTerms } from './terms';
 
 /** A tender that has been drafted: the fields every later command relies on are present. */
 export type ExistingTender = TenderState & {
   tenderId: string;
   buyerOrganisationId: string;
-  terms: NoticeTerms;
+  notice: NoticeState & { terms: NoticeTerms };
 };
 
 export function requireTender(state: TenderState): ExistingTender {
-  if (state.stage === 'none' || !state.tenderId || !state.buyerOrganisationId || !state.terms) {
+  if (
+    state.stage === 'none' ||
+    !state.tenderId ||
+    !state.buyerOrganisationId ||
+    !state.notice.terms
+  ) {
     throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
   }
   return state as ExistingTender;
+}
+
+/**
+ * A tender opened or drafted, with or without notice terms: the post-award commands, which a direct
+ * award planned as such also reaches without any notice (docs/planning.md#direct-award).
+ */
+export type OpenedTender = TenderState & { tenderId: string; buyerOrganisationId: string };
+
+export function requireOpenedTender(state: TenderState): OpenedTender {
+  if (state.stage === 'none' || !state.tenderId || !state.buyerOrganisationId) {
+    throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
+  }
+  if (!state.notice.terms && !state.planning) {
+    throw new DomainError('TENDER_NOT_FOUND', 'There is no such tender');
+  }
+  return state as OpenedTender;
 }
 
 export function requireRole(actor: Actor, role: Role, action: string): void {
@@ -28,7 +49,11 @@ export function requireRole(actor: Actor, role: Role, action: string): void {
 }
 
 /** An officer of the contracting authority that drafted the tender. */
-export function requireBuyerOfficer(tender: ExistingTender, actor: Actor, action: string): void {
+export function requireBuyerOfficer(
+  tender: { buyerOrganisationId: string },
+  actor: Actor,
+  action: string,
+): void {
   requireRole(actor, 'officer', action);
   if (actor.organisationId !== tender.buyerOrganisationId) {
     throw new DomainError(

@@ -32,7 +32,10 @@ export const minimumPanel = (evaluatorCount: number) => Math.max(2, evaluatorCou
  * conflict, each with a written justification, and submitted. Empty when the evaluation is complete.
  */
 export function evaluationViolations(view: TenderView): RuleViolation[] {
-  const { terms, evaluation } = view.tender;
+  const {
+    notice: { terms },
+    evaluation,
+  } = view.tender;
   if (!terms) return [];
   const violations: RuleViolation[] = [];
   const { compliance, panel, round } = evaluation;

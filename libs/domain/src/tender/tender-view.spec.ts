@@ -69,7 +69,7 @@ describe('evolveTenderView: one tender across its streams', () => {
   it('folds tender-stream events into the tender, across stages', () => {
     const view = viewOf(openedWith([ACME, BETA]));
     expect(view.tender.stage).toBe('evaluation');
-    expect(view.tender.openedBidStreams?.map((head) => head.supplierId)).toEqual([ACME, BETA]);
+    expect(view.tender.opening.bidStreams?.map((head) => head.supplierId)).toEqual([ACME, BETA]);
   });
 
   it('returns the same view for an event nobody knows', () => {

@@ -29,14 +29,8 @@ import type { Actor } from '../shared/actor';
 import { fold, type Decider } from '../shared/domain-event';
 import { bidStream } from '../shared/stream-names';
 import { bidFacts, HASH_A, HASH_B } from './bid-fixtures';
-import {
-  closedAtDeadline,
-  officer,
-  secondOfficer,
-  TENDER_ID,
-  tendering,
-  terms,
-} from './notice-fixtures';
+import { scenario, type Scenario, type ScenarioTimes } from './scenario';
+import { officer, secondOfficer, TENDER_ID, terms } from './notice-fixtures';
 
 export const ACME = 'org-acme';
 export const BETA = 'org-beta';
@@ -96,16 +90,29 @@ export const bidsOpened = (suppliers: readonly string[]): BidsOpened => ({
   },
 });
 
+export interface OpeningOptions {
+  /** When each stage acts (the scenario's defaults otherwise). */
+  times?: Partial<ScenarioTimes>;
+  /** The notice as stored before today's checks on terms (see `Scenario.publish`). */
+  storedNotice?: boolean;
+}
+
 /** Published, N bids, closed at the deadline, opened by two officers: stage evaluation, round 1. */
+export const openedScenario = (
+  suppliers: readonly string[] = [ACME, BETA],
+  t: NoticeTerms = terms(),
+  options: OpeningOptions = {},
+): Scenario => {
+  const s = scenario({ terms: t, times: options.times }).publish({ stored: options.storedNotice });
+  for (const supplierId of suppliers) s.bid(supplierId, { contentHash: HASHES[supplierId] });
+  return s.closed().opened();
+};
+
 export const openedWith = (
   suppliers: readonly string[] = [ACME, BETA],
   t: NoticeTerms = terms(),
-): TenderViewEvent[] => [
-  ...tendering(t),
-  ...suppliers.map((supplierId) => bidOf(supplierId)),
-  closedAtDeadline(),
-  bidsOpened(suppliers),
-];
+  options: OpeningOptions = {},
+): TenderViewEvent[] => openedScenario(suppliers, t, options).events();
 
 /** What the server reads from an opened bid for RecordCompliance. */
 export const openedBid = (supplierId: string, amount = PRICES[supplierId]) => ({
@@ -282,59 +289,67 @@ export interface EvaluationPlan {
   terms?: NoticeTerms;
   /** false: declarations and scores are recorded, nobody has submitted. */
   submit?: boolean;
+  times?: Partial<ScenarioTimes>;
+  /** The panel appointment as stored before its size was checked (a panel short of the notice's). */
+  storedPanel?: boolean;
 }
 
 /**
  * A tender opened with the planned bids, compliance recorded on each, the panel appointed and seated, and every
  * evaluator's declarations (no conflicts), scores and submission: ready for an award.
  */
-export function fullyEvaluated({
+export function fullyEvaluated(plan: EvaluationPlan = {}): TenderViewEvent[] {
+  return fullyEvaluatedScenario(plan).events();
+}
+
+export function fullyEvaluatedScenario({
   bids = [ACME, BETA],
   panel = PANEL,
   terms: t = terms(),
   submit = true,
-}: EvaluationPlan = {}): TenderViewEvent[] {
+  times,
+  storedPanel = false,
+}: EvaluationPlan = {}): Scenario {
   const plans = bids.map((bid): BidPlan => (typeof bid === 'string' ? { supplierId: bid } : bid));
   const compliant = plans.filter((plan) => !plan.exclusion);
-  const history: TenderViewEvent[] = [
-    ...openedWith(
-      plans.map((plan) => plan.supplierId),
-      t,
-    ),
-    ...plans.map((plan) =>
-      plan.exclusion
-        ? excluded(plan.supplierId, plan.exclusion.reasonCode, plan.exclusion.reasonText)
-        : passed(plan.supplierId, plan.price ?? PRICES[plan.supplierId]),
-    ),
-    ...panelSeated(panel),
-  ];
+  const s = openedScenario(
+    plans.map((plan) => plan.supplierId),
+    t,
+    { times },
+  ).at(EVAL_AT);
+  for (const plan of plans) {
+    const price = plan.price ?? PRICES[plan.supplierId];
+    if (!plan.exclusion) s.passed(plan.supplierId, { price });
+    // An exclusion that names no requirement, as recorded before rule 4 asked for one: stored history.
+    else
+      s.stored(
+        officer,
+        excluded(plan.supplierId, plan.exclusion.reasonCode, plan.exclusion.reasonText),
+      );
+  }
+  if (!storedPanel) s.panel(panel);
+  else {
+    s.stored(officer, panelAppointed(panel));
+    for (const evaluatorId of panel) s.accepted(evaluatorId);
+  }
   panel.forEach((evaluatorId, index) => {
     for (const plan of compliant) {
-      history.push(declared(evaluatorId, plan.supplierId));
       const scores = plan.scores ?? DEFAULT_SCORES[plan.supplierId];
-      for (const [criterionId, score] of Object.entries(scores)) {
-        const value = Array.isArray(score) ? score[index] : score;
-        history.push(
-          scored(
-            evaluatorId,
-            plan.supplierId,
+      s.declared(evaluatorId, plan.supplierId).scored(
+        evaluatorId,
+        plan.supplierId,
+        Object.fromEntries(
+          Object.entries(scores).map(([criterionId, score]) => [
             criterionId,
-            value,
-            justification(plan.supplierId, criterionId, index + 1),
-          ),
-        );
-      }
-    }
-    if (submit) {
-      history.push(
-        submitted(
-          evaluatorId,
-          compliant.map((plan) => plan.supplierId),
+            Array.isArray(score) ? score[index] : score,
+          ]),
         ),
+        { reviewer: index + 1 },
       );
     }
+    if (submit) s.submittedBy(evaluatorId, { at: SUBMITTED_AT });
   });
-  return history;
+  return s.at();
 }
 
 /** The history followed by what the decider decides for each command in turn. */

@@ -6,9 +6,11 @@ import type {
   NoticeAmended,
   TenderDrafted,
   TenderingClosed,
+  NoticeEvent,
   TenderPublished,
 } from '../tender/events/notice';
 import type { AmendableTerms, NoticeTerms, ReducedTenderingPeriod } from '../tender/terms';
+import { councilTerms, scenario } from './scenario';
 
 export const TENDER_ID = 't-cameras';
 export const DRAFTED_AT = '2025-03-01T10:00:00.000Z';
@@ -42,28 +44,7 @@ export const urgency: ReducedTenderingPeriod = {
     'The current camera contract ends on 31 March and officers would patrol without them',
 };
 
-export function terms(overrides: Partial<NoticeTerms> = {}): NoticeTerms {
-  return {
-    title: 'Body-worn cameras',
-    description: 'Cameras and evidence storage for 400 wardens',
-    cpvCodes: ['35125300-2'],
-    estimatedValue: { amount: 250_000, currency: 'GBP' },
-    procedure: 'open',
-    awardCriteria: [
-      { id: 'quality', name: 'Technical quality', weight: 60, kind: 'quality' },
-      { id: 'social', name: 'Social value', weight: 10, kind: 'quality' },
-      { id: 'price', name: 'Price', weight: 30, kind: 'price' },
-    ],
-    scoringScale: { min: 0, max: 10 },
-    minimumBids: 2,
-    evaluatorCount: 3,
-    clarificationDeadline: CLARIFICATION_DEADLINE,
-    submissionDeadline: SUBMISSION_DEADLINE,
-    minimumResponseDays: 15,
-    jurisdiction: 'uk-pa-2023',
-    ...overrides,
-  };
-}
+export const terms = councilTerms;
 
 export const drafted = (t: NoticeTerms = terms()): TenderDrafted => ({
   type: 'TenderDrafted',
@@ -86,7 +67,8 @@ export const keyIssued = (): BidSealingKeyIssued => ({
 });
 
 /** Drafted and published: stage tendering, notice version 1. */
-export const tendering = (t: NoticeTerms = terms()) => [drafted(t), published(t), keyIssued()];
+export const tendering = (t: NoticeTerms = terms()) =>
+  scenario({ terms: t }).publish().events() as NoticeEvent[];
 
 export const amended = (changes: AmendableTerms, noticeVersion: number): NoticeAmended => ({
   type: 'NoticeAmended',

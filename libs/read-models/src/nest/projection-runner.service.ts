@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@fairtender/event-store';
 import { AppConfig } from '@fairtender/config';
-import { readModelProjections } from '../projections';
+import { readModelProjections } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { READ_MODEL_SCHEMA } from './read-models.module';
 

@@ -4,24 +4,34 @@ import {
   type Position,
   type SqlQueryable,
 } from '@fairtender/event-store';
-import type { BidReceiptRow, BidRow, ClarificationRow } from '../projections/rows';
-import { selectRows } from '../projections/row-table';
-import { BID_RECEIPTS, BIDS, CLARIFICATIONS, TENDERS } from '../projections/tables';
+import {
+  getBidRegister,
+  getSupplierBid,
+  getSupplierBids,
+  type BidRegister,
+  type SupplierBid,
+} from '../bids/bids.queries';
+import {
+  getClarifications,
+  getClarificationsWithAskers,
+  type PublicClarification,
+} from '../clarifications/clarifications.queries';
+import type { ClarificationRow } from '../clarifications/clarifications.table';
+import { getProcurement } from '../procurements/procurements.queries';
+import type { ProcurementRow } from '../procurements/procurements.table';
 import { READ_MODELS_PROJECTION, readCheckpoint } from '../runner/checkpoint';
 import {
-  decodeCursor,
-  encodeCursor,
-  type BidRegister,
+  getNotice,
+  listPublishedNotices,
   type ListNoticesOptions,
   type Notice,
   type NoticePage,
-  type PublicClarification,
-  type SupplierBid,
-} from './views';
+} from '../tenders/tenders.queries';
 
-const MAX_PAGE = 100;
-
-/** What the API reads. Read models lag the event store: see `waitForPosition`. */
+/**
+ * What the API reads: each read model's queries (in its folder) on one database. Read models lag the
+ * event store: see `waitForPosition`.
+ */
 export class ReadModelQueries {
   constructor(
     private readonly db: SqlQueryable,
@@ -29,107 +39,42 @@ export class ReadModelQueries {
   ) {}
 
   /** Published notices (never drafts), newest first, keyset-paged. */
-  async listPublishedNotices(options: ListNoticesOptions = {}): Promise<NoticePage> {
-    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE);
-    const params: unknown[] = [];
-    const where = ['published_at IS NOT NULL'];
-    if (options.stage) {
-      params.push(options.stage);
-      where.push(`stage = $${params.length}`);
-    }
-    if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      params.push(after.publishedAt, after.tenderId);
-      where.push(
-        `(published_at, tender_id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows = await selectRows<Notice>(
-      this.db,
-      TENDERS,
-      where.join(' AND '),
-      params,
-      `ORDER BY published_at DESC, tender_id DESC LIMIT $${params.length}`,
-    );
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
+  listPublishedNotices(options: ListNoticesOptions = {}): Promise<NoticePage> {
+    return listPublishedNotices(this.db, options);
   }
 
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */
-  async getNotice(tenderId: string): Promise<Notice | undefined> {
-    const [row] = await selectRows<Notice>(this.db, TENDERS, 'tender_id = $1', [tenderId]);
-    return row;
+  getNotice(tenderId: string): Promise<Notice | undefined> {
+    return getNotice(this.db, tenderId);
+  }
+
+  /** A tender's planning record (docs/planning.md), if it was opened as a procurement. */
+  getProcurement(tenderId: string): Promise<ProcurementRow | undefined> {
+    return getProcurement(this.db, tenderId);
   }
 
   /** Questions and answers as every supplier sees them, in the order they were asked. */
-  async getClarifications(tenderId: string): Promise<PublicClarification[]> {
-    return (await this.getClarificationsWithAskers(tenderId)).map(
-      ({ supplierId: _asker, ...clarification }) => clarification,
-    );
+  getClarifications(tenderId: string): Promise<PublicClarification[]> {
+    return getClarifications(this.db, tenderId);
   }
 
   /** The same, with the supplier who asked each question: for the buyer's officers only. */
-  async getClarificationsWithAskers(tenderId: string): Promise<ClarificationRow[]> {
-    return selectRows(
-      this.db,
-      CLARIFICATIONS,
-      'tender_id = $1',
-      [tenderId],
-      'ORDER BY asked_at, question_id',
-    );
+  getClarificationsWithAskers(tenderId: string): Promise<ClarificationRow[]> {
+    return getClarificationsWithAskers(this.db, tenderId);
   }
 
   /** Every bid of a supplier, most recently received first, each with its receipts. */
-  async getSupplierBids(supplierId: string): Promise<SupplierBid[]> {
-    const [bids, receipts] = await Promise.all([
-      selectRows(
-        this.db,
-        BIDS,
-        'supplier_id = $1',
-        [supplierId],
-        'ORDER BY received_at DESC NULLS LAST, tender_id',
-      ),
-      selectRows(
-        this.db,
-        BID_RECEIPTS,
-        'supplier_id = $1',
-        [supplierId],
-        'ORDER BY tender_id, ordinal',
-      ),
-    ]);
-    return withReceipts(bids, receipts);
+  getSupplierBids(supplierId: string): Promise<SupplierBid[]> {
+    return getSupplierBids(this.db, supplierId);
   }
 
-  async getSupplierBid(tenderId: string, supplierId: string): Promise<SupplierBid | undefined> {
-    const where = 'tender_id = $1 AND supplier_id = $2';
-    const [bids, receipts] = await Promise.all([
-      selectRows(this.db, BIDS, where, [tenderId, supplierId]),
-      selectRows(this.db, BID_RECEIPTS, where, [tenderId, supplierId], 'ORDER BY ordinal'),
-    ]);
-    return withReceipts(bids, receipts)[0];
+  getSupplierBid(tenderId: string, supplierId: string): Promise<SupplierBid | undefined> {
+    return getSupplierBid(this.db, tenderId, supplierId);
   }
 
   /** Every supplier's row on a tender, in order of first receipt, with totals. */
-  async getBidRegister(tenderId: string): Promise<BidRegister> {
-    const bids = await selectRows(
-      this.db,
-      BIDS,
-      'tender_id = $1',
-      [tenderId],
-      'ORDER BY first_received_at NULLS LAST, supplier_id',
-    );
-    const count = (predicate: (bid: BidRow) => boolean) => bids.filter(predicate).length;
-    return {
-      tenderId,
-      bids,
-      totals: {
-        submitted: count((b) => b.status === 'submitted'),
-        withdrawn: count((b) => b.status === 'withdrawn'),
-        needingReconfirmation: count((b) => b.needsReconfirmation),
-        lateAttempts: bids.reduce((sum, b) => sum + b.lateAttempts, 0),
-      },
-    };
+  getBidRegister(tenderId: string): Promise<BidRegister> {
+    return getBidRegister(this.db, tenderId);
   }
 
   /** The last position whose effects the read models show; undefined before the first. */
@@ -152,16 +97,4 @@ export class ReadModelQueries {
       await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
     }
   }
-}
-
-function withReceipts(bids: BidRow[], receipts: BidReceiptRow[]): SupplierBid[] {
-  const byBid = new Map<string, BidReceiptRow[]>();
-  for (const receipt of receipts) {
-    const key = JSON.stringify([receipt.tenderId, receipt.supplierId]);
-    byBid.set(key, [...(byBid.get(key) ?? []), receipt]);
-  }
-  return bids.map((bid) => ({
-    ...bid,
-    receipts: byBid.get(JSON.stringify([bid.tenderId, bid.supplierId])) ?? [],
-  }));
 }

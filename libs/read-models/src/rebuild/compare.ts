@@ -1,6 +1,6 @@
 import type { SqlQueryable } from '@fairtender/event-store';
-import { snakeCase, type TableSpec } from '../projections/row-table';
-import { READ_MODELS } from '../projections';
+import { snakeCase, type TableSpec } from '../runner/row-table';
+import { READ_MODELS } from '../read-models';
 
 export interface RowDifference {
   kind: 'missing-from-live' | 'extra-in-live' | 'differs';

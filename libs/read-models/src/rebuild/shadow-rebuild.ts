@@ -6,7 +6,8 @@ import {
   type RecordedEvent,
   type SqlClient,
 } from '@fairtender/event-store';
-import { READ_MODEL_PROJECTIONS, type Projection } from '../projections';
+import { READ_MODEL_PROJECTIONS } from '../read-models';
+import type { Projection } from '../runner/projection';
 import { READ_MODEL_MIGRATIONS } from '../schema/migrations';
 import { applyBatch } from '../runner/apply-batch';
 import {

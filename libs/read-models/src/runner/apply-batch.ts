@@ -4,10 +4,10 @@ import {
   type RecordedEvent,
   type SqlClient,
 } from '@fairtender/event-store';
-import { toProjectedEvent, type ProjectedEvent } from '../projections/projected-event';
-import type { Projection } from '../projections/projection';
-import { slicesOf } from '../projections/projection';
-import { WorkingSet } from '../projections/working-set';
+import { toProjectedEvent, type ProjectedEvent } from './projected-event';
+import type { Projection } from './projection';
+import { slicesOf } from './projection';
+import { WorkingSet } from './working-set';
 import { groupOf, lockCheckpoints, saveCheckpoints, type GroupCheckpoints } from './checkpoint';
 
 /** An event a projection could not apply: names the event, so the log says where it stopped. */

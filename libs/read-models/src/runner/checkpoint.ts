@@ -4,8 +4,8 @@ import {
   type Position,
   type SqlQueryable,
 } from '@fairtender/event-store';
-import { READ_MODEL_PROJECTIONS } from '../projections';
-import type { Projection } from '../projections/projection';
+import { READ_MODEL_PROJECTIONS } from '../read-models';
+import type { Projection } from './projection';
 
 /** The default checkpoint namespace of the read models in rm_projection_checkpoints. */
 export const READ_MODELS_PROJECTION = 'read-models';

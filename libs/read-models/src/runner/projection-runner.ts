@@ -1,11 +1,12 @@
 import {
-  EventBuffer,
+  CheckpointedConsumer,
   formatPosition,
   type EventStore,
   type Position,
   type SqlClient,
 } from '@fairtender/event-store';
-import { READ_MODEL_PROJECTIONS, type Projection } from '../projections';
+import { READ_MODEL_PROJECTIONS } from '../read-models';
+import type { Projection } from '../runner/projection';
 import { READ_MODEL_TABLES } from '../schema/migrations';
 import { applyBatch } from './apply-batch';
 import {
@@ -58,59 +59,75 @@ export interface ProjectionRunnerOptions {
 const SILENT: RunnerLogger = { log: () => undefined, error: () => undefined };
 
 /**
- * Catch-up subscription from the event store into the read models. One loop reads events into a
- * bounded buffer; another drains it in batches, each applied with its checkpoint in one transaction,
- * so a crash neither applies an event twice nor skips one (docs/decisions/0007-checkpoint-in-the-read-model-transaction.md). A failure stops the runner,
- * with the checkpoint left before the failed batch, and `status()` reports it.
+ * Catch-up subscription from the event store into the read models, on the shared
+ * `CheckpointedConsumer`: it reads events into a bounded buffer and hands them over in batches, each
+ * applied with its checkpoints in one transaction (`applyBatch`), so a crash neither applies an event
+ * twice nor skips one (docs/decisions/0007-checkpoint-in-the-read-model-transaction.md). A failure
+ * stops the runner, with the checkpoint left before the failed batch, and `status()` reports it.
  */
 export class ProjectionRunner {
-  private readonly store: EventStore;
   private readonly client: SqlClient;
   private readonly projection: string;
   private readonly projections: readonly Projection[];
-  private readonly batchSize: number;
-  private readonly bufferSize: number;
   private readonly logger: RunnerLogger;
-  private state: RunnerState = 'stopped';
+  private readonly consumer: CheckpointedConsumer;
   private checkpoints: GroupCheckpoints = new Map();
-  private error?: Error;
-  private eventsProjected = 0;
-  private inFlight: { size: number; recordedAt: Date } | undefined;
-  private buffer?: EventBuffer;
-  private active?: { controller: AbortController; finished: Promise<void> };
 
   constructor(options: ProjectionRunnerOptions) {
-    this.store = options.store;
     this.client = options.client;
     this.projection = options.projection ?? READ_MODELS_PROJECTION;
     this.projections = options.projections ?? READ_MODEL_PROJECTIONS;
-    this.batchSize = options.batchSize ?? 2500;
-    this.bufferSize = options.bufferSize ?? 5000;
     this.logger = options.logger ?? SILENT;
+    this.consumer = new CheckpointedConsumer({
+      store: options.store,
+      batchSize: options.batchSize ?? 2500,
+      bufferSize: options.bufferSize ?? 5000,
+      handler: {
+        resumeAfter: async () => {
+          this.checkpoints = await ensureCheckpoints(
+            this.client,
+            this.projection,
+            groupsOf(this.projections),
+          );
+          // Where every group has got to: the subscription resumes after it.
+          return this.checkpoint;
+        },
+        handle: async (batch) => {
+          this.checkpoints = await applyBatch(batch, {
+            client: this.client,
+            projection: this.projection,
+            projections: this.projections,
+            after: this.checkpoints,
+          });
+        },
+      },
+      onStarted: () => this.logger.log(`Projecting from ${this.describe(this.checkpoint)}`),
+      onStopped: (failure) => {
+        if (failure) {
+          this.logger.error(
+            `Projection stopped with the checkpoint at ${this.describe(this.checkpoint)}: ${failure.message}`,
+            failure.stack,
+          );
+        } else {
+          this.logger.log(`Projection stopped at ${this.describe(this.checkpoint)}`);
+        }
+      },
+    });
   }
 
   /** Reads the checkpoint and starts projecting in the background; no-op while already running. */
   async start(): Promise<void> {
-    if (this.active) return;
-    const controller = new AbortController();
-    let started!: () => void;
-    const ready = new Promise<void>((resolve) => (started = resolve));
-    this.active = { controller, finished: this.run(controller, started) };
-    await ready;
+    await this.consumer.start();
   }
 
   /** Stops reading, lets the transaction in flight commit, and resolves once nothing runs. */
   async stop(): Promise<void> {
-    const active = this.active;
-    if (!active) return;
-    if (this.state !== 'failed') this.state = 'stopping';
-    active.controller.abort();
-    await active.finished;
+    await this.consumer.stop();
   }
 
   /** Resolves when the runner has stopped, by `stop()` or by a failure. */
   async whenStopped(): Promise<void> {
-    await this.active?.finished;
+    await this.consumer.whenStopped();
   }
 
   /** Empties every read-model table and the checkpoint in one transaction, then catches up again. */
@@ -122,92 +139,20 @@ export class ProjectionRunner {
   }
 
   status(): RunnerStatus {
-    const oldest = this.inFlight?.recordedAt ?? this.buffer?.oldest?.recordedAt;
+    const consumer = this.consumer.status();
+    const oldest = consumer.oldestPending;
     return {
-      state: this.state,
+      // Never 'retrying': the runner is given no retry policy, so a failure stops it.
+      state: consumer.state as RunnerState,
       checkpoint: this.checkpoint ? formatPosition(this.checkpoint) : null,
-      pendingEvents: (this.buffer?.size ?? 0) + (this.inFlight?.size ?? 0),
+      pendingEvents: consumer.pendingEvents,
       lagMs: oldest ? Math.max(0, Date.now() - oldest.getTime()) : 0,
-      eventsProjected: this.eventsProjected,
-      ...(this.state === 'failed' && this.error ? { error: this.error.message } : {}),
+      eventsProjected: consumer.eventsHandled,
+      ...(consumer.error ? { error: consumer.error.message } : {}),
     };
   }
 
-  private async run(controller: AbortController, started: () => void): Promise<void> {
-    const { signal } = controller;
-    const fail = (error: unknown) => {
-      if (this.error) return;
-      this.error = error instanceof Error ? error : new Error(String(error));
-      controller.abort();
-    };
-    this.state = 'starting';
-    this.error = undefined;
-    let reading: Promise<void> | undefined;
-    try {
-      this.checkpoints = await ensureCheckpoints(
-        this.client,
-        this.projection,
-        groupsOf(this.projections),
-      );
-      this.buffer = new EventBuffer(this.bufferSize);
-      this.state = 'running';
-      started();
-      this.logger.log(`Projecting from ${this.describe(this.checkpoint)}`);
-      reading = this.read(this.buffer, signal).catch(fail);
-      await this.project(this.buffer, signal);
-    } catch (error) {
-      fail(error);
-    } finally {
-      controller.abort();
-      await reading;
-      started();
-      this.buffer = undefined;
-      this.active = undefined;
-      // Set by `fail`, which the compiler cannot see run.
-      const failure = this.error as Error | undefined;
-      if (failure) {
-        this.state = 'failed';
-        this.logger.error(
-          `Projection stopped with the checkpoint at ${this.describe(this.checkpoint)}: ${failure.message}`,
-          failure.stack,
-        );
-      } else {
-        this.state = 'stopped';
-        this.logger.log(`Projection stopped at ${this.describe(this.checkpoint)}`);
-      }
-    }
-  }
-
-  private async read(buffer: EventBuffer, signal: AbortSignal): Promise<void> {
-    const subscription = this.store.subscribeToAll({ after: this.checkpoint, signal });
-    for await (const event of subscription) {
-      await buffer.push(event, signal);
-      if (signal.aborted) return;
-    }
-    if (!signal.aborted) throw new Error('The event store ended the subscription');
-  }
-
-  private async project(buffer: EventBuffer, signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      const batch = await buffer.take(this.batchSize, signal);
-      if (batch.length === 0) continue;
-      this.inFlight = { size: batch.length, recordedAt: batch[0].recordedAt };
-      try {
-        // Not interrupted by a stop: the batch commits whole or not at all.
-        this.checkpoints = await applyBatch(batch, {
-          client: this.client,
-          projection: this.projection,
-          projections: this.projections,
-          after: this.checkpoints,
-        });
-        this.eventsProjected += batch.length;
-      } finally {
-        this.inFlight = undefined;
-      }
-    }
-  }
-
-  /** Where every group has got to: the subscription resumes after it. */
+  /** Where every group has got to. */
   private get checkpoint(): Position | undefined {
     return earliest(this.checkpoints.values());
   }

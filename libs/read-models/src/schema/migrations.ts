@@ -1,9 +1,14 @@
 import { migrate, type MigrationReport, type SqlClient } from '@fairtender/event-store';
 import type { Migration } from '@fairtender/event-store';
-import { READ_MODELS } from '../projections';
+import { BID_RECEIPTS_TABLE_SQL } from '../bid-receipts/bid-receipts.migration';
+import { BIDS_TABLE_SQL } from '../bids/bids.migration';
+import { CLARIFICATIONS_TABLE_SQL } from '../clarifications/clarifications.migration';
+import { READ_MODELS } from '../read-models';
+import { TENDERS_TABLE_SQL } from '../tenders/tenders.migration';
 
 /**
- * Read-model schema. Ids start at 1000: the event store owns 1..99 in the same migrations table.
+ * Read-model schema: migration 1000 (the checkpoints and the first four read models' tables, created
+ * together), then every registered read model's own migrations, then 1340. Ids start at 1000: the event store owns 1..99 in the same migrations table.
  * Rows hold only what the events say (no `now()`), so a rebuild reproduces them exactly; the
  * checkpoint's `updated_at` is the one clock reading, and it is not a read model.
  */
@@ -20,92 +25,7 @@ CREATE TABLE rm_projection_checkpoints (
   updated_at        timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE TABLE rm_tenders (
-  tender_id               text PRIMARY KEY,
-  buyer_organisation_id   text NOT NULL,
-  stage                   text NOT NULL,
-  title                   text,
-  description             text,
-  cpv_codes               jsonb,
-  estimated_value         jsonb,
-  procedure               text,
-  award_criteria          jsonb,
-  scoring_scale           jsonb,
-  minimum_bids            integer,
-  evaluator_count         integer,
-  clarification_deadline  timestamptz,
-  submission_deadline     timestamptz,
-  minimum_response_days   integer,
-  jurisdiction            text,
-  notice_version          integer NOT NULL,
-  drafted_at              timestamptz NOT NULL,
-  published_at            timestamptz,
-  last_amended_at         timestamptz,
-  closed_at               timestamptz,
-  opened_at               timestamptz,
-  cancelled_at            timestamptz,
-  cancellation_reason     text,
-  amendments              jsonb NOT NULL DEFAULT '[]',
-  -- Head of the tender stream: what a client sends back as If-Match.
-  last_revision           bigint NOT NULL
-);
--- Public listing, newest first, keyset-paged on (published_at, tender_id); drafts never appear.
-CREATE INDEX rm_tenders_published
-  ON rm_tenders (published_at DESC, tender_id DESC) WHERE published_at IS NOT NULL;
-CREATE INDEX rm_tenders_stage_published
-  ON rm_tenders (stage, published_at DESC, tender_id DESC) WHERE published_at IS NOT NULL;
-
-CREATE TABLE rm_clarifications (
-  tender_id    text NOT NULL,
-  question_id  text NOT NULL,
-  question     text NOT NULL,
-  asked_at     timestamptz NOT NULL,
-  answer       text,
-  answered_at  timestamptz,
-  -- For the buyer's records only: public queries never return it.
-  supplier_id  text NOT NULL,
-  PRIMARY KEY (tender_id, question_id)
-);
-
-CREATE TABLE rm_bids (
-  tender_id             text NOT NULL,
-  supplier_id           text NOT NULL,
-  -- 'none': only late attempts were recorded, no bid was ever accepted.
-  status                text NOT NULL CHECK (status IN ('none', 'submitted', 'withdrawn')),
-  content_hash          text,
-  size_bytes            bigint,
-  first_received_at     timestamptz,
-  received_at           timestamptz,
-  notice_version        integer,
-  needs_reconfirmation  boolean NOT NULL,
-  revision_count        integer NOT NULL,
-  receipt_count         integer NOT NULL,
-  withdrawn_at          timestamptz,
-  late_attempts         integer NOT NULL,
-  stream_name           text,
-  last_revision         bigint,
-  PRIMARY KEY (tender_id, supplier_id)
-);
-CREATE INDEX rm_bids_supplier ON rm_bids (supplier_id, tender_id);
-
-CREATE TABLE rm_bid_receipts (
-  event_id      text PRIMARY KEY,
-  tender_id     text NOT NULL,
-  supplier_id   text NOT NULL,
-  kind          text NOT NULL CHECK (kind IN ('submitted', 'revised')),
-  content_hash  text NOT NULL,
-  size_bytes    bigint NOT NULL,
-  received_at   timestamptz NOT NULL,
-  stream_name   text NOT NULL,
-  revision      bigint NOT NULL,
-  -- Global position "<commit>-<prepare>", as formatPosition writes it.
-  position      text NOT NULL,
-  -- 1 for the first accepted version of the bid, then 2, 3, … in the order they were received.
-  ordinal       integer NOT NULL,
-  UNIQUE (tender_id, supplier_id, ordinal)
-);
-CREATE INDEX rm_bid_receipts_supplier ON rm_bid_receipts (supplier_id, tender_id, ordinal);
-`,
+${TENDERS_TABLE_SQL}${CLARIFICATIONS_TABLE_SQL}${BIDS_TABLE_SQL}${BID_RECEIPTS_TABLE_SQL}`,
   },
   ...READ_MODELS.flatMap((model) => model.migrations),
   {

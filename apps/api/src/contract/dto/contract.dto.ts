@@ -44,11 +44,11 @@ export class AddedValueDto {
 }
 
 export class ContractPeriodDto {
-  @ApiProperty({ example: '2027-01-01' })
+  @ApiProperty({ format: 'date', example: '2027-01-01' })
   @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
   startDate!: string;
 
-  @ApiProperty({ example: '2029-12-31', description: 'Inclusive' })
+  @ApiProperty({ format: 'date', example: '2029-12-31', description: 'Inclusive' })
   @Matches(DATE, { message: 'endDate must be a date YYYY-MM-DD' })
   endDate!: string;
 }
@@ -99,7 +99,11 @@ export class RequestContractChangeDto {
   @Type(() => AddedValueDto)
   addedValue!: AddedValueDto;
 
-  @ApiProperty({ example: 12, description: 'Whole months added to the contract period' })
+  @ApiProperty({
+    type: 'integer',
+    example: 12,
+    description: 'Whole months added to the contract period',
+  })
   @IsInt()
   @Min(0)
   @Max(1200)

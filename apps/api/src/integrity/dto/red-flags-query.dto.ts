@@ -43,7 +43,10 @@ export class RedFlagsQueryDto {
   @IsUUID()
   tenderId?: string;
 
-  @ApiPropertyOptional({ description: 'Raised at or after this time (ISO 8601 with a zone)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Raised at or after this time (ISO 8601 with a zone)',
+  })
   @IsOptional()
   @IsIsoInstant()
   since?: string;
@@ -54,6 +57,7 @@ export class RedFlagsQueryDto {
   until?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: RED_FLAGS_MAX_LIMIT,
     default: RED_FLAGS_DEFAULT_LIMIT,

@@ -9,7 +9,7 @@ const MOMENT_HELP =
   'An ISO 8601 time with a time zone (every event recorded at or before it) or a global position "<commit>-<prepare>" (every event up to and including it)';
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_HISTORY_LIMIT, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_HISTORY_LIMIT, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -50,12 +50,18 @@ export class HistoryQueryDto {
   @Length(1, 128)
   actor?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or after this time (ISO 8601)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Recorded at or after this time (ISO 8601)',
+  })
   @IsOptional()
   @IsIsoInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded at or before this time (ISO 8601)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Recorded at or before this time (ISO 8601)',
+  })
   @IsOptional()
   @IsIsoInstant()
   to?: string;

@@ -55,7 +55,7 @@ export class AwardCriterionDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ example: 60, description: 'Percent; the weights sum to 100' })
+  @ApiProperty({ example: 50, description: 'Percent; the weights sum to 100' })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.01)
   @Max(100)
@@ -67,13 +67,13 @@ export class AwardCriterionDto {
 }
 
 export class ScoringScaleDto {
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'integer', example: 0 })
   @IsInt()
   @Min(0)
   @Max(1000)
   min!: number;
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', example: 10 })
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -100,12 +100,12 @@ export class AmendableTermsDto {
   @Type(() => MoneyDto)
   estimatedValue?: MoneyDto;
 
-  @ApiPropertyOptional({ example: '2026-12-01T12:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2099-03-01T12:00:00Z' })
   @IsOptional()
   @IsISO8601(ISO_INSTANT)
   clarificationDeadline?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-15T12:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2099-03-31T12:00:00Z' })
   @IsOptional()
   @IsISO8601(ISO_INSTANT)
   submissionDeadline?: string;
@@ -126,13 +126,39 @@ export class ReducedTenderingPeriodDto {
   justification!: string;
 
   @ApiPropertyOptional({
-    example: '2026-09-01T09:00:00Z',
+    format: 'date-time',
+    example: '2098-12-01T09:00:00Z',
     description: 'When the planned procurement / prior information notice was published',
   })
   @IsOptional()
   @IsISO8601(ISO_INSTANT)
   priorNoticePublishedAt?: string;
 }
+
+/**
+ * A whole notice that passes validation, for the OpenAPI document (`POST /tenders`): the weights sum
+ * to 100 and the deadlines lie far enough ahead to satisfy every minimum for decades (a fixed
+ * document cannot hold dates relative to today; test/openapi/typed-client.e2e-spec.ts drafts it).
+ */
+export const NOTICE_TERMS_EXAMPLE = {
+  title: 'Body-worn cameras and digital evidence management',
+  description: 'Supply, hosting and support of body-worn video for a police force.',
+  cpvCodes: ['35125300-2'],
+  estimatedValue: { amount: 50_000_000, currency: 'GBP' },
+  procedure: 'open',
+  awardCriteria: [
+    { id: 'quality', name: 'Technical quality', weight: 50, kind: 'quality' },
+    { id: 'social-value', name: 'Social value', weight: 10, kind: 'quality' },
+    { id: 'price', name: 'Price', weight: 40, kind: 'price' },
+  ],
+  scoringScale: { min: 0, max: 10 },
+  minimumBids: 2,
+  evaluatorCount: 2,
+  clarificationDeadline: '2099-03-01T12:00:00Z',
+  submissionDeadline: '2099-03-31T12:00:00Z',
+  minimumResponseDays: 25,
+  jurisdiction: 'uk-pa-2023',
+};
 
 export class NoticeTermsDto {
   @ApiProperty({ example: 'Body-worn cameras and evidence management' })
@@ -181,27 +207,27 @@ export class NoticeTermsDto {
   @IsIn(PRICE_SCORING_METHODS)
   priceScoring?: PriceScoring;
 
-  @ApiProperty({ minimum: 2, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 2, example: 3 })
   @IsInt()
   @Min(2)
   @Max(1000)
   minimumBids!: number;
 
-  @ApiProperty({ minimum: 2, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 2, example: 3 })
   @IsInt()
   @Min(2)
   @Max(50)
   evaluatorCount!: number;
 
-  @ApiProperty({ example: '2026-12-01T12:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2099-03-01T12:00:00Z' })
   @IsISO8601(ISO_INSTANT)
   clarificationDeadline!: string;
 
-  @ApiProperty({ example: '2026-12-15T12:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2099-03-31T12:00:00Z' })
   @IsISO8601(ISO_INSTANT)
   submissionDeadline!: string;
 
-  @ApiProperty({ minimum: 1, example: 25 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 25 })
   @IsInt()
   @Min(1)
   @Max(365)

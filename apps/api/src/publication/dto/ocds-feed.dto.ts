@@ -10,6 +10,7 @@ export const FEED_DEFAULT_LIMIT = 50;
 export class OcdsFeedDto {
   @ApiPropertyOptional({
     description: 'Only releases dated at or after this time (ISO 8601 with a time zone)',
+    format: 'date-time',
     example: '2025-03-01T00:00:00Z',
   })
   @IsOptional()
@@ -36,7 +37,12 @@ export class OcdsFeedDto {
   })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: FEED_MAX_LIMIT, default: FEED_DEFAULT_LIMIT })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: FEED_MAX_LIMIT,
+    default: FEED_DEFAULT_LIMIT,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

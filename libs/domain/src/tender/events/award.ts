@@ -1,6 +1,6 @@
 import type { Jurisdiction, Money } from '../terms';
 import type { DomainEvent } from '../../shared/domain-event';
-import type { DirectAwardGround } from '../direct-award-grounds';
+import type { DirectAwardGround, DirectAwardRouteGround } from '../direct-award-grounds';
 
 /** One compliant bid's place in the system's ranking by the notice's weighted criteria (rule 5). */
 export interface RankedBid {
@@ -64,7 +64,8 @@ export interface AwardProposal {
   moderatedCells?: ModeratedCell[];
   /** Why a bid other than the top-ranked one (rule 5). */
   departureJustification?: string;
-  directAward?: { ground: DirectAwardGround; justification: string };
+  /** A route ground when the procurement was planned as a direct award (PA 2023 s.41, Sch. 5). */
+  directAward?: { ground: DirectAwardGround | DirectAwardRouteGround; justification: string };
   proposedBy: string;
   proposedAt: string;
 }

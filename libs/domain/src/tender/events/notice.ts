@@ -19,6 +19,15 @@ export type TenderPublished = DomainEvent<
     publishedAt: string;
     noticeVersion: number;
     tenderingPeriod?: TenderingPeriodRecord;
+    /**
+     * Whether preliminary market engagement took place (PA 2023 s.17): on notices of a tender opened as a
+     * procurement (issue 14); absent on tenders drafted without a planning record.
+     */
+    preliminaryMarketEngagement?: {
+      tookPlace: boolean;
+      engagementNoticePublishedAt: string | null;
+      suppliersEngaged: number;
+    };
   }
 >;
 /** The tender's bid-sealing data key, wrapped by the master key (docs/rules.md#sealed-bids). Opaque to the domain. */

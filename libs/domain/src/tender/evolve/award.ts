@@ -1,25 +1,37 @@
 import type { AwardEvent } from '../events/award';
 import type { TenderState } from '../state';
 
-/** Folds award and standstill events; an event of a newer version of the code leaves it as it is. */
+/** Folds award and standstill events into the award slice. */
 export function evolveAward(state: TenderState, event: AwardEvent): TenderState {
+  const { award } = state;
   switch (event.type) {
     case 'AwardConfirmationRequested':
-      return { ...state, pendingAward: event.data };
+      return { ...state, award: { ...award, pending: event.data } };
     case 'AwardProposed': {
-      const { pendingAward: _confirmed, ...rest } = state;
-      return { ...rest, stage: 'standstill', award: { ...event.data, suspendedBy: [] } };
+      const { pending: _confirmed, ...rest } = award;
+      const awarded = { ...event.data, suspendedBy: [] };
+      return { ...state, stage: 'standstill', award: { ...rest, awarded } };
     }
     case 'StandstillStarted':
-      if (!state.award) return state;
-      return { ...state, award: { ...state.award, standstill: event.data } };
+      if (!award.awarded) return state;
+      return {
+        ...state,
+        award: { ...award, awarded: { ...award.awarded, standstill: event.data } },
+      };
     case 'StandstillEnded':
-      if (!state.award) return state;
-      return { ...state, award: { ...state.award, standstillEndedAt: event.data.endedAt } };
+      if (!award.awarded) return state;
+      return {
+        ...state,
+        award: { ...award, awarded: { ...award.awarded, standstillEndedAt: event.data.endedAt } },
+      };
     case 'TenderDeclaredUnsuccessful': {
-      const { pendingAward: _dropped, ...rest } = state;
+      const { pending: _dropped, ...rest } = award;
       const { reason, declaredAt } = event.data;
-      return { ...rest, stage: 'unsuccessful', unsuccessful: { reason, declaredAt } };
+      return {
+        ...state,
+        stage: 'unsuccessful',
+        award: { ...rest, unsuccessful: { reason, declaredAt } },
+      };
     }
     case 'AssessmentSummaryIssued':
       return state;

@@ -86,7 +86,7 @@ describe('evolveBidDecision', () => {
       ...tendering(),
       bidSubmitted(),
     ]);
-    expect(state.tender).toMatchObject({ stage: 'tendering', noticeVersion: 1 });
+    expect(state.tender).toMatchObject({ stage: 'tendering', notice: { version: 1 } });
     expect(state.bid).toMatchObject({ status: 'submitted', contentHash: HASH_A });
   });
 });

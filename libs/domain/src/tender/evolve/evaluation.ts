@@ -92,11 +92,12 @@ export function evolveEvaluation(state: TenderState, event: EvaluationTenderEven
       };
     }
     case 'EvaluationReopened': {
-      const { award: _withdrawn, pendingAward: _dropped, ...rest } = state;
+      const { awarded: _withdrawn, pending: _dropped, ...award } = state.award;
       const { pendingModerations: _lapsed, supersededModerations: _past, ...kept } = evaluation;
       return {
-        ...rest,
+        ...state,
         stage: 'evaluation',
+        award,
         evaluation: { ...kept, round: event.data.round, moderated: {} },
       };
     }

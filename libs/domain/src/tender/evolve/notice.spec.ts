@@ -19,10 +19,10 @@ describe('evolveTender', () => {
       stage: 'draft',
       tenderId: 't-cameras',
       buyerOrganisationId: 'org-council',
-      terms: terms(),
-      noticeVersion: 0,
-      clarifications: {},
+      notice: { terms: terms(), version: 0, clarifications: {} },
+      opening: {},
       evaluation: { round: 1, compliance: {}, appointed: [], panel: [], moderated: {} },
+      award: {},
       challenges: {},
     });
   });
@@ -35,12 +35,14 @@ describe('evolveTender', () => {
     ]);
     expect(state).toMatchObject({
       stage: 'tendering',
-      publishedAt: NOW.toISOString(),
-      noticeVersion: 3,
-      lastAmendedAt: '2025-03-10T09:00:00.000Z',
-      sealingKey: { keyId: 'dk-1', wrappedKey: 'd3JhcHBlZA==' },
+      notice: {
+        publishedAt: NOW.toISOString(),
+        version: 3,
+        lastAmendedAt: '2025-03-10T09:00:00.000Z',
+      },
+      opening: { sealingKey: { keyId: 'dk-1', wrappedKey: 'd3JhcHBlZA==' } },
     });
-    expect(state.terms).toStrictEqual(
+    expect(state.notice.terms).toStrictEqual(
       terms({ title: 'Cameras', submissionDeadline: '2025-04-30T12:00:00.000Z' }),
     );
   });
@@ -61,7 +63,7 @@ describe('evolveTender', () => {
         data: { questionId: 'q-unknown', answer: 'No', answeredAt: 'T3' },
       },
     ]);
-    expect(state.clarifications).toStrictEqual({
+    expect(state.notice.clarifications).toStrictEqual({
       q1: {
         questionId: 'q1',
         question: 'Docks?',
@@ -85,20 +87,21 @@ describe('evolveTender', () => {
     ]);
     expect(opened).toMatchObject({
       stage: 'evaluation',
-      closedAt: '2025-03-31T12:00:00.000Z',
-      openedAt: 'T2',
-      openedBy: ['u-alice', 'u-bob'],
-      openedBidStreams: [],
+      opening: {
+        closedAt: '2025-03-31T12:00:00.000Z',
+        openedAt: 'T2',
+        openedBy: ['u-alice', 'u-bob'],
+        bidStreams: [],
+      },
     });
-    expect(opened).not.toHaveProperty('openingConfirmation');
+    expect(opened.opening).not.toHaveProperty('confirmation');
     const cancelled = evolveTender(opened, {
       type: 'TenderCancelled',
       data: { reason: 'Fraud suspected', cancelledAt: 'T3', stage: 'evaluation' },
     });
     expect(cancelled).toMatchObject({
       stage: 'cancelled',
-      cancelledAt: 'T3',
-      cancellationReason: 'Fraud suspected',
+      notice: { cancelled: { at: 'T3', reason: 'Fraud suspected' } },
     });
   });
 

@@ -1,84 +1,81 @@
 import type { NoticeEvent } from '../events/notice';
 import type { TenderState } from '../state';
 
-/** Folds one tender-stream event into the state. Events it does not know leave the state as it is. */
+/** Folds the notice's and the opening's events into their slices. */
 export function evolveNotice(state: TenderState, event: NoticeEvent): TenderState {
+  const { notice, opening } = state;
   switch (event.type) {
     case 'TenderDrafted': {
       const { tenderId, buyerOrganisationId, terms } = event.data;
-      return { ...state, stage: 'draft', tenderId, buyerOrganisationId, terms, noticeVersion: 0 };
+      return {
+        ...state,
+        stage: 'draft',
+        tenderId,
+        buyerOrganisationId,
+        notice: { ...notice, terms, version: 0 },
+      };
     }
     case 'DraftRevised':
-      return { ...state, terms: event.data.terms };
+      return { ...state, notice: { ...notice, terms: event.data.terms } };
     case 'TenderPublished': {
       const { terms, publishedAt, noticeVersion, tenderingPeriod } = event.data;
-      const published = {
+      const published = { ...notice, terms, publishedAt, version: noticeVersion };
+      return {
         ...state,
-        stage: 'tendering' as const,
-        terms,
-        publishedAt,
-        noticeVersion,
+        stage: 'tendering',
+        notice: tenderingPeriod ? { ...published, tenderingPeriod } : published,
       };
-      return tenderingPeriod ? { ...published, tenderingPeriod } : published;
     }
     case 'BidSealingKeyIssued':
-      return { ...state, sealingKey: { ...event.data } };
+      return { ...state, opening: { ...opening, sealingKey: { ...event.data } } };
     case 'NoticeAmended': {
       const { changes, amendedAt, noticeVersion, tenderingPeriod } = event.data;
-      const terms = state.terms && { ...state.terms, ...changes };
+      const terms = notice.terms && { ...notice.terms, ...changes };
       const amended = {
-        ...state,
+        ...notice,
         terms,
         lastAmendedAt: amendedAt,
-        noticeVersion,
+        version: noticeVersion,
         ...(tenderingPeriod ? { tenderingPeriod } : {}),
       };
-      if (changes.clarificationDeadline === undefined) return amended;
+      if (changes.clarificationDeadline === undefined) return { ...state, notice: amended };
       // A new clarification deadline opens a new period, however the old one ended.
       const { clarificationPeriodClosedAt: _ended, ...reopened } = amended;
-      return reopened;
+      return { ...state, notice: reopened };
     }
-    case 'TenderCancelled':
-      return {
-        ...state,
-        stage: 'cancelled',
-        cancelledAt: event.data.cancelledAt,
-        cancellationReason: event.data.reason,
-      };
+    case 'TenderCancelled': {
+      const cancelled = { at: event.data.cancelledAt, reason: event.data.reason };
+      return { ...state, stage: 'cancelled', notice: { ...notice, cancelled } };
+    }
     case 'ClarificationRequested': {
       const { questionId, question, supplierId, askedAt } = event.data;
-      return {
-        ...state,
-        clarifications: {
-          ...state.clarifications,
-          [questionId]: { questionId, question, supplierId, askedAt },
-        },
-      };
+      const asked = { questionId, question, supplierId, askedAt };
+      const clarifications = { ...notice.clarifications, [questionId]: asked };
+      return { ...state, notice: { ...notice, clarifications } };
     }
     case 'ClarificationAnswered': {
       const { questionId, answer, answeredAt } = event.data;
-      if (!Object.hasOwn(state.clarifications, questionId)) return state;
-      const asked = state.clarifications[questionId];
-      return {
-        ...state,
-        clarifications: { ...state.clarifications, [questionId]: { ...asked, answer, answeredAt } },
-      };
+      if (!Object.hasOwn(notice.clarifications, questionId)) return state;
+      const answered = { ...notice.clarifications[questionId], answer, answeredAt };
+      const clarifications = { ...notice.clarifications, [questionId]: answered };
+      return { ...state, notice: { ...notice, clarifications } };
     }
     case 'TenderingClosed':
-      return { ...state, stage: 'closed', closedAt: event.data.closedAt };
+      return { ...state, stage: 'closed', opening: { ...opening, closedAt: event.data.closedAt } };
     case 'ClarificationPeriodClosed':
-      return { ...state, clarificationPeriodClosedAt: event.data.closedAt };
+      return {
+        ...state,
+        notice: { ...notice, clarificationPeriodClosedAt: event.data.closedAt },
+      };
     case 'BidOpeningConfirmed':
-      return { ...state, openingConfirmation: { ...event.data } };
+      return { ...state, opening: { ...opening, confirmation: { ...event.data } } };
     case 'BidsOpened': {
       const { openedAt, officerIds, bidStreams } = event.data;
-      const { openingConfirmation: _spent, ...rest } = state;
+      const { confirmation: _spent, ...rest } = opening;
       return {
-        ...rest,
+        ...state,
         stage: 'evaluation',
-        openedAt,
-        openedBy: officerIds,
-        openedBidStreams: bidStreams,
+        opening: { ...rest, openedAt, openedBy: officerIds, bidStreams },
       };
     }
     default: {

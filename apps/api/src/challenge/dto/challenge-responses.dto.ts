@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATE_TIME } from '../../http/responses.dto';
+
+export class ChallengeViewDto {
+  @ApiProperty() challengeId!: string;
+  @ApiProperty() supplierId!: string;
+  @ApiProperty({ type: 'integer' }) round!: number;
+  @ApiProperty({ type: [String] }) grounds!: string[];
+  @ApiProperty() text!: string;
+  @ApiProperty(DATE_TIME) lodgedAt!: string;
+  @ApiPropertyOptional({ enum: ['dismissed', 'withdrawn', 'upheld'] }) outcome?: string;
+  @ApiPropertyOptional({ enum: ['re-evaluate', 'cancel'] }) remedy?: string;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional(DATE_TIME) resolvedAt?: string;
+}
+
+export class ChallengesDto {
+  @ApiProperty({ format: 'uuid' }) tenderId!: string;
+  @ApiProperty({ type: [ChallengeViewDto] }) challenges!: ChallengeViewDto[];
+}
