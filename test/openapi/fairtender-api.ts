@@ -7,7 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Whether this process and what it needs answer */
+    /** Whether this process and what it needs answer, and whether the scheduler runs */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -1248,6 +1248,24 @@ export interface paths {
     get: operations['listRedFlags'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sandbox/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the sandbox clock reads */
+    get: operations['getSandboxClock'];
+    put?: never;
+    /** Move the sandbox clock forward (any role; refused with SANDBOX_DISABLED in production); recorded as SandboxClockMoved */
+    post: operations['moveSandboxClock'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2928,6 +2946,35 @@ export interface components {
       items: components['schemas']['RedFlagDto'][];
       /** @description Pass as `cursor`; null at the end */
       nextCursor: string | null;
+    };
+    ClockReadingDto: {
+      /** Format: date-time */
+      now: string;
+      /** @description How far ahead of real time the sandbox clock reads */
+      offsetSeconds: number;
+    };
+    MoveClockDto: {
+      /**
+       * @description Move forward by this many seconds
+       * @example 2592000
+       */
+      advanceBySeconds?: number;
+      /**
+       * Format: date-time
+       * @description Or move to this instant (later than the clock reads)
+       */
+      to?: string;
+    };
+    ClockMovedDto: {
+      /** Format: date-time */
+      now: string;
+      /** @description How far ahead of real time the sandbox clock reads */
+      offsetSeconds: number;
+      /**
+       * @description Position of the SandboxClockMoved event
+       * @example 812-3
+       */
+      position: string;
     };
     ApiErrorDto: {
       /**
@@ -13945,6 +13992,224 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'AUTH_UNAVAILABLE' | 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
+  getSandboxClock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockReadingDto'];
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED, SANDBOX_DISABLED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED' | 'SANDBOX_DISABLED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  moveSandboxClock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveClockDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClockMovedDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED, SANDBOX_DISABLED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED' | 'SANDBOX_DISABLED';
+          };
+        };
+      };
+      /** @description CLOCK_NOT_FORWARD */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CLOCK_NOT_FORWARD';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
           };
         };
       };

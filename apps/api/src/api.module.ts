@@ -21,6 +21,7 @@ import { NotificationsApiModule } from './notifications/notifications.module';
 import { PublicationApiModule } from './publication/publication.module';
 import { AwardApiModule } from './award/award.module';
 import { IntegrityApiModule } from './integrity/integrity.module';
+import { SandboxApiModule } from './sandbox/sandbox.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
@@ -44,6 +45,7 @@ import { IntegrityApiModule } from './integrity/integrity.module';
     ChallengeApiModule,
     ContractApiModule,
     IntegrityApiModule,
+    SandboxApiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -14,7 +14,12 @@ export const processIo: CliIo = {
   progress: process.stderr,
 };
 
-/** A refusal to explain to the operator: main prints the message alone, without a stack. */
-export class CliError extends Error {
-  override readonly name = 'CliError';
+export { CliError } from './exit-codes';
+
+/**
+ * A line of progress on stderr (where `progress` points), so stdout stays the command's output:
+ * `export: 1000 events written`. Quiet in tests, which pass no `progress`.
+ */
+export function reportProgress(io: CliIo, command: string, text: string): void {
+  io.progress?.write(`${command}: ${text}\n`);
 }

@@ -1,7 +1,7 @@
 import { Public } from '@fairtender/auth';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, HealthDto, LivenessDto } from '../../api/src';
-import { Controller, Get, Optional } from '@nestjs/common';
+import { Controller, Get, HttpException, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import {
   EventStoreHealthIndicator,
@@ -13,13 +13,27 @@ import {
   QueuesHealthIndicator,
   RedisHealthIndicator,
 } from '../../scheduler/src';
+import { WITHOUT_SCHEDULER } from './redis-probe';
 
-/** Everything the one process depends on: the event store, the read models and their projector, and Redis if scheduled. */
+/** Why the scheduler is not running, or null when it is. */
+export const SCHEDULER_ABSENCE = Symbol('SCHEDULER_ABSENCE');
+
+/** Beside terminus's report: whether deadlines close and webhooks go out, said plainly. */
+export type SchedulerReport =
+  | { running: true }
+  | { running: false; reason: string; deadlines: string; webhooks: string; standstill: string };
+
+/**
+ * Everything the one process depends on: the event store, the read models and their projector, and
+ * Redis if scheduled. `scheduler` says whether deadlines close by themselves; its absence is not a
+ * failure (the embedded default runs without Redis), so it does not turn the answer into a 503.
+ */
 @Public()
 @ApiTags('health')
 @Controller('health')
 export class StandaloneHealthController {
   private readonly checks: HealthIndicatorFunction[];
+  private readonly scheduler: SchedulerReport;
 
   constructor(
     private readonly health: HealthCheckService,
@@ -29,7 +43,12 @@ export class StandaloneHealthController {
     @Optional() redis?: RedisHealthIndicator,
     @Optional() queues?: QueuesHealthIndicator,
     @Optional() feed?: FeedHealthIndicator,
+    @Optional() @Inject(SCHEDULER_ABSENCE) absence?: string | null,
   ) {
+    this.scheduler =
+      absence === null || absence === undefined
+        ? { running: true }
+        : { running: false, reason: absence, ...WITHOUT_SCHEDULER };
     this.checks = [
       () => eventStore.isHealthy(),
       () => readModels.isHealthy(),
@@ -45,11 +64,17 @@ export class StandaloneHealthController {
   @ApiErrors('HTTP_503')
   @ApiOperation({
     operationId: 'getHealth',
-    summary: 'Whether this process and what it needs answer',
+    summary: 'Whether this process and what it needs answer, and whether the scheduler runs',
   })
   @ApiOkResponse({ type: HealthDto })
-  check() {
-    return this.health.check(this.checks);
+  async check() {
+    try {
+      return { ...(await this.health.check(this.checks)), scheduler: this.scheduler };
+    } catch (error) {
+      if (error instanceof HttpException && typeof error.getResponse() === 'object')
+        Object.assign(error.getResponse(), { scheduler: this.scheduler });
+      throw error;
+    }
   }
 
   /** Liveness: the process answers; it checks no dependency, so a database outage restarts nothing. */

@@ -3,11 +3,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ApiModule } from '../../api/src';
 import { ProjectorModule } from '../../projector/src';
 import { SchedulerModule } from '../../scheduler/src';
-import { StandaloneHealthController } from './standalone-health.controller';
+import { SCHEDULER_ABSENCE, StandaloneHealthController } from './standalone-health.controller';
 
 export interface StandaloneOptions {
   /** Run the scheduler too; it needs Redis, which the zero-setup default does not assume. */
   withScheduler: boolean;
+  /** Why it does not run, for /health (defaults to "not started"). */
+  withoutSchedulerReason?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface StandaloneOptions {
  */
 @Module({})
 export class StandaloneModule {
-  static register({ withScheduler }: StandaloneOptions): DynamicModule {
+  static register({ withScheduler, withoutSchedulerReason }: StandaloneOptions): DynamicModule {
     return {
       module: StandaloneModule,
       imports: [
@@ -26,6 +28,12 @@ export class StandaloneModule {
         TerminusModule,
       ],
       controllers: [StandaloneHealthController],
+      providers: [
+        {
+          provide: SCHEDULER_ABSENCE,
+          useValue: withScheduler ? null : (withoutSchedulerReason ?? 'not started'),
+        },
+      ],
     };
   }
 }

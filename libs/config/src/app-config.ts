@@ -16,6 +16,7 @@ import { changeThresholdsFrom, dateList, standstillRulesFrom } from './award-set
 import {
   validateEnvironment,
   type EnvironmentVariables,
+  type LogFormat,
   type LogLevel,
   type NodeEnv,
 } from './environment';
@@ -138,6 +139,7 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly host: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly auth: AuthSettings;
   readonly sealing: SealingSettings;
   readonly receipts: ReceiptSettings;
@@ -169,6 +171,7 @@ export class AppConfig {
     this.redisUrl = env.REDIS_URL;
     this.host = env.HOST;
     this.logLevel = env.LOG_LEVEL;
+    this.logFormat = env.LOG_FORMAT;
     this.port = env.PORT;
     this.auth = authSettings(env);
     this.sealing = sealingSettings(env);

@@ -37,10 +37,12 @@ import { ValidStandstillRule } from './award-settings';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const EVENT_STORE_KINDS = ['embedded', 'postgres', 'eventstoredb'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
 
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const DEFAULT_EMBEDDED_DATA_DIR = './data/pglite';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -225,6 +227,10 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: oneOf(LOG_LEVELS) })
   LOG_LEVEL: LogLevel = 'info';
+
+  // auto: one readable line per entry when stdout is a terminal outside production, JSON otherwise.
+  @IsIn(LOG_FORMATS, { message: oneOf(LOG_FORMATS) })
+  LOG_FORMAT: LogFormat = 'auto';
 
   // HS256 shared secret for bearer tokens. Ignored when AUTH_JWKS_URL is set. Outside production,
   // with neither set, a published development secret is used (and the API warns at start-up).
@@ -626,6 +632,7 @@ export const ENVIRONMENT_VARIABLES = [
   'PORT',
   'HOST',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'AUTH_JWT_SECRET',
   'AUTH_JWKS_URL',
   'AUTH_ISSUER',

@@ -3,3 +3,4 @@ export * from './development-defaults';
 export * from './app-config';
 export * from './config.module';
 export { DevelopmentKeyWarning, developmentKeyWarnings } from './development-key-warning';
+export * from './dot-env';

@@ -27,6 +27,7 @@ export { decideBid, bidDecider, initialBidDecisionState } from './bidding/decide
 export { validateBidContent } from './bidding/validate-content';
 export { isLate, lateBid, requireBidder, requireTendering } from './bidding/rules';
 export * from './tender/events/access';
+export * from './tender/events/sandbox';
 export * from './access/read-access';
 export * from './shared/substantive-text';
 export * from './tender/tender-events';

@@ -19,6 +19,7 @@ export {
   type PostgresEventStoreOptions,
 } from './postgres/postgres-event-store';
 export { PGliteSqlClient } from './embedded/pglite-sql-client';
+export { EmbeddedDatabaseLockedError, lockFileOf } from './embedded/data-dir-lock';
 export {
   createEmbeddedEventStore,
   openEmbeddedDatabase,

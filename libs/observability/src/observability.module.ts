@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   Injectable,
   Logger,
@@ -7,9 +7,10 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { AppConfig } from '@fairtender/config';
-import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { LoggerModule as PinoLoggerModule, type Params } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
+import { prettyLogStream } from './pretty-log';
 
 /** What a log line says of its request (pino-std-serializers' shape, without the headers). */
 function requestLine(request: {
@@ -57,21 +58,55 @@ class ShutdownLog implements BeforeApplicationShutdown {
   }
 }
 
-/** JSON logs through pino, one request id per HTTP exchange, credentials never written out. */
+/** Readable lines when a person watches: LOG_FORMAT=pretty, or auto on a terminal outside production. */
+export function usesPrettyLogs(config: AppConfig, stdoutIsTty = process.stdout.isTTY === true) {
+  return (
+    config.logFormat === 'pretty' ||
+    (config.logFormat === 'auto' && config.nodeEnv !== 'production' && stdoutIsTty)
+  );
+}
+
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
+
+/**
+ * Outside production a request is one line, `GET /notices 200 4 ms`: its status, not the response
+ * headers; production keeps pino-http's response object and messages.
+ */
+function developmentRequestLogs(config: AppConfig, base: Options): Partial<Options> {
+  if (config.nodeEnv === 'production') return {};
+  return {
+    serializers: {
+      ...base.serializers,
+      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+    },
+    customSuccessMessage: (request: LoggedRequest, response: ServerResponse, ms: number) =>
+      `${request.method} ${request.originalUrl ?? request.url} ${response.statusCode} ${Math.round(ms)} ms`,
+    customErrorMessage: (request: LoggedRequest, response: ServerResponse, error: Error) =>
+      `${request.method} ${request.originalUrl ?? request.url} ${response.statusCode} failed: ${error.message}`,
+  };
+}
+
+/** Logs through pino (JSON, or readable lines), one request id per HTTP exchange, credentials never written out. */
 @Module({
   imports: [
     PinoLoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: [
-          requestLogging(config.logLevel),
-          // Written in the background (sonic-boom, flushed on exit): a request never waits for stdout.
-          pino.destination({ dest: 1, sync: false }),
-        ],
-        // nestjs-pino's default route, `{/*splat}`, matches nothing under @fastify/middie 9.3 (which
-        // prefixes it with "/"); this form matches every request, unknown routes included.
-        forRoutes: [{ path: '/{*path}', method: RequestMethod.ALL }],
-      }),
+      useFactory: (config: AppConfig): Params => {
+        const base: Options = requestLogging(config.logLevel);
+        const options: Options = { ...base, ...developmentRequestLogs(config, base) };
+        return {
+          pinoHttp: [
+            options,
+            usesPrettyLogs(config)
+              ? prettyLogStream()
+              : // Written in the background (sonic-boom, flushed on exit): a request never waits for stdout.
+                pino.destination({ dest: 1, sync: false }),
+          ],
+          // nestjs-pino's default route, `{/*splat}`, matches nothing under @fastify/middie 9.3 (which
+          // prefixes it with "/"); this form matches every request, unknown routes included.
+          forRoutes: [{ path: '/{*path}', method: RequestMethod.ALL }],
+        };
+      },
     }),
   ],
   providers: [ShutdownLog],

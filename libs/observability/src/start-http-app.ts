@@ -1,7 +1,12 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, ConfigurationError, loadConfig } from '@fairtender/config';
+import {
+  AppConfig,
+  ConfigurationError,
+  loadConfig,
+  loadDevelopmentEnvFile,
+} from '@fairtender/config';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { createFastifyAdapter } from './fastify-adapter';
@@ -13,15 +18,23 @@ export interface HttpAppOptions {
   defaultPort: number;
   /** App-specific wiring (pipes, OpenAPI) applied before listening. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** Lines logged once listening: where the docs are, how to get a token, what does not run. */
+  banner?: (url: string, config: AppConfig) => string[];
+  /** Logged as warnings after the banner: what this process does not do. */
+  warnings?: string[];
 }
 
-/** Creates the app on Fastify with JSON logs, listens on HOST:PORT, and closes cleanly on SIGTERM/SIGINT. */
+/**
+ * Creates the app on Fastify with its logs, listens on HOST:PORT, and closes cleanly on SIGTERM/SIGINT.
+ * `.env` has been read by then outside production (the process's own environment wins).
+ */
 export async function startHttpApp(
   rootModule: Type | DynamicModule,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
   let app: NestFastifyApplication;
   try {
+    loadDevelopmentEnvFile(process.env);
     // The app validates again when created; checking first keeps a bad variable to one clear line.
     loadConfig(process.env);
     app = await NestFactory.create<NestFastifyApplication>(rootModule, createFastifyAdapter(), {
@@ -44,7 +57,11 @@ export async function startHttpApp(
     await app.close().catch(() => undefined);
     return exitOnStartupFailure(options.name, error);
   }
-  logger.log(`${options.name} listening on ${await app.getUrl()}`, options.name);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  logger.log(`${options.name} listening on ${url}`, options.name);
+  for (const line of options.banner?.(url, app.get(AppConfig)) ?? [])
+    logger.log(line, options.name);
+  for (const line of options.warnings ?? []) logger.warn(line, options.name);
   return app;
 }
 

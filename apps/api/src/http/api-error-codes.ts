@@ -22,6 +22,14 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
     status: 405,
     when: 'the path exists but not with this method; the `Allow` header and `details.allow` list the methods it answers',
   },
+  SANDBOX_DISABLED: {
+    status: 403,
+    when: 'the sandbox clock was asked for with NODE_ENV=production, where time is real time',
+  },
+  CLOCK_NOT_FORWARD: {
+    status: 409,
+    when: 'the sandbox clock was asked to move to a moment it has already passed (`details.now`)',
+  },
   BODY_TOO_DEEP: {
     status: 400,
     when: 'the body nests more than 16 levels',

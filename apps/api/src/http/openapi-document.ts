@@ -13,6 +13,7 @@ type SchemaObject = Extract<NonNullable<ParameterObject['schema']>, { type?: unk
 /** Every tag an operation may carry, with what it groups; a spec fails on an undeclared one. */
 export const API_TAGS: Record<string, string> = {
   health: 'Whether the process and what it depends on answer',
+  sandbox: 'Outside production only: the clock moved forward, each move recorded',
   procurements:
     'The procurement before its notice: plan, strategy approval, market engagement, conflicts, direct award',
   tenders: "The buyer's commands and view of its tenders: draft, publish, amend, close, open",

@@ -12,6 +12,7 @@ import {
 } from '@fairtender/event-store';
 import { LegalReplay, ReplayError, type ReplayCaller } from '@fairtender/legal';
 import { CliError, type CliIo } from '../cli-io';
+import { exitFor } from '../exit-codes';
 
 /** The configured event store and the SQL database beside it, opened for one command. */
 export interface CliStore {
@@ -88,7 +89,10 @@ export async function explained<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ReplayError) throw new CliError(`${error.code}: ${error.message}`);
+    if (error instanceof ReplayError) {
+      const { code } = exitFor(error);
+      throw new CliError(`${error.code}: ${error.message}`, code);
+    }
     throw error;
   }
 }

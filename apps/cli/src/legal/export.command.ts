@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BUNDLE_FILES, writeBundleDirectory } from '@fairtender/legal';
-import type { CliIo } from '../cli-io';
+import { reportProgress, type CliIo } from '../cli-io';
+import type { BundlePart } from '@fairtender/legal';
 import { AS_OPTION, cliCaller, cliReplay, withStore } from './cli-store';
 
 /** `fairtender export <tenderId> --out <dir>`: the evidence bundle as three files. */
@@ -25,7 +26,7 @@ Recorded as EvidenceBundleExported in tender-<id>.audit.`,
       withStore(io, async ({ store }) => {
         const directory = resolve(options.out);
         const parts = cliReplay(store).evidence(tenderId, cliCaller(options.as));
-        const manifest = await writeBundleDirectory(directory, parts);
+        const manifest = await writeBundleDirectory(directory, counted(io, parts));
         io.print(
           `exported ${manifest.eventCount} events of tender ${tenderId} (up to ${manifest.upTo ?? '—'}) to ${directory}`,
         );
@@ -34,4 +35,16 @@ Recorded as EvidenceBundleExported in tender-<id>.audit.`,
         io.print(`  ${BUNDLE_FILES.timeline}`);
       }),
     );
+}
+
+/** Progress on stderr every 1,000 events written, and when the manifest is. */
+async function* counted(io: CliIo, parts: AsyncIterable<BundlePart>): AsyncGenerator<BundlePart> {
+  let events = 0;
+  for await (const part of parts) {
+    if (part.kind === 'event' && ++events % 1000 === 0)
+      reportProgress(io, 'export', `${events} events written`);
+    if (part.kind !== 'event')
+      reportProgress(io, 'export', `${events} events written, manifest next`);
+    yield part;
+  }
 }

@@ -11,6 +11,7 @@ import {
   type TableComparison,
 } from '@fairtender/read-models';
 import { CliError, type CliIo } from '../cli-io';
+import { EXIT } from '../exit-codes';
 import { withStore } from './cli-store';
 
 interface RebuildOptions {
@@ -76,6 +77,7 @@ stderr. Exits with status 1 when a table differs; the first differences are list
               .filter((t) => t.differences > 0)
               .map((t) => `${t.table}: ${t.differences}`)
               .join(', ')})`,
+            EXIT.integrity,
           );
         }
       }),

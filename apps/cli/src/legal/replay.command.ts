@@ -8,7 +8,7 @@ import {
   type StreamKind,
 } from '@fairtender/legal';
 import { formatPosition } from '@fairtender/event-store';
-import { CliError, type CliIo } from '../cli-io';
+import { CliError, reportProgress, type CliIo } from '../cli-io';
 import { AS_OPTION, cliCaller, cliReplay, withStore } from './cli-store';
 
 interface ReplayOptions {
@@ -68,6 +68,7 @@ Example:
           for (const entry of page.entries)
             io.print(options.json ? JSON.stringify(entry) : row(entry));
           printed += page.entries.length;
+          reportProgress(io, 'replay', `${printed} entries`);
           if (!page.nextCursor || printed >= wanted) return;
           after = parseCursor(page.nextCursor);
         }

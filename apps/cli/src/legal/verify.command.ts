@@ -5,7 +5,8 @@ import {
   type ChainBreak,
   type VerificationReport,
 } from '@fairtender/legal';
-import { CliError, type CliIo } from '../cli-io';
+import { CliError, reportProgress, type CliIo } from '../cli-io';
+import { EXIT } from '../exit-codes';
 import { AS_OPTION, cliCaller, cliReplay, explained, withStore } from './cli-store';
 
 interface VerifyOptions {
@@ -31,7 +32,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-Exits with status 1 when the chain is broken, naming the first break: stream, revision, reason,
+Exits with status 4 when the chain is broken (2 for a bad command line, 3 for an unknown tender), naming the first break: stream, revision, reason,
 the expected and the actual hash (and, for a bundle, the line). Verifying the database is recorded
 as TenderIntegrityVerified in tender-<id>.audit; verifying a bundle writes nothing anywhere.
 
@@ -44,16 +45,23 @@ Examples:
         throw new CliError('Give either a tender id (verify the database) or --bundle <path>');
       }
       if (options.bundle !== undefined) {
+        reportProgress(io, 'verify', `reading the bundle at ${options.bundle}`);
         const report = await explained(() => verifyBundleAt(options.bundle!));
         printBundle(io, report, options.json);
-        if (!report.intact) throw new CliError(brokenMessage(report.firstBreak!));
+        if (!report.intact) throw new CliError(brokenMessage(report.firstBreak!), EXIT.integrity);
         return;
       }
+      reportProgress(
+        io,
+        'verify',
+        `opening the store, then recomputing tender ${tenderId}'s chains`,
+      );
       const report = await withStore(io, ({ store }) =>
         cliReplay(store).verify(tenderId!, cliCaller(options.as)),
       );
+      reportProgress(io, 'verify', `${report.eventsChecked} events checked`);
       printStore(io, report, options.json);
-      if (!report.intact) throw new CliError(brokenMessage(report.firstBreak!));
+      if (!report.intact) throw new CliError(brokenMessage(report.firstBreak!), EXIT.integrity);
     });
 }
 

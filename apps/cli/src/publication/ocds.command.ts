@@ -4,7 +4,8 @@ import { loadConfig } from '@fairtender/config';
 import { parseTenderStream, tenderPrefix, upcast } from '@fairtender/domain';
 import type { EventStore, Position } from '@fairtender/event-store';
 import { compileRelease, releasesOf, type PublicationEvent } from '@fairtender/publication';
-import { CliError, type CliIo } from '../cli-io';
+import { CliError, reportProgress, type CliIo } from '../cli-io';
+import { EXIT } from '../exit-codes';
 import { withStore } from '../legal/cli-store';
 
 const PAGE = 1000;
@@ -55,10 +56,14 @@ the bids are opened no bidder appears. A draft or unknown tender is an error. Ex
       withStore(io, async ({ store }) => {
         const prefix = loadConfig(io.env).publication.ocidPrefix;
         const lines: string[] = [];
-        for (const tenderId of tenderIds) {
+        for (const [index, tenderId] of tenderIds.entries()) {
+          reportProgress(io, 'ocds', `tender ${index + 1} of ${tenderIds.length}: ${tenderId}`);
           const releases = releasesOf(tenderId, await tenderEvents(store, tenderId), prefix);
           if (releases.length === 0) {
-            throw new CliError(`Tender ${tenderId} has no published release (unknown, or a draft)`);
+            throw new CliError(
+              `Tender ${tenderId} has no published release (unknown, or a draft)`,
+              EXIT.notFound,
+            );
           }
           lines.push(JSON.stringify(compileRelease(releases)));
         }

@@ -8,6 +8,8 @@ export const evaluatorStream = (tenderId: string, evaluatorId: string) =>
   `tender-${tenderId}.evaluator-${evaluatorId}`;
 export const evaluatorStreamPrefix = (tenderId: string) => `tender-${tenderId}.evaluator-`;
 export const refusalStream = (tenderId: string) => `tender-${tenderId}.refusals`;
+/** Outside production only: every move of the sandbox clock (docs/operations.md#sandbox). */
+export const SANDBOX_CLOCK_STREAM = 'sandbox-clock';
 export const tenderPrefix = (tenderId: string) => `tender-${tenderId}`;
 
 /** The tender and, for a bid stream, the supplier, from a stream name; undefined for other streams. */

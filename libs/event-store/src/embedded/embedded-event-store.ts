@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../sql/migrate';
 import { SqlEventStore, type SqlEventStoreOptions } from '../sql/sql-event-store';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteSqlClient } from './pglite-sql-client';
 
 export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
@@ -17,16 +18,24 @@ export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
  */
 export const EMBEDDED_POSTGRES_SETTINGS = ['shared_buffers = 16MB'];
 
-/** Opens (creating if needed) an in-process PostgreSQL: a folder, or `memory://`. */
+/**
+ * Opens (creating if needed) an in-process PostgreSQL: a folder, or `memory://`. A folder is locked
+ * for this process until the client closes; another process gets EmbeddedDatabaseLockedError.
+ */
 export async function openEmbeddedDatabase(dataDir: string): Promise<PGliteSqlClient> {
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  return new PGliteSqlClient(
-    await PGlite.create({
-      ...(inMemory ? {} : { dataDir }),
-      postgresqlconf: EMBEDDED_POSTGRES_SETTINGS,
-    }),
-  );
+  if (dataDir.startsWith('memory://'))
+    return new PGliteSqlClient(await PGlite.create({ postgresqlconf: EMBEDDED_POSTGRES_SETTINGS }));
+  await mkdir(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    return new PGliteSqlClient(
+      await PGlite.create({ dataDir, postgresqlconf: EMBEDDED_POSTGRES_SETTINGS }),
+      release,
+    );
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Zero-setup default: PostgreSQL compiled to WASM, in this process, running the same SQL. */

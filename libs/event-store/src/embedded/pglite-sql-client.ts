@@ -5,7 +5,11 @@ import type { SqlClient, SqlQueryable } from '../sql/sql-client';
 export class PGliteSqlClient implements SqlClient {
   readonly preparesStatements = false;
 
-  constructor(private readonly db: PGlite) {}
+  /** `release`: called once the database is closed (the data folder's lock). */
+  constructor(
+    private readonly db: PGlite,
+    private readonly release: () => void = () => undefined,
+  ) {}
 
   async query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]> {
     return params === undefined || params.length === 0
@@ -29,6 +33,10 @@ export class PGliteSqlClient implements SqlClient {
   }
 
   async close(): Promise<void> {
-    if (!this.db.closed) await this.db.close();
+    try {
+      if (!this.db.closed) await this.db.close();
+    } finally {
+      this.release();
+    }
   }
 }
