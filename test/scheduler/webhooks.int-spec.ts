@@ -248,9 +248,9 @@ describe('Webhooks: registration, signed deliveries, retries, the delivery log',
     expect((await acme.get('/webhook/deliveries?limit=0')).body.code).toBe('VALIDATION_FAILED');
     expect((await acme.get('/webhook/deliveries?before=abc')).body.code).toBe('VALIDATION_FAILED');
 
-    const officer = await api.as('officer-alice').put('/webhook', { url: receiver.url('/x') });
-    expect(officer.status).toBe(403);
-    expect(officer.body.code).toBe('ROLE_NOT_ALLOWED');
+    const evaluator = await api.as('evaluator-eve').put('/webhook', { url: receiver.url('/x') });
+    expect(evaluator.status).toBe(403);
+    expect(evaluator.body.code).toBe('ROLE_NOT_ALLOWED');
     expect((await api.as(null).get('/webhook/deliveries')).status).toBe(401);
   });
 

@@ -168,6 +168,31 @@ async function scoreAndAward(api: DemoClient, tenderId: string, award = true): P
  * `fairtender demo`: sample tenders at every stage, through the HTTP API of a running server (on the
  * embedded store or PostgreSQL, whichever it uses), moving its sandbox clock forward.
  */
+/** Above £5m a contract needs three KPIs (PA 2023 s.52, docs/contracts.md). */
+const DEMO_KPIS = [
+  {
+    kpiId: 'availability',
+    name: 'Camera availability',
+    measure: 'Share of shift hours with a working camera',
+    target: 'At least 98 %',
+    frequencyMonths: 3,
+  },
+  {
+    kpiId: 'retrieval',
+    name: 'Footage retrieval',
+    measure: 'Requests answered within 24 hours',
+    target: 'At least 95 %',
+    frequencyMonths: 6,
+  },
+  {
+    kpiId: 'retention',
+    name: 'Evidence retention',
+    measure: 'Clips kept for their retention period',
+    target: '100 %',
+    frequencyMonths: 12,
+  },
+];
+
 export function addDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
@@ -211,6 +236,7 @@ challenge; one with a contract concluded. The server's clock moves forward about
       await api.post('officer-alice', `/tenders/${made.contract}/contract`, {
         value: { amount: PRICES.acme, currency: 'GBP' },
         period: { startDate: '2027-01-01', endDate: '2028-12-31' },
+        kpis: DEMO_KPIS,
       });
       await scoreAndAward(api, made.standstill);
       step('a tender open for bids, and a draft');
