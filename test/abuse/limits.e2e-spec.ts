@@ -14,8 +14,9 @@ function nested(levels: number): string {
 
 /**
  * Issue 17, findings 1 and 2: one request must not hold the server, and no body answers 500. Every
- * pathological body is refused by its size or shape before class-transformer sees it, in
- * milliseconds, with a code of the README's error table.
+ * pathological body is refused by its size or shape before class-transformer sees it, with a code
+ * of the error table that only the pre-transform limits raise. How fast is `bench:abuse`'s to say
+ * (docs/benchmarks.md), not a timed assertion here.
  */
 describe('limits before work', () => {
   let database: ScratchDatabase;
@@ -37,22 +38,20 @@ describe('limits before work', () => {
     await database?.drop();
   });
 
-  async function timed(run: () => Promise<{ status: number; body: { code?: string } }>) {
-    const started = performance.now();
+  async function answerOf(run: () => Promise<{ status: number; body: { code?: string } }>) {
     const response = await run();
-    return { status: response.status, code: response.body?.code, ms: performance.now() - started };
+    return { status: response.status, code: response.body?.code };
   }
 
   it('refuses an anonymous receipt check of 1,000,000 {} by its size, at once', async () => {
     const body = `[${Array(1_000_000).fill('{}').join(',')}]`;
-    const answer = await timed(() => api.as(null).post('/receipts/verification', body));
+    const answer = await answerOf(() => api.as(null).post('/receipts/verification', body));
     expect(answer).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-    expect(answer.ms).toBeLessThan(1000);
   });
 
   it('refuses an array where the receipt is an object, before validating its items', async () => {
     const body = `[${Array(2000).fill('{}').join(',')}]`;
-    const answer = await timed(() => api.as(null).post('/receipts/verification', body));
+    const answer = await answerOf(() => api.as(null).post('/receipts/verification', body));
     expect(answer).toMatchObject({ status: 400, code: 'ARRAY_TOO_LONG' });
   });
 
@@ -60,9 +59,10 @@ describe('limits before work', () => {
     const { responses: _r, ...rest } = bidBody(100);
     const responses = Array(1_000_000).fill('{}').join(',');
     const body = `${JSON.stringify(rest).slice(0, -1)},"responses":[${responses}]}`;
-    const answer = await timed(() => api.as('supplier-acme').put(`/tenders/${tenderId}/bid`, body));
+    const answer = await answerOf(() =>
+      api.as('supplier-acme').put(`/tenders/${tenderId}/bid`, body),
+    );
     expect(answer).toMatchObject({ status: 400, code: 'ARRAY_TOO_LONG' });
-    expect(answer.ms).toBeLessThan(1000);
   });
 
   it('names the array and its limit when a DTO array is one item too long', async () => {
@@ -86,9 +86,8 @@ describe('limits before work', () => {
     ['anonymous', null, '/receipts/verification'],
     ['a supplier', 'supplier-acme' as const, '/tenders/00000000-0000-4000-8000-000000000000/bid'],
   ])('refuses JSON nested 2,500 levels deep (%s) as BODY_TOO_DEEP', async (_who, user, path) => {
-    const answer = await timed(() => api.as(user).post(path, nested(2500)));
+    const answer = await answerOf(() => api.as(user).post(path, nested(2500)));
     expect(answer).toMatchObject({ status: 400, code: 'BODY_TOO_DEEP' });
-    expect(answer.ms).toBeLessThan(1000);
   });
 
   it.each(['1e-320', '4.9e-324', '-2e-310', '1e400', '-1e999'])(

@@ -7,6 +7,7 @@ import {
 } from '@fairtender/event-store/testing/scratch-database';
 import { OPENAPI_PATH } from '../../scripts/openapi-paths';
 import { startHttpApi, type RunningApi } from '../support/http-api';
+import { KPIS } from '../award/award-fixtures';
 import { ContractValidator } from './contract-validator';
 import type { components, paths } from './fairtender-api';
 
@@ -359,30 +360,7 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
         body: {
           value: { amount: PRICES.acme, currency: 'GBP' },
           period: { startDate: '2027-01-01', endDate: '2028-12-31' },
-          // Above £5m: three KPIs (PA 2023 s.52).
-          kpis: [
-            {
-              kpiId: 'availability',
-              name: 'Camera availability',
-              measure: 'Share of shift hours with a working camera',
-              target: 'At least 98 %',
-              frequencyMonths: 3,
-            },
-            {
-              kpiId: 'retrieval',
-              name: 'Footage retrieval',
-              measure: 'Requests answered within 24 hours',
-              target: 'At least 95 %',
-              frequencyMonths: 6,
-            },
-            {
-              kpiId: 'retention',
-              name: 'Evidence retention',
-              measure: 'Clips kept for their retention period',
-              target: '100 %',
-              frequencyMonths: 12,
-            },
-          ],
+          kpis: KPIS, // above £5m: three KPIs (PA 2023 s.52)
         },
       }),
     );
