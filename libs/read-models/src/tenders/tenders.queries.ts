@@ -50,15 +50,37 @@ const MAX_PAGE = 100;
  * Tenders in a scope (`scope` is a WHERE clause on `$1`), newest draft first, optionally of one
  * stage, keyset-paged on (drafted_at, tender_id) with the notices' cursor shape: the work lists.
  */
-export async function pageOfTenders(
+export function pageOfTenders(
   db: SqlQueryable,
   scope: string,
   scopeParam: string,
   options: ListNoticesOptions,
 ): Promise<NoticePage> {
+  return keysetPage(db, [scope], [scopeParam], 'drafted_at', (row) => row.draftedAt, options);
+}
+
+/** Published notices (never drafts), newest first, keyset-paged. */
+export function listPublishedNotices(
+  db: SqlQueryable,
+  options: ListNoticesOptions = {},
+): Promise<NoticePage> {
+  const where = ['published_at IS NOT NULL'];
+  return keysetPage(db, where, [], 'published_at', (row) => row.publishedAt!, options);
+}
+
+/**
+ * One page of rm_tenders, newest first on `(column, tender_id)`. The cursor keeps its one shape
+ * (`publishedAt`, `tenderId`) whichever time column it pages on.
+ */
+async function keysetPage(
+  db: SqlQueryable,
+  where: string[],
+  params: unknown[],
+  column: 'drafted_at' | 'published_at',
+  timeOf: (row: Notice) => string,
+  options: ListNoticesOptions,
+): Promise<NoticePage> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE);
-  const params: unknown[] = [scopeParam];
-  const where = [scope];
   if (options.stage) {
     params.push(options.stage);
     where.push(`stage = $${params.length}`);
@@ -67,7 +89,7 @@ export async function pageOfTenders(
     const after = decodeCursor(options.cursor);
     params.push(after.publishedAt, after.tenderId);
     where.push(
-      `(drafted_at, tender_id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`,
+      `(${column}, tender_id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`,
     );
   }
   params.push(limit + 1);
@@ -76,46 +98,15 @@ export async function pageOfTenders(
     TENDERS,
     where.join(' AND '),
     params,
-    `ORDER BY drafted_at DESC, tender_id DESC LIMIT $${params.length}`,
+    `ORDER BY ${column} DESC, tender_id DESC LIMIT $${params.length}`,
   );
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items,
     nextCursor:
-      rows.length > limit && last ? encodeCursor({ ...last, publishedAt: last.draftedAt }) : null,
+      rows.length > limit && last ? encodeCursor({ ...last, publishedAt: timeOf(last) }) : null,
   };
-}
-
-/** Published notices (never drafts), newest first, keyset-paged. */
-export async function listPublishedNotices(
-  db: SqlQueryable,
-  options: ListNoticesOptions = {},
-): Promise<NoticePage> {
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_PAGE);
-  const params: unknown[] = [];
-  const where = ['published_at IS NOT NULL'];
-  if (options.stage) {
-    params.push(options.stage);
-    where.push(`stage = $${params.length}`);
-  }
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    params.push(after.publishedAt, after.tenderId);
-    where.push(
-      `(published_at, tender_id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`,
-    );
-  }
-  params.push(limit + 1);
-  const rows = await selectRows<Notice>(
-    db,
-    TENDERS,
-    where.join(' AND '),
-    params,
-    `ORDER BY published_at DESC, tender_id DESC LIMIT $${params.length}`,
-  );
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
 }
 
 /** The notice of any stage, drafts included: the caller decides who may see a draft. */
