@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedEventStore, openEmbeddedDatabase } from '@fairtender/event-store';
+import {
+  createEmbeddedEventStore,
+  EMBEDDED_POSTGRES_SETTINGS,
+  initialiseDataDir,
+  isInitialised,
+  openEmbeddedDatabase,
+} from '@fairtender/event-store';
 
 describe('Embedded store on disk', () => {
   let dataDir: string;
@@ -47,5 +53,36 @@ describe('Embedded store on disk', () => {
         await db.close();
       }
     }
+  });
+});
+
+describe('A new data folder', () => {
+  let parent: string;
+
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'fairtender-init-'));
+  });
+  afterAll(async () => rm(parent, { recursive: true, force: true }));
+
+  it('is made by a child process, then opened by this one', async () => {
+    const dataDir = join(parent, 'pglite');
+    await mkdir(dataDir);
+    expect(isInitialised(dataDir)).toBe(false);
+    await initialiseDataDir(dataDir, EMBEDDED_POSTGRES_SETTINGS);
+    expect(isInitialised(dataDir)).toBe(true);
+    const store = await createEmbeddedEventStore({ dataDir });
+    try {
+      await expect(store.readStream('tender-none')).resolves.toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('that cannot be made says where and why', async () => {
+    const notAFolder = join(parent, 'a-file');
+    await writeFile(notAFolder, 'not a database');
+    await expect(initialiseDataDir(notAFolder, EMBEDDED_POSTGRES_SETTINGS)).rejects.toThrow(
+      `Could not create the embedded database in ${notAFolder}`,
+    );
   });
 });

@@ -23,8 +23,10 @@ export { EmbeddedDatabaseLockedError, lockFileOf } from './embedded/data-dir-loc
 export {
   createEmbeddedEventStore,
   openEmbeddedDatabase,
+  EMBEDDED_POSTGRES_SETTINGS,
   type EmbeddedEventStoreOptions,
 } from './embedded/embedded-event-store';
+export { initialiseDataDir, isInitialised } from './embedded/initialise-data-dir';
 export * from './nest';
 export {
   createEventStoreDbEventStore,

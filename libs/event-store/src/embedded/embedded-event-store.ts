@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../sql/migrate';
 import { SqlEventStore, type SqlEventStoreOptions } from '../sql/sql-event-store';
 import { lockDataDir } from './data-dir-lock';
+import { initialiseDataDir, isInitialised } from './initialise-data-dir';
 import { PGliteSqlClient } from './pglite-sql-client';
 
 export interface EmbeddedEventStoreOptions extends SqlEventStoreOptions {
@@ -28,6 +29,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<PGliteSqlCl
   await mkdir(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
+    if (!isInitialised(dataDir)) await initialiseDataDir(dataDir, EMBEDDED_POSTGRES_SETTINGS);
     return new PGliteSqlClient(
       await PGlite.create({ dataDir, postgresqlconf: EMBEDDED_POSTGRES_SETTINGS }),
       release,
