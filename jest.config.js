@@ -47,6 +47,12 @@ const common = {
 module.exports = {
   // Integration suites move thousands of events through real databases.
   testTimeout: 120_000,
+  // Each spec file leaves its module registry behind (Jest's vm contexts; the heap grew by about
+  // 50 MB a file here). On 2 cores Jest would run every file in its own process, one heap for the
+  // whole suite: on Node 24 that run took over 25 minutes against 8 on Node 20. With a limit, Jest
+  // runs the files in a worker and starts a fresh one when a file leaves it above the limit
+  // (docs/testing.md#node-versions).
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
