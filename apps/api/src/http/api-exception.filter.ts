@@ -15,6 +15,8 @@ import { ApiError, type ApiErrorBody } from './api-error';
 import { allowedMethods } from './known-routes';
 import { DraftConcealment } from '../notice/draft-concealment';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
+import { PAGE_CONTENT_SECURITY_POLICY } from '@fairtender/legal';
+import { errorPage, isPagePath } from '../pages/error-page';
 
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 422,
@@ -71,6 +73,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // RFC 6750 §3: a 401 names the scheme; a 405 lists what the path does answer (RFC 9110 §15.5.6).
     if (status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="fairtender"');
     if (status === 405) void reply.header('Allow', String(body.details.allow));
+    if (isPagePath(request.url)) {
+      void reply
+        .status(status)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
+        .header('x-error-code', body.code)
+        .send(errorPage(status, { ...body, requestId: request.id }));
+      return;
+    }
     void reply.status(status).send({ ...body, requestId: request.id });
   }
 
