@@ -1272,6 +1272,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenders/{tenderId}/evidence/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short-lived signed link that opens the tender’s timeline or integrity page in a browser, as you; issued and each view recorded */
+    post: operations['createEvidenceLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pages/tenders/{tenderId}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The evidence timeline as a legal record: the verification verdict, the stages as sections, a sentence per event */
+    get: operations['openTimelinePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pages/tenders/{tenderId}/integrity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The integrity report as a page: red flags with their evidence, the ranking and the coverage matrix as pictures */
+    get: operations['openIntegrityPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2975,6 +3026,48 @@ export interface components {
        * @example 812-3
        */
       position: string;
+    };
+    CreateEvidenceLinkDto: {
+      /**
+       * @description timeline: the evidence as a legal record (legal, auditor); integrity: the integrity report with its pictures (officer, legal, auditor)
+       * @example timeline
+       * @enum {string}
+       */
+      page: 'timeline' | 'integrity';
+      /**
+       * @description How long the link opens the page
+       * @default 30
+       * @example 30
+       */
+      expiresInMinutes?: number;
+      /**
+       * @description IANA time zone the page writes times in (default Europe/London)
+       * @example Europe/London
+       */
+      timeZone?: string;
+    };
+    EvidenceLinkDto: {
+      /**
+       * Format: uuid
+       * @description Recorded with the issue and with every view
+       */
+      linkId: string;
+      /** @enum {string} */
+      page: 'timeline' | 'integrity';
+      /**
+       * @description The page, on the host the request came to; anyone holding it reads the page as you until it expires
+       * @example http://localhost:3000/pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…
+       */
+      url: string;
+      /**
+       * @description The same, as a path
+       * @example /pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…
+       */
+      path: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @example Europe/London */
+      timeZone: string;
     };
     ApiErrorDto: {
       /**
@@ -14210,6 +14303,354 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  createEvidenceLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvidenceLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceLinkDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description NOT_YOUR_ORGANISATION, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'NOT_YOUR_ORGANISATION' | 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  openTimelinePage: {
+    parameters: {
+      query?: {
+        /** @description The signed link, as POST /tenders/{tenderId}/evidence/links gave it */
+        link?: string;
+      };
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A self-contained HTML page: no script, nothing fetched from anywhere */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description INVALID_PARAMETER, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description LINK_EXPIRED, LINK_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'LINK_EXPIRED' | 'LINK_INVALID';
+          };
+        };
+      };
+      /** @description NOT_YOUR_ORGANISATION */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'NOT_YOUR_ORGANISATION';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+    };
+  };
+  openIntegrityPage: {
+    parameters: {
+      query?: {
+        /** @description The signed link, as POST /tenders/{tenderId}/evidence/links gave it */
+        link?: string;
+      };
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A self-contained HTML page: no script, nothing fetched from anywhere */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description INVALID_PARAMETER, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description LINK_EXPIRED, LINK_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'LINK_EXPIRED' | 'LINK_INVALID';
+          };
+        };
+      };
+      /** @description NOT_YOUR_ORGANISATION */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'NOT_YOUR_ORGANISATION';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
           };
         };
       };

@@ -14,7 +14,8 @@ export const ARTIFACTS = resolve(__dirname, '../../test-artifacts/pages');
  */
 export function browserSkipReason(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
-  if (process.env.CI) throw new Error(`CI=true but no Chromium at ${CHROMIUM}: .ci/run installs it`);
+  if (process.env.CI)
+    throw new Error(`CI=true but no Chromium at ${CHROMIUM}: .ci/run installs it`);
   return `Browser suite SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH), so it did not run`;
 }
 

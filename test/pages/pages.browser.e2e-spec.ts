@@ -42,7 +42,10 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
     const alice = api.as('officer-alice');
     const base = `/tenders/${tenderId}`;
     for (const supplierId of ['acme', 'birch'])
-      expectStatus(await alice.post(`${base}/compliance/${supplierId}`, { decision: 'passed' }), 200);
+      expectStatus(
+        await alice.post(`${base}/compliance/${supplierId}`, { decision: 'passed' }),
+        200,
+      );
     expectStatus(await alice.post(`${base}/compliance/cedar`, REASONED_EXCLUSION), 200);
     await seatPanel(api, tenderId);
     for (const evaluator of PANEL) {
@@ -155,7 +158,9 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
     expect(body).toContain(
       'acme earns 8 on quality: the response meets the specification as written.',
     );
-    expect(body).toContain('The method statement does not cover evidence retention for seven years.');
+    expect(body).toContain(
+      'The method statement does not cover evidence retention for seven years.',
+    );
     expect(body).not.toContain('…');
     await page.screenshot({ path: artifactPath('timeline.png'), fullPage: true });
     await page.close();
@@ -180,7 +185,10 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
   });
 
   it('the integrity page shows the coverage matrix and the ranking as pictures, and the red flags', async () => {
-    const issued = expectStatus(await link('auditor-ada', suite.tenderId, { page: 'integrity' }), 201);
+    const issued = expectStatus(
+      await link('auditor-ada', suite.tenderId, { page: 'integrity' }),
+      201,
+    );
     const { page, status } = await open(`${suite.api.baseUrl}${issued.path}`);
     expect(status).toBe(200);
     const matrix = page.locator('svg[aria-label^="Coverage matrix"]');
@@ -200,11 +208,13 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
     );
     expect(report.redFlags.map((flag: any) => flag.code)).toContain('FT-WINNER-NOT-TOP-RANKED');
     expect(await page.locator('.flag').count()).toBe(report.redFlags.length);
-    expect(await page.locator('.flag[data-code="FT-WINNER-NOT-TOP-RANKED"]').textContent()).toContain(
-      NOT_TOP,
-    );
+    expect(
+      await page.locator('.flag[data-code="FT-WINNER-NOT-TOP-RANKED"]').textContent(),
+    ).toContain(NOT_TOP);
     for (const flag of report.redFlags) {
-      expect(await page.locator(`.flag[data-code="${flag.code}"]`).count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator(`.flag[data-code="${flag.code}"]`).count()).toBeGreaterThanOrEqual(
+        1,
+      );
     }
     await page.screenshot({ path: artifactPath('integrity.png'), fullPage: true });
     await page.close();
@@ -215,7 +225,10 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
     const refused = await link('officer-alice', suite.tenderId, { page: 'timeline' });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('ROLE_NOT_ALLOWED');
-    const badZone = await link('legal-lee', suite.tenderId, { page: 'timeline', timeZone: 'Mars/Olympus' });
+    const badZone = await link('legal-lee', suite.tenderId, {
+      page: 'timeline',
+      timeZone: 'Mars/Olympus',
+    });
     expect(badZone.status).toBe(400);
     expect(badZone.body.code).toBe('VALIDATION_FAILED');
   });
@@ -225,7 +238,10 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
       await link('legal-lee', suite.tenderId, { page: 'timeline', expiresInMinutes: 5 }),
       201,
     );
-    const tampered = issued.path.replace(/\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)$/, (_m: string, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`);
+    const tampered = issued.path.replace(
+      /\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)$/,
+      (_m: string, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`,
+    );
     const cases: [string, number, string][] = [
       [tampered, 401, 'LINK_INVALID'],
       [issued.path.replace('/timeline?', '/integrity?'), 401, 'LINK_INVALID'],
@@ -250,12 +266,17 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
     const audit = await suite.api.store.readStream(auditStream(suite.tenderId));
     const issued = audit.filter((event) => event.type === 'EvidenceLinkIssued');
     const viewed = audit.filter((event) => event.type === 'EvidencePageViewed');
-    expect(viewed.map((event) => (event.data as any).page).sort()).toEqual(['integrity', 'timeline']);
+    expect(viewed.map((event) => (event.data as any).page).sort()).toEqual([
+      'integrity',
+      'timeline',
+    ]);
     for (const view of viewed) {
       const link = issued.find((event) => (event.data as any).linkId === (view.data as any).linkId);
       expect(link?.metadata.actor).toEqual(view.metadata.actor);
     }
-    expect((viewed.find((e) => (e.data as any).page === 'timeline')!.data as any).intact).toBe(true);
+    expect((viewed.find((e) => (e.data as any).page === 'timeline')!.data as any).intact).toBe(
+      true,
+    );
   });
 
   it('the pages fetch nothing and run no script; GET / leads to the docs', async () => {

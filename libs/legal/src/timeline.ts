@@ -47,7 +47,11 @@ export function renderTimeline(
 function tenderTitle(entries: readonly HistoryEntry[]): string | undefined {
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const entry = entries[i];
-    if (entry.type !== 'TenderPublished' && entry.type !== 'TenderDrafted' && entry.type !== 'DraftRevised')
+    if (
+      entry.type !== 'TenderPublished' &&
+      entry.type !== 'TenderDrafted' &&
+      entry.type !== 'DraftRevised'
+    )
       continue;
     const title = (entry.data as { terms?: { title?: unknown } } | undefined)?.terms?.title;
     if (typeof title === 'string') return title;
@@ -61,7 +65,9 @@ function verdictHtml(manifest: BundleManifest, options: TimelineOptions): string
   if (!verification) {
     return `<section class="verdict unchecked"><h2>Not verified on this page</h2><p>This page was written beside the bundle's event lines; it has not recomputed their hash chains.</p>${check}</section>`;
   }
-  const at = options.renderedAt ? ` on ${escapeHtml(localTime(options.renderedAt, options.timeZone ?? DEFAULT_TIME_ZONE))}` : '';
+  const at = options.renderedAt
+    ? ` on ${escapeHtml(localTime(options.renderedAt, options.timeZone ?? DEFAULT_TIME_ZONE))}`
+    : '';
   if (verification.intact) {
     return `<section class="verdict intact"><h2>Verified: the record is intact</h2><p>The server recomputed the hash chains of all ${verification.eventsChecked} events${at}, up to position <code>${escapeHtml(verification.upTo ?? '—')}</code>: every event is as it was recorded, none is missing, none was inserted.</p>${check}</section>`;
   }
@@ -115,13 +121,13 @@ function entryHtml(entry: HistoryEntry, number: number, timeZone: string): strin
   const chain = `#${number} · <code>${escapeHtml(entry.streamName)}</code>${entry.revision === undefined ? '' : ` revision ${entry.revision}`} · position <code>${escapeHtml(entry.position)}</code>${entry.hash ? ` · hash <span class="hash">${escapeHtml(entry.hash)}</span>` : ''}`;
   const facts = entry.sealed
     ? ''
-    : `<div class="facts">${valueHtml({
+    : `<details class="facts" open><summary>The event as recorded</summary>${valueHtml({
         event: `${entry.type}${entry.version === undefined ? '' : ` v${entry.version}`}`,
         recordedAt: entry.recordedAt,
         by: actorPhrase(entry),
         ...(entry.correlationId ? { correlationId: entry.correlationId } : {}),
         data: entry.data ?? null,
-      })}</div>`;
+      })}</details>`;
   return `<li class="${entry.sealed ? 'sealed' : ''}" data-type="${escapeHtml(entry.type)}">
 <div class="when"><strong>${escapeHtml(localTime(entry.recordedAt, timeZone))}</strong> — ${escapeHtml(readableEventName(entry.type))}${badges}</div>
 <p class="sentence">${escapeHtml(sentenceOf(entry, timeZone))}</p>

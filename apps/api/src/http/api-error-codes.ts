@@ -28,7 +28,7 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
   },
   LINK_EXPIRED: {
     status: 401,
-    when: "a page was opened through a signed link past its `expiresAt`: ask whoever sent it for a new one",
+    when: 'a page was opened through a signed link past its `expiresAt`: ask whoever sent it for a new one',
   },
   SANDBOX_DISABLED: {
     status: 403,

@@ -9,7 +9,11 @@ import { ApiErrors } from '../http/api-errors';
 import { TenderId } from '../http/params';
 import { Clock } from '../runtime/clock';
 import { TenderStreams } from '../runtime/tender-streams';
-import { CreateEvidenceLinkDto, DEFAULT_LINK_MINUTES, EvidenceLinkDto } from './dto/evidence-link.dto';
+import {
+  CreateEvidenceLinkDto,
+  DEFAULT_LINK_MINUTES,
+  EvidenceLinkDto,
+} from './dto/evidence-link.dto';
 import { PageLinkSigner } from './page-link-signer';
 
 /** Who may open each page: the timeline is the whole record (legal replay's readers). */

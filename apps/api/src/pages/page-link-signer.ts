@@ -24,9 +24,17 @@ export class PageLinkSigner {
   }
 
   /** The link's claims, or a 401 `LINK_INVALID` / `LINK_EXPIRED`. */
-  verify(token: string | undefined, expected: { tenderId: string; page: EvidencePage; now: number }) {
+  verify(
+    token: string | undefined,
+    expected: { tenderId: string; page: EvidencePage; now: number },
+  ) {
     if (!token)
-      throw new ApiError(401, 'LINK_INVALID', 'This page opens only through a link issued by POST /tenders/{tenderId}/evidence/links', {});
+      throw new ApiError(
+        401,
+        'LINK_INVALID',
+        'This page opens only through a link issued by POST /tenders/{tenderId}/evidence/links',
+        {},
+      );
     try {
       return verifyPageLink(this.key, token, expected);
     } catch (error) {

@@ -54,10 +54,16 @@ export function verifyPageLink(
   const given = Buffer.from(signature, 'base64url');
   const wanted = mac(key, payload);
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
-    throw new PageLinkError('LINK_INVALID', 'The link was not signed by this server, or was altered');
+    throw new PageLinkError(
+      'LINK_INVALID',
+      'The link was not signed by this server, or was altered',
+    );
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PageLinkClaims;
   if (claims.tenderId !== expected.tenderId || claims.page !== expected.page)
-    throw new PageLinkError('LINK_INVALID', `The link opens another page: the ${claims.page} of tender ${claims.tenderId}`);
+    throw new PageLinkError(
+      'LINK_INVALID',
+      `The link opens another page: the ${claims.page} of tender ${claims.tenderId}`,
+    );
   if (!(expected.now < claims.expiresAt))
     throw new PageLinkError(
       'LINK_EXPIRED',

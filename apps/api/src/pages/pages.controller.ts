@@ -10,12 +10,13 @@ import {
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@fairtender/auth';
-import { requireRecordReader, tenderNotFound, type Actor, type EvidencePage } from '@fairtender/domain';
 import {
-  LegalReplay,
-  PAGE_CONTENT_SECURITY_POLICY,
-  renderIntegrityPage,
-} from '@fairtender/legal';
+  requireRecordReader,
+  tenderNotFound,
+  type Actor,
+  type EvidencePage,
+} from '@fairtender/domain';
+import { LegalReplay, PAGE_CONTENT_SECURITY_POLICY, renderIntegrityPage } from '@fairtender/legal';
 import { IntegrityQueries } from '@fairtender/read-models';
 import { API_DOCS_PATH } from '../configure-api';
 import { ApiErrors } from '../http/api-errors';
@@ -25,7 +26,9 @@ import { TenderStreams } from '../runtime/tender-streams';
 import { PageLinkSigner } from './page-link-signer';
 
 export class PageLinkQueryDto {
-  @ApiPropertyOptional({ description: 'The signed link, as POST /tenders/{tenderId}/evidence/links gave it' })
+  @ApiPropertyOptional({
+    description: 'The signed link, as POST /tenders/{tenderId}/evidence/links gave it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4096)

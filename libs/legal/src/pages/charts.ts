@@ -25,7 +25,10 @@ export function coverageMatrixSvg(coverage: CoverageMatrix): string {
   const left = 150;
   const top = 70;
   // Wide enough for the evaluator's name above its block.
-  const groupWidth = Math.max(criteria.length * (CELL + GAP) - GAP, 8 * Math.max(...evaluators.map((id) => id.length)));
+  const groupWidth = Math.max(
+    criteria.length * (CELL + GAP) - GAP,
+    8 * Math.max(...evaluators.map((id) => id.length)),
+  );
   const width = left + evaluators.length * (groupWidth + GROUP_GAP) + 150;
   const height = top + bids.length * (CELL + GAP) + 20;
   const parts: string[] = [];

@@ -56,7 +56,8 @@ const SENTENCES = {
     `${w.who} answered clarification ${d.questionId}: ${quoted(d.answer)}.`,
   ClarificationPeriodClosed: (d) =>
     `The clarification period closed with ${plural(d.unansweredQuestions ?? 0, 'unanswered question')}.`,
-  TenderCancelled: (d, w) => `${w.who} cancelled the tender at stage ${d.stage}: ${quoted(d.reason)}.`,
+  TenderCancelled: (d, w) =>
+    `${w.who} cancelled the tender at stage ${d.stage}: ${quoted(d.reason)}.`,
   BidSubmitted: (d, w) =>
     `${w.who} submitted a sealed bid for supplier ${d.supplierId} (${plural(d.sizeBytes ?? 0, 'byte')}, content hash ${d.contentHash}).`,
   BidRevised: (d, w) =>
@@ -179,7 +180,8 @@ export function sentenceOf(entry: HistoryEntry, timeZone: string): string {
   }
   const write: SentenceWriter = {
     who: actorPhrase(entry),
-    time: (instant) => (typeof instant === 'string' ? localTime(instant, timeZone) : 'an unstated time'),
+    time: (instant) =>
+      typeof instant === 'string' ? localTime(instant, timeZone) : 'an unstated time',
   };
   const data = (entry.data ?? {}) as Data;
   const sentence = Object.hasOwn(SENTENCES, entry.type)

@@ -15,7 +15,10 @@ export interface IntegrityPageOptions {
  * the ranking and the coverage matrix as pictures (inline SVG), the panel, the bids and the award.
  * Self-contained like the timeline: no script and nothing fetched, every value escaped.
  */
-export function renderIntegrityPage(report: IntegrityReport, options: IntegrityPageOptions): string {
+export function renderIntegrityPage(
+  report: IntegrityReport,
+  options: IntegrityPageOptions,
+): string {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const when = (instant: string) => escapeHtml(localTime(instant, timeZone));
   const heading = `Competition integrity of tender ${report.tenderId}`;
@@ -71,9 +74,12 @@ function rankingHtml(report: IntegrityReport): string {
   const winner = report.award.supplierId;
   const decided = report.award.ranking;
   const bars = (ranking: readonly { supplierId: string; rank: number; total: number }[]) =>
-    ranking.map(
-      ({ supplierId, rank, total }): RankingBar => ({ supplierId, rank, total, winner: supplierId === winner }),
-    );
+    ranking.map(({ supplierId, rank, total }): RankingBar => ({
+      supplierId,
+      rank,
+      total,
+      winner: supplierId === winner,
+    }));
   const main = decided?.length ? decided : report.moderation.ranking;
   const parts = [
     `<figure>${rankingSvg(bars(main), 'Ranking by total score')}<figcaption>${decided?.length ? 'The ranking the award was decided on' : 'The ranking with the agreed scores that count'}${winner ? `; ★ marks the award to ${escapeHtml(winner)}` : ''}.</figcaption></figure>`,
@@ -87,7 +93,8 @@ function rankingHtml(report: IntegrityReport): string {
 }
 
 function panelHtml(report: IntegrityReport, when: (instant: string) => string): string {
-  if (report.panel.length === 0) return '<section id="panel"><h2>Panel</h2><p>No panel yet.</p></section>';
+  if (report.panel.length === 0)
+    return '<section id="panel"><h2>Panel</h2><p>No panel yet.</p></section>';
   const rows = report.panel
     .map(
       (m) =>

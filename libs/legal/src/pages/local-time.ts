@@ -35,7 +35,7 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * An instant as a reader in `timeZone` reads it, with the zone's abbreviation or offset
- * ("Tue, 3 December 2026, 14:03:12 GMT"); text that is not an instant is returned as it is.
+ * ("Thu, 3 December 2026 at 14:03:12 GMT"; abroad "GMT-5" and the like); text that is not an instant is returned as it is.
  */
 export function localTime(instant: string, timeZone: string): string {
   const ms = Date.parse(instant);

@@ -60,11 +60,16 @@ export class EvidenceLinkDto {
   linkId!: string;
   @ApiProperty({ enum: EVIDENCE_PAGES }) page!: EvidencePage;
   @ApiProperty({
-    description: 'The page, on the host the request came to; anyone holding it reads the page as you until it expires',
-    example: 'http://localhost:3000/pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…',
+    description:
+      'The page, on the host the request came to; anyone holding it reads the page as you until it expires',
+    example:
+      'http://localhost:3000/pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…',
   })
   url!: string;
-  @ApiProperty({ description: 'The same, as a path', example: '/pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…' })
+  @ApiProperty({
+    description: 'The same, as a path',
+    example: '/pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…',
+  })
   path!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ example: 'Europe/London' }) timeZone!: string;
