@@ -373,7 +373,7 @@ describe('The contract after award: KPIs, audit plan, lawful extension, oversigh
       await api.as('auditor-ada').get(`${base()}/history?limit=200`),
       200,
     );
-    const types = history.entries.map((e: any) => e.type);
+    const types = history.items.map((e: any) => e.type);
     for (const type of [
       'ContractConcluded',
       'ContractChangeNoticePublished',

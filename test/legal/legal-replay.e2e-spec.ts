@@ -104,9 +104,9 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
     const history = await api.as('auditor-ada').get(`/tenders/${tenderId}/history`);
     expect(history.status).toBe(200);
     expect(history.body.sealed).toBe(true);
-    const types = history.body.entries.map((e: any) => e.type);
+    const types = history.body.items.map((e: any) => e.type);
     expect(types.slice(0, 3)).toEqual(['TenderDrafted', 'TenderPublished', 'BidSealingKeyIssued']);
-    const bids = history.body.entries.filter((e: any) => e.type.startsWith('Bid') && e.sealed);
+    const bids = history.body.items.filter((e: any) => e.type.startsWith('Bid') && e.sealed);
     expect(bids.map((e: any) => e.type)).toEqual([
       'BidSubmitted',
       'BidSubmitted',
@@ -124,10 +124,10 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
       ]);
       expect(entry.streamName).toBe(`tender-${tenderId}.bid-(sealed)`);
     }
-    const key = history.body.entries.find((e: any) => e.type === 'BidSealingKeyIssued');
+    const key = history.body.items.find((e: any) => e.type === 'BidSealingKeyIssued');
     expect(key.data).toEqual({ keyId: expect.any(String) });
     expect(key.withheld).toEqual(['data.wrappedKey']);
-    const question = history.body.entries.find((e: any) => e.type === 'ClarificationRequested');
+    const question = history.body.items.find((e: any) => e.type === 'ClarificationRequested');
     expect(question.data.supplierId).toBeUndefined();
     expect(question.actor).toBeNull();
     expect(question.withheld).toEqual(['data.supplierId', 'metadata.actor']);
@@ -169,11 +169,11 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
       .get(
         `/tenders/${tenderId}/history?stream=${encodeURIComponent(bidStream(tenderId, 'acme'))}`,
       );
-    expect(byName.body.entries).toEqual([]);
+    expect(byName.body.items).toEqual([]);
     const byActor = await api
       .as('legal-lee')
       .get(`/tenders/${tenderId}/history?actor=supplier-acme`);
-    expect(byActor.body.entries).toEqual([]);
+    expect(byActor.body.items).toEqual([]);
   });
 
   it('suppliers and officers are refused, and the refusal is recorded', async () => {
@@ -213,7 +213,7 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
     const { body: events } = await api
       .as('auditor-ada')
       .get(`/tenders/${tenderId}/history?type=TenderPublished`);
-    const submissionDeadline = events.entries[0].data.terms.submissionDeadline;
+    const submissionDeadline = events.items[0].data.terms.submissionDeadline;
     api.clock.set(new Date(new Date(submissionDeadline).getTime() + 1));
     expect((await api.as('officer-alice').post(`/tenders/${tenderId}/closing`)).status).toBe(200);
     await api.as('officer-alice').post(`/tenders/${tenderId}/opening`);
@@ -222,19 +222,19 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
 
     const history = await api.as('legal-lee').get(`/tenders/${tenderId}/history?kind=bid&limit=2`);
     expect(history.body.sealed).toBe(false);
-    expect(history.body.entries).toHaveLength(2);
-    expect(history.body.entries[0]).toMatchObject({
+    expect(history.body.items).toHaveLength(2);
+    expect(history.body.items[0]).toMatchObject({
       streamName: bidStream(tenderId, 'acme'),
       revision: 0,
       type: 'BidSubmitted',
       actor: { userId: 'supplier-acme', role: 'supplier' },
       withheld: ['data.sealed'],
     });
-    expect(history.body.entries[0].data.sealed).toBeUndefined();
+    expect(history.body.items[0].data.sealed).toBeUndefined();
     const next = await api
       .as('legal-lee')
       .get(`/tenders/${tenderId}/history?kind=bid&limit=10&cursor=${history.body.nextCursor}`);
-    expect(next.body.entries.map((e: any) => e.type)).toEqual([
+    expect(next.body.items.map((e: any) => e.type)).toEqual([
       'BidSubmitted',
       'BidRevised',
       'BidWithdrawn',
