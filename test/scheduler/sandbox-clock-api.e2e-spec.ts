@@ -57,6 +57,9 @@ describe('POST /sandbox/clock makes the scheduler close tendering (standalone wi
       'x-min-position': formatPosition(closed.position),
     });
     expect(view.body.stage).toBe('closed');
+    // What the README's `/closing` (and `npm run demo`) then meets: nothing left to record.
+    const closing = await alice.post(`/tenders/${tenderId}/closing`);
+    expect([closing.status, closing.body.recorded]).toEqual([200, []]);
 
     const late = await api
       .as('supplier-birch')
