@@ -85,7 +85,15 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
       .as('supplier-birch')
       .put(`/tenders/${tenderId}/bid`, bidBody(40_000_000, 'Birch v2'));
     secrets.push(revised.body.receipt.payload.contentHash);
-    await api.as('supplier-cedar').post(`/tenders/${tenderId}/bid/withdrawal`, {});
+    const withdrawn = await api
+      .as('supplier-cedar')
+      .post(`/tenders/${tenderId}/bid/withdrawal`, {});
+    // Checked here, so that a refused withdrawal says why rather than failing the history tests later.
+    expect([withdrawn.status, withdrawn.body.code, withdrawn.body.message]).toEqual([
+      200,
+      undefined,
+      undefined,
+    ]);
     for (const supplier of ['acme', 'birch', 'cedar']) {
       for (const event of await api.store.readStream(bidStream(tenderId, supplier))) {
         const sealed = (event.data as { sealed?: { ciphertext: string } }).sealed;
