@@ -30,7 +30,7 @@ describe('the sandbox clock and the demo seed (built app and CLI, embedded store
     return { status: response.status, body: (await response.json()) as any };
   };
   const types = async (tenderId: string): Promise<string[]> =>
-    (await get(`/tenders/${tenderId}/history?limit=1000`)).body.entries.map(
+    (await get(`/tenders/${tenderId}/history?limit=1000`)).body.items.map(
       (entry: { type: string }) => entry.type,
     );
 

@@ -1089,7 +1089,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The tender's challenges (officers of the buyer, legal, auditors); a supplier sees its own */
+    /** The tender's challenges in the order they were lodged, paged (officers of the buyer, legal, auditors); a supplier sees its own */
     get: operations['listChallenges'];
     put?: never;
     /** Challenge the award during its standstill (a bidder): the award is suspended until it is resolved */
@@ -1430,7 +1430,7 @@ export interface components {
       tenderId: string;
       /** @description The bids are not opened yet */
       sealed: boolean;
-      entries: components['schemas']['HistoryEntryDto'][];
+      items: components['schemas']['HistoryEntryDto'][];
       /** @description Pass as `cursor`; null at the end */
       nextCursor: string | null;
     };
@@ -2690,10 +2690,10 @@ export interface components {
       /** Format: date-time */
       resolvedAt?: string;
     };
-    ChallengesDto: {
-      /** Format: uuid */
-      tenderId: string;
-      challenges: components['schemas']['ChallengeViewDto'][];
+    ChallengePageDto: {
+      items: components['schemas']['ChallengeViewDto'][];
+      /** @description Pass as `cursor`; null at the end */
+      nextCursor: string | null;
     };
     ContractValueDto: {
       /** @example 42000000 */
@@ -12312,7 +12312,11 @@ export interface operations {
   };
   listChallenges: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+      };
       header?: never;
       path: {
         tenderId: string;
@@ -12326,10 +12330,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ChallengesDto'];
+          'application/json': components['schemas']['ChallengePageDto'];
         };
       };
-      /** @description INVALID_PARAMETER */
+      /** @description INVALID_CURSOR, INVALID_PARAMETER, VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12337,7 +12341,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'INVALID_PARAMETER';
+            code: 'INVALID_CURSOR' | 'INVALID_PARAMETER' | 'VALIDATION_FAILED';
           };
         };
       };

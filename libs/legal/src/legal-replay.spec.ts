@@ -28,7 +28,7 @@ describe('LegalReplay', () => {
     const { store, replay } = replayOf(false);
     const first = await replay.history(TENDER, { limit: 6 }, { actor: auditor }, { limit: '6' });
     expect(first.sealed).toBe(true);
-    expect(first.entries.map((e) => e.type)).toEqual([
+    expect(first.items.map((e) => e.type)).toEqual([
       'TenderDrafted',
       'TenderPublished',
       'BidSealingKeyIssued',
@@ -36,9 +36,9 @@ describe('LegalReplay', () => {
       'BidSubmitted',
       'ClarificationAnswered',
     ]);
-    expect(first.entries[4]).toEqual({
-      position: first.entries[4].position,
-      recordedAt: first.entries[4].recordedAt,
+    expect(first.items[4]).toEqual({
+      position: first.items[4].position,
+      recordedAt: first.items[4].recordedAt,
       streamName: `tender-${TENDER}.bid-(sealed)`,
       type: 'BidSubmitted',
       sealed: true,
@@ -49,7 +49,7 @@ describe('LegalReplay', () => {
       { actor: auditor },
     );
     // The rest of the tender, then the record of the first look.
-    expect(rest.entries.map((e) => e.type)).toEqual([
+    expect(rest.items.map((e) => e.type)).toEqual([
       'BidSubmitted',
       'BidRevised',
       'TenderingClosed',
@@ -57,7 +57,7 @@ describe('LegalReplay', () => {
     ]);
     expect(rest.nextCursor).toBeNull();
     expect(JSON.stringify([first, rest])).not.toMatch(/acme|birch|c2VhbGVk|aaaa/);
-    expect(rest.entries.every((e) => !e.streamName.includes(`${TENDER}x`))).toBe(true);
+    expect(rest.items.every((e) => !e.streamName.includes(`${TENDER}x`))).toBe(true);
     expect(audit(store).map((e) => [e.type, e.data])).toEqual([
       [
         'TenderHistoryViewed',
@@ -67,10 +67,10 @@ describe('LegalReplay', () => {
           via: 'api',
           query: { limit: '6' },
           entries: 6,
-          lastPosition: first.entries[5].position,
+          lastPosition: first.items[5].position,
         },
       ],
-      ['TenderHistoryViewed', expect.objectContaining({ entries: rest.entries.length })],
+      ['TenderHistoryViewed', expect.objectContaining({ entries: rest.items.length })],
     ]);
   });
 
@@ -78,34 +78,34 @@ describe('LegalReplay', () => {
     const { replay } = replayOf(false);
     const caller = { actor: auditor };
     const bids = await replay.history(TENDER, { kind: 'bid' }, caller);
-    expect(bids.entries.map((e) => [e.type, e.sealed])).toEqual([
+    expect(bids.items.map((e) => [e.type, e.sealed])).toEqual([
       ['BidSubmitted', true],
       ['BidSubmitted', true],
       ['BidRevised', true],
     ]);
     expect(
-      (await replay.history(TENDER, { stream: `tender-${TENDER}.bid-acme` }, caller)).entries,
+      (await replay.history(TENDER, { stream: `tender-${TENDER}.bid-acme` }, caller)).items,
     ).toEqual([]);
-    expect((await replay.history(TENDER, { actor: 'u-acme' }, caller)).entries).toEqual([]);
+    expect((await replay.history(TENDER, { actor: 'u-acme' }, caller)).items).toEqual([]);
     const officer = await replay.history(
       TENDER,
       { actor: 'u-alice', types: ['TenderPublished', 'TenderingClosed'] },
       caller,
     );
-    expect(officer.entries.map((e) => e.type)).toEqual(['TenderPublished', 'TenderingClosed']);
+    expect(officer.items.map((e) => e.type)).toEqual(['TenderPublished', 'TenderingClosed']);
     const window = await replay.history(
       TENDER,
       { from: new Date(Date.UTC(2025, 2, 3, 9, 1)), to: new Date(Date.UTC(2025, 2, 3, 9, 2)) },
       caller,
     );
-    expect(window.entries.map((e) => e.type)).toEqual(['TenderPublished', 'BidSealingKeyIssued']);
+    expect(window.items.map((e) => e.type)).toEqual(['TenderPublished', 'BidSealingKeyIssued']);
   });
 
   it('after opening shows who bid, never the ciphertext or the wrapped key', async () => {
     const { replay } = replayOf(true);
     const page = await replay.history(TENDER, { kind: 'bid' }, { actor: auditor });
     expect(page.sealed).toBe(false);
-    expect(page.entries[0]).toMatchObject({
+    expect(page.items[0]).toMatchObject({
       streamName: `tender-${TENDER}.bid-acme`,
       revision: 0,
       actor: { userId: 'u-acme' },

@@ -68,8 +68,9 @@ export class LegalReplay {
         viewedAt: this.now().toISOString(),
         via: this.options.via,
         query: asked,
-        entries: page.entries.length,
-        lastPosition: page.entries.at(-1)?.position ?? null,
+        // The audit event's schema (TenderHistoryViewed v1) keeps its own name for the count.
+        entries: page.items.length,
+        lastPosition: page.items.at(-1)?.position ?? null,
       },
     });
     return page;
