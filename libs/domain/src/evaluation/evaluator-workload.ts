@@ -53,9 +53,13 @@ export interface EvaluatorWorkload {
   submitted: boolean;
 }
 
-export function panelMembership(facts: EvaluatorWorkFacts): PanelMembership {
-  if (facts.panel.includes(facts.evaluatorId)) return 'accepted';
-  return facts.appointed.includes(facts.evaluatorId) ? 'appointed' : 'removed';
+/** Where an evaluator stands on the latest appointment (one it was never named on counts as removed). */
+export function panelMembership(
+  evaluatorId: string,
+  { appointed, panel }: Pick<EvaluatorWorkFacts, 'appointed' | 'panel'>,
+): PanelMembership {
+  if (panel.includes(evaluatorId)) return 'accepted';
+  return appointed.includes(evaluatorId) ? 'appointed' : 'removed';
 }
 
 /**
@@ -71,7 +75,7 @@ export function evaluatorWorkload(facts: EvaluatorWorkFacts): EvaluatorWorkload 
     const criteria = Object.hasOwn(scored, supplierId) ? scored[supplierId] : [];
     return sum + facts.qualityCriteria.filter((id) => criteria.includes(id)).length;
   }, 0);
-  const membership = panelMembership(facts);
+  const membership = panelMembership(facts.evaluatorId, facts);
   const submitted = facts.submittedRound === facts.round;
   return {
     membership,
