@@ -1,9 +1,9 @@
 import { panelMembership } from '@fairtender/domain';
 import type { SqlQueryable } from '@fairtender/event-store';
-import type { ProjectedEvent } from '../runner/projected-event';
+import type { DataOf, ProjectedEvent } from '../runner/projected-event';
 import { keyOf } from '../runner/row-table';
 import { RowSet, unique } from '../runner/working-set';
-import { changesSheet, evolveSheetFacts, withWorkload } from './assignment-work';
+import { changesSheet, copySeat, foldSheet, withWorkload } from './assignment-work';
 import {
   ASSIGNMENTS,
   EVALUATION_TENDERS,
@@ -11,22 +11,31 @@ import {
   type EvaluationTenderRow,
   type SeatFacts,
 } from './assignments.table';
-import { changesEvaluationTender, evolveEvaluationTender } from './evaluation-tender';
+import {
+  changesEvaluationTender,
+  copyEvaluationTender,
+  foldEvaluationTender,
+  newEvaluationTender,
+} from './evaluation-tender';
 import { occurredAt } from './occurred-at';
 
 const PANEL_EVENTS = new Set(['EvaluationPanelAppointed', 'PanelMembershipAccepted']);
 
 /**
- * The assignments' share of a batch. Facts are folded event by event; each seat an event concerns is
- * noted with the event's time, and its counts computed once, when the batch settles. Which seats an
- * event concerns depends on the event alone, so a rebuild in other batches gives the same rows.
+ * The assignments' share of a batch. Facts are folded event by event, into copies the batch owns;
+ * each seat an event concerns is noted with the event's time, and its counts computed once, when the
+ * batch settles. Which seats an event concerns depends on the event alone, so a rebuild in other
+ * batches gives the same rows.
  */
 export class AssignmentRows {
   readonly tenders = new RowSet<EvaluationTenderRow>(EVALUATION_TENDERS);
   readonly assignments = new RowSet<AssignmentRow>(ASSIGNMENTS);
   /** tenderId → the evaluators with a seat row. */
   private readonly seats = new Map<string, Set<string>>();
-  /** `[tenderId, evaluatorId]` key → when the latest event concerning the seat happened. */
+  /** The rows copied for this batch, which it folds into in place: tender ids, seat keys. */
+  private readonly ownedTenders = new Set<string>();
+  private readonly ownedSeats = new Set<string>();
+  /** Seat key → when the latest event concerning the seat happened. */
   private readonly touched = new Map<
     string,
     { tenderId: string; evaluatorId: string; at: string }
@@ -51,6 +60,8 @@ export class AssignmentRows {
       this.assignments.put(withWorkload(this.assignments.get(tenderId, evaluatorId)!, tender, at));
     }
     this.touched.clear();
+    this.ownedTenders.clear();
+    this.ownedSeats.clear();
   }
 
   async flush(tx: SqlQueryable): Promise<number> {
@@ -60,17 +71,17 @@ export class AssignmentRows {
   /** An evaluator acting on a tender whose panel never named it has no seat: nothing to show. */
   private applySheet(event: ProjectedEvent): void {
     const { evaluatorId } = event.data as { evaluatorId: string };
-    const row = this.assignments.get(event.tenderId, evaluatorId);
-    if (!row) return;
-    this.assignments.put(evolveSheetFacts(row, event)!);
+    const seat = this.ownSeat(event.tenderId, evaluatorId);
+    if (!seat) return;
+    foldSheet(seat, event);
     this.touch(event.tenderId, evaluatorId, occurredAt(event));
   }
 
   private applyTender(event: ProjectedEvent): void {
-    const before = this.tenders.get(event.tenderId);
-    const after = evolveEvaluationTender(before, event);
-    if (!after || after === before) return;
-    this.tenders.put(after);
+    const tender = this.ownTender(event);
+    if (!tender) return;
+    const was = { appointed: tender.appointed, panel: tender.panel };
+    foldEvaluationTender(tender, event);
     if (event.streamKind !== 'tender') return;
     const at = occurredAt(event);
     if (!PANEL_EVENTS.has(event.type)) {
@@ -79,18 +90,43 @@ export class AssignmentRows {
       return;
     }
     // A panel event concerns the seats whose membership it changes, and creates those it names anew.
-    for (const evaluatorId of unique([...(before?.appointed ?? []), ...after.appointed])) {
-      const was = panelMembership(evaluatorId, before ?? after);
-      const is = panelMembership(evaluatorId, after);
-      if (was === is && this.seats.get(event.tenderId)?.has(evaluatorId)) continue;
-      const row = this.assignments.get(event.tenderId, evaluatorId);
+    for (const evaluatorId of unique([...was.appointed, ...tender.appointed])) {
+      const before = panelMembership(evaluatorId, was);
+      if (before === panelMembership(evaluatorId, tender)) continue;
+      const seat = this.ownSeat(event.tenderId, evaluatorId);
       // Named again after being left off: the seat dates from this appointment.
-      const appointedAt = row && was !== 'removed' ? row.appointedAt : at;
-      const seat = row ? { ...row, appointedAt } : emptySeat(event.tenderId, evaluatorId, at);
-      this.assignments.put(withWorkload(seat, after, at));
-      this.seat(event.tenderId, evaluatorId);
+      if (seat && before === 'removed') seat.appointedAt = at;
+      if (!seat) {
+        this.assignments.put(withWorkload(emptySeat(event.tenderId, evaluatorId, at), tender, at));
+        this.seat(event.tenderId, evaluatorId);
+      }
       this.touch(event.tenderId, evaluatorId, at);
     }
+  }
+
+  /** The tender's row to fold into: copied once per batch, created by its draft. */
+  private ownTender(event: ProjectedEvent): EvaluationTenderRow | undefined {
+    const row = this.tenders.get(event.tenderId);
+    if (row && this.ownedTenders.has(event.tenderId)) return row;
+    const own = row
+      ? copyEvaluationTender(row)
+      : event.type === 'TenderDrafted' && event.streamKind === 'tender'
+        ? newEvaluationTender(event.tenderId, event.data as DataOf<'TenderDrafted'>)
+        : undefined;
+    if (!own) return undefined;
+    this.tenders.put(own);
+    this.ownedTenders.add(event.tenderId);
+    return own;
+  }
+
+  private ownSeat(tenderId: string, evaluatorId: string): AssignmentRow | undefined {
+    const key = keyOf([tenderId, evaluatorId]);
+    const row = this.assignments.get(tenderId, evaluatorId);
+    if (!row || this.ownedSeats.has(key)) return row;
+    const own = copySeat(row);
+    this.assignments.put(own);
+    this.ownedSeats.add(key);
+    return own;
   }
 
   private seat(tenderId: string, evaluatorId: string): void {

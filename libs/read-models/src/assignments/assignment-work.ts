@@ -1,36 +1,53 @@
 import { evaluatorWorkload, isSubstantiveText, type EvaluatorWorkFacts } from '@fairtender/domain';
-import { evolveRow, type ProjectedEvent, type RowHandlers } from '../runner/projected-event';
+import type { DataOf, ProjectedEvent } from '../runner/projected-event';
 import type { AssignmentRow, EvaluationTenderRow, SeatFacts } from './assignments.table';
 
-/** The evaluator's own stream into its row: declarations, justified scores, submissions. */
-const sheetHandlers: RowHandlers<AssignmentRow> = {
-  ConflictOfInterestDeclared: (row, data) =>
-    row && { ...row, declarations: { ...row.declarations, [data.supplierId]: data.conflict } },
-  BidScored: (row, data) => {
-    if (!row) return row;
-    const before = Object.hasOwn(row.scored, data.supplierId) ? row.scored[data.supplierId] : [];
-    const others = before.filter((criterionId) => criterionId !== data.criterionId);
-    // A later score replaces the earlier one: without a justification the cell is unscored again.
-    const criteria = isSubstantiveText(data.justification) ? [...others, data.criterionId] : others;
-    return { ...row, scored: { ...row.scored, [data.supplierId]: criteria } };
-  },
-  EvaluationSubmitted: (row, data) =>
-    row && { ...row, submittedRound: data.round, submittedAt: data.submittedAt },
-};
+const SHEET_EVENTS = new Set(['ConflictOfInterestDeclared', 'BidScored', 'EvaluationSubmitted']);
 
 export const changesSheet = (event: ProjectedEvent) =>
-  event.streamKind === 'evaluator' && Object.hasOwn(sheetHandlers, event.type);
+  event.streamKind === 'evaluator' && SHEET_EVENTS.has(event.type);
 
-export const evolveSheetFacts = (row: AssignmentRow | undefined, event: ProjectedEvent) =>
-  evolveRow(sheetHandlers, row, event, undefined);
+/** A copy the batch may fold into in place (an evaluator's 2,000 scores are not copied per score). */
+export const copySeat = (row: AssignmentRow): AssignmentRow => ({
+  ...row,
+  declarations: { ...row.declarations },
+  scored: { ...row.scored },
+});
+
+/** Folds one event of the evaluator's own stream into a seat the batch owns. */
+export function foldSheet(seat: SeatFacts, event: ProjectedEvent): void {
+  switch (event.type) {
+    case 'ConflictOfInterestDeclared': {
+      const { supplierId, conflict } = event.data as DataOf<'ConflictOfInterestDeclared'>;
+      seat.declarations[supplierId] = conflict;
+      return;
+    }
+    case 'BidScored': {
+      const { supplierId, criterionId, justification } = event.data as DataOf<'BidScored'>;
+      const before = Object.hasOwn(seat.scored, supplierId) ? seat.scored[supplierId] : [];
+      const others = before.filter((id) => id !== criterionId);
+      // A later score replaces the earlier one: without a justification the cell is unscored again.
+      seat.scored[supplierId] = isSubstantiveText(justification)
+        ? [...others, criterionId]
+        : others;
+      return;
+    }
+    case 'EvaluationSubmitted': {
+      const { round, submittedAt } = event.data as DataOf<'EvaluationSubmitted'>;
+      seat.submittedRound = round;
+      seat.submittedAt = submittedAt;
+      return;
+    }
+  }
+}
 
 /** The tender's bids still standing at opening (`standingBids` on the view). */
 export const standingBids = (tender: EvaluationTenderRow): string[] =>
   (tender.opened ?? []).filter((supplierId) => tender.bids[supplierId] === 'submitted');
 
-export function workFacts(row: SeatFacts, tender: EvaluationTenderRow): EvaluatorWorkFacts {
+export function workFacts(seat: SeatFacts, tender: EvaluationTenderRow): EvaluatorWorkFacts {
   return {
-    evaluatorId: row.evaluatorId,
+    evaluatorId: seat.evaluatorId,
     stage: tender.stage,
     round: tender.round,
     appointed: tender.appointed,
@@ -38,9 +55,9 @@ export function workFacts(row: SeatFacts, tender: EvaluationTenderRow): Evaluato
     standingBids: standingBids(tender),
     compliance: tender.compliance,
     qualityCriteria: tender.qualityCriteria,
-    declarations: row.declarations,
-    scored: row.scored,
-    submittedRound: row.submittedRound,
+    declarations: seat.declarations,
+    scored: seat.scored,
+    submittedRound: seat.submittedRound,
   };
 }
 

@@ -7,7 +7,7 @@ import {
   type TenderEvent,
   type TenderState,
 } from '@fairtender/domain';
-import { evolveRow, type ProjectedEvent, type RowHandlers } from '../runner/projected-event';
+import type { DataOf, ProjectedEvent } from '../runner/projected-event';
 import type { EvaluationTenderRow } from './assignments.table';
 
 /**
@@ -29,79 +29,107 @@ const STAGE_ROUND_AND_PANEL = new Set<string>([
   'ContractConcluded',
 ]);
 
-const withTerms = (row: EvaluationTenderRow, terms: NoticeTerms): EvaluationTenderRow => ({
-  ...row,
-  title: terms.title,
-  qualityCriteria: qualityCriteria(terms.awardCriteria).map((criterion) => criterion.id),
-});
-
 /** What the domain's fold does not give back: the notice's title and criteria, bids, compliance. */
-const handlers: RowHandlers<EvaluationTenderRow> = {
-  TenderDrafted: (row, data, event) =>
-    withTerms(
-      row ?? {
-        tenderId: event.tenderId,
-        buyerOrganisationId: data.buyerOrganisationId,
-        title: null,
-        stage: 'draft',
-        round: 1,
-        qualityCriteria: [],
-        bids: {},
-        opened: null,
-        compliance: {},
-        appointed: [],
-        panel: [],
-      },
-      data.terms,
-    ),
-  DraftRevised: (row, data) => row && withTerms(row, data.terms),
-  TenderPublished: (row, data) => row && withTerms(row, data.terms),
-  NoticeAmended: (row, data) =>
-    row && data.changes.title !== undefined ? { ...row, title: data.changes.title } : row,
-  BidsOpened: (row, data) =>
-    row && { ...row, opened: data.bidStreams.map((head) => head.supplierId) },
-  BidComplianceRecorded: (row, data) =>
-    row && { ...row, compliance: { ...row.compliance, [data.supplierId]: data.decision } },
-  BidSubmitted: (row, data) => row && withBid(row, data.supplierId, 'submitted'),
-  BidRevised: (row, data) => row && withBid(row, data.supplierId, 'submitted'),
-  BidWithdrawn: (row, data) => row && withBid(row, data.supplierId, 'withdrawn'),
-};
-
-const withBid = (
-  row: EvaluationTenderRow,
-  supplierId: string,
-  status: 'submitted' | 'withdrawn',
-): EvaluationTenderRow => ({ ...row, bids: { ...row.bids, [supplierId]: status } });
+const OWN_FOLD = new Set<string>([
+  'TenderDrafted',
+  'DraftRevised',
+  'TenderPublished',
+  'NoticeAmended',
+  'BidsOpened',
+  'BidComplianceRecorded',
+  'BidSubmitted',
+  'BidRevised',
+  'BidWithdrawn',
+]);
 
 /** The events that change a tender's evaluation facts (its evaluators' own streams aside). */
 export const changesEvaluationTender = (event: ProjectedEvent) =>
-  (event.streamKind === 'tender' || event.streamKind === 'bid') &&
-  (STAGE_ROUND_AND_PANEL.has(event.type) || Object.hasOwn(handlers, event.type));
+  (event.streamKind === 'tender' && STAGE_ROUND_AND_PANEL.has(event.type)) ||
+  ((event.streamKind === 'tender' || event.streamKind === 'bid') && OWN_FOLD.has(event.type));
 
-export function evolveEvaluationTender(
-  row: EvaluationTenderRow | undefined,
-  event: ProjectedEvent,
-): EvaluationTenderRow | undefined {
-  if (!changesEvaluationTender(event)) return row;
-  const next = evolveRow(handlers, row, event, undefined);
-  if (!next || event.streamKind !== 'tender' || !STAGE_ROUND_AND_PANEL.has(event.type)) return next;
+export function newEvaluationTender(
+  tenderId: string,
+  data: DataOf<'TenderDrafted'>,
+): EvaluationTenderRow {
+  return {
+    tenderId,
+    buyerOrganisationId: data.buyerOrganisationId,
+    title: null,
+    stage: 'none',
+    round: 1,
+    qualityCriteria: [],
+    bids: {},
+    opened: null,
+    compliance: {},
+    appointed: [],
+    panel: [],
+  };
+}
+
+/** A copy the batch may fold into in place (a tender of 1,000 bids is not copied per event). */
+export const copyEvaluationTender = (row: EvaluationTenderRow): EvaluationTenderRow => ({
+  ...row,
+  bids: { ...row.bids },
+  compliance: { ...row.compliance },
+});
+
+/** Folds one event of `changesEvaluationTender` into a row the batch owns. */
+export function foldEvaluationTender(row: EvaluationTenderRow, event: ProjectedEvent): void {
+  foldOwn(row, event);
+  if (event.streamKind === 'tender' && STAGE_ROUND_AND_PANEL.has(event.type))
+    foldByDomain(row, event);
+}
+
+function withTerms(row: EvaluationTenderRow, terms: NoticeTerms): void {
+  row.title = terms.title;
+  row.qualityCriteria = qualityCriteria(terms.awardCriteria).map((criterion) => criterion.id);
+}
+
+function foldOwn(row: EvaluationTenderRow, event: ProjectedEvent): void {
+  const data = event.data;
+  switch (event.type) {
+    case 'TenderDrafted':
+    case 'DraftRevised':
+    case 'TenderPublished':
+      return withTerms(row, (data as DataOf<'TenderPublished'>).terms);
+    case 'NoticeAmended': {
+      const { title } = (data as DataOf<'NoticeAmended'>).changes;
+      if (title !== undefined) row.title = title;
+      return;
+    }
+    case 'BidsOpened':
+      row.opened = (data as DataOf<'BidsOpened'>).bidStreams.map((head) => head.supplierId);
+      return;
+    case 'BidComplianceRecorded': {
+      const { supplierId, decision } = data as DataOf<'BidComplianceRecorded'>;
+      row.compliance[supplierId] = decision;
+      return;
+    }
+    case 'BidSubmitted':
+    case 'BidRevised':
+      row.bids[(data as DataOf<'BidSubmitted'>).supplierId] = 'submitted';
+      return;
+    case 'BidWithdrawn':
+      row.bids[(data as DataOf<'BidWithdrawn'>).supplierId] = 'withdrawn';
+      return;
+  }
+}
+
+function foldByDomain(row: EvaluationTenderRow, event: ProjectedEvent): void {
   const before: TenderState = {
     ...initialTenderState(),
-    stage: next.stage,
-    buyerOrganisationId: next.buyerOrganisationId,
+    stage: row.stage,
+    buyerOrganisationId: row.buyerOrganisationId,
     evaluation: {
       ...initialEvaluationState(),
-      round: next.round,
-      appointed: next.appointed,
-      panel: next.panel,
+      round: row.round,
+      appointed: row.appointed,
+      panel: row.panel,
     },
   };
   const after = evolveTender(before, { type: event.type, data: event.data } as TenderEvent);
-  return {
-    ...next,
-    stage: after.stage,
-    round: after.evaluation.round,
-    appointed: after.evaluation.appointed,
-    panel: after.evaluation.panel,
-  };
+  row.stage = after.stage;
+  row.round = after.evaluation.round;
+  row.appointed = after.evaluation.appointed;
+  row.panel = after.evaluation.panel;
 }

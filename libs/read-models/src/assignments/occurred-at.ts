@@ -24,8 +24,6 @@ const TIME_OF: TimeOf = {
   EvaluationSubmitted: (data) => data.submittedAt,
 };
 
-export const FOLDED_TYPES: ReadonlySet<string> = new Set(Object.keys(TIME_OF));
-
 export function occurredAt(event: ProjectedEvent): string {
   const time = TIME_OF[event.type as KnownEventType] as ((data: unknown) => string) | undefined;
   if (!time) throw new Error(`${event.type} is not an event the assignments fold`);
