@@ -996,6 +996,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your seats on your authority’s evaluation panels, newest appointment first, with what you still have to score on each; filter by status and stage */
+    get: operations['listOwnAssignments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenders/{tenderId}/award': {
     parameters: {
       query?: never;
@@ -2500,6 +2517,53 @@ export interface components {
       complete: boolean;
       violations: components['schemas']['RuleViolationDto'][];
       totalViolations: number;
+    };
+    EvaluatorAssignmentDto: {
+      /** Format: uuid */
+      tenderId: string;
+      title: string | null;
+      buyerOrganisationId: string;
+      /** @enum {string} */
+      stage: 'evaluation' | 'standstill' | 'contracted' | 'unsuccessful' | 'cancelled';
+      /** @description The evaluation round (2 and on after a reopening) */
+      round: number;
+      /**
+       * @description `appointed`: named, the seat not yet accepted; `removed`: left off a later appointment
+       * @enum {string}
+       */
+      membership: 'appointed' | 'accepted' | 'removed';
+      /** @enum {string} */
+      status: 'to-score' | 'done' | 'closed';
+      /** @description Compliant bids it has not declared a conflict with: the ones it scores */
+      bidsToScore: number;
+      /** @description Opened bids without a compliance decision yet: they may still come to it */
+      bidsAwaitingCompliance: number;
+      /** @description Compliant bids it has not yet declared a conflict of interest on, either way */
+      declarationsDue: number;
+      /** @description `bidsToScore` × the quality criteria */
+      cellsExpected: number;
+      /** @description Of those, the ones scored with a justification */
+      cellsScored: number;
+      /**
+       * Format: date-time
+       * @description When it submitted its scores for the current round; null until it has
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the appointment naming it was made
+       */
+      appointedAt: string;
+      /**
+       * Format: date-time
+       * @description When the last event of the evaluation concerning this seat happened
+       */
+      updatedAt: string;
+    };
+    EvaluatorAssignmentPageDto: {
+      items: components['schemas']['EvaluatorAssignmentDto'][];
+      /** @description Pass back as cursor; null on the last page */
+      nextCursor: string | null;
     };
     ProposeAwardDto: {
       /**
@@ -11498,6 +11562,108 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  listOwnAssignments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description `to-score`: it still owes an acceptance, declarations, scores or its submission; `done`: it submitted for the current round; `closed`: nothing is asked of it */
+        status?: 'to-score' | 'done' | 'closed' | 'all';
+        /** @description Only tenders at this stage */
+        stage?: 'evaluation' | 'standstill' | 'contracted' | 'unsuccessful' | 'cancelled';
+      };
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluatorAssignmentPageDto'];
+        };
+      };
+      /** @description INVALID_CURSOR, INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_CURSOR' | 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE, READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE' | 'READ_MODEL_BEHIND';
           };
         };
       };
