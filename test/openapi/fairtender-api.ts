@@ -6335,7 +6335,7 @@ export interface operations {
           'application/json': components['schemas']['OwnTenderPageDto'];
         };
       };
-      /** @description INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
+      /** @description INVALID_CURSOR, INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6343,7 +6343,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
+            code: 'INVALID_CURSOR' | 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
           };
         };
       };

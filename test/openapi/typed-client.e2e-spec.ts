@@ -286,7 +286,20 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
     expect(appointed.recorded).toEqual(['EvaluationPanelAppointed']);
     for (const evaluatorId of PANEL) {
       const evaluator = await as(evaluatorId);
-      ok(await evaluator.POST('/tenders/{tenderId}/panel/acceptance', { params: path() }));
+      const accepted = ok(
+        await evaluator.POST('/tenders/{tenderId}/panel/acceptance', { params: path() }),
+      );
+      const work = ok(
+        await evaluator.GET('/assignments', {
+          params: {
+            query: { status: 'to-score' },
+            header: { 'X-Min-Position': accepted.position },
+          },
+        }),
+      );
+      const seat = work.items.find((item) => item.tenderId === tenderId);
+      expect(seat).toMatchObject({ membership: 'accepted', status: 'to-score' });
+      expect(seat?.cellsScored).toBe(0);
       for (const [supplierId, scores] of Object.entries(SCORES[evaluatorId])) {
         const params = { path: { tenderId, supplierId } };
         ok(
