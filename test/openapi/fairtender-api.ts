@@ -14481,7 +14481,10 @@ export interface operations {
   createEvidenceLink: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A retried request with the same key answers the link it first issued (same id, same expiry), never a second one */
+        'Idempotency-Key'?: string;
+      };
       path: {
         tenderId: string;
       };
@@ -14501,7 +14504,7 @@ export interface operations {
           'application/json': components['schemas']['EvidenceLinkDto'];
         };
       };
-      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_IDEMPOTENCY_KEY, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -14513,6 +14516,7 @@ export interface operations {
               | 'ARRAY_TOO_LONG'
               | 'BODY_TOO_COMPLEX'
               | 'BODY_TOO_DEEP'
+              | 'INVALID_IDEMPOTENCY_KEY'
               | 'INVALID_PARAMETER'
               | 'MALFORMED_JSON'
               | 'MALFORMED_REQUEST'
@@ -14558,7 +14562,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONCURRENCY_CONFLICT */
+      /** @description CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_REUSED */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14566,7 +14570,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'CONCURRENCY_CONFLICT';
+            code: 'CONCURRENCY_CONFLICT' | 'IDEMPOTENCY_KEY_REUSED';
           };
         };
       };

@@ -120,6 +120,30 @@ describeInBrowser(skipReason ?? 'Browser pages through signed links (Chromium, P
     expect(recorded?.metadata.actor?.userId).toBe('legal-lee');
   });
 
+  it('a retried request with the same Idempotency-Key answers the same link, not a second one', async () => {
+    const key = { 'idempotency-key': 'timeline-for-counsel-1' };
+    const legalLee = suite.api.as('legal-lee');
+    const path = `/tenders/${suite.tenderId}/evidence/links`;
+    const first = expectStatus(await legalLee.post(path, { page: 'timeline' }, key), 201);
+    const again = await legalLee.post(path, { page: 'timeline' }, key);
+    expect(expectStatus(again, 201)).toEqual(first);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const otherPage = await legalLee.post(path, { page: 'integrity' }, key);
+    expect(otherPage.status).toBe(409);
+    expect(otherPage.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // The key is the caller's own: another user with the same key gets a link of its own.
+    const auditor = expectStatus(
+      await suite.api.as('auditor-ada').post(path, { page: 'timeline' }, key),
+      201,
+    );
+    expect(auditor.linkId).not.toBe(first.linkId);
+    const audit = await suite.api.store.readStream(auditStream(suite.tenderId));
+    const issues = audit.filter(
+      (event) => event.type === 'EvidenceLinkIssued' && (event.data as any).linkId === first.linkId,
+    );
+    expect(issues).toHaveLength(1);
+  });
+
   it('the timeline reads as a legal record: verdict first, stages as sections, a sentence per event, nothing cut', async () => {
     const issued = expectStatus(await link('legal-lee', suite.tenderId, { page: 'timeline' }), 201);
     const { page, status } = await open(`${suite.api.baseUrl}${issued.path}`);
