@@ -16,6 +16,7 @@ import { allowedMethods } from './known-routes';
 import { DraftConcealment } from '../notice/draft-concealment';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
 import { PAGE_CONTENT_SECURITY_POLICY } from '@fairtender/legal';
+import { withoutCredentials } from '@fairtender/observability';
 import { errorPage, isPagePath } from '../pages/error-page';
 
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -56,7 +57,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         this.logger.error(error, 'Could not check whether the tender is a draft');
         return described;
       });
-    if (status >= 500) this.logger.error(exception, `${request.method} ${request.url}`);
+    if (status >= 500)
+      this.logger.error(exception, `${request.method} ${withoutCredentials(request.url)}`);
     if (isRecordableRefusal(exception) && request.actor) {
       // Acting on another authority's tender is recorded like acting outside one's role (docs/rules.md#sealed-bids).
       await this.refusals
