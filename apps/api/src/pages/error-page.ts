@@ -5,7 +5,6 @@ import type { ApiErrorBody } from '../http/api-error';
 export const isPagePath = (url: string): boolean => url.startsWith('/pages/');
 
 const NEXT_STEP: Record<string, string> = {
-  LINK_EXPIRED: 'Ask whoever sent you the link for a new one.',
   LINK_INVALID: 'Open the link exactly as it was sent, or ask for a new one.',
   NOT_YOUR_ORGANISATION: "The link's issuer may not read this tender's record.",
 };
