@@ -193,13 +193,19 @@ export class SqlEventStore implements EventStore {
       return rows.map(toRecordedEvent);
     }
     params.push(escapeLike(streamPrefix) + '%');
+    // The prefix index holds a tender's events stream by stream: their global order is a sort. The
+    // page is chosen by sorting the positions alone, then its rows are fetched by primary key in that
+    // order; sorting whole rows spilled to disk for a page of a few thousand events. Unnamed, so it
+    // is planned with its real prefix every time: prepared, the server may switch to a generic plan
+    // that scans the rest of the log on a tender's last page.
     const rows = await this.client.query<EventRow>(
-      `SELECT ${eventColumns('fairtender_events', omit, fieldsParam)} FROM fairtender_events
-        WHERE ${visible} AND stream_name LIKE $${params.length}
-        ORDER BY transaction_id, position LIMIT $3`,
+      `SELECT ${eventColumns('e', omit, fieldsParam)}
+         FROM (SELECT transaction_id, position FROM fairtender_events
+                WHERE ${visible} AND stream_name LIKE $${params.length}
+                ORDER BY transaction_id, position LIMIT $3) page
+         JOIN fairtender_events e ON e.position = page.position
+        ORDER BY page.transaction_id, page.position`,
       params,
-      // A prefix read stays unnamed, so it is planned with its real prefix every time: prepared, the
-      // server may switch to a generic plan that scans the rest of the log on a tender's last page.
     );
     return rows.map(toRecordedEvent);
   }
