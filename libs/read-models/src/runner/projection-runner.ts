@@ -9,6 +9,7 @@ import { READ_MODEL_PROJECTIONS } from '../read-models';
 import type { Projection } from '../runner/projection';
 import { READ_MODEL_TABLES } from '../schema/migrations';
 import { applyBatch } from './apply-batch';
+import { READ_MODEL_OMISSIONS } from './read-model-omissions';
 import {
   earliest,
   ensureCheckpoints,
@@ -82,6 +83,7 @@ export class ProjectionRunner {
       store: options.store,
       batchSize: options.batchSize ?? 2500,
       bufferSize: options.bufferSize ?? 5000,
+      omit: READ_MODEL_OMISSIONS,
       handler: {
         resumeAfter: async () => {
           this.checkpoints = await ensureCheckpoints(
