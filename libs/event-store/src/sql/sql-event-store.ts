@@ -194,16 +194,18 @@ export class SqlEventStore implements EventStore {
     }
     params.push(escapeLike(streamPrefix) + '%');
     // The prefix index holds a tender's events stream by stream: their global order is a sort. The
-    // page is chosen by sorting the positions alone, then its rows are fetched by primary key in that
-    // order; sorting whole rows spilled to disk for a page of a few thousand events. Unnamed, so it
-    // is planned with its real prefix every time: prepared, the server may switch to a generic plan
-    // that scans the rest of the log on a tender's last page.
+    // page is chosen by sorting the positions alone, then each row is fetched by primary key in that
+    // order (LATERAL … OFFSET 0 keeps the planner to that nested loop: for a page of 10,000 it chose
+    // a hash join over a scan of the whole table, then sorted whole rows, which spills to disk).
+    // Unnamed, so it is planned with its real prefix every time: prepared, the server may switch to
+    // a generic plan that scans the rest of the log on a tender's last page.
     const rows = await this.client.query<EventRow>(
       `SELECT ${eventColumns('e', omit, fieldsParam)}
          FROM (SELECT transaction_id, position FROM fairtender_events
                 WHERE ${visible} AND stream_name LIKE $${params.length}
                 ORDER BY transaction_id, position LIMIT $3) page
-         JOIN fairtender_events e ON e.position = page.position
+        CROSS JOIN LATERAL (SELECT * FROM fairtender_events e
+                             WHERE e.position = page.position OFFSET 0) e
         ORDER BY page.transaction_id, page.position`,
       params,
     );
