@@ -153,8 +153,20 @@ describe('LegalReplay', () => {
     );
   });
 
-  it('folds states without reading ciphertext or metadata, to the same views; verification and evidence read whole events', async () => {
+  it('folds states without reading ciphertext, document facts or metadata, to the same views; verification and evidence read whole events', async () => {
     const { store, replay } = replayOf(true);
+    // Bids with uploaded documents, whose facts the state does not show either.
+    for (const event of store.events) {
+      if (event.type === 'BidSubmitted' || event.type === 'BidRevised') {
+        const document = {
+          documentId: 'd-1',
+          sizeBytes: 9,
+          sha256: 'a'.repeat(64),
+          sealedSha256: 'b'.repeat(64),
+        };
+        event.data = { ...(event.data as object), documents: [document] };
+      }
+    }
     const asked: ReadAllOptions[] = [];
     const readAll = store.readAll.bind(store);
     store.readAll = (options: ReadAllOptions = {}) => {

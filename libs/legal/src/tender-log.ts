@@ -42,11 +42,14 @@ export interface ReadLogOptions {
 }
 
 /**
- * What a fold of the tender's state never looks at: a bid's ciphertext (the state view shows its
- * hash and size, never its content) and who did what (the metadata). Never for verification or
- * evidence, which read whole events.
+ * What a fold of the tender's state never looks at: a bid's ciphertext and the facts of its
+ * documents (the state view shows a bid's hash and size, never its content or documents), and who
+ * did what (the metadata). Never for verification or evidence, which read whole events.
  */
-export const STATE_FOLD_OMISSIONS: EventOmissions = { data: ['sealed'], metadata: true };
+export const STATE_FOLD_OMISSIONS: EventOmissions = {
+  data: ['sealed', 'documents'],
+  metadata: true,
+};
 
 /** Bytes a page of events may take, roughly, in memory. */
 const PAGE_BUDGET_BYTES = 32 * 1024 * 1024;
