@@ -314,11 +314,7 @@ async function main(): Promise<void> {
       foldRate,
       rawTender,
     );
-    line(
-      `  readAll as the fold reads it`,
-      median(rates.readAsFolded),
-      rawTender,
-    );
+    line(`  readAll as the fold reads it`, median(rates.readAsFolded), rawTender);
     line(`  readAll of whole events`, median(rates.readWhole), rawTender);
     line(`verify the same tender (whole events, every hash)`, verifyRate, rawTender);
     line(
