@@ -1,8 +1,10 @@
+import type { ReadAllOptions } from '@fairtender/event-store';
 import { parseCursor } from './history';
-import { LegalReplay } from './legal-replay';
+import { LegalReplay, replayStates } from './legal-replay';
 import { parseMoment } from './moment';
 import { MemoryStore } from './testing/memory-store';
 import { tenderHistory } from './testing/recorded-events';
+import { STATE_FOLD_OMISSIONS } from './tender-log';
 
 const TENDER = 't-2';
 const auditor = { userId: 'auditor-ada', organisationId: 'oversight', role: 'auditor' } as const;
@@ -149,6 +151,45 @@ describe('LegalReplay', () => {
     expect(diff.changes).toContainEqual(
       expect.objectContaining({ path: 'bids.items.acme.contentHash', kind: 'changed' }),
     );
+  });
+
+  it('folds states without reading ciphertext, document facts or metadata, to the same views; verification and evidence read whole events', async () => {
+    const { store, replay } = replayOf(true);
+    // Bids with uploaded documents, whose facts the state does not show either.
+    for (const event of store.events) {
+      if (event.type === 'BidSubmitted' || event.type === 'BidRevised') {
+        const document = {
+          documentId: 'd-1',
+          sizeBytes: 9,
+          sha256: 'a'.repeat(64),
+          sealedSha256: 'b'.repeat(64),
+        };
+        event.data = { ...(event.data as object), documents: [document] };
+      }
+    }
+    const asked: ReadAllOptions[] = [];
+    const readAll = store.readAll.bind(store);
+    store.readAll = (options: ReadAllOptions = {}) => {
+      asked.push(options);
+      return readAll(options);
+    };
+    const moments = [parseMoment('2025-03-03T09:06:30Z'), { kind: 'now' } as const];
+    const light = await replayStates(store, TENDER, moments);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((options) => options.omit === STATE_FOLD_OMISSIONS)).toBe(true);
+
+    const whole = new MemoryStore(store.events);
+    const wholeReads = whole.readAll.bind(whole);
+    whole.readAll = ({ omit: _ignored, ...options }: ReadAllOptions = {}) => wholeReads(options);
+    expect(light).toEqual(await replayStates(whole, TENDER, moments));
+    expect(light[1].bids).toMatchObject({ sealed: false, bidCount: 2 });
+
+    asked.length = 0;
+    await replay.verify(TENDER, { actor: auditor });
+    for await (const _part of replay.evidence(TENDER, { actor: auditor }));
+    await replay.history(TENDER, {}, { actor: auditor });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((options) => options.omit !== undefined)).toEqual([]);
   });
 
   it("before opening, the state shows the bids as the officers' register does", async () => {

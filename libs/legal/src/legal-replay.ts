@@ -15,7 +15,7 @@ import type { Moment } from './moment';
 import { TenderFold } from './replay';
 import { SealingPolicy } from './sealing';
 import { stateView, type TenderStateView } from './state-view';
-import { auditStream, loadExistingTender, readTenderLog } from './tender-log';
+import { auditStream, loadExistingTender, readTenderLog, STATE_FOLD_OMISSIONS } from './tender-log';
 import { renderTimeline } from './timeline';
 import { DEFAULT_TIME_ZONE } from './pages/local-time';
 import { verifyTender, type VerificationReport } from './verify';
@@ -296,7 +296,7 @@ export async function replayStates(
   const tender = loadExistingTender(store, tenderId);
   tender.catch(() => undefined);
   const folds = moments.map((moment) => new TenderFold(moment));
-  for await (const page of readTenderLog(store, tenderId)) {
+  for await (const page of readTenderLog(store, tenderId, { omit: STATE_FOLD_OMISSIONS })) {
     for (const event of page) for (const fold of folds) fold.apply(event);
   }
   const policy = new SealingPolicy(tenderId, await tender);
