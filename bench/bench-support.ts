@@ -30,3 +30,8 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/** A target line: `met` or `not met`, with the figure that decides it. */
+export function target(text: string, met: boolean, figure: string): void {
+  console.log(`target  ${text.padEnd(50)} ${(met ? 'met' : 'not met').padEnd(8)} ${figure}`);
+}

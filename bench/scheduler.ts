@@ -44,6 +44,7 @@ import { Redis } from 'ioredis';
 import { DEADLINES_QUEUE, SchedulerLifecycle, SchedulerModule } from '../apps/scheduler/src';
 import { DeadlineJobs, type DeadlineJobData } from '../apps/scheduler/src/deadlines/deadline-jobs';
 import { DeadlineProcessor } from '../apps/scheduler/src/deadlines/deadline.processor';
+import { SchedulerClock } from '../apps/scheduler/src/sandbox/scheduler-clock';
 import { deadlineJobId } from '../apps/scheduler/src/deadlines/deadline-schedule';
 import { formatRate, median } from './bench-support';
 
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       bareWorkerStore,
       scheduler.get(DeadlineJobs),
       scheduler.get(AppConfig),
+      scheduler.get(SchedulerClock),
     );
     const full: Measure = async () => {
       const { rate, tenderIds } = await fullPath(schedulerStore, deadlines, TENDERS);

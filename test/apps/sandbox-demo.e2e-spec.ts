@@ -22,6 +22,7 @@ describe('the sandbox clock and the demo seed (built app and CLI, embedded store
   let port: number;
   let env: Record<string, string>;
   let auditor: string;
+  let contractTenderId: string;
   const url = () => `http://127.0.0.1:${port}`;
   const get = async (path: string) => {
     const response = await fetch(`${url()}${path}`, {
@@ -30,7 +31,7 @@ describe('the sandbox clock and the demo seed (built app and CLI, embedded store
     return { status: response.status, body: (await response.json()) as any };
   };
   const types = async (tenderId: string): Promise<string[]> =>
-    (await get(`/tenders/${tenderId}/history?limit=1000`)).body.entries.map(
+    (await get(`/tenders/${tenderId}/history?limit=1000`)).body.items.map(
       (entry: { type: string }) => entry.type,
     );
 
@@ -91,6 +92,23 @@ describe('the sandbox clock and the demo seed (built app and CLI, embedded store
 
     const clock = await get('/sandbox/clock');
     expect(clock.body.offsetSeconds).toBeGreaterThan(51 * 24 * 3600 - 60);
+    contractTenderId = made.contract;
+  });
+
+  it('the contracted tender opens in a browser through a signed link, on the embedded store', async () => {
+    const issued = await fetch(`${url()}/tenders/${contractTenderId}/evidence/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auditor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ page: 'timeline' }),
+    });
+    expect(issued.status).toBe(201);
+    const { path } = (await issued.json()) as { path: string };
+    const page = await fetch(`${url()}${path}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('Verified: the record is intact');
+    expect(html).toContain('<h2>The contract</h2>');
   });
 
   it('after a restart the clock is read back from its SandboxClockMoved events', async () => {

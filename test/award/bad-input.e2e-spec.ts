@@ -675,6 +675,23 @@ const CASES: BadInput<Ids>[] = [
     refusalOn: 'evaluation',
   },
   {
+    name: 'challenges with a cursor not from the list',
+    user: 'auditor-ada',
+    method: 'GET',
+    path: ({ evaluation }) => `/tenders/${evaluation}/challenges?cursor=abc`,
+    status: 400,
+    code: 'INVALID_CURSOR',
+  },
+  {
+    name: 'challenges with a limit above the maximum',
+    user: 'auditor-ada',
+    method: 'GET',
+    path: ({ evaluation }) => `/tenders/${evaluation}/challenges?limit=101`,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['limit'],
+  },
+  {
     name: 'challenges of an unknown tender',
     user: 'auditor-ada',
     method: 'GET',

@@ -60,16 +60,19 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
     expect(JSON.stringify(notice)).not.toContain(CHALLENGE.text);
 
     const own = expectStatus(await suite.api.as('supplier-cedar').get(`${base()}/challenges`), 200);
-    expect(own.challenges).toEqual([
-      expect.objectContaining({ challengeId, supplierId: 'cedar', grounds: CHALLENGE.grounds }),
-    ]);
+    expect(own).toEqual({
+      items: [
+        expect.objectContaining({ challengeId, supplierId: 'cedar', grounds: CHALLENGE.grounds }),
+      ],
+      nextCursor: null,
+    });
     const other = expectStatus(
       await suite.api.as('supplier-acme').get(`${base()}/challenges`),
       200,
     );
-    expect(other.challenges).toEqual([]);
+    expect(other).toEqual({ items: [], nextCursor: null });
     const officer = expectStatus(await alice().get(`${base()}/challenges`), 200);
-    expect(officer.challenges.map((c: any) => c.challengeId)).toEqual([challengeId]);
+    expect(officer.items.map((c: any) => c.challengeId)).toEqual([challengeId]);
     expect((await suite.api.as('officer-oscar').get(`${base()}/challenges`)).body.code).toBe(
       'NOT_YOUR_ORGANISATION',
     );
@@ -171,7 +174,7 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
     expect(notTop.body.code).toBe('WINNER_NOT_TOP_RANKED');
   });
 
-  it('the new award runs its own standstill; with no challenge, the contract is concluded', async () => {
+  it('the new award runs its own standstill', async () => {
     const awarded = expectStatus(
       await alice().post(`${base()}/award`, { supplierId: 'cedar' }),
       200,
@@ -190,7 +193,54 @@ describe('A challenged award, upheld and re-evaluated, over HTTP (PostgreSQL)', 
     const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
     expect(notice.award).toMatchObject({ round: 2, supplierId: 'cedar' });
     expect(notice.suspension).toEqual({ suspended: false, openChallenges: 0 });
+  });
 
+  it('a second challenge, dismissed, lifts its suspension; the list pages in the order lodged', async () => {
+    const second = seen(
+      expectStatus(
+        await suite.api.as('supplier-acme').post(`${base()}/challenges`, {
+          grounds: ['evaluation-error'],
+          text: 'The panel rescored Cedar without recording why its quality rose from 6 to 10.',
+        }),
+        201,
+      ),
+    );
+    expect(second.recorded).toEqual(['ChallengeLodged', 'AwardSuspended']);
+    const dismissed = seen(
+      expectStatus(
+        await suite.api.as('legal-lee').post(`${base()}/challenges/${second.challengeId}/outcome`, {
+          outcome: 'dismissed',
+          reason: 'Each evaluator recorded a justification for every round 2 score.',
+        }),
+        200,
+      ),
+    );
+    expect(dismissed.recorded).toEqual(expect.arrayContaining(['ChallengeResolved']));
+
+    const first = expectStatus(await alice().get(`${base()}/challenges?limit=1`), 200);
+    expect(first.items.map((c: any) => c.challengeId)).toEqual([challengeId]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const rest = expectStatus(
+      await alice().get(`${base()}/challenges?limit=1&cursor=${first.nextCursor}`),
+      200,
+    );
+    expect(rest.items).toEqual([
+      expect.objectContaining({ challengeId: second.challengeId, outcome: 'dismissed' }),
+    ]);
+    expect(rest.nextCursor).toBeNull();
+    const own = expectStatus(await suite.api.as('supplier-acme').get(`${base()}/challenges`), 200);
+    expect(own.items.map((c: any) => c.challengeId)).toEqual([second.challengeId]);
+    // A cursor of the officer's list names a challenge Acme does not see: not from Acme's list.
+    const foreign = await suite.api
+      .as('supplier-acme')
+      .get(`${base()}/challenges?cursor=${first.nextCursor}`);
+    expect([foreign.status, foreign.body.code]).toEqual([400, 'INVALID_CURSOR']);
+
+    const notice = expectStatus(await suite.api.as(null).get(`${base()}/award`), 200);
+    expect(notice.suspension).toEqual({ suspended: false, openChallenges: 0 });
+  });
+
+  it('past the new standstill, with no challenge open, the contract is concluded', async () => {
     const early = await alice().post(`${base()}/contract`, CONTRACT);
     expect(early.body.code).toBe('STANDSTILL_NOT_ENDED');
     await passStandstill(suite.api, suite.tenderId);

@@ -17,6 +17,7 @@ import {
 } from '@fairtender/event-store/testing/scratch-database';
 import type { Job } from 'bullmq';
 import { DeadlineProcessor } from '../../apps/scheduler/src/deadlines/deadline.processor';
+import { SchedulerClock } from '../../apps/scheduler/src/sandbox/scheduler-clock';
 import type { DeadlineJobs } from '../../apps/scheduler/src/deadlines/deadline-jobs';
 import {
   foldSchedule,
@@ -92,7 +93,12 @@ describe('The contract after award: KPIs, audit plan, lawful extension, oversigh
    * would fire them (its queue is not needed: no job here steps aside).
    */
   const runDueJobs = async () => {
-    const processor = new DeadlineProcessor(api.store, {} as DeadlineJobs, api.config);
+    const processor = new DeadlineProcessor(
+      api.store,
+      {} as DeadlineJobs,
+      api.config,
+      new SchedulerClock(),
+    );
     const due = (await plan()).wanted.filter((job) => Date.parse(job.dueAt) <= Date.now());
     const outcomes = [];
     for (const { jobId, ...data } of due) {
@@ -373,7 +379,7 @@ describe('The contract after award: KPIs, audit plan, lawful extension, oversigh
       await api.as('auditor-ada').get(`${base()}/history?limit=200`),
       200,
     );
-    const types = history.entries.map((e: any) => e.type);
+    const types = history.items.map((e: any) => e.type);
     for (const type of [
       'ContractConcluded',
       'ContractChangeNoticePublished',

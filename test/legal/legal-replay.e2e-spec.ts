@@ -85,7 +85,15 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
       .as('supplier-birch')
       .put(`/tenders/${tenderId}/bid`, bidBody(40_000_000, 'Birch v2'));
     secrets.push(revised.body.receipt.payload.contentHash);
-    await api.as('supplier-cedar').post(`/tenders/${tenderId}/bid/withdrawal`, {});
+    const withdrawn = await api
+      .as('supplier-cedar')
+      .post(`/tenders/${tenderId}/bid/withdrawal`, {});
+    // Checked here, so that a refused withdrawal says why rather than failing the history tests later.
+    expect([withdrawn.status, withdrawn.body.code, withdrawn.body.message]).toEqual([
+      200,
+      undefined,
+      undefined,
+    ]);
     for (const supplier of ['acme', 'birch', 'cedar']) {
       for (const event of await api.store.readStream(bidStream(tenderId, supplier))) {
         const sealed = (event.data as { sealed?: { ciphertext: string } }).sealed;
@@ -104,9 +112,9 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
     const history = await api.as('auditor-ada').get(`/tenders/${tenderId}/history`);
     expect(history.status).toBe(200);
     expect(history.body.sealed).toBe(true);
-    const types = history.body.entries.map((e: any) => e.type);
+    const types = history.body.items.map((e: any) => e.type);
     expect(types.slice(0, 3)).toEqual(['TenderDrafted', 'TenderPublished', 'BidSealingKeyIssued']);
-    const bids = history.body.entries.filter((e: any) => e.type.startsWith('Bid') && e.sealed);
+    const bids = history.body.items.filter((e: any) => e.type.startsWith('Bid') && e.sealed);
     expect(bids.map((e: any) => e.type)).toEqual([
       'BidSubmitted',
       'BidSubmitted',
@@ -124,10 +132,10 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
       ]);
       expect(entry.streamName).toBe(`tender-${tenderId}.bid-(sealed)`);
     }
-    const key = history.body.entries.find((e: any) => e.type === 'BidSealingKeyIssued');
+    const key = history.body.items.find((e: any) => e.type === 'BidSealingKeyIssued');
     expect(key.data).toEqual({ keyId: expect.any(String) });
     expect(key.withheld).toEqual(['data.wrappedKey']);
-    const question = history.body.entries.find((e: any) => e.type === 'ClarificationRequested');
+    const question = history.body.items.find((e: any) => e.type === 'ClarificationRequested');
     expect(question.data.supplierId).toBeUndefined();
     expect(question.actor).toBeNull();
     expect(question.withheld).toEqual(['data.supplierId', 'metadata.actor']);
@@ -169,11 +177,11 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
       .get(
         `/tenders/${tenderId}/history?stream=${encodeURIComponent(bidStream(tenderId, 'acme'))}`,
       );
-    expect(byName.body.entries).toEqual([]);
+    expect(byName.body.items).toEqual([]);
     const byActor = await api
       .as('legal-lee')
       .get(`/tenders/${tenderId}/history?actor=supplier-acme`);
-    expect(byActor.body.entries).toEqual([]);
+    expect(byActor.body.items).toEqual([]);
   });
 
   it('suppliers and officers are refused, and the refusal is recorded', async () => {
@@ -213,7 +221,7 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
     const { body: events } = await api
       .as('auditor-ada')
       .get(`/tenders/${tenderId}/history?type=TenderPublished`);
-    const submissionDeadline = events.entries[0].data.terms.submissionDeadline;
+    const submissionDeadline = events.items[0].data.terms.submissionDeadline;
     api.clock.set(new Date(new Date(submissionDeadline).getTime() + 1));
     expect((await api.as('officer-alice').post(`/tenders/${tenderId}/closing`)).status).toBe(200);
     await api.as('officer-alice').post(`/tenders/${tenderId}/opening`);
@@ -222,19 +230,19 @@ describe('Legal replay over HTTP (PostgreSQL)', () => {
 
     const history = await api.as('legal-lee').get(`/tenders/${tenderId}/history?kind=bid&limit=2`);
     expect(history.body.sealed).toBe(false);
-    expect(history.body.entries).toHaveLength(2);
-    expect(history.body.entries[0]).toMatchObject({
+    expect(history.body.items).toHaveLength(2);
+    expect(history.body.items[0]).toMatchObject({
       streamName: bidStream(tenderId, 'acme'),
       revision: 0,
       type: 'BidSubmitted',
       actor: { userId: 'supplier-acme', role: 'supplier' },
       withheld: ['data.sealed'],
     });
-    expect(history.body.entries[0].data.sealed).toBeUndefined();
+    expect(history.body.items[0].data.sealed).toBeUndefined();
     const next = await api
       .as('legal-lee')
       .get(`/tenders/${tenderId}/history?kind=bid&limit=10&cursor=${history.body.nextCursor}`);
-    expect(next.body.entries.map((e: any) => e.type)).toEqual([
+    expect(next.body.items.map((e: any) => e.type)).toEqual([
       'BidSubmitted',
       'BidRevised',
       'BidWithdrawn',

@@ -170,6 +170,9 @@ describe('the OpenAPI contract (openapi.json)', () => {
         'GET /ocds/releases',
         'GET /ocds/tenders/{tenderId}/record',
         'GET /ocds/tenders/{tenderId}/releases',
+        // No bearer token: the signed link in `link` is the credential (docs/pages.md).
+        'GET /pages/tenders/{tenderId}/integrity',
+        'GET /pages/tenders/{tenderId}/timeline',
         'GET /procurements/{tenderId}/engagement-notice',
         'GET /procurements/{tenderId}/transparency-notice',
         'GET /receipts/public-key',

@@ -996,6 +996,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your seats on your authority’s evaluation panels, newest appointment first, with what you still have to score on each; filter by status and stage */
+    get: operations['listOwnAssignments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tenders/{tenderId}/award': {
     parameters: {
       query?: never;
@@ -1089,7 +1106,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The tender's challenges (officers of the buyer, legal, auditors); a supplier sees its own */
+    /** The tender's challenges in the order they were lodged, paged (officers of the buyer, legal, auditors); a supplier sees its own */
     get: operations['listChallenges'];
     put?: never;
     /** Challenge the award during its standstill (a bidder): the award is suspended until it is resolved */
@@ -1272,6 +1289,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tenders/{tenderId}/evidence/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short-lived signed link that opens the tender’s timeline or integrity page in a browser, as you; issued and each view recorded */
+    post: operations['createEvidenceLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pages/tenders/{tenderId}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The evidence timeline as a legal record: the verification verdict, the stages as sections, a sentence per event */
+    get: operations['openTimelinePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pages/tenders/{tenderId}/integrity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The integrity report as a page: red flags with their evidence, the ranking and the coverage matrix as pictures */
+    get: operations['openIntegrityPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1379,7 +1447,7 @@ export interface components {
       tenderId: string;
       /** @description The bids are not opened yet */
       sealed: boolean;
-      entries: components['schemas']['HistoryEntryDto'][];
+      items: components['schemas']['HistoryEntryDto'][];
       /** @description Pass as `cursor`; null at the end */
       nextCursor: string | null;
     };
@@ -2450,6 +2518,53 @@ export interface components {
       violations: components['schemas']['RuleViolationDto'][];
       totalViolations: number;
     };
+    EvaluatorAssignmentDto: {
+      /** Format: uuid */
+      tenderId: string;
+      title: string | null;
+      buyerOrganisationId: string;
+      /** @enum {string} */
+      stage: 'evaluation' | 'standstill' | 'contracted' | 'unsuccessful' | 'cancelled';
+      /** @description The evaluation round (2 and on after a reopening) */
+      round: number;
+      /**
+       * @description `appointed`: named, the seat not yet accepted; `removed`: left off a later appointment
+       * @enum {string}
+       */
+      membership: 'appointed' | 'accepted' | 'removed';
+      /** @enum {string} */
+      status: 'to-score' | 'done' | 'closed';
+      /** @description Compliant bids it has not declared a conflict with: the ones it scores */
+      bidsToScore: number;
+      /** @description Opened bids without a compliance decision yet: they may still come to it */
+      bidsAwaitingCompliance: number;
+      /** @description Compliant bids it has not yet declared a conflict of interest on, either way */
+      declarationsDue: number;
+      /** @description `bidsToScore` × the quality criteria */
+      cellsExpected: number;
+      /** @description Of those, the ones scored with a justification */
+      cellsScored: number;
+      /**
+       * Format: date-time
+       * @description When it submitted its scores for the current round; null until it has
+       */
+      submittedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the appointment naming it was made
+       */
+      appointedAt: string;
+      /**
+       * Format: date-time
+       * @description When the last event of the evaluation concerning this seat happened
+       */
+      updatedAt: string;
+    };
+    EvaluatorAssignmentPageDto: {
+      items: components['schemas']['EvaluatorAssignmentDto'][];
+      /** @description Pass back as cursor; null on the last page */
+      nextCursor: string | null;
+    };
     ProposeAwardDto: {
       /**
        * @description The supplier whose bid wins
@@ -2639,10 +2754,10 @@ export interface components {
       /** Format: date-time */
       resolvedAt?: string;
     };
-    ChallengesDto: {
-      /** Format: uuid */
-      tenderId: string;
-      challenges: components['schemas']['ChallengeViewDto'][];
+    ChallengePageDto: {
+      items: components['schemas']['ChallengeViewDto'][];
+      /** @description Pass as `cursor`; null at the end */
+      nextCursor: string | null;
     };
     ContractValueDto: {
       /** @example 42000000 */
@@ -2975,6 +3090,48 @@ export interface components {
        * @example 812-3
        */
       position: string;
+    };
+    CreateEvidenceLinkDto: {
+      /**
+       * @description timeline: the evidence as a legal record (legal, auditor); integrity: the integrity report with its pictures (officer, legal, auditor)
+       * @example timeline
+       * @enum {string}
+       */
+      page: 'timeline' | 'integrity';
+      /**
+       * @description How long the link opens the page
+       * @default 30
+       * @example 30
+       */
+      expiresInMinutes?: number;
+      /**
+       * @description IANA time zone the page writes times in (default Europe/London)
+       * @example Europe/London
+       */
+      timeZone?: string;
+    };
+    EvidenceLinkDto: {
+      /**
+       * Format: uuid
+       * @description Recorded with the issue and with every view
+       */
+      linkId: string;
+      /** @enum {string} */
+      page: 'timeline' | 'integrity';
+      /**
+       * @description The page, on the host the request came to; anyone holding it reads the page as you until it expires
+       * @example http://localhost:3000/pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…
+       */
+      url: string;
+      /**
+       * @description The same, as a path
+       * @example /pages/tenders/0d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6/timeline?link=ftl1.…
+       */
+      path: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @example Europe/London */
+      timeZone: string;
     };
     ApiErrorDto: {
       /**
@@ -6178,7 +6335,7 @@ export interface operations {
           'application/json': components['schemas']['OwnTenderPageDto'];
         };
       };
-      /** @description INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
+      /** @description INVALID_CURSOR, INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6186,7 +6343,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
+            code: 'INVALID_CURSOR' | 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -11410,6 +11567,108 @@ export interface operations {
       };
     };
   };
+  listOwnAssignments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+        /** @description `to-score`: it still owes an acceptance, declarations, scores or its submission; `done`: it submitted for the current round; `closed`: nothing is asked of it */
+        status?: 'to-score' | 'done' | 'closed' | 'all';
+        /** @description Only tenders at this stage */
+        stage?: 'evaluation' | 'standstill' | 'contracted' | 'unsuccessful' | 'cancelled';
+      };
+      header?: {
+        /** @description Wait until the read models include this position (from a command response) */
+        'X-Min-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluatorAssignmentPageDto'];
+        };
+      };
+      /** @description INVALID_CURSOR, INVALID_PARAMETER, INVALID_POSITION, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_CURSOR' | 'INVALID_PARAMETER' | 'INVALID_POSITION' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE, READ_MODEL_BEHIND */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE' | 'READ_MODEL_BEHIND';
+          };
+        };
+      };
+    };
+  };
   getAwardNotice: {
     parameters: {
       query?: never;
@@ -12219,7 +12478,11 @@ export interface operations {
   };
   listChallenges: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description The nextCursor of the previous page */
+        cursor?: string;
+      };
       header?: never;
       path: {
         tenderId: string;
@@ -12233,10 +12496,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ChallengesDto'];
+          'application/json': components['schemas']['ChallengePageDto'];
         };
       };
-      /** @description INVALID_PARAMETER */
+      /** @description INVALID_CURSOR, INVALID_PARAMETER, VALIDATION_FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -12244,7 +12507,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
-            code: 'INVALID_PARAMETER';
+            code: 'INVALID_CURSOR' | 'INVALID_PARAMETER' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -14210,6 +14473,358 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorDto'] & {
             /** @enum {string} */
             code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  createEvidenceLink: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A retried request with the same key answers the link it first issued (same id, same expiry), never a second one */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEvidenceLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceLinkDto'];
+        };
+      };
+      /** @description ARRAY_TOO_LONG, BODY_TOO_COMPLEX, BODY_TOO_DEEP, INVALID_IDEMPOTENCY_KEY, INVALID_PARAMETER, MALFORMED_JSON, MALFORMED_REQUEST, NUMBER_OUT_OF_RANGE, TEXT_HAS_NUL, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code:
+              | 'ARRAY_TOO_LONG'
+              | 'BODY_TOO_COMPLEX'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'INVALID_PARAMETER'
+              | 'MALFORMED_JSON'
+              | 'MALFORMED_REQUEST'
+              | 'NUMBER_OUT_OF_RANGE'
+              | 'TEXT_HAS_NUL'
+              | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description NOT_YOUR_ORGANISATION, ROLE_NOT_ALLOWED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'NOT_YOUR_ORGANISATION' | 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_REUSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'CONCURRENCY_CONFLICT' | 'IDEMPOTENCY_KEY_REUSED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+      /** @description AUTH_UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'AUTH_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  openTimelinePage: {
+    parameters: {
+      query?: {
+        /** @description The signed link, as POST /tenders/{tenderId}/evidence/links gave it */
+        link?: string;
+      };
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A self-contained HTML page: no script, nothing fetched from anywhere */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description INVALID_PARAMETER, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description LINK_EXPIRED, LINK_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'LINK_EXPIRED' | 'LINK_INVALID';
+          };
+        };
+      };
+      /** @description NOT_YOUR_ORGANISATION */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'NOT_YOUR_ORGANISATION';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
+          };
+        };
+      };
+    };
+  };
+  openIntegrityPage: {
+    parameters: {
+      query?: {
+        /** @description The signed link, as POST /tenders/{tenderId}/evidence/links gave it */
+        link?: string;
+      };
+      header?: never;
+      path: {
+        tenderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A self-contained HTML page: no script, nothing fetched from anywhere */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description INVALID_PARAMETER, VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INVALID_PARAMETER' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description LINK_EXPIRED, LINK_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'LINK_EXPIRED' | 'LINK_INVALID';
+          };
+        };
+      };
+      /** @description NOT_YOUR_ORGANISATION */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'NOT_YOUR_ORGANISATION';
+          };
+        };
+      };
+      /** @description TENDER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'TENDER_NOT_FOUND';
+          };
+        };
+      };
+      /** @description RATE_LIMITED */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'RATE_LIMITED';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'] & {
+            /** @enum {string} */
+            code: 'INTERNAL';
           };
         };
       };

@@ -286,7 +286,20 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
     expect(appointed.recorded).toEqual(['EvaluationPanelAppointed']);
     for (const evaluatorId of PANEL) {
       const evaluator = await as(evaluatorId);
-      ok(await evaluator.POST('/tenders/{tenderId}/panel/acceptance', { params: path() }));
+      const accepted = ok(
+        await evaluator.POST('/tenders/{tenderId}/panel/acceptance', { params: path() }),
+      );
+      const work = ok(
+        await evaluator.GET('/assignments', {
+          params: {
+            query: { status: 'to-score' },
+            header: { 'X-Min-Position': accepted.position },
+          },
+        }),
+      );
+      const seat = work.items.find((item) => item.tenderId === tenderId);
+      expect(seat).toMatchObject({ membership: 'accepted', status: 'to-score' });
+      expect(seat?.cellsScored).toBe(0);
       for (const [supplierId, scores] of Object.entries(SCORES[evaluatorId])) {
         const params = { path: { tenderId, supplierId } };
         ok(
@@ -405,7 +418,7 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
     expect(notice.contract?.value.amount).toBe(PRICES.acme + 3_500_000);
     expect(notice.changeNotices).toHaveLength(1);
     const challenges = ok(await officer.GET('/tenders/{tenderId}/challenges', { params: path() }));
-    expect(challenges.challenges).toEqual([]);
+    expect(challenges).toEqual({ items: [], nextCursor: null });
     const verified = ok(
       await (
         await as('auditor-ada')
@@ -423,16 +436,16 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
         params: { ...path(), query: { limit: 5 } },
       }),
     );
-    expect(first.entries).toHaveLength(5);
+    expect(first.items).toHaveLength(5);
     const next = ok(
       await auditor.GET('/tenders/{tenderId}/history', {
         params: { ...path(), query: { limit: 5, cursor: first.nextCursor ?? undefined } },
       }),
     );
-    expect(next.entries[0].position).not.toBe(first.entries[0].position);
+    expect(next.items[0].position).not.toBe(first.items[0].position);
     const state = ok(
       await auditor.GET('/tenders/{tenderId}/state', {
-        params: { ...path(), query: { position: first.entries[4].position } },
+        params: { ...path(), query: { position: first.items[4].position } },
       }),
     );
     expect(state.asOf.events).toBe(5);
@@ -440,7 +453,7 @@ describe('a client generated from openapi.json drives the whole lifecycle (Postg
       await auditor.GET('/tenders/{tenderId}/diff', {
         params: {
           ...path(),
-          query: { from: first.entries[0].position, to: next.entries[4].position },
+          query: { from: first.items[0].position, to: next.items[4].position },
         },
       }),
     );

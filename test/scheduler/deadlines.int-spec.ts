@@ -50,13 +50,14 @@ describe('Deadline jobs (real Redis and PostgreSQL)', () => {
     });
 
   it('an amendment moves the job: the old id is gone, the new one fires at the new time', async () => {
+    // The first deadline is far enough off that a loaded machine amends before it fires.
     const { tenderId } = await testbed.publishTender({
       clarificationMs: 60_000,
-      submissionMs: 2000,
+      submissionMs: 6000,
     });
     await suite.scheduler.untilDelayed(`${tenderId}:submission:v1`);
 
-    const moved = new Date(Date.now() + 3500).toISOString();
+    const moved = new Date(Date.now() + 7500).toISOString();
     await testbed.amendDeadlines(tenderId, { submissionDeadline: moved }, 2);
     await suite.scheduler.untilDelayed(`${tenderId}:submission:v2`);
     expect(await suite.scheduler.deadlines.getJob(`${tenderId}:submission:v1`)).toBeUndefined();

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { getQueueToken } from '@nestjs/bullmq';
-import { tenderStream, type NoticeTerms } from '@fairtender/domain';
+import {
+  SANDBOX_CLOCK_MOVED_VERSION,
+  SANDBOX_CLOCK_STREAM,
+  tenderStream,
+  type NoticeTerms,
+  type SandboxClockMoved,
+} from '@fairtender/domain';
 import {
   createPostgresEventStore,
   type EventStore,
@@ -162,6 +168,35 @@ export class SchedulerTestbed {
         data: event.data,
         metadata: { actor: { userId: 'u-alice', organisationId: 'org-council', role: 'officer' } },
       })),
+      'any',
+    );
+  }
+
+  /**
+   * Moves the sandbox clock to `offsetMs` ahead of real time as `POST /sandbox/clock` records it: a
+   * SandboxClockMoved on `sandbox-clock` (`from` is the clock's reading before, given as its offset).
+   */
+  async moveSandboxClock(offsetMs: number, fromOffsetMs = 0): Promise<void> {
+    const realNow = Date.now();
+    const data: SandboxClockMoved['data'] = {
+      movedAt: iso(realNow),
+      from: iso(realNow + fromOffsetMs),
+      to: iso(realNow + offsetMs),
+      offsetMs,
+    };
+    await this.store.append(
+      SANDBOX_CLOCK_STREAM,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'SandboxClockMoved',
+          version: SANDBOX_CLOCK_MOVED_VERSION,
+          data,
+          metadata: {
+            actor: { userId: 'u-alice', organisationId: 'org-council', role: 'officer' },
+          },
+        },
+      ],
       'any',
     );
   }

@@ -21,6 +21,8 @@ export interface RunningApi {
   clock: ShiftedClock;
   store: EventStore;
   config: AppConfig;
+  /** The Nest application, for what a suite inspects inside it (the scheduler's queues). */
+  app: NestFastifyApplication;
   /** A client acting as a demo user (or anonymously, with `null`). */
   as(user: DemoUserId | null): ApiClient;
   close(): Promise<void>;
@@ -47,12 +49,16 @@ export interface ApiClient {
 }
 
 /**
- * The api and the projector in this process, listening on a real port, with the clock under the
- * test's control. `env` selects the event store (e.g. PostgreSQL on a scratch database).
+ * The api and the projector (and, `withScheduler`, the scheduler: it needs Redis) in this process,
+ * listening on a real port, with the clock under the test's control. `env` selects the event store
+ * (e.g. PostgreSQL on a scratch database).
  */
 export async function startHttpApi(
   env: Record<string, string>,
-  { withProjector = true }: { withProjector?: boolean } = {},
+  {
+    withProjector = true,
+    withScheduler = false,
+  }: { withProjector?: boolean; withScheduler?: boolean } = {},
 ): Promise<RunningApi> {
   const saved = { ...process.env };
   // Counters in memory unless a suite asks for Redis: suites share one Redis and the demo users.
@@ -65,7 +71,7 @@ export async function startHttpApi(
   const clock = new ShiftedClock();
   try {
     const moduleRef = await Test.createTestingModule({
-      imports: [withProjector ? StandaloneModule.register({ withScheduler: false }) : ApiModule],
+      imports: [withProjector ? StandaloneModule.register({ withScheduler }) : ApiModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)
@@ -121,6 +127,7 @@ export async function startHttpApi(
     clock,
     store: app.get<EventStore>(EVENT_STORE),
     config,
+    app,
     as,
     close: () => app.close(),
   };

@@ -22,6 +22,7 @@ import { PublicationApiModule } from './publication/publication.module';
 import { AwardApiModule } from './award/award.module';
 import { IntegrityApiModule } from './integrity/integrity.module';
 import { SandboxApiModule } from './sandbox/sandbox.module';
+import { PagesApiModule } from './pages/pages.module';
 
 /** The HTTP API's features, without its health endpoint, so the all-in-one process can compose it. */
 @Module({
@@ -46,6 +47,7 @@ import { SandboxApiModule } from './sandbox/sandbox.module';
     ContractApiModule,
     IntegrityApiModule,
     SandboxApiModule,
+    PagesApiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

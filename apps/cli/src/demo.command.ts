@@ -206,7 +206,8 @@ export function addDemoCommand(program: Command, io: CliIo): void {
       `
 Creates, as the demo users: a draft; a tender open for bids; one in evaluation (opened, scores in
 progress); one awarded in standstill (assessment summaries sent); one whose award is suspended by a
-challenge; one with a contract concluded. The server's clock moves forward about 50 days
+challenge; one with a contract concluded; then prints links that open the contracted tender's
+timeline and integrity page in a browser. The server's clock moves forward about 50 days
 (POST /sandbox/clock, each move recorded as SandboxClockMoved); a server in production refuses.`,
     )
     .action(async (options: { url: string; json?: boolean }) => {
@@ -247,5 +248,13 @@ challenge; one with a contract concluded. The server's clock moves forward about
       if (options.json) return io.print(JSON.stringify(made, null, 2));
       for (const [stage, tenderId] of Object.entries(made))
         io.print(`${stage.padEnd(11)} ${tenderId}  ${options.url}/tenders/${tenderId}`);
+      // Pages a browser opens with no token (docs/pages.md): legal's short-lived signed links.
+      io.print('\nThe contracted tender in a browser, as legal-lee (links valid 30 minutes):');
+      for (const page of ['timeline', 'integrity']) {
+        const link = await api.post('legal-lee', `/tenders/${made.contract}/evidence/links`, {
+          page,
+        });
+        io.print(`${page.padEnd(11)} ${link.url}`);
+      }
     });
 }

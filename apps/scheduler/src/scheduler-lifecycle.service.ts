@@ -24,6 +24,7 @@ import { Reconciler } from './feed/reconciler';
 import { RedisWatchdog } from './feed/redis-watchdog';
 import { SchedulerFeed } from './feed/scheduler-feed';
 import { NotificationProcessor } from './notifications/notification.processor';
+import { SandboxClockFollower } from './sandbox/sandbox-clock-follower';
 import { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
 import { REDIS } from './redis/redis.token';
 import { SCHEDULER_SCHEMA } from './scheduler-schema';
@@ -33,7 +34,8 @@ import { jobsFailed, observeQueues } from '@fairtender/observability';
 const SHUTDOWN_GRACE_MS = 30_000;
 
 /**
- * Starts the scheduler in order — workers, then rebuild the jobs from the event store, then follow it
+ * Starts the scheduler in order — workers, then the sandbox clock's offset (outside production) and
+ * the jobs rebuilt from the event store, then follow it
  * — without holding up the app (Redis may be down at start; it is retried), and stops it in order
  * before the event store closes: the feed first (its batch finished and checkpointed), then the
  * workers, which finish the jobs they are running.
@@ -70,6 +72,7 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @InjectQueue(DEADLINES_QUEUE) private readonly deadlineQueue: Queue,
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly notificationQueue: Queue,
     private readonly config: AppConfig,
+    private readonly sandbox: SandboxClockFollower,
   ) {
     this.feed = new SchedulerFeed({
       store,
@@ -156,6 +159,8 @@ export class SchedulerLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private async start(signal: AbortSignal): Promise<void> {
     for (let failures = 0; !signal.aborted; failures += 1) {
       try {
+        // The sandbox clock first (outside production), so the rebuilt jobs keep its time.
+        await this.sandbox.resume();
         await this.reconciler.reconcile({ seed: this.handler.cache });
         await this.watchdog.mark();
         this.startup = { failures: 0 };

@@ -18,6 +18,8 @@ import { UploadCleanup } from './documents/upload-cleanup';
 import { DEADLINES_QUEUE, DOCUMENT_CLEANUP_QUEUE, NOTIFICATIONS_QUEUE } from './queues/queue-names';
 import { QueuesHealthIndicator } from './queues/queues.health';
 import { RedisModule } from './redis/redis.module';
+import { SandboxClockFollower } from './sandbox/sandbox-clock-follower';
+import { SchedulerClock } from './sandbox/scheduler-clock';
 import { SchedulerLifecycle } from './scheduler-lifecycle.service';
 import { migrateSchedulerOnStart, SCHEDULER_SCHEMA } from './scheduler-schema';
 
@@ -54,6 +56,8 @@ import { migrateSchedulerOnStart, SCHEDULER_SCHEMA } from './scheduler-schema';
       useFactory: migrateSchedulerOnStart,
       inject: [SQL_CLIENT, AppConfig],
     },
+    SchedulerClock,
+    SandboxClockFollower,
     DeadlineJobs,
     NotificationJobs,
     DeadlineProcessor,

@@ -40,6 +40,7 @@ export * from './tender/exclusion-reasons';
 export * from './tender/bids-under-evaluation';
 export * from './tender/rule-violations';
 export { requireBuyerEvaluator, requirePanelMember } from './evaluation/guards';
+export * from './evaluation/evaluator-workload';
 export { evolveSheet, foldSheet } from './tender/evolve/sheet';
 export { decideEvaluation, evaluationDecider } from './evaluation/decide';
 export * from './tender/events/award';

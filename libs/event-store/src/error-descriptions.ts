@@ -29,4 +29,8 @@ export const EVENT_STORE_ERROR_DESCRIPTIONS = {
     when: 'a position that is not `{ commit, prepare }` of non-negative bigints, or text not of the form `1234-5678`',
     then: 'fix the value',
   },
+  INVALID_READ_OPTION: {
+    when: 'an `omit` read option that is not `{ data?: field names, metadata?: boolean }` (each name a non-empty string)',
+    then: 'fix the option',
+  },
 } as const satisfies Record<string, { when: string; then: string }>;

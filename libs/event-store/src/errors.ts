@@ -46,6 +46,10 @@ export class InvalidPositionError extends EventStoreError {
   readonly code = 'INVALID_POSITION';
 }
 
+export class InvalidReadOptionError extends EventStoreError {
+  readonly code = 'INVALID_READ_OPTION';
+}
+
 /** An event id was already used for another event (different stream, revision or batch). */
 export class EventIdConflictError extends EventStoreError {
   readonly code = 'EVENT_ID_CONFLICT';

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './error-descriptions';
 export * from './position';
 export { LIMITS } from './validation';
+export { withOmissions } from './omission';
 export type { SqlClient, SqlQueryable } from './sql/sql-client';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export {

@@ -58,11 +58,28 @@ export interface AppendResult {
   position: Position;
 }
 
+/**
+ * What a read leaves out of every event, for readers that look at less than the whole event (a fold,
+ * the read models): a sealed bid's ciphertext is most of its bytes, and no fold reads it. Whatever is
+ * left out is absent from the events returned, so an event read this way no longer matches its hash:
+ * verification and evidence read whole events.
+ */
+export interface EventOmissions {
+  /**
+   * Top-level fields of `data` left out, where `data` is an object that has them: e.g. `['sealed']`.
+   * Data of any other shape (an array, a string, null) is returned as it is.
+   */
+  data?: readonly string[];
+  /** Leave out `metadata` (the actor, correlation and causation ids): returned as `{}`. */
+  metadata?: boolean;
+}
+
 export interface ReadStreamOptions {
   /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
   fromRevision?: number;
   direction?: 'forwards' | 'backwards';
   maxCount?: number;
+  omit?: EventOmissions;
 }
 
 export interface ReadAllOptions {
@@ -71,6 +88,7 @@ export interface ReadAllOptions {
   /** Literal prefix of stream names, e.g. `tender-<id>` reads a whole tender. */
   streamPrefix?: string;
   maxCount?: number;
+  omit?: EventOmissions;
 }
 
 export interface SubscribeOptions {
@@ -79,6 +97,7 @@ export interface SubscribeOptions {
   streamPrefix?: string;
   /** Aborting ends the iteration cleanly. */
   signal?: AbortSignal;
+  omit?: EventOmissions;
 }
 
 /** Catch-up then live, with no gap and no duplicate. Break out of `for await` (or call close) to stop. */

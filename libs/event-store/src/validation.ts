@@ -2,10 +2,12 @@ import { canonicalContent, canonicalJson, NotJsonError, sha256 } from '@fairtend
 import {
   InvalidEventError,
   InvalidPositionError,
+  InvalidReadOptionError,
   InvalidRevisionError,
   InvalidStreamNameError,
 } from './errors';
 import type {
+  EventOmissions,
   EventToAppend,
   ExpectedRevision,
   Position,
@@ -206,6 +208,7 @@ export function assertReadStream(streamName: string, options: ReadStreamOptions)
   assertStreamName(streamName);
   if (options.fromRevision !== undefined) assertRevision('fromRevision', options.fromRevision);
   assertMaxCount(options.maxCount);
+  assertOmissions(options.omit);
 }
 
 export function assertReadAll(options: ReadAllOptions): void {
@@ -216,4 +219,25 @@ export function assertReadAll(options: ReadAllOptions): void {
 export function assertSubscribe(options: SubscribeOptions | ReadAllOptions): void {
   assertPosition(options.after);
   assertStreamPrefix(options.streamPrefix);
+  assertOmissions(options.omit);
+}
+
+export function assertOmissions(omit: unknown): asserts omit is EventOmissions | undefined {
+  if (omit === undefined) return;
+  const { data, metadata, ...other } = (omit ?? {}) as Record<string, unknown>;
+  const names = (value: unknown) =>
+    Array.isArray(value) &&
+    value.every((name) => typeof name === 'string' && name.length > 0 && name.isWellFormed());
+  if (
+    typeof omit !== 'object' ||
+    omit === null ||
+    Object.keys(other).length > 0 ||
+    (data !== undefined && !names(data)) ||
+    (metadata !== undefined && typeof metadata !== 'boolean')
+  ) {
+    throw new InvalidReadOptionError(
+      '`omit` must be { data?: non-empty field names, metadata?: boolean }',
+      {},
+    );
+  }
 }

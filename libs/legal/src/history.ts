@@ -50,8 +50,8 @@ export interface HistoryPage {
   tenderId: string;
   /** Whether the bids are still sealed (not yet opened). */
   sealed: boolean;
-  entries: HistoryEntry[];
-  /** Pass as `after` for the next page; null when this page reached the end of the log. */
+  items: HistoryEntry[];
+  /** The next page's `cursor` (a position; parsed, the `after` of HistoryQuery); null at the end. */
   nextCursor: string | null;
 }
 
@@ -119,16 +119,16 @@ export async function readHistory(
 ): Promise<HistoryPage> {
   const policy = new SealingPolicy(tenderId, await loadExistingTender(store, tenderId));
   const limit = Math.min(Math.max(query.limit ?? 100, 1), MAX_HISTORY_LIMIT);
-  const entries: HistoryEntry[] = [];
+  const items: HistoryEntry[] = [];
   for await (const page of readTenderLog(store, tenderId, { after: query.after })) {
     for (const event of page) {
       const entry = historyEntry(event, policy);
       if (!matches(event, entry, query)) continue;
-      entries.push(entry);
-      if (entries.length === limit) {
-        return { tenderId, sealed: policy.sealed, entries, nextCursor: entry.position };
+      items.push(entry);
+      if (items.length === limit) {
+        return { tenderId, sealed: policy.sealed, items, nextCursor: entry.position };
       }
     }
   }
-  return { tenderId, sealed: policy.sealed, entries, nextCursor: null };
+  return { tenderId, sealed: policy.sealed, items, nextCursor: null };
 }

@@ -14,3 +14,6 @@ export * from './bundle-files';
 export * from './timeline';
 export * from './legal-replay';
 export * from './document-check';
+export * from './pages/integrity-page';
+export { DEFAULT_TIME_ZONE, isTimeZone, localTime } from './pages/local-time';
+export { PAGE_CONTENT_SECURITY_POLICY, htmlPage } from './pages/html';

@@ -1,8 +1,10 @@
+import type { ReadAllOptions } from '@fairtender/event-store';
 import { parseCursor } from './history';
-import { LegalReplay } from './legal-replay';
+import { LegalReplay, replayStates } from './legal-replay';
 import { parseMoment } from './moment';
 import { MemoryStore } from './testing/memory-store';
 import { tenderHistory } from './testing/recorded-events';
+import { STATE_FOLD_OMISSIONS } from './tender-log';
 
 const TENDER = 't-2';
 const auditor = { userId: 'auditor-ada', organisationId: 'oversight', role: 'auditor' } as const;
@@ -28,7 +30,7 @@ describe('LegalReplay', () => {
     const { store, replay } = replayOf(false);
     const first = await replay.history(TENDER, { limit: 6 }, { actor: auditor }, { limit: '6' });
     expect(first.sealed).toBe(true);
-    expect(first.entries.map((e) => e.type)).toEqual([
+    expect(first.items.map((e) => e.type)).toEqual([
       'TenderDrafted',
       'TenderPublished',
       'BidSealingKeyIssued',
@@ -36,9 +38,9 @@ describe('LegalReplay', () => {
       'BidSubmitted',
       'ClarificationAnswered',
     ]);
-    expect(first.entries[4]).toEqual({
-      position: first.entries[4].position,
-      recordedAt: first.entries[4].recordedAt,
+    expect(first.items[4]).toEqual({
+      position: first.items[4].position,
+      recordedAt: first.items[4].recordedAt,
       streamName: `tender-${TENDER}.bid-(sealed)`,
       type: 'BidSubmitted',
       sealed: true,
@@ -49,7 +51,7 @@ describe('LegalReplay', () => {
       { actor: auditor },
     );
     // The rest of the tender, then the record of the first look.
-    expect(rest.entries.map((e) => e.type)).toEqual([
+    expect(rest.items.map((e) => e.type)).toEqual([
       'BidSubmitted',
       'BidRevised',
       'TenderingClosed',
@@ -57,7 +59,7 @@ describe('LegalReplay', () => {
     ]);
     expect(rest.nextCursor).toBeNull();
     expect(JSON.stringify([first, rest])).not.toMatch(/acme|birch|c2VhbGVk|aaaa/);
-    expect(rest.entries.every((e) => !e.streamName.includes(`${TENDER}x`))).toBe(true);
+    expect(rest.items.every((e) => !e.streamName.includes(`${TENDER}x`))).toBe(true);
     expect(audit(store).map((e) => [e.type, e.data])).toEqual([
       [
         'TenderHistoryViewed',
@@ -67,10 +69,10 @@ describe('LegalReplay', () => {
           via: 'api',
           query: { limit: '6' },
           entries: 6,
-          lastPosition: first.entries[5].position,
+          lastPosition: first.items[5].position,
         },
       ],
-      ['TenderHistoryViewed', expect.objectContaining({ entries: rest.entries.length })],
+      ['TenderHistoryViewed', expect.objectContaining({ entries: rest.items.length })],
     ]);
   });
 
@@ -78,34 +80,34 @@ describe('LegalReplay', () => {
     const { replay } = replayOf(false);
     const caller = { actor: auditor };
     const bids = await replay.history(TENDER, { kind: 'bid' }, caller);
-    expect(bids.entries.map((e) => [e.type, e.sealed])).toEqual([
+    expect(bids.items.map((e) => [e.type, e.sealed])).toEqual([
       ['BidSubmitted', true],
       ['BidSubmitted', true],
       ['BidRevised', true],
     ]);
     expect(
-      (await replay.history(TENDER, { stream: `tender-${TENDER}.bid-acme` }, caller)).entries,
+      (await replay.history(TENDER, { stream: `tender-${TENDER}.bid-acme` }, caller)).items,
     ).toEqual([]);
-    expect((await replay.history(TENDER, { actor: 'u-acme' }, caller)).entries).toEqual([]);
+    expect((await replay.history(TENDER, { actor: 'u-acme' }, caller)).items).toEqual([]);
     const officer = await replay.history(
       TENDER,
       { actor: 'u-alice', types: ['TenderPublished', 'TenderingClosed'] },
       caller,
     );
-    expect(officer.entries.map((e) => e.type)).toEqual(['TenderPublished', 'TenderingClosed']);
+    expect(officer.items.map((e) => e.type)).toEqual(['TenderPublished', 'TenderingClosed']);
     const window = await replay.history(
       TENDER,
       { from: new Date(Date.UTC(2025, 2, 3, 9, 1)), to: new Date(Date.UTC(2025, 2, 3, 9, 2)) },
       caller,
     );
-    expect(window.entries.map((e) => e.type)).toEqual(['TenderPublished', 'BidSealingKeyIssued']);
+    expect(window.items.map((e) => e.type)).toEqual(['TenderPublished', 'BidSealingKeyIssued']);
   });
 
   it('after opening shows who bid, never the ciphertext or the wrapped key', async () => {
     const { replay } = replayOf(true);
     const page = await replay.history(TENDER, { kind: 'bid' }, { actor: auditor });
     expect(page.sealed).toBe(false);
-    expect(page.entries[0]).toMatchObject({
+    expect(page.items[0]).toMatchObject({
       streamName: `tender-${TENDER}.bid-acme`,
       revision: 0,
       actor: { userId: 'u-acme' },
@@ -149,6 +151,45 @@ describe('LegalReplay', () => {
     expect(diff.changes).toContainEqual(
       expect.objectContaining({ path: 'bids.items.acme.contentHash', kind: 'changed' }),
     );
+  });
+
+  it('folds states without reading ciphertext, document facts or metadata, to the same views; verification and evidence read whole events', async () => {
+    const { store, replay } = replayOf(true);
+    // Bids with uploaded documents, whose facts the state does not show either.
+    for (const event of store.events) {
+      if (event.type === 'BidSubmitted' || event.type === 'BidRevised') {
+        const document = {
+          documentId: 'd-1',
+          sizeBytes: 9,
+          sha256: 'a'.repeat(64),
+          sealedSha256: 'b'.repeat(64),
+        };
+        event.data = { ...(event.data as object), documents: [document] };
+      }
+    }
+    const asked: ReadAllOptions[] = [];
+    const readAll = store.readAll.bind(store);
+    store.readAll = (options: ReadAllOptions = {}) => {
+      asked.push(options);
+      return readAll(options);
+    };
+    const moments = [parseMoment('2025-03-03T09:06:30Z'), { kind: 'now' } as const];
+    const light = await replayStates(store, TENDER, moments);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((options) => options.omit === STATE_FOLD_OMISSIONS)).toBe(true);
+
+    const whole = new MemoryStore(store.events);
+    const wholeReads = whole.readAll.bind(whole);
+    whole.readAll = ({ omit: _ignored, ...options }: ReadAllOptions = {}) => wholeReads(options);
+    expect(light).toEqual(await replayStates(whole, TENDER, moments));
+    expect(light[1].bids).toMatchObject({ sealed: false, bidCount: 2 });
+
+    asked.length = 0;
+    await replay.verify(TENDER, { actor: auditor });
+    for await (const _part of replay.evidence(TENDER, { actor: auditor }));
+    await replay.history(TENDER, {}, { actor: auditor });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((options) => options.omit !== undefined)).toEqual([]);
   });
 
   it("before opening, the state shows the bids as the officers' register does", async () => {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { currentVersion, type Actor, type AuditEvent } from '@fairtender/domain';
+import {
+  currentVersion,
+  type Actor,
+  type AuditEvent,
+  type EvidenceLinkIssued,
+  type EvidencePageViewed,
+} from '@fairtender/domain';
 import type { DocumentStore } from '@fairtender/documents';
 import type { EventStore } from '@fairtender/event-store';
 import { BUNDLE_FORMAT, exportBundle, type BundlePart } from './bundle';
@@ -9,8 +15,9 @@ import type { Moment } from './moment';
 import { TenderFold } from './replay';
 import { SealingPolicy } from './sealing';
 import { stateView, type TenderStateView } from './state-view';
-import { auditStream, loadExistingTender, readTenderLog } from './tender-log';
+import { auditStream, loadExistingTender, readTenderLog, STATE_FOLD_OMISSIONS } from './tender-log';
 import { renderTimeline } from './timeline';
+import { DEFAULT_TIME_ZONE } from './pages/local-time';
 import { verifyTender, type VerificationReport } from './verify';
 import type { HistoryEntry } from './history';
 
@@ -61,8 +68,9 @@ export class LegalReplay {
         viewedAt: this.now().toISOString(),
         via: this.options.via,
         query: asked,
-        entries: page.entries.length,
-        lastPosition: page.entries.at(-1)?.position ?? null,
+        // The audit event's schema (TenderHistoryViewed v1) keeps its own name for the count.
+        entries: page.items.length,
+        lastPosition: page.items.at(-1)?.position ?? null,
       },
     });
     return page;
@@ -148,12 +156,90 @@ export class LegalReplay {
     }
   }
 
-  /** The bundle's HTML timeline alone (the same export, its lines not kept). */
-  async timeline(tenderId: string, caller: ReplayCaller): Promise<string> {
+  /**
+   * The bundle's HTML timeline alone, its chains verified for the verdict at the top; recorded as an
+   * export (its lines not kept).
+   */
+  async timeline(
+    tenderId: string,
+    caller: ReplayCaller,
+    timeZone = DEFAULT_TIME_ZONE,
+  ): Promise<string> {
+    const page = await this.timelineRecord(tenderId, caller, timeZone);
+    await this.record(tenderId, caller, {
+      type: 'EvidenceBundleExported',
+      data: {
+        tenderId,
+        exportedAt: page.manifest.exportedAt,
+        via: this.options.via,
+        format: `${BUNDLE_FORMAT}+timeline.html`,
+        completed: true,
+        eventCount: page.manifest.eventCount,
+        upTo: page.manifest.upTo,
+        eventsSha256: page.manifest.eventsSha256,
+      },
+    });
+    return page.html;
+  }
+
+  /** The timeline opened through a signed link (docs/pages.md), recorded as that link's view. */
+  async timelinePage(
+    tenderId: string,
+    caller: ReplayCaller,
+    link: { linkId: string; timeZone: string },
+  ): Promise<string> {
+    const page = await this.timelineRecord(tenderId, caller, link.timeZone);
+    await this.pageViewed(tenderId, caller, {
+      linkId: link.linkId,
+      page: 'timeline',
+      eventCount: page.manifest.eventCount,
+      upTo: page.manifest.upTo,
+      intact: page.verification.intact,
+    });
+    return page.html;
+  }
+
+  /** A signed link to one of the tender's pages was issued (docs/pages.md). */
+  linkIssued(
+    tenderId: string,
+    caller: ReplayCaller,
+    link: Omit<EvidenceLinkIssued['data'], 'tenderId'>,
+  ): Promise<void> {
+    return this.record(tenderId, caller, {
+      type: 'EvidenceLinkIssued',
+      data: { tenderId, ...link },
+    });
+  }
+
+  /** A page was opened through a signed link; the caller is the link's issuer. */
+  pageViewed(
+    tenderId: string,
+    caller: ReplayCaller,
+    view: Omit<EvidencePageViewed['data'], 'tenderId' | 'viewedAt'>,
+  ): Promise<void> {
+    return this.record(tenderId, caller, {
+      type: 'EvidencePageViewed',
+      data: { tenderId, viewedAt: this.now().toISOString(), ...view },
+    });
+  }
+
+  private async timelineRecord(tenderId: string, caller: ReplayCaller, timeZone: string) {
+    const verification = await verifyTender(this.store, tenderId, this.options.documents);
+    const renderedAt = this.now();
     const entries: HistoryEntry[] = [];
-    for await (const part of this.evidence(tenderId, caller, `${BUNDLE_FORMAT}+timeline.html`)) {
+    for await (const part of exportBundle(this.store, tenderId, {
+      exporter: caller.actor,
+      exportedAt: renderedAt,
+    })) {
       if (part.kind === 'event') entries.push(part.entry);
-      else return renderTimeline(part.manifest, entries);
+      else {
+        const html = renderTimeline(part.manifest, entries, {
+          timeZone,
+          verification,
+          renderedAt: renderedAt.toISOString(),
+        });
+        return { html, manifest: part.manifest, verification };
+      }
     }
     throw new Error('The export ended without a manifest');
   }
@@ -210,7 +296,7 @@ export async function replayStates(
   const tender = loadExistingTender(store, tenderId);
   tender.catch(() => undefined);
   const folds = moments.map((moment) => new TenderFold(moment));
-  for await (const page of readTenderLog(store, tenderId)) {
+  for await (const page of readTenderLog(store, tenderId, { omit: STATE_FOLD_OMISSIONS })) {
     for (const event of page) for (const fold of folds) fold.apply(event);
   }
   const policy = new SealingPolicy(tenderId, await tender);

@@ -1,7 +1,7 @@
 import type { ReadAllOptions } from '@fairtender/event-store';
 import { MemoryStore } from './testing/memory-store';
 import { recordEvents, tenderHistory } from './testing/recorded-events';
-import { belongsToTender, readTenderLog } from './tender-log';
+import { belongsToTender, readTenderLog, STATE_FOLD_OMISSIONS } from './tender-log';
 
 describe('the tender log', () => {
   it('holds exactly the streams of the tender, not those of a tender whose id extends it', () => {
@@ -32,5 +32,16 @@ describe('the tender log', () => {
     expect(seen.map((e) => e.position)).toEqual(store.events.map((e) => e.position));
     // 10 small events, then 10 bids of 3 MiB, then pages sized to ~32 MiB of them.
     expect(asked).toEqual([10, 10, 7, 7, 7, 7, 7]);
+
+    // Read without their ciphertext, the bids are small: pages stay whole.
+    asked.length = 0;
+    const light = [];
+    for await (const page of readTenderLog(store, 't1', {
+      pageSize: 10,
+      omit: STATE_FOLD_OMISSIONS,
+    }))
+      light.push(...page);
+    expect(light.map((e) => e.position)).toEqual(store.events.map((e) => e.position));
+    expect(asked).toEqual([10, 10, 10, 10, 10, 10]);
   });
 });

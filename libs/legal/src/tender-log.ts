@@ -8,7 +8,7 @@ import {
   type NoticeEvent,
   type TenderState,
 } from '@fairtender/domain';
-import type { EventStore, Position, RecordedEvent } from '@fairtender/event-store';
+import type { EventOmissions, EventStore, Position, RecordedEvent } from '@fairtender/event-store';
 import { tenderNotFound } from './errors';
 
 /** Who looked at a tender, recorded beside it: `tender-<id>.audit`. */
@@ -37,7 +37,19 @@ export interface ReadLogOptions {
   after?: Position;
   /** At most this many events a page (pages shrink for large events, see below). */
   pageSize?: number;
+  /** What the reader does not look at (`STATE_FOLD_OMISSIONS` for a fold); whole events without. */
+  omit?: EventOmissions;
 }
+
+/**
+ * What a fold of the tender's state never looks at: a bid's ciphertext and the facts of its
+ * documents (the state view shows a bid's hash and size, never its content or documents), and who
+ * did what (the metadata). Never for verification or evidence, which read whole events.
+ */
+export const STATE_FOLD_OMISSIONS: EventOmissions = {
+  data: ['sealed', 'documents'],
+  metadata: true,
+};
 
 /** Bytes a page of events may take, roughly, in memory. */
 const PAGE_BUDGET_BYTES = 32 * 1024 * 1024;
@@ -52,6 +64,8 @@ function estimatedBytes(event: RecordedEvent): number {
   return 1024 + (typeof size === 'number' && size > 0 ? size * 1.37 : 0);
 }
 
+const withoutCiphertext = (omit?: EventOmissions) => omit?.data?.includes('sealed') ?? false;
+
 /**
  * Every event of one tender, across all its streams, in global order, a page at a time. The next page
  * is asked for as soon as a page arrives, so the database reads it while the caller folds this one;
@@ -61,11 +75,14 @@ function estimatedBytes(event: RecordedEvent): number {
 export async function* readTenderLog(
   store: EventStore,
   tenderId: string,
-  { after, pageSize = 5000 }: ReadLogOptions = {},
+  { after, pageSize = 5000, omit }: ReadLogOptions = {},
 ): AsyncGenerator<RecordedEvent[]> {
   const streamPrefix = tenderPrefix(tenderId);
   const read = (cursor: Position | undefined, maxCount: number) =>
-    store.readAll({ streamPrefix, after: cursor, maxCount }).then((page) => ({ page, maxCount }));
+    store
+      .readAll({ streamPrefix, after: cursor, maxCount, ...(omit ? { omit } : {}) })
+      .then((page) => ({ page, maxCount }));
+  const bytesOf = withoutCiphertext(omit) ? () => 1024 : estimatedBytes;
   let next: Promise<{ page: RecordedEvent[]; maxCount: number }> | undefined = read(
     after,
     Math.min(pageSize, 500),
@@ -75,7 +92,7 @@ export async function* readTenderLog(
       const { page, maxCount }: { page: RecordedEvent[]; maxCount: number } = await next;
       if (page.length < maxCount) next = undefined;
       else {
-        const average = page.reduce((sum, e) => sum + estimatedBytes(e), 0) / page.length;
+        const average = page.reduce((sum, e) => sum + bytesOf(e), 0) / page.length;
         const size = Math.min(
           pageSize,
           Math.max(MIN_PAGE, Math.floor(PAGE_BUDGET_BYTES / average)),

@@ -1,4 +1,4 @@
-export { LoggerModule } from './observability.module';
+export { LoggerModule, withoutCredentials } from './observability.module';
 export { requestIdFrom, REQUEST_ID_HEADER } from './request-id';
 export { BODY_LIMIT_BYTES, createFastifyAdapter } from './fastify-adapter';
 export { startHttpApp, type HttpAppOptions } from './start-http-app';

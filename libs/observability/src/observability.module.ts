@@ -22,9 +22,14 @@ function requestLine(request: {
   return {
     id: request.id,
     method: request.method,
-    url: request.url,
+    url: withoutCredentials(request.url),
     remoteAddress: request.remoteAddress,
   };
+}
+
+/** A page link in a query string reads the page as its issuer (docs/pages.md): never written out. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/([?&]link=)[^&#]*/g, '$1[redacted]');
 }
 
 /** pino-http's options: the level, what a line says of its request, what is never written out. */

@@ -6,7 +6,10 @@ import pinoHttp from 'pino-http';
 import { requestLogging } from './observability.module';
 
 /** One request through pino-http with the app's options; the lines it wrote. */
-async function logLinesOf(headers: Record<string, string>): Promise<Record<string, any>[]> {
+async function logLinesOf(
+  headers: Record<string, string>,
+  path = '/tenders/t-1/bid?x=1',
+): Promise<Record<string, any>[]> {
   const lines: Record<string, any>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -22,7 +25,7 @@ async function logLinesOf(headers: Record<string, string>): Promise<Record<strin
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    await (await fetch(`http://127.0.0.1:${port}/tenders/t-1/bid?x=1`, { headers })).text();
+    await (await fetch(`http://127.0.0.1:${port}${path}`, { headers })).text();
     await new Promise((resolve) => setImmediate(resolve));
   } finally {
     await new Promise((resolve) => server.close(resolve));
@@ -41,5 +44,14 @@ describe('request logging', () => {
       remoteAddress: '127.0.0.1',
     });
     expect(JSON.stringify(line)).not.toContain('secret');
+  });
+
+  it('never writes out a page link, which reads the page as its issuer', async () => {
+    const [line] = await logLinesOf(
+      {},
+      '/pages/tenders/t-1/timeline?link=ftl1.claims.signature&x=1',
+    );
+    expect(line.req.url).toBe('/pages/tenders/t-1/timeline?link=[redacted]&x=1');
+    expect(JSON.stringify(line)).not.toContain('ftl1');
   });
 });

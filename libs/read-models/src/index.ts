@@ -10,6 +10,8 @@ export type { ClarificationRow } from './clarifications/clarifications.table';
 export type { ProcurementRow } from './procurements/procurements.table';
 export type { BidRow, BidRowStatus } from './bids/bids.table';
 export type { BidReceiptRow } from './bid-receipts/bid-receipts.table';
+export type { AssignmentRow } from './assignments/assignments.table';
+export type { AssignmentPage, ListAssignmentsOptions } from './assignments/assignments.queries';
 export type { OcdsReleaseRow, OcdsTenderRow } from './ocds/ocds.table';
 export { integrityProjection } from './integrity/integrity.projection';
 export type { IntegrityRow, RedFlagRow, ContractExtensionRow } from './integrity/integrity.table';

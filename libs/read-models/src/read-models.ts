@@ -1,3 +1,4 @@
+import { assignmentsReadModel } from './assignments';
 import { bidReceiptsReadModel } from './bid-receipts';
 import { bidsReadModel } from './bids';
 import { clarificationsReadModel } from './clarifications';
@@ -21,6 +22,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   bidReceiptsReadModel,
   ocdsReadModel,
   integrityReadModel,
+  assignmentsReadModel,
 ];
 
 /**

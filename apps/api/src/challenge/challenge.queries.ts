@@ -7,7 +7,8 @@ import {
 } from '@fairtender/domain';
 import { TenderStreams } from '../runtime/tender-streams';
 
-export class GetChallengesQuery extends Query<{ tenderId: string; challenges: ChallengeState[] }> {
+/** The challenges the actor may read, in the order they were lodged. */
+export class GetChallengesQuery extends Query<ChallengeState[]> {
   constructor(
     readonly tenderId: string,
     readonly actor: Actor,
@@ -23,19 +24,16 @@ export class GetChallengesHandler implements IQueryHandler<GetChallengesQuery> {
 
   async execute({ tenderId, actor }: GetChallengesQuery) {
     const { state } = await this.tenders.loadTender(tenderId);
-    const all = Object.values(state.challenges).sort((a, b) =>
-      a.lodgedAt.localeCompare(b.lodgedAt),
+    const all = Object.values(state.challenges).sort(
+      (a, b) => a.lodgedAt.localeCompare(b.lodgedAt) || a.challengeId.localeCompare(b.challengeId),
     );
     if (actor.role === 'supplier') {
       // A supplier's own challenges; a draft (another organisation's, always) is no tender to it.
       requireVisibleTender(state, tenderId, actor);
-      return {
-        tenderId,
-        challenges: all.filter((challenge) => challenge.supplierId === actor.organisationId),
-      };
+      return all.filter((challenge) => challenge.supplierId === actor.organisationId);
     }
     requireRecordReader(state, tenderId, actor);
-    return { tenderId, challenges: all };
+    return all;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -18,13 +18,14 @@ import { Clock } from '../runtime/clock';
 import { commandContext } from '../runtime/command-context';
 import { commandIdFor, idempotencyKeyOf } from '../http/idempotency';
 import { TenderId } from '../http/params';
+import { pageOf, PageQueryDto } from '../http/page';
 import { plain } from '../http/plain';
 import { DecideChallengeCommand } from './challenge.commands';
 import { GetChallengesQuery } from './challenge.queries';
 import { LodgeChallengeDto, ResolveChallengeDto } from './dto/challenge.dto';
 import { Locates } from '../http/http-conventions.interceptor';
 import { ApiErrors } from '../http/api-errors';
-import { ChallengesDto } from './dto/challenge-responses.dto';
+import { ChallengePageDto } from './dto/challenge-responses.dto';
 import { ChallengeLodgedDto, LifecycleCommandResultDto } from '../http/responses.dto';
 
 /** Challenges to an award in standstill (rule 7): lodged by a bidder, resolved by legal. */
@@ -119,11 +120,16 @@ export class ChallengesController {
     operationId: 'listChallenges',
 
     summary:
-      "The tender's challenges (officers of the buyer, legal, auditors); a supplier sees its own",
+      "The tender's challenges in the order they were lodged, paged (officers of the buyer, legal, auditors); a supplier sees its own",
   })
-  @ApiErrors('NOT_YOUR_ORGANISATION')
-  @ApiOkResponse({ type: ChallengesDto })
-  list(@CurrentActor() actor: Actor, @Param('tenderId', TenderId) tenderId: string) {
-    return this.queries.execute(new GetChallengesQuery(tenderId, actor));
+  @ApiErrors('NOT_YOUR_ORGANISATION', 'INVALID_CURSOR')
+  @ApiOkResponse({ type: ChallengePageDto })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('tenderId', TenderId) tenderId: string,
+    @Query() page: PageQueryDto,
+  ) {
+    const challenges = await this.queries.execute(new GetChallengesQuery(tenderId, actor));
+    return pageOf(challenges, (challenge) => challenge.challengeId, page);
   }
 }

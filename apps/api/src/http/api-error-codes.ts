@@ -22,6 +22,14 @@ export const API_ERROR_CODES: Record<string, ApiErrorCode> = {
     status: 405,
     when: 'the path exists but not with this method; the `Allow` header and `details.allow` list the methods it answers',
   },
+  LINK_INVALID: {
+    status: 401,
+    when: 'a page was opened without a signed link, or with one this server did not sign, that was altered, or that opens another page or tender: ask for a new one (`POST /tenders/{tenderId}/evidence/links`)',
+  },
+  LINK_EXPIRED: {
+    status: 401,
+    when: 'a page was opened through a signed link past its `expiresAt`: ask whoever sent it for a new one',
+  },
   SANDBOX_DISABLED: {
     status: 403,
     when: 'the sandbox clock was asked for with NODE_ENV=production, where time is real time',

@@ -15,6 +15,9 @@ import { ApiError, type ApiErrorBody } from './api-error';
 import { allowedMethods } from './known-routes';
 import { DraftConcealment } from '../notice/draft-concealment';
 import { RefusalRecorder } from '../runtime/refusal-recorder';
+import { PAGE_CONTENT_SECURITY_POLICY } from '@fairtender/legal';
+import { withoutCredentials } from '@fairtender/observability';
+import { errorPage, isPagePath } from '../pages/error-page';
 
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 422,
@@ -54,7 +57,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         this.logger.error(error, 'Could not check whether the tender is a draft');
         return described;
       });
-    if (status >= 500) this.logger.error(exception, `${request.method} ${request.url}`);
+    if (status >= 500)
+      this.logger.error(exception, `${request.method} ${withoutCredentials(request.url)}`);
     if (isRecordableRefusal(exception) && request.actor) {
       // Acting on another authority's tender is recorded like acting outside one's role (docs/rules.md#sealed-bids).
       await this.refusals
@@ -71,6 +75,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // RFC 6750 §3: a 401 names the scheme; a 405 lists what the path does answer (RFC 9110 §15.5.6).
     if (status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="fairtender"');
     if (status === 405) void reply.header('Allow', String(body.details.allow));
+    if (isPagePath(request.url)) {
+      void reply
+        .status(status)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
+        .header('x-error-code', body.code)
+        .send(errorPage(status, { ...body, requestId: request.id }));
+      return;
+    }
     void reply.status(status).send({ ...body, requestId: request.id });
   }
 

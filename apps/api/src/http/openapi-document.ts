@@ -27,6 +27,8 @@ export const API_TAGS: Record<string, string> = {
   contract: 'The contract and its changes',
   'competition integrity': 'Integrity reports and red flags',
   'legal replay': 'History, state at a moment, diffs, verification and evidence bundles',
+  pages:
+    'Pages people open in a browser through short-lived signed links: the timeline and the integrity report',
   webhooks: "A supplier's webhook and its deliveries",
   'publication (OCDS)': 'Open Contracting Data Standard releases and records',
 };

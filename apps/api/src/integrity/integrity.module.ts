@@ -15,5 +15,6 @@ import { INTEGRITY_QUERY_HANDLERS } from './integrity.queries';
     },
     ...INTEGRITY_QUERY_HANDLERS,
   ],
+  exports: [IntegrityQueries],
 })
 export class IntegrityApiModule {}

@@ -18,5 +18,6 @@ import { LEGAL_QUERY_HANDLERS } from './legal.queries';
     },
     ...LEGAL_QUERY_HANDLERS,
   ],
+  exports: [LegalReplay],
 })
 export class LegalApiModule {}

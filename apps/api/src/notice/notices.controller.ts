@@ -82,6 +82,7 @@ export class BuyerTenderController {
     summary:
       "A work list by stage, newest first: an officer's own authority's tenders (drafts too); a supplier's tenders it bid on, with its bid and the deadline",
   })
+  @ApiErrors('INVALID_CURSOR')
   @ApiOkResponse({ type: OwnTenderPageDto })
   async list(
     @CurrentActor() actor: Actor,

@@ -30,7 +30,7 @@ export function addRebuildCommand(program: Command, io: CliIo): void {
     )
     .option('--schema <name>', 'shadow schema to build in (default fairtender_rebuild_<time>)')
     .option('--keep', 'keep the shadow schema afterwards, to inspect it')
-    .option('--batch-size <n>', 'events per transaction', '2500')
+    .option('--batch-size <n>', 'events per transaction', '10000')
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
@@ -44,7 +44,7 @@ stderr. Exits with status 1 when a table differs; the first differences are list
     .action((options: RebuildOptions) =>
       withStore(io, async ({ store, client, eventsInSql }) => {
         await migrateReadModels(client);
-        const batchSize = Number(options.batchSize ?? '2500');
+        const batchSize = Number(options.batchSize ?? '10000');
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
           throw new CliError(`--batch-size must be a whole number from 1 to 10000`);
         }

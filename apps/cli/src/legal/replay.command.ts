@@ -65,9 +65,9 @@ Example:
           const cursor = after && formatPosition(after);
           const asked = asRecord({ ...options, after: cursor, limit: String(limit) });
           const page = await replay.history(tenderId, { ...query, after, limit }, caller, asked);
-          for (const entry of page.entries)
+          for (const entry of page.items)
             io.print(options.json ? JSON.stringify(entry) : row(entry));
-          printed += page.entries.length;
+          printed += page.items.length;
           reportProgress(io, 'replay', `${printed} entries`);
           if (!page.nextCursor || printed >= wanted) return;
           after = parseCursor(page.nextCursor);

@@ -24,6 +24,7 @@ import {
 } from './deadline-schedule';
 import { contractJobCommand, isContractDeadlineKind } from './contract-schedule';
 import { loadTenderWithSchedule } from './tender-loader';
+import { SchedulerClock } from '../sandbox/scheduler-clock';
 import { deadlinesFired } from '@fairtender/observability';
 
 export type DeadlineOutcome =
@@ -59,12 +60,14 @@ export class DeadlineProcessor {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly jobs: DeadlineJobs,
     private readonly config: AppConfig,
+    private readonly clock: SchedulerClock,
   ) {}
 
   async process(job: Job<DeadlineJobData>, token?: string): Promise<DeadlineOutcome> {
     const { tenderId } = job.data;
     if (isContractDeadlineKind(job.data.kind)) return this.processContractJob(job, token);
-    const command = deadlineCommand(job.data.kind as DeadlineKind, new Date());
+    // The scheduler's clock (the sandbox's, outside production): a job it promoted is due by it.
+    const command = deadlineCommand(job.data.kind as DeadlineKind, this.clock.now());
     try {
       const outcome = await runOnTender(
         this.store,
@@ -114,7 +117,7 @@ export class DeadlineProcessor {
           commandId: randomUUID(),
           metadata: { actor: { ...SCHEDULER_ACTOR }, correlationId: job.id, jobId: job.id },
         },
-        (view) => decideContract(contractJobCommand(data, new Date(), rules), view),
+        (view) => decideContract(contractJobCommand(data, this.clock.now(), rules), view),
       );
       if (!outcome.appended) return { outcome: 'nothing-to-record' };
       const { commit, prepare } = outcome.appended.position;
@@ -144,7 +147,7 @@ export class DeadlineProcessor {
       plan?.wanted.find((wanted) => wanted.jobId === job.id) ??
       plan?.wanted.find((wanted) => wanted.kind === job.data.kind);
     if (current !== undefined && current.jobId === job.id) {
-      await job.moveToDelayed(Date.parse(current.dueAt) + 1, token);
+      await job.moveToDelayed(this.clock.machineTimeOf(Date.parse(current.dueAt)) + 1, token);
       throw new DelayedError();
     }
     if (plan) await this.jobs.apply([plan]);

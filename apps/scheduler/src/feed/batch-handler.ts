@@ -14,6 +14,7 @@ import { DeadlineJobs } from '../deadlines/deadline-jobs';
 import { planSchedule, type SchedulePlan } from '../deadlines/deadline-schedule';
 import { loadTenderWithSchedule } from '../deadlines/tender-loader';
 import { NotificationJobs } from '../notifications/notification-jobs';
+import { SandboxClockFollower } from '../sandbox/sandbox-clock-follower';
 import { ScheduleCache } from './schedule-cache';
 
 export interface BatchOutcome {
@@ -24,7 +25,8 @@ export interface BatchOutcome {
 /**
  * What the scheduler does with a batch of events: for every tender whose deadlines may have changed,
  * its jobs as they should be now (from the schedule cache, or its stream when the cache cannot vouch
- * for it); for every notified event, one outbox row and one delivery job per supplier with a webhook.
+ * for it); for every notified event, one outbox row and one delivery job per supplier with a webhook;
+ * a move of the sandbox clock (outside production) first, so that the batch's jobs keep its time.
  * Everything here is idempotent, so a batch may be handled twice (a crash before its checkpoint).
  */
 @Injectable()
@@ -39,11 +41,13 @@ export class BatchHandler {
     private readonly outbox: NotificationOutbox,
     registrations: WebhookRegistrations,
     private readonly config: AppConfig,
+    private readonly sandbox: SandboxClockFollower,
   ) {
     this.registered = new RegisteredSuppliers(registrations);
   }
 
   async handle(events: readonly RecordedEvent[]): Promise<BatchOutcome> {
+    await this.sandbox.observe(events);
     const { touched, unknown } = this.cache.observe(events);
     await Promise.all(
       [...unknown].map(async (tenderId) => {

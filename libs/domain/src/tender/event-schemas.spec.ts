@@ -42,6 +42,8 @@ describe('event schemas', () => {
         'TenderStateViewed',
         'TenderIntegrityVerified',
         'EvidenceBundleExported',
+        'EvidenceLinkIssued',
+        'EvidencePageViewed',
         'BidComplianceRecorded',
         'EvaluationPanelAppointed',
         'PanelMembershipAccepted',

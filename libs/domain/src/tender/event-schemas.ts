@@ -45,6 +45,8 @@ export const EVENT_VERSIONS = {
   TenderStateViewed: 1,
   TenderIntegrityVerified: 1,
   EvidenceBundleExported: 1,
+  EvidenceLinkIssued: 1,
+  EvidencePageViewed: 1,
   BidComplianceRecorded: 1,
   EvaluationPanelAppointed: 2,
   PanelMembershipAccepted: 1,

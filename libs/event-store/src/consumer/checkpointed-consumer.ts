@@ -1,5 +1,5 @@
 import { EventBuffer, pause } from '../event-buffer';
-import type { EventStore, Position, RecordedEvent } from '../port';
+import type { EventOmissions, EventStore, Position, RecordedEvent } from '../port';
 
 export type ConsumerState = 'stopped' | 'starting' | 'running' | 'retrying' | 'stopping' | 'failed';
 
@@ -36,6 +36,8 @@ export interface CheckpointedConsumerOptions {
   batchSize: number;
   /** Events read ahead of the handler. */
   bufferSize: number;
+  /** What the handler never looks at, left out of every event read (see `EventOmissions`). */
+  omit?: EventOmissions;
   /**
    * Without it, a failure stops the consumer (`failed`, with the checkpoint before the failed batch).
    * With it, failures are retried with backoff, from the last batch handled, for as long as it takes.
@@ -163,7 +165,11 @@ export class CheckpointedConsumer {
     const reading = (async () => {
       // Every stream: a stream prefix costs the store a scan of its prefix index per page, and
       // nearly all streams are tender streams; handlers skip what they do not need.
-      const subscription = store.subscribeToAll({ after: this.position, signal: inner.signal });
+      const subscription = store.subscribeToAll({
+        after: this.position,
+        signal: inner.signal,
+        ...(this.options.omit ? { omit: this.options.omit } : {}),
+      });
       for await (const event of subscription) {
         await buffer.push(event, inner.signal);
         if (inner.signal.aborted) return;

@@ -10,6 +10,7 @@ import { EventIdConflictError } from '../errors';
 import { prepareEvents } from '../validation';
 import { chainEvents, earlierAppend, type StreamState } from './eventstoredb-append';
 import { toEventData, toRecordedEvent } from './eventstoredb-mapping';
+import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 // What the server hands back for written EventData (the client JSON-encodes data and metadata).
@@ -162,5 +163,50 @@ describe('EventStoreDB subscription', () => {
     })();
     source.emit('error', new Error('server went away'));
     await expect(iterating).rejects.toThrow('server went away');
+  });
+});
+
+describe('EventStoreDB reads that leave parts out (omit)', () => {
+  /** A client whose reads stream back these events, as the server would. */
+  function fakeClient(recorded: EsdbRecordedEvent[]) {
+    const read = () => {
+      const stream = new PassThrough({ objectMode: true });
+      recorded.forEach((event) => stream.write({ event }));
+      stream.end();
+      return Object.assign(stream, { cancel: async () => undefined });
+    };
+    const subscription = new PassThrough({ objectMode: true });
+    recorded.forEach((event) => subscription.write({ event }));
+    return {
+      readAll: read,
+      readStream: read,
+      subscribeToAll: () => Object.assign(subscription, { unsubscribe: async () => undefined }),
+      dispose: async () => undefined,
+    };
+  }
+  const sealedBid = { supplierId: 's-1', sealed: { ciphertext: 'c'.repeat(100) } };
+  const recorded = [
+    stored('tender-1.bid-s-1', 0, 0, sealedBid, { correlationId: 'c-1' }),
+    stored('tender-1.bid-s-1', 1, 1, ['sealed'], { correlationId: 'c-2' }),
+  ];
+  const store = () => new EventStoreDbEventStore(fakeClient(recorded) as never);
+  const whole = recorded.map((event) => toRecordedEvent(event)!);
+  const omit = { data: ['sealed'], metadata: true };
+  const expected = [
+    { ...whole[0], data: { supplierId: 's-1' }, metadata: {} },
+    { ...whole[1], metadata: {} },
+  ];
+
+  it('drops the fields and metadata client-side, in readStream, readAll and subscriptions', async () => {
+    expect(await store().readStream('tender-1.bid-s-1', { omit })).toEqual(expected);
+    expect(await store().readAll({ streamPrefix: 'tender-1', omit })).toEqual(expected);
+    const seen: unknown[] = [];
+    for await (const event of store().subscribeToAll({ omit })) {
+      seen.push(event);
+      if (seen.length === 2) break;
+    }
+    expect(seen).toEqual(expected);
+    expect(await store().readAll({ streamPrefix: 'tender-1' })).toEqual(whole);
+    expect(whole[0].data).toEqual(sealedBid);
   });
 });

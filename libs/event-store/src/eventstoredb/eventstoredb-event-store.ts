@@ -22,6 +22,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port';
+import { withOmissions } from '../omission';
 import { comparePositions } from '../position';
 import {
   assertReadAll,
@@ -97,7 +98,9 @@ export class EventStoreDbEventStore implements EventStore {
       maxCount: options.maxCount,
     });
     try {
-      return (await collect(read)).map((resolved) => ownEvent(streamName, resolved));
+      return (await collect(read)).map((resolved) =>
+        withOmissions(ownEvent(streamName, resolved), options.omit),
+      );
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
@@ -106,15 +109,16 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     assertReadAll(options);
-    const { after, streamPrefix, maxCount = Infinity } = options;
-    // Client 6.x reads $all without a server-side filter, so the prefix is applied here. The read
-    // starts AT `after` (inclusive), hence the skip of positions up to and including it.
+    const { after, streamPrefix, maxCount = Infinity, omit } = options;
+    // Client 6.x reads $all without a server-side filter, so the prefix is applied here, and what
+    // `omit` leaves out is dropped here too. The read starts AT `after` (inclusive), hence the skip
+    // of positions up to and including it.
     const read = this.client.readAll({ fromPosition: after ?? START, direction: FORWARDS });
     const events: RecordedEvent[] = [];
     for await (const resolved of drain(read)) {
       const event = fromAll(resolved, streamPrefix);
       if (!event || (after && comparePositions(event.position, after) <= 0)) continue;
-      events.push(event);
+      events.push(withOmissions(event, omit));
       if (events.length >= maxCount) break;
     }
     return events;
@@ -132,7 +136,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     assertSubscribe(options);
-    const { after, streamPrefix, signal } = options;
+    const { after, streamPrefix, signal, omit } = options;
     const filter =
       streamPrefix === undefined
         ? excludeSystemEvents()
@@ -140,7 +144,10 @@ export class EventStoreDbEventStore implements EventStore {
     const subscription: EventStoreDbSubscription = new EventStoreDbSubscription({
       // A subscription's fromPosition is exclusive, unlike a read's.
       open: () => this.client.subscribeToAll({ fromPosition: after ?? START, filter }),
-      map: (resolved) => fromAll(resolved, streamPrefix),
+      map: (resolved) => {
+        const event = fromAll(resolved, streamPrefix);
+        return event && withOmissions(event, omit);
+      },
       after,
       signal,
       onClosed: () => this.subscriptions.delete(subscription),

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../port';
+import type { EventOmissions, RecordedEvent } from '../port';
 
 /** How a stored event is selected and turned back into the port's `RecordedEvent`. */
 export interface EventRow {
@@ -10,15 +10,41 @@ export interface EventRow {
   commit_position: string;
   prepare_position: string;
   data: unknown;
-  metadata: RecordedEvent['metadata'];
+  /** Absent when the read leaves metadata out. */
+  metadata?: RecordedEvent['metadata'];
   recorded_at: Date;
   previous_hash: string;
   hash: string;
 }
 
-export const EVENT_COLUMNS = `event_id::text, type, version, stream_name, revision::text,
-  transaction_id::text AS commit_position, position::text AS prepare_position, data, metadata,
-  recorded_at, encode(previous_hash, 'hex') AS previous_hash, encode(hash, 'hex') AS hash`;
+export const EVENT_COLUMNS = eventColumns('fairtender_events');
+
+/**
+ * The select list of a read of `table` (a name or an alias). What `omit` leaves out is never read:
+ * the data fields are removed by PostgreSQL (`data - $n`, objects only), so neither their bytes nor
+ * their parsing reach Node; `dataFieldsParam` is the placeholder of their names, a `text[]`.
+ */
+export function eventColumns(
+  table: string,
+  omit?: EventOmissions,
+  dataFieldsParam?: string,
+): string {
+  const t = table;
+  const data =
+    omit?.data?.length && dataFieldsParam
+      ? `CASE WHEN jsonb_typeof(${t}.data) = 'object' THEN ${t}.data - ${dataFieldsParam}::text[]
+          ELSE ${t}.data END AS data`
+      : `${t}.data`;
+  return `${t}.event_id::text, ${t}.type, ${t}.version, ${t}.stream_name, ${t}.revision::text,
+  ${t}.transaction_id::text AS commit_position, ${t}.position::text AS prepare_position, ${data},
+  ${omit?.metadata ? '' : `${t}.metadata, `}${t}.recorded_at,
+  encode(${t}.previous_hash, 'hex') AS previous_hash, encode(${t}.hash, 'hex') AS hash`;
+}
+
+/** A name for the prepared statement of a read that leaves `omit` out: one per select list. */
+export function statementName(base: string, omit?: EventOmissions): string {
+  return `${base}${omit?.data?.length ? '_omit_data' : ''}${omit?.metadata ? '_omit_metadata' : ''}`;
+}
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -29,7 +55,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     revision: Number(row.revision),
     position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
     data: row.data,
-    metadata: row.metadata,
+    metadata: row.metadata ?? {},
     recordedAt: row.recorded_at,
     previousHash: row.previous_hash,
     hash: row.hash,

@@ -1,6 +1,7 @@
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendResult,
+  EventOmissions,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -21,7 +22,13 @@ import {
 import type { SqlClient } from './sql-client';
 import { AppendNotifier } from './append-notifier';
 import { APPEND_CALL_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import {
+  EVENT_COLUMNS,
+  eventColumns,
+  statementName,
+  toRecordedEvent,
+  type EventRow,
+} from './event-rows';
 import { WakeSignal } from './wake-signal';
 
 const CHANNEL = 'fairtender_events';
@@ -147,12 +154,16 @@ export class SqlEventStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertReadStream(streamName, options);
     const backwards = options.direction === 'backwards';
+    const { omit } = options;
     const rows = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM fairtender_events
+      `SELECT ${eventColumns('fairtender_events', omit, '$4')} FROM fairtender_events
         WHERE stream_name = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2::bigint)
         ORDER BY fairtender_events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-      [streamName, options.fromRevision ?? null, options.maxCount ?? null],
-      backwards ? 'fairtender_read_stream_backwards' : 'fairtender_read_stream',
+      [streamName, options.fromRevision ?? null, options.maxCount ?? null, ...omittedFields(omit)],
+      statementName(
+        backwards ? 'fairtender_read_stream_backwards' : 'fairtender_read_stream',
+        omit,
+      ),
     );
     return rows.map(toRecordedEvent);
   }
@@ -160,27 +171,43 @@ export class SqlEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     assertReadAll(options);
     const after = options.after ?? { commit: 0n, prepare: 0n };
+    const { omit, streamPrefix } = options;
     const params: unknown[] = [
       after.commit.toString(),
       after.prepare.toString(),
       options.maxCount ?? null,
+      ...omittedFields(omit),
     ];
-    let prefixFilter = '';
-    if (options.streamPrefix !== undefined) {
-      params.push(escapeLike(options.streamPrefix) + '%');
-      prefixFilter = `AND stream_name LIKE $4`;
-    }
+    const fieldsParam = omittedFields(omit).length > 0 ? '$4' : undefined;
     // Only transactions older than every in-flight one are visible: see migrations.ts.
+    const visible = `(transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+    if (streamPrefix === undefined) {
+      const rows = await this.client.query<EventRow>(
+        `SELECT ${eventColumns('fairtender_events', omit, fieldsParam)} FROM fairtender_events
+          WHERE ${visible}
+          ORDER BY transaction_id, position LIMIT $3`,
+        params,
+        statementName('fairtender_read_all', omit),
+      );
+      return rows.map(toRecordedEvent);
+    }
+    params.push(escapeLike(streamPrefix) + '%');
+    // The prefix index holds a tender's events stream by stream: their global order is a sort. The
+    // page is chosen by sorting the positions alone, then each row is fetched by primary key in that
+    // order (LATERAL … OFFSET 0 keeps the planner to that nested loop: for a page of 10,000 it chose
+    // a hash join over a scan of the whole table, then sorted whole rows, which spills to disk).
+    // Unnamed, so it is planned with its real prefix every time: prepared, the server may switch to
+    // a generic plan that scans the rest of the log on a tender's last page.
     const rows = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM fairtender_events
-        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ${prefixFilter}
-        ORDER BY transaction_id, position LIMIT $3`,
+      `SELECT ${eventColumns('e', omit, fieldsParam)}
+         FROM (SELECT transaction_id, position FROM fairtender_events
+                WHERE ${visible} AND stream_name LIKE $${params.length}
+                ORDER BY transaction_id, position LIMIT $3) page
+        CROSS JOIN LATERAL (SELECT * FROM fairtender_events e
+                             WHERE e.position = page.position OFFSET 0) e
+        ORDER BY page.transaction_id, page.position`,
       params,
-      // A prefix read stays unnamed, so it is planned with its real prefix every time: prepared, the
-      // server may switch to a generic plan that scans the rest of the log on a tender's last page.
-      prefixFilter ? undefined : 'fairtender_read_all',
     );
     return rows.map(toRecordedEvent);
   }
@@ -206,7 +233,12 @@ export class SqlEventStore implements EventStore {
       readPage: async (after, maxCount) => {
         await listening;
         const seen = this.wake.current;
-        const events = await this.readAll({ after, streamPrefix: options.streamPrefix, maxCount });
+        const events = await this.readAll({
+          after,
+          streamPrefix: options.streamPrefix,
+          maxCount,
+          omit: options.omit,
+        });
         return {
           events,
           waitForMore: (signal) => this.wake.wait(seen, this.pollIntervalMs, signal),
@@ -225,6 +257,10 @@ export class SqlEventStore implements EventStore {
     if (this.closeClient) await this.client.close();
   }
 }
+
+/** The names of the data fields a read leaves out, as its last parameter (none: no parameter). */
+const omittedFields = (omit?: EventOmissions): [readonly string[]] | [] =>
+  omit?.data?.length ? [omit.data] : [];
 
 function escapeLike(prefix: string): string {
   return prefix.replace(/[\\%_]/g, (c) => '\\' + c);

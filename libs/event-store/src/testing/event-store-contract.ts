@@ -9,6 +9,7 @@ import {
 import type { EventStore, EventToAppend, RecordedEvent } from '../port';
 import { comparePositions } from '../position';
 import { collect, event, events, uniquePrefix } from './contract-helpers';
+import { describeOmissionContract } from './omission-contract';
 
 /** A store to test. Streams are named under a fresh prefix per test, so the store need not be empty. */
 export interface ContractSubject {
@@ -262,6 +263,8 @@ export function describeEventStoreContract(
         ).toEqual([`${prefix}_y`]);
       });
     });
+
+    describeOmissionContract(() => ({ store, prefix }));
 
     describe('subscriptions', () => {
       it('catches up from a position, then goes live', async () => {

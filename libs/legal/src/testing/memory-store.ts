@@ -1,6 +1,7 @@
 import { chainHash, contentHash, GENESIS_HASH_HEX } from '@fairtender/crypto';
 import {
   comparePositions,
+  withOmissions,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -46,14 +47,17 @@ export class MemoryStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const stream = this.events.filter((e) => e.streamName === streamName);
     const ordered = options.direction === 'backwards' ? stream.reverse() : stream;
-    return ordered.slice(0, options.maxCount ?? Infinity);
+    return ordered
+      .slice(0, options.maxCount ?? Infinity)
+      .map((event) => withOmissions(event, options.omit));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.events
       .filter((e) => !options.after || comparePositions(e.position, options.after) > 0)
       .filter((e) => !options.streamPrefix || e.streamName.startsWith(options.streamPrefix))
-      .slice(0, options.maxCount ?? Infinity);
+      .slice(0, options.maxCount ?? Infinity)
+      .map((event) => withOmissions(event, options.omit));
   }
 
   async readStreamHeads(streamPrefix: string): Promise<RecordedEvent[]> {

@@ -8,6 +8,9 @@ import {
   type TenderState,
 } from '@fairtender/domain';
 import type { IntegrityState, IntegrityView } from './integrity.table';
+import { onConflictUpdate } from '../runner/row-table';
+
+const SCORE_KEY = ['tender_id', 'evaluator_id', 'supplier_id', 'criterion_id'];
 
 interface StoredState {
   state: string;
@@ -111,7 +114,7 @@ export class IntegrityStateStore {
       await tx.query(
         `INSERT INTO rm_integrity_states (tender_id, state, position)
          SELECT t, s::jsonb, p FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, s, p)
-         ON CONFLICT (tender_id) DO UPDATE SET state = EXCLUDED.state, position = EXCLUDED.position`,
+         ${onConflictUpdate('rm_integrity_states', ['tender_id'], ['tender_id', 'state', 'position'])}`,
         [0, 1, 2].map((i) => states.map((row) => row[i])),
       );
     }
@@ -135,8 +138,7 @@ export class IntegrityStateStore {
         `INSERT INTO rm_integrity_scores
            (tender_id, evaluator_id, supplier_id, criterion_id, score, justification, scored_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[])
-         ON CONFLICT (tender_id, evaluator_id, supplier_id, criterion_id) DO UPDATE SET
-           score = EXCLUDED.score, justification = EXCLUDED.justification, scored_at = EXCLUDED.scored_at`,
+         ${onConflictUpdate('rm_integrity_scores', SCORE_KEY, [...SCORE_KEY, 'score', 'justification', 'scored_at'])}`,
         [0, 1, 2, 3, 4, 5, 6].map((i) => scores.map((row) => row[i])),
       );
     }

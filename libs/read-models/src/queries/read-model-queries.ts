@@ -5,6 +5,11 @@ import {
   type SqlQueryable,
 } from '@fairtender/event-store';
 import {
+  listEvaluatorAssignments,
+  type AssignmentPage,
+  type ListAssignmentsOptions,
+} from '../assignments/assignments.queries';
+import {
   getBidRegister,
   getSupplierBid,
   getSupplierBids,
@@ -79,6 +84,18 @@ export class ReadModelQueries {
             [supplierId, ids],
           );
     return { ...page, bids: new Map(bids.map((bid) => [bid.tenderId, bid])) };
+  }
+
+  /**
+   * An evaluator's seats on its authority's panels, newest appointment first, with what it still has
+   * to score on each: an evaluator's work list.
+   */
+  listEvaluatorAssignments(
+    evaluatorId: string,
+    organisationId: string,
+    options: ListAssignmentsOptions = {},
+  ): Promise<AssignmentPage> {
+    return listEvaluatorAssignments(this.db, evaluatorId, organisationId, options);
   }
 
   /** The notice of any stage, drafts included: the caller decides who may see a draft. */

@@ -10,6 +10,7 @@ import { READ_MODEL_PROJECTIONS } from '../read-models';
 import type { Projection } from '../runner/projection';
 import { READ_MODEL_MIGRATIONS } from '../schema/migrations';
 import { applyBatch } from '../runner/apply-batch';
+import { READ_MODEL_OMISSIONS } from '../runner/read-model-omissions';
 import {
   earliest,
   ensureCheckpoints,
@@ -54,7 +55,9 @@ export async function projectRange(
   let checkpoint = earliest(checkpoints.values());
   let events = 0;
   const readPage = (after: Position | undefined, maxCount: number) =>
-    store.readAll({ after, maxCount }).then((page) => ({ page, maxCount }));
+    store
+      .readAll({ after, maxCount, omit: READ_MODEL_OMISSIONS })
+      .then((page) => ({ page, maxCount }));
   let next: Promise<{ page: RecordedEvent[]; maxCount: number }> | undefined = readPage(
     checkpoint,
     pageSize,
@@ -66,9 +69,7 @@ export async function projectRange(
         ? page.filter((e: RecordedEvent) => comparePositions(e.position, upTo) <= 0)
         : page;
       const done: boolean = page.length < maxCount || inRange.length < page.length;
-      next = done
-        ? undefined
-        : readPage(page[page.length - 1].position, nextPageSize(page, pageSize));
+      next = done ? undefined : readPage(page[page.length - 1].position, pageSize);
       for (let i = 0; i < inRange.length; i += batchSize) {
         const batch = inRange.slice(i, i + batchSize);
         checkpoints = await applyBatch(batch, {
@@ -87,19 +88,6 @@ export async function projectRange(
     await (next as Promise<unknown> | undefined)?.catch(() => undefined);
   }
   return { checkpoint, events };
-}
-
-/** Bytes a page of events may take, roughly: sealed bids may carry megabytes of ciphertext. */
-const PAGE_BUDGET_BYTES = 32 * 1024 * 1024;
-
-/** As many events as fit the budget, judging by the last page (a bid's `sizeBytes`, a third more in base64). */
-function nextPageSize(page: readonly RecordedEvent[], pageSize: number): number {
-  let bytes = 0;
-  for (const event of page) {
-    const size = (event.data as { sizeBytes?: unknown } | null)?.sizeBytes;
-    bytes += 1024 + (typeof size === 'number' && size > 0 ? size * 1.37 : 0);
-  }
-  return Math.min(pageSize, Math.max(4, Math.floor(PAGE_BUDGET_BYTES / (bytes / page.length))));
 }
 
 export interface ShadowRebuildOptions {

@@ -51,7 +51,10 @@ function fromColumns<Row>(spec: TableSpec<Row>, record: Record<string, unknown>)
   return row as Row;
 }
 
-/** Writes rows in one statement: an upsert, or a plain insert for `insertOnly` tables. */
+/**
+ * Writes rows in one statement: an upsert, or a plain insert for `insertOnly` tables. A row already
+ * stored with the same values is left as it is: no new row version, no index or WAL write.
+ */
 export async function writeRows<Row>(
   tx: SqlQueryable,
   spec: TableSpec<Row>,
@@ -59,11 +62,6 @@ export async function writeRows<Row>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = spec.columns.map(snakeCase);
-  const keys = spec.keyColumns.map(snakeCase);
-  const updates = columns.filter((c) => !keys.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
-  const onConflict = spec.insertOnly
-    ? ''
-    : `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
   const pairs = spec.columns.map((column, i) => [column, columns[i]] as const);
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
@@ -73,7 +71,19 @@ export async function writeRows<Row>(
   await tx.query(
     `INSERT INTO ${spec.table} (${columns.join(', ')})
      SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${spec.table}, $1::jsonb)
-     ${onConflict}`,
+     ${spec.insertOnly ? '' : onConflictUpdate(spec.table, spec.keyColumns.map(snakeCase), columns)}`,
     [JSON.stringify(records)],
   );
+}
+
+/** Updates the stored row with the new values, unless they are the values it already has. */
+export function onConflictUpdate(
+  table: string,
+  keys: readonly string[],
+  columns: readonly string[],
+) {
+  const values = columns.filter((c) => !keys.includes(c));
+  if (values.length === 0) return `ON CONFLICT (${keys.join(', ')}) DO NOTHING`;
+  return `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+     WHERE (${values.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${values.map((c) => `EXCLUDED.${c}`).join(', ')})`;
 }

@@ -9,22 +9,44 @@ let sequence = 0;
 
 /** An event as the runner hands it over, in `tender-t-1` or a supplier's bid stream. */
 export function recorded(event: KnownEvent, revision: number, supplierId?: string): ProjectedEvent {
+  return supplierId
+    ? inStream(event, revision, `tender-${TENDER}.bid-${supplierId}`, 'bid')
+    : inStream(event, revision, `tender-${TENDER}`, 'tender');
+}
+
+/** An event of an evaluator's own stream `tender-t-1.evaluator-<id>`. */
+export function recordedByEvaluator(
+  event: KnownEvent,
+  revision: number,
+  evaluatorId: string,
+): ProjectedEvent {
+  return inStream(event, revision, `tender-${TENDER}.evaluator-${evaluatorId}`, 'evaluator');
+}
+
+function inStream(
+  event: KnownEvent,
+  revision: number,
+  streamName: string,
+  streamKind: ProjectedEvent['streamKind'],
+): ProjectedEvent {
   sequence += 1;
   return {
     ...event,
     eventId: `e-${sequence}`,
     tenderId: TENDER,
-    streamName: supplierId ? `tender-${TENDER}.bid-${supplierId}` : `tender-${TENDER}`,
-    streamKind: supplierId ? 'bid' : 'tender',
+    streamName,
+    streamKind,
     revision,
     position: { commit: BigInt(sequence), prepare: BigInt(sequence) },
     positionText: `${sequence}-${sequence}`,
   };
 }
 
+/** The events applied as one batch: each projection applies them, then settles, as the runner does. */
 export function project(events: ProjectedEvent[]): WorkingSet {
   const rows = WorkingSet.empty();
   for (const event of events) for (const p of READ_MODEL_PROJECTIONS) p.apply(rows, event);
+  for (const p of READ_MODEL_PROJECTIONS) p.settle?.(rows);
   return rows;
 }
 

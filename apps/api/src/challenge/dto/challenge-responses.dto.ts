@@ -14,7 +14,8 @@ export class ChallengeViewDto {
   @ApiPropertyOptional(DATE_TIME) resolvedAt?: string;
 }
 
-export class ChallengesDto {
-  @ApiProperty({ format: 'uuid' }) tenderId!: string;
-  @ApiProperty({ type: [ChallengeViewDto] }) challenges!: ChallengeViewDto[];
+export class ChallengePageDto {
+  @ApiProperty({ type: [ChallengeViewDto] }) items!: ChallengeViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor`; null at the end' })
+  nextCursor!: string | null;
 }

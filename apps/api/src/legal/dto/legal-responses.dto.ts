@@ -25,7 +25,7 @@ export class HistoryEntryDto {
 export class HistoryPageDto {
   @ApiProperty({ format: 'uuid' }) tenderId!: string;
   @ApiProperty({ description: 'The bids are not opened yet' }) sealed!: boolean;
-  @ApiProperty({ type: [HistoryEntryDto] }) entries!: HistoryEntryDto[];
+  @ApiProperty({ type: [HistoryEntryDto] }) items!: HistoryEntryDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor`; null at the end' })
   nextCursor!: string | null;
 }

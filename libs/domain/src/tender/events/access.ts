@@ -106,5 +106,45 @@ export type EvidenceBundleExported = DomainEvent<
   }
 >;
 
+/** The pages a signed link opens in a browser (docs/pages.md). */
+export type EvidencePage = 'timeline' | 'integrity';
+
+/**
+ * A short-lived signed link to one of the tender's pages was issued to the caller (who then passes
+ * it to whoever is to read the page: the link acts as the caller until it expires).
+ */
+export type EvidenceLinkIssued = DomainEvent<
+  'EvidenceLinkIssued',
+  {
+    tenderId: string;
+    linkId: string;
+    page: EvidencePage;
+    issuedAt: string;
+    expiresAt: string;
+    timeZone: string;
+  }
+>;
+
+/** A page was opened through a signed link; the actor is the link's issuer. */
+export type EvidencePageViewed = DomainEvent<
+  'EvidencePageViewed',
+  {
+    tenderId: string;
+    linkId: string;
+    page: EvidencePage;
+    viewedAt: string;
+    /** Events the page showed, and the last position it reached (timeline); null for the integrity page. */
+    eventCount: number | null;
+    upTo: string | null;
+    /** The verification verdict shown at the top of the timeline; null for the integrity page. */
+    intact: boolean | null;
+  }
+>;
+
 export type AuditEvent =
-  TenderHistoryViewed | TenderStateViewed | TenderIntegrityVerified | EvidenceBundleExported;
+  | TenderHistoryViewed
+  | TenderStateViewed
+  | TenderIntegrityVerified
+  | EvidenceBundleExported
+  | EvidenceLinkIssued
+  | EvidencePageViewed;

@@ -54,6 +54,43 @@ describe('evolveBid', () => {
     });
   });
 
+  it('keeps every field of a bid, in the order its fields have always had, through each kind of event', () => {
+    const order = [
+      'status',
+      'revisionCount',
+      'idempotencyKeys',
+      'lateAttempts',
+      'tenderId',
+      'supplierId',
+      'contentHash',
+      'sizeBytes',
+      'sealed',
+      'documents',
+      'receivedAt',
+      'firstReceivedAt',
+      'noticeVersion',
+    ];
+    const revised: BidEvent = { type: 'BidRevised', data: bidFacts({ hash: HASH_B }) };
+    const withdrawn: BidEvent = {
+      type: 'BidWithdrawn',
+      data: { tenderId: 't-cameras', supplierId: 'org-acme', withdrawnAt: 'T3' },
+    };
+    const after = [
+      foldBid([bidSubmitted()]),
+      foldBid([late, bidSubmitted(), revised]),
+      foldBid([bidSubmitted(), withdrawn, revised]),
+    ];
+    for (const bid of after) expect(Object.keys(bid)).toEqual(order);
+    expect(after[1]).toStrictEqual({
+      ...after[0],
+      revisionCount: 1,
+      lateAttempts: 1,
+      contentHash: HASH_B,
+      sealed: sealedBid(HASH_B).sealed,
+    });
+    expect(after[2]).toStrictEqual({ ...after[1], lateAttempts: 0 });
+  });
+
   it('counts a late refusal and changes nothing else', () => {
     const before = foldBid([bidSubmitted()]);
     expect(evolveBid(before, late)).toStrictEqual({ ...before, lateAttempts: 1 });

@@ -10,13 +10,9 @@ import type { BidDecisionState, BidState } from '../bid-state';
 export function evolveBid(state: BidState, event: BidEvent): BidState {
   switch (event.type) {
     case 'BidSubmitted':
-      return { ...accept(state, event.data), status: 'submitted' };
+      return accept(state, event.data, state.revisionCount);
     case 'BidRevised':
-      return {
-        ...accept(state, event.data),
-        status: 'submitted',
-        revisionCount: state.revisionCount + 1,
-      };
+      return accept(state, event.data, state.revisionCount + 1);
     case 'BidWithdrawn':
       return { ...state, status: 'withdrawn' };
     case 'BidReconfirmed':
@@ -31,32 +27,30 @@ export function evolveBid(state: BidState, event: BidEvent): BidState {
   }
 }
 
-function accept(state: BidState, facts: BidSubmitted['data']): BidState {
-  const {
-    tenderId,
-    supplierId,
-    contentHash,
-    sizeBytes,
-    sealed,
-    documents,
-    receivedAt,
-    noticeVersion,
-  } = facts;
+/**
+ * The bid standing after an accepted version. Every field is written out, in the order a bid's
+ * fields have always had (those of `initialBidState` first), rather than spread: spreading the
+ * previous state was three quarters of the CPU of folding a tender's bids (a legal replay, the
+ * integrity projection), and a literal of one shape is several times faster.
+ */
+function accept(state: BidState, facts: BidSubmitted['data'], revisionCount: number): BidState {
   return {
-    ...state,
-    tenderId,
-    supplierId,
-    contentHash,
-    sizeBytes,
-    sealed,
-    documents,
-    receivedAt,
-    firstReceivedAt: state.firstReceivedAt ?? receivedAt,
-    noticeVersion,
+    status: 'submitted',
+    revisionCount,
     idempotencyKeys:
       facts.idempotencyKey === undefined
         ? state.idempotencyKeys
-        : { ...state.idempotencyKeys, [facts.idempotencyKey]: contentHash },
+        : { ...state.idempotencyKeys, [facts.idempotencyKey]: facts.contentHash },
+    lateAttempts: state.lateAttempts,
+    tenderId: facts.tenderId,
+    supplierId: facts.supplierId,
+    contentHash: facts.contentHash,
+    sizeBytes: facts.sizeBytes,
+    sealed: facts.sealed,
+    documents: facts.documents,
+    receivedAt: facts.receivedAt,
+    firstReceivedAt: state.firstReceivedAt ?? facts.receivedAt,
+    noticeVersion: facts.noticeVersion,
   };
 }
 
