@@ -1,4 +1,4 @@
-import type { AssignmentStatus, PanelMembership, TenderStage } from '@fairtender/domain';
+import type { EvaluatorWorkload, TenderStage } from '@fairtender/domain';
 import type { TableSpec } from '../runner/row-table';
 
 /**
@@ -25,20 +25,13 @@ export interface EvaluationTenderRow {
 }
 
 /** One evaluator's seat on one tender's panel and its work there (`evaluatorWorkload`). */
-export interface AssignmentRow {
+export interface AssignmentRow extends Omit<EvaluatorWorkload, 'submitted'> {
   tenderId: string;
   evaluatorId: string;
   buyerOrganisationId: string;
   title: string | null;
   stage: TenderStage;
   round: number;
-  membership: PanelMembership;
-  status: AssignmentStatus;
-  bidsToScore: number;
-  bidsAwaitingCompliance: number;
-  declarationsDue: number;
-  cellsExpected: number;
-  cellsScored: number;
   /** supplierId → whether it declared a conflict of interest with the supplier. */
   declarations: Record<string, boolean>;
   /** supplierId → the criteria it scored with a written justification. */
