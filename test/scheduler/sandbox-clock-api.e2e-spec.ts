@@ -51,8 +51,10 @@ describe('POST /sandbox/clock makes the scheduler close tendering (standalone wi
     expect(Date.parse((closed.data as { closedAt: string }).closedAt)).toBeGreaterThanOrEqual(
       Date.parse(terms.submissionDeadline),
     );
+    // The clarification deadline fell due first; when its job runs after tendering has closed it
+    // records nothing (closeClarificationPeriod is a no-op once tendering is over).
     const types = (await events(tenderId)).map((event) => event.type);
-    expect(types).toEqual(expect.arrayContaining(['ClarificationPeriodClosed', 'TenderingClosed']));
+    expect(types.filter((type) => type === 'TenderingClosed')).toHaveLength(1);
     const view = await alice.get(`/tenders/${tenderId}`, {
       'x-min-position': formatPosition(closed.position),
     });

@@ -82,6 +82,8 @@ export class DeadlineJobs {
     }
     const now = this.clock.nowMs();
     const retimed: Retimed = { promoted: 0, delayed: 0 };
+    // Earliest due first, so deadlines the clock jumped past queue in the order they fell due.
+    delayedJobs.sort((a, b) => (Date.parse(a.data.dueAt) || 0) - (Date.parse(b.data.dueAt) || 0));
     for (let i = 0; i < delayedJobs.length; i += DELAYED_PAGE) {
       await Promise.all(
         delayedJobs.slice(i, i + DELAYED_PAGE).map(async (job) => {
