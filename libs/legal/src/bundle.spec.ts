@@ -2,27 +2,16 @@ import { canonicalJson } from '@fairtender/crypto';
 import { BundleVerifier } from './bundle-verify';
 import { BUNDLE_FORMAT } from './bundle';
 import { LegalReplay } from './legal-replay';
+import { EXPORTED_TENDER, LEGAL_READER, exportedBundle } from './testing/exported-bundle';
 import { MemoryStore } from './testing/memory-store';
 import { tenderHistory } from './testing/recorded-events';
 import { renderTimeline } from './timeline';
-import type { BundleManifest, BundlePart } from './bundle';
 import type { HistoryEntry } from './history';
 
-const TENDER = 't-3';
-const legal = { userId: 'legal-lee', organisationId: 'authority-1', role: 'legal' } as const;
+const TENDER = EXPORTED_TENDER;
+const legal = LEGAL_READER;
 
-async function exported(opened = true) {
-  const store = new MemoryStore(tenderHistory(TENDER, { opened }));
-  const parts: BundlePart[] = [];
-  for await (const part of new LegalReplay(store, { via: 'cli' }).evidence(TENDER, {
-    actor: legal,
-  }))
-    parts.push(part);
-  const manifest = (parts.at(-1) as { manifest: BundleManifest }).manifest;
-  const lines = parts.flatMap((p) => (p.kind === 'event' ? [p.line] : []));
-  const entries = parts.flatMap((p) => (p.kind === 'event' ? [p.entry] : []));
-  return { store, manifest, lines, entries };
-}
+const exported = exportedBundle;
 
 function verify(lines: string[], manifest: unknown) {
   const verifier = new BundleVerifier();

@@ -1,30 +1,16 @@
 import { EVENT_VERSIONS, type IntegrityReport } from '@fairtender/domain';
-import { LegalReplay } from '../legal-replay';
-import { MemoryStore } from '../testing/memory-store';
-import { tenderHistory } from '../testing/recorded-events';
+import { LEGAL_READER, exportedBundle } from '../testing/exported-bundle';
 import { renderTimeline } from '../timeline';
-import type { BundleManifest, BundlePart } from '../bundle';
 import type { HistoryEntry } from '../history';
 import { sentenceOf } from './event-sentences';
 import { readableEventName } from './event-names';
 import { renderIntegrityPage } from './integrity-page';
 import { localTime } from './local-time';
 
-const TENDER = 't-3';
-const legal = { userId: 'legal-lee', organisationId: 'authority-1', role: 'legal' } as const;
+const legal = LEGAL_READER;
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
-async function exported(opened = true) {
-  const store = new MemoryStore(tenderHistory(TENDER, { opened }));
-  const parts: BundlePart[] = [];
-  for await (const part of new LegalReplay(store, { via: 'cli' }).evidence(TENDER, {
-    actor: legal,
-  }))
-    parts.push(part);
-  const manifest = (parts.at(-1) as { manifest: BundleManifest }).manifest;
-  const entries = parts.flatMap((p) => (p.kind === 'event' ? [p.entry] : []));
-  return { manifest, entries };
-}
+const exported = exportedBundle;
 
 const headings = (html: string) => [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
 
