@@ -18,10 +18,11 @@ import {
   assertStreamPrefix,
   assertSubscribe,
   prepareAppend,
+  type PreparedEvent,
 } from '../validation';
 import type { SqlClient } from './sql-client';
 import { AppendNotifier } from './append-notifier';
-import { APPEND_CALL_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
+import { APPEND_CALL_SQL, APPEND_ONE_SQL, APPEND_SQL, REPLAYED_SQL } from './append-statement';
 import {
   EVENT_COLUMNS,
   eventColumns,
@@ -41,6 +42,13 @@ interface AppendRow {
   next_revision: string | number | null;
   commit_position: string | null;
   prepare_position: string | null;
+}
+
+interface AppendStatement {
+  text: string;
+  params: unknown[];
+  /** Server-side prepared statement name (`pg` only). */
+  name?: string;
 }
 
 export interface SqlEventStoreOptions {
@@ -85,16 +93,8 @@ export class SqlEventStore implements EventStore {
     ];
     const ids = prepared.map((e) => e.eventId);
     const contentHashes = prepared.map((e) => e.contentHash.toString('hex'));
-    const params = [
-      ...expectation,
-      ids,
-      prepared.map((e) => e.type),
-      prepared.map((e) => e.version),
-      `[${prepared.map((e) => e.data).join(',')}]`,
-      `[${prepared.map((e) => e.metadata).join(',')}]`,
-      contentHashes,
-    ];
-    const row = await this.appendRow(params, [...expectation, ids, contentHashes]);
+    const statement = this.appendStatement(expectation, prepared);
+    const row = await this.appendRow(statement, [...expectation, ids, contentHashes]);
     switch (row.status) {
       case 'ok':
         this.wake.wake();
@@ -122,12 +122,14 @@ export class SqlEventStore implements EventStore {
    * when the ids were written before, the earlier write decides: the same batch is answered with its
    * first result, anything else is a conflict.
    */
-  private async appendRow(params: unknown[], replayParams: unknown[]): Promise<AppendRow> {
+  private async appendRow(statement: AppendStatement, replayParams: unknown[]): Promise<AppendRow> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const [row] = this.client.preparesStatements
-          ? await this.client.query<AppendRow>(APPEND_SQL, params, 'fairtender_append')
-          : await this.client.query<AppendRow>(APPEND_CALL_SQL, params);
+        const [row] = await this.client.query<AppendRow>(
+          statement.text,
+          statement.params,
+          statement.name,
+        );
         if (row.status === 'ok') return row;
         const replayed = await this.replayed(replayParams);
         return replayed.status === 'not_found' ? row : replayed;
@@ -140,6 +142,38 @@ export class SqlEventStore implements EventStore {
         }
       }
     }
+  }
+
+  /** One event over `pg` takes the statement without arrays; PGlite calls the SQL function. */
+  private appendStatement(expectation: unknown[], prepared: PreparedEvent[]): AppendStatement {
+    if (this.client.preparesStatements && prepared.length === 1) {
+      const [e] = prepared;
+      return {
+        text: APPEND_ONE_SQL,
+        name: 'fairtender_append_one',
+        params: [
+          ...expectation,
+          e.eventId,
+          e.type,
+          e.version,
+          e.data,
+          e.metadata,
+          e.contentHash.toString('hex'),
+        ],
+      };
+    }
+    const params = [
+      ...expectation,
+      prepared.map((e) => e.eventId),
+      prepared.map((e) => e.type),
+      prepared.map((e) => e.version),
+      `[${prepared.map((e) => e.data).join(',')}]`,
+      `[${prepared.map((e) => e.metadata).join(',')}]`,
+      prepared.map((e) => e.contentHash.toString('hex')),
+    ];
+    return this.client.preparesStatements
+      ? { text: APPEND_SQL, name: 'fairtender_append', params }
+      : { text: APPEND_CALL_SQL, params };
   }
 
   private async replayed(replayParams: unknown[]): Promise<AppendRow> {

@@ -359,11 +359,15 @@ export function describeEventStoreContract(
         ]);
       });
 
-      it('chains every event of a stream to the previous one with SHA-256', async () => {
+      it('chains every event of a stream to the previous one with SHA-256, single or batched', async () => {
+        // A single event takes its own statement on PostgreSQL: both paths must chain alike.
         const stream = `${prefix}-chain`;
-        await store.append(stream, events(2), 'no_stream');
+        await store.append(stream, events(1), 'no_stream');
         await store.append(stream, events(3), 'any');
+        await store.append(stream, events(1), 3);
+        await store.append(stream, events(2), 'stream_exists');
         const read = await store.readStream(stream);
+        expect(read).toHaveLength(7);
         let previous = GENESIS_HASH_HEX;
         for (const e of read) {
           expect(e.previousHash).toBe(previous);
