@@ -31,12 +31,8 @@ export class TenderStreams {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The tender for a bid decision: recently read is good enough while tendering (see TenderingCache). */
-  async loadTenderForBid(tenderId: string): Promise<ReadTenderStream> {
-    const cached = this.tendering.get(tenderId, Date.now());
-    if (cached) return cached;
-    const tender = await this.loadTender(tenderId);
-    this.tendering.remember(tenderId, tender, Date.now());
-    return tender;
+  loadTenderForBid(tenderId: string): Promise<ReadTenderStream> {
+    return this.tendering.load(tenderId, Date.now, () => this.loadTender(tenderId));
   }
 
   loadTender(tenderId: string): Promise<ReadTenderStream> {
