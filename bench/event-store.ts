@@ -316,7 +316,7 @@ async function measurePostgres(): Promise<void> {
     const prepared = preparedInsertBaseline(pool);
     const minimal = await minimalTableBaseline(pool);
     const peer: PgAppender = { label: 'emmett', append: emmett.append };
-    console.log('\npostgres: appends (medians of 5 rounds)');
+    console.log(`\npostgres: appends (medians of ${ROUNDS} rounds)`);
     const rates = await appendRates([adapter, prepared, minimal, peer]);
 
     const row = sampleEvents(0, 1)[0];

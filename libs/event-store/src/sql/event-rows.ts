@@ -12,7 +12,8 @@ export interface EventRow {
   data: unknown;
   /** Absent when the read leaves metadata out. */
   metadata?: RecordedEvent['metadata'];
-  recorded_at: Date;
+  /** Milliseconds since the epoch: a number parses in a fraction of the time a timestamp's text does. */
+  recorded_at_ms: number;
   previous_hash: string;
   hash: string;
 }
@@ -37,7 +38,7 @@ export function eventColumns(
       : `${t}.data`;
   return `${t}.event_id::text, ${t}.type, ${t}.version, ${t}.stream_name, ${t}.revision::text,
   ${t}.transaction_id::text AS commit_position, ${t}.position::text AS prepare_position, ${data},
-  ${omit?.metadata ? '' : `${t}.metadata, `}${t}.recorded_at,
+  ${omit?.metadata ? '' : `${t}.metadata, `}(extract(epoch from ${t}.recorded_at) * 1000)::float8 AS recorded_at_ms,
   encode(${t}.previous_hash, 'hex') AS previous_hash, encode(${t}.hash, 'hex') AS hash`;
 }
 
@@ -56,7 +57,8 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
     data: row.data,
     metadata: row.metadata ?? {},
-    recordedAt: row.recorded_at,
+    // Whole milliseconds, as `pg` would have parsed the timestamp: a Date has no finer unit.
+    recordedAt: new Date(Math.trunc(row.recorded_at_ms)),
     previousHash: row.previous_hash,
     hash: row.hash,
   };
