@@ -19,10 +19,12 @@ import { event, sealedBidData } from './bench-events';
 import { formatRate, median, rate } from './bench-support';
 import { emmettBench } from './emmett-store';
 import {
+  appendOneScript,
   eventStoreDbBaseline,
   minimalTableBaseline,
   pgbenchRate,
   preparedInsertBaseline,
+  preparedInsertScript,
   sqlBaseline,
   type PgAppender,
   type RawBaseline,
@@ -173,7 +175,28 @@ main().catch((error) => {
 const STREAM_LENGTH = 1000;
 const STREAM_READS = 20;
 const SUBSCRIBER_WRITERS = 10;
-const PGBENCH_SECONDS = Math.max(2, Math.round(5 * SCALE));
+const PGBENCH_SECONDS = Math.max(2, Math.round(4 * SCALE));
+const PGBENCH_ROUNDS = 3;
+
+/**
+ * pgbench alone, 16 clients: the prepared INSERT and the adapter's one-event statement in turn,
+ * PGBENCH_ROUNDS times each (medians), so what PostgreSQL itself spends on an append is measured
+ * without Node; then the INSERT with one client.
+ */
+function pgbenchSideBySide(url: string, row: EventToAppend) {
+  const insert: number[] = [];
+  const append: number[] = [];
+  for (let round = 0; round < PGBENCH_ROUNDS; round += 1) {
+    const a = pgbenchRate(url, preparedInsertScript(row), 16, PGBENCH_SECONDS);
+    const b = pgbenchRate(url, appendOneScript(row), 16, PGBENCH_SECONDS);
+    if (a === undefined || b === undefined) return undefined;
+    insert.push(a);
+    append.push(b);
+  }
+  const insertOne = pgbenchRate(url, preparedInsertScript(row), 1, PGBENCH_SECONDS);
+  if (insertOne === undefined) return undefined;
+  return { insert: median(insert), append: median(append), insertOne };
+}
 
 /** A target line: `met` or `not met`, with the figure that decides it. */
 function target(text: string, met: boolean, figure: string): boolean {
@@ -319,12 +342,12 @@ async function measurePostgres(): Promise<void> {
     console.log(`\npostgres: appends (medians of ${ROUNDS} rounds)`);
     const rates = await appendRates([adapter, prepared, minimal, peer]);
 
-    const row = sampleEvents(0, 1)[0];
-    const pgbench = [1, 16].map((clients) => pgbenchRate(db.url, row, clients, PGBENCH_SECONDS));
+    const pgbench = pgbenchSideBySide(db.url, sampleEvents(0, 1)[0]);
     console.log(
-      pgbench[0] === undefined
+      pgbench === undefined
         ? 'pgbench: not measured (not installed or failed)'
-        : `pgbench, the prepared INSERT: ${formatRate(pgbench[0])} ev/s with 1 client, ${formatRate(pgbench[1] ?? 0)} ev/s with 16`,
+        : `pgbench, the prepared INSERT: ${formatRate(pgbench.insertOne)} ev/s with 1 client, ${formatRate(pgbench.insert)} ev/s with 16; ` +
+            `the adapter's one-event append statement with 16: ${formatRate(pgbench.append)} ev/s (${percent(pgbench.append, pgbench.insert)}, no Node client; medians of ${PGBENCH_ROUNDS} alternations)`,
     );
 
     // Stream read: one stream of STREAM_LENGTH events in each store, read whole STREAM_READS times.

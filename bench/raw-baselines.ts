@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import type { EventToAppend, SqlQueryable } from '@fairtender/event-store';
+import { APPEND_ONE_SQL, type EventToAppend, type SqlQueryable } from '@fairtender/event-store';
 import type { Pool } from 'pg';
 
 /** The same writes and reads as an adapter does, with none of its logic: what the ratio compares to. */
@@ -167,27 +167,52 @@ export interface PgAppender {
   append(stream: string, events: EventToAppend[], i: number): Promise<unknown>;
 }
 
+const sqlLiteral = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''")}'`;
+
 /**
- * pgbench running the prepared baseline's single-row INSERT (`-M prepared`, the same table and the
- * same row; event id and revision made by the server) for `seconds`: the rate with no Node client in
- * the way. Undefined when pgbench is not installed.
+ * pgbench's script for the prepared baseline's single-row INSERT: the same table and the same row,
+ * event id and revision made by the server.
+ */
+export function preparedInsertScript(row: EventToAppend): string {
+  const hash = `'\\x${HASH.toString('hex')}'::bytea`;
+  return (
+    `INSERT INTO fairtender_events (${COLUMNS}) VALUES (gen_random_uuid(), 'pgbench-' || :client_id, ` +
+    `nextval('bench_pgbench_revision'), '${row.type}', ${row.version}, ${sqlLiteral(row.data)}::jsonb, ` +
+    `${sqlLiteral(row.metadata)}::jsonb, ${hash}, ${hash});\n`
+  );
+}
+
+/**
+ * pgbench's script for the adapter's own one-event append statement (APPEND_ONE_SQL) with the same
+ * row, each client on a stream of its own: what PostgreSQL spends on an append, with no Node client.
+ */
+export function appendOneScript(row: EventToAppend): string {
+  const contentHash = 'ab'.repeat(32);
+  const text = APPEND_ONE_SQL.replace(/\$1::text/g, `('pgbench-append-' || :client_id)`)
+    .replace(/\$2::text/g, `'any'`)
+    .replace(/\$3::bigint/g, 'NULL::bigint')
+    .replace(/\$4::uuid/g, 'gen_random_uuid()')
+    .replace(/\$5::text/g, `'${row.type}'`)
+    .replace(/\$6::integer/g, String(row.version))
+    .replace(/\$7::jsonb/g, `${sqlLiteral(row.data)}::jsonb`)
+    .replace(/\$8::jsonb/g, `${sqlLiteral(row.metadata ?? {})}::jsonb`)
+    .replace(/\$9::text/g, `'${contentHash}'`);
+  return `${text.replace(/\s+/g, ' ').trim()};\n`;
+}
+
+/**
+ * pgbench running `script` (`-M prepared`) with `clients` for `seconds`: the rate with no Node client
+ * in the way. Undefined when pgbench is not installed.
  */
 export function pgbenchRate(
   url: string,
-  row: EventToAppend,
+  script: string,
   clients: number,
   seconds: number,
 ): number | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'fairtender-pgbench-'));
-  const literal = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''")}'::jsonb`;
-  const hash = `'\\x${HASH.toString('hex')}'::bytea`;
-  const script = join(dir, 'append.sql');
-  writeFileSync(
-    script,
-    `INSERT INTO fairtender_events (${COLUMNS}) VALUES (gen_random_uuid(), 'pgbench-' || :client_id, ` +
-      `nextval('bench_pgbench_revision'), '${row.type}', ${row.version}, ${literal(row.data)}, ` +
-      `${literal(row.metadata)}, ${hash}, ${hash});\n`,
-  );
+  const file = join(dir, 'script.sql');
+  writeFileSync(file, script);
   try {
     execFileSync('psql', [url, '-qc', 'CREATE SEQUENCE IF NOT EXISTS bench_pgbench_revision'], {
       stdio: 'ignore',
@@ -198,7 +223,7 @@ export function pgbenchRate(
         '-T',
         String(seconds),
         '-f',
-        script,
+        file,
         url,
       ]),
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },

@@ -43,4 +43,4 @@ export {
   type ConsumerRetry,
   type ConsumerState,
 } from './consumer/checkpointed-consumer';
-export { APPEND_SQL } from './sql/append-statement';
+export { APPEND_ONE_SQL, APPEND_SQL } from './sql/append-statement';
