@@ -228,7 +228,7 @@ async function main(): Promise<void> {
     const problems = await verify(store, tenderIds, [...paced, ...outcomes], deadline);
 
     console.log(
-      `Deadline rush: ${SUPPLIERS} suppliers, ${total} bids on ${TENDERS} tenders, PostgreSQL`,
+      `Deadline rush: ${SUPPLIERS} suppliers, ${total} bids on ${TENDERS} tenders, PostgreSQL, Node ${process.version}`,
     );
     console.log(
       `  warm-up            ${SUPPLIERS * WARM_UP_TENDERS} bids on ${WARM_UP_TENDERS} other tenders first, not measured (a running replica's compiled hot path)`,

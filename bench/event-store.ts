@@ -141,7 +141,7 @@ async function rawReadRate(raw: RawBaseline): Promise<number> {
 async function main(): Promise<void> {
   const row = sampleEvents(0, 1)[0];
   console.log(
-    `Event-store benchmark (scale ${SCALE}); each event ${JSON.stringify(row.data).length + JSON.stringify(row.metadata).length} bytes of JSON (data and metadata), as a sealed bid\n`,
+    `Event-store benchmark (scale ${SCALE}, Node ${process.version}); each event ${JSON.stringify(row.data).length + JSON.stringify(row.metadata).length} bytes of JSON (data and metadata), as a sealed bid\n`,
   );
 
   const embedded = await createEmbeddedEventStore({ dataDir: 'memory://' });
