@@ -33,12 +33,22 @@ function measure(kind: string, env: Record<string, string> = {}): Promise<Usage>
  * The built app (`npm run build`), as production runs it: `node dist/apps/<app>/src/main.js` on a
  * port of its own, until /health answers, then 10 s at rest; its RSS from /proc.
  */
+/** The node arguments of `npm run start:<app>` (package.json), so that what is measured is what runs. */
+function productionArgs(app: string): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...args] = pkg.scripts[`start:${app}`].split(/\s+/);
+  if (command !== 'node') throw new Error(`start:${app} does not start with node`);
+  return args;
+}
+
 async function measureBuilt(
   app: string,
   port: number,
   env: Record<string, string>,
 ): Promise<number> {
-  const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+  const child = spawn(process.execPath, productionArgs(app), {
     env: {
       ...process.env,
       ...env,
