@@ -1,3 +1,22 @@
+/** The stream's head: its last revision and hash, or -1 and the genesis hash for no stream. */
+const HEAD = /* sql */ `  head AS (
+    SELECT coalesce(h.revision, -1) AS revision,
+           coalesce(h.hash, '\\x${'00'.repeat(32)}'::bytea) AS hash
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (
+        SELECT e.revision, e.hash FROM fairtender_events e
+         WHERE e.stream_name = $1::text ORDER BY e.revision DESC LIMIT 1
+      ) h ON true
+  ),`;
+
+/** Whether the head `revision` meets the expectation ($2 kind, $3 revision). */
+const EXPECTATION_HOLDS = /* sql */ `CASE $2::text
+             WHEN 'any' THEN true
+             WHEN 'no_stream' THEN revision = -1
+             WHEN 'stream_exists' THEN revision >= 0
+             ELSE revision = $3::bigint
+           END`;
+
 /**
  * An append in one statement and one round trip: read the stream's head, check the expectation,
  * chain the hashes (a recursive CTE folds SHA-256 over the batch), insert. No lock is taken: of two
@@ -13,23 +32,10 @@
  */
 export const APPEND_SQL = /* sql */ `
 WITH RECURSIVE
-  head AS (
-    SELECT coalesce(h.revision, -1) AS revision,
-           coalesce(h.hash, '\\x${'00'.repeat(32)}'::bytea) AS hash
-      FROM (SELECT 1) AS one
-      LEFT JOIN LATERAL (
-        SELECT e.revision, e.hash FROM fairtender_events e
-         WHERE e.stream_name = $1::text ORDER BY e.revision DESC LIMIT 1
-      ) h ON true
-  ),
+${HEAD}
   allowed AS (
     SELECT revision, hash FROM head
-     WHERE CASE $2::text
-             WHEN 'any' THEN true
-             WHEN 'no_stream' THEN revision = -1
-             WHEN 'stream_exists' THEN revision >= 0
-             ELSE revision = $3::bigint
-           END
+     WHERE ${EXPECTATION_HOLDS}
   ),
   chain (n, previous_hash, hash) AS (
     SELECT 0, NULL::bytea, hash FROM allowed
@@ -63,27 +69,14 @@ SELECT CASE WHEN EXISTS (SELECT 1 FROM allowed) THEN 'ok' ELSE 'wrong_expected_v
  */
 export const APPEND_ONE_SQL = /* sql */ `
 WITH
-  head AS (
-    SELECT coalesce(h.revision, -1) AS revision,
-           coalesce(h.hash, '\\x${'00'.repeat(32)}'::bytea) AS hash
-      FROM (SELECT 1) AS one
-      LEFT JOIN LATERAL (
-        SELECT e.revision, e.hash FROM fairtender_events e
-         WHERE e.stream_name = $1::text ORDER BY e.revision DESC LIMIT 1
-      ) h ON true
-  ),
+${HEAD}
   inserted AS (
     INSERT INTO fairtender_events
       (event_id, stream_name, revision, type, version, data, metadata, previous_hash, hash)
     SELECT $4::uuid, $1::text, revision + 1, $5::text, $6::integer, $7::jsonb, $8::jsonb, hash,
            sha256(hash || decode($9::text, 'hex') || int8send(revision + 1))
       FROM head
-     WHERE CASE $2::text
-             WHEN 'any' THEN true
-             WHEN 'no_stream' THEN revision = -1
-             WHEN 'stream_exists' THEN revision >= 0
-             ELSE revision = $3::bigint
-           END
+     WHERE ${EXPECTATION_HOLDS}
     RETURNING position, transaction_id
   )
 SELECT CASE WHEN EXISTS (SELECT 1 FROM inserted) THEN 'ok' ELSE 'wrong_expected_version' END AS status,
