@@ -29,10 +29,6 @@ function measure(kind: string, env: Record<string, string> = {}): Promise<Usage>
   });
 }
 
-/**
- * The built app (`npm run build`), as production runs it: `node dist/apps/<app>/src/main.js` on a
- * port of its own, until /health answers, then 10 s at rest; its RSS from /proc.
- */
 /** The node arguments of `npm run start:<app>` (package.json), so that what is measured is what runs. */
 function productionArgs(app: string): string[] {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -43,6 +39,10 @@ function productionArgs(app: string): string[] {
   return args;
 }
 
+/**
+ * The built app (`npm run build`), as production runs it (`npm run start:<app>`'s arguments) on a
+ * port of its own, until /health answers, then 10 s at rest; its RSS from /proc.
+ */
 async function measureBuilt(
   app: string,
   port: number,

@@ -93,7 +93,7 @@ export class SqlEventStore implements EventStore {
     ];
     const ids = prepared.map((e) => e.eventId);
     const contentHashes = prepared.map((e) => e.contentHash.toString('hex'));
-    const statement = this.appendStatement(expectation, prepared);
+    const statement = this.appendStatement(expectation, prepared, ids, contentHashes);
     const row = await this.appendRow(statement, [...expectation, ids, contentHashes]);
     switch (row.status) {
       case 'ok':
@@ -145,7 +145,12 @@ export class SqlEventStore implements EventStore {
   }
 
   /** One event over `pg` takes the statement without arrays; PGlite calls the SQL function. */
-  private appendStatement(expectation: unknown[], prepared: PreparedEvent[]): AppendStatement {
+  private appendStatement(
+    expectation: unknown[],
+    prepared: PreparedEvent[],
+    ids: string[],
+    contentHashes: string[],
+  ): AppendStatement {
     if (this.client.preparesStatements && prepared.length === 1) {
       const [e] = prepared;
       return {
@@ -158,18 +163,18 @@ export class SqlEventStore implements EventStore {
           e.version,
           e.data,
           e.metadata,
-          e.contentHash.toString('hex'),
+          contentHashes[0],
         ],
       };
     }
     const params = [
       ...expectation,
-      prepared.map((e) => e.eventId),
+      ids,
       prepared.map((e) => e.type),
       prepared.map((e) => e.version),
       `[${prepared.map((e) => e.data).join(',')}]`,
       `[${prepared.map((e) => e.metadata).join(',')}]`,
-      prepared.map((e) => e.contentHash.toString('hex')),
+      contentHashes,
     ];
     return this.client.preparesStatements
       ? { text: APPEND_SQL, name: 'fairtender_append', params }
